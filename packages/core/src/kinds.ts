@@ -1,0 +1,14 @@
+/** Every document kind and its schema: what the CLI and the JSON Schema export iterate over. */
+import type * as z from 'zod/mini';
+import { documentSchema } from './schemas/document.js';
+
+export const SCHEMAS = {
+  document: documentSchema,
+} as const satisfies Record<string, z.ZodMiniType>;
+
+export type Kind = keyof typeof SCHEMAS;
+export const KINDS = Object.keys(SCHEMAS) as Kind[];
+
+export function isKind(value: unknown): value is Kind {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(SCHEMAS, value);
+}

@@ -1,0 +1,241 @@
+/**
+ * One way to check a document: parse (with positions), validate with the kind's
+ * schema, and describe each problem by its JSON path, its line and column when
+ * the source text is known, and a message in the reader's language.
+ */
+import type * as z from 'zod/mini';
+import { hasMessage, listSeparator, t, type Lang, type MessageKey, type MessageParams } from './i18n.js';
+import { formatPath, locateJsonPaths, parseJson, type JsonLocation, type PathSegment } from './json-source.js';
+
+export interface GkIssue {
+  /** The JSON path as segments: ['attachments', 2, 'size']. */
+  path: PathSegment[];
+  /** The JSON path as editors read it: `attachments[2].size`; "" for the whole document. */
+  pathText: string;
+  /** Message key (see i18n.ts); `params` fill it, and a param that is itself a key is translated. */
+  key: MessageKey;
+  params: MessageParams;
+  /** 1-based line and column in the source text, when the document came as text. */
+  line?: number;
+  col?: number;
+}
+
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: GkIssue[] };
+
+type RawIssue = z.core.$ZodIssue & { params?: MessageParams };
+
+/** Validates an already-parsed value. `source` (the JSON text) adds line and column to each issue. */
+export function validate<S extends z.ZodMiniType>(
+  schema: S,
+  value: unknown,
+  source?: string,
+): ValidationResult<z.infer<S>> {
+  const result = schema.safeParse(value);
+  if (result.success) return { ok: true, value: result.data };
+  const issues = splitUnknownKeys(result.error.issues).map((raw) => describeIssue(raw as RawIssue, schema, value));
+  if (source !== undefined) addPositions(issues, source);
+  return { ok: false, issues };
+}
+
+/** Parses JSON text and validates it: syntax errors and schema problems come back the same way. */
+export function validateText<S extends z.ZodMiniType>(schema: S, text: string): ValidationResult<z.infer<S>> {
+  if (text.trim() === '') return { ok: false, issues: [rootIssue('load.empty')] };
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    const { line, col, key, params } = parsed.error;
+    return {
+      ok: false,
+      issues: [{ path: [], pathText: '', key: 'load.syntax', params: { detail: key, ...params }, line, col }],
+    };
+  }
+  return validate(schema, parsed.value, text);
+}
+
+/** An issue about the document as a whole (a failed load, say). */
+export function rootIssue(key: MessageKey, params: MessageParams = {}): GkIssue {
+  return { path: [], pathText: '', key, params };
+}
+
+/** One issue as a line of text: "attachments[2].size：应为数字，实际为文本（第 12 行第 5 列）". */
+export function formatIssue(issue: GkIssue, lang: Lang): string {
+  const place = issue.line === undefined ? '' : t(lang, 'state.at', { line: issue.line, col: issue.col ?? 1 });
+  const message = issueMessage(issue, lang);
+  const path = issue.pathText || t(lang, 'path.root');
+  const sep = lang === 'en' ? ': ' : '：';
+  if (!place) return `${path}${sep}${message}`;
+  return lang === 'en' ? `${path}: ${message} (${place})` : `${path}：${message}（${place}）`;
+}
+
+/** Just the message of an issue, in `lang`, without its path. */
+export function issueMessage(issue: GkIssue, lang: Lang): string {
+  const params: MessageParams = {};
+  for (const [name, value] of Object.entries(issue.params)) {
+    params[name] = typeof value === 'string' && hasMessage(value) ? t(lang, value) : value;
+  }
+  if (issue.key === 'issue.enum' && typeof issue.params.values === 'string') {
+    params.values = issue.params.values.split('\u0000').join(listSeparator(lang));
+  }
+  return t(lang, issue.key, params);
+}
+
+function describeIssue(raw: RawIssue, schema: z.ZodMiniType, root: unknown): GkIssue {
+  const path = raw.path.filter((s): s is PathSegment => typeof s !== 'symbol');
+  const base = { path, pathText: formatPath(path) };
+  const own = hasMessage(raw.message) ? (raw.message as MessageKey) : undefined;
+  const value = valueAt(root, path);
+
+  switch (raw.code) {
+    case 'invalid_type': {
+      if (value === undefined) return { ...base, key: 'issue.required', params: {} };
+      const expected = raw.expected === 'int' ? 'expect.integer' : expectKey(raw.expected);
+      return { ...base, key: 'issue.type', params: { expected, received: expectKey(typeOf(value)) } };
+    }
+    case 'invalid_value': {
+      const values = raw.values.map((v) => JSON.stringify(v));
+      if (values.length === 1) return { ...base, key: 'issue.literal', params: { expected: values[0]! } };
+      return { ...base, key: 'issue.enum', params: { values: values.join('\u0000') } };
+    }
+    case 'unrecognized_keys': {
+      // One issue per unknown key, located at the key itself, with the nearest known key as a hint.
+      const key = raw.keys[0] ?? '';
+      const suggestion = closestKey(key, knownKeysAt(schema, path));
+      return suggestion
+        ? { ...base, path: [...path, key], pathText: formatPath([...path, key]), key: 'issue.unknownKeySuggest', params: { key, suggestion } }
+        : { ...base, path: [...path, key], pathText: formatPath([...path, key]), key: 'issue.unknownKey', params: { key } };
+    }
+    case 'too_small': {
+      const min = Number(raw.minimum);
+      if (raw.origin === 'string') return min <= 1 ? { ...base, key: 'issue.stringEmpty', params: {} } : { ...base, key: 'issue.stringMin', params: { min } };
+      if (raw.origin === 'array' || raw.origin === 'set') return { ...base, key: 'issue.arrayMin', params: { min } };
+      return { ...base, key: raw.inclusive === false ? 'issue.numberMinExclusive' : 'issue.numberMin', params: { min } };
+    }
+    case 'too_big': {
+      const max = Number(raw.maximum);
+      if (raw.origin === 'string') return { ...base, key: 'issue.stringMax', params: { max, actual: typeof value === 'string' ? value.length : 0 } };
+      if (raw.origin === 'array' || raw.origin === 'set') return { ...base, key: 'issue.arrayMax', params: { max } };
+      return { ...base, key: 'issue.numberMax', params: { max } };
+    }
+    case 'invalid_format': {
+      if (own?.startsWith('expect.')) return { ...base, key: 'issue.expectedGot', params: { expected: own, value: preview(value) } };
+      if (own) return { ...base, key: own, params: raw.params ?? {} };
+      return { ...base, key: raw.format === 'date' ? 'issue.type' : 'issue.format', params: raw.format === 'date' ? { expected: 'expect.date', received: JSON.stringify(value) } : {} };
+    }
+    case 'not_multiple_of':
+      return { ...base, key: 'issue.integer', params: {} };
+    case 'invalid_union':
+      return { ...base, key: 'issue.union', params: {} };
+    default:
+      return { ...base, key: own ?? 'issue.invalid', params: (raw as RawIssue).params ?? {} };
+  }
+}
+
+/** unrecognized_keys reports several keys in one issue; we want one line per key. */
+function splitUnknownKeys(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys' && issue.keys.length > 1 ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue],
+  );
+}
+
+/** A short, quoted preview of what the editor wrote. */
+function preview(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+function expectKey(type: string): MessageKey {
+  const key = `expect.${type}`;
+  return hasMessage(key) ? key : 'expect.string';
+}
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number' && Number.isInteger(value)) return 'number';
+  return typeof value;
+}
+
+function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let current = root;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PathSegment, unknown>)[segment];
+  }
+  return current;
+}
+
+/** The field names an object schema allows at `path` (for "did you mean" hints). */
+function knownKeysAt(schema: z.ZodMiniType, path: readonly PathSegment[]): string[] {
+  let current: z.core.$ZodType | undefined = schema;
+  const unwrap = (s: z.core.$ZodType | undefined): z.core.$ZodType | undefined => {
+    let inner = s;
+    for (let guard = 0; inner && guard < 10; guard++) {
+      const def = inner._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
+      if (def.innerType) inner = def.innerType;
+      else if (def.type === 'pipe' && def.in) inner = def.in;
+      else break;
+    }
+    return inner;
+  };
+  for (const segment of path) {
+    current = unwrap(current);
+    if (!current) return [];
+    const def = current._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType };
+    if (def.type === 'object' && typeof segment === 'string') current = def.shape?.[segment];
+    else if (def.type === 'array') current = def.element;
+    else return [];
+  }
+  current = unwrap(current);
+  const def = current?._zod.def as { type: string; shape?: Record<string, unknown> } | undefined;
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+function closestKey(key: string, known: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const lower = key.toLowerCase();
+  for (const candidate of known) {
+    const distance = editDistance(lower, candidate.toLowerCase());
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = candidate;
+    }
+  }
+  return best !== undefined && bestDistance <= (key.length >= 4 ? Math.max(2, Math.floor(key.length / 3)) : 1) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0]!;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j]!;
+      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length]!;
+}
+
+function addPositions(issues: GkIssue[], source: string): void {
+  let locations: Map<string, JsonLocation>;
+  try {
+    locations = locateJsonPaths(source);
+  } catch {
+    return;
+  }
+  for (const issue of issues) {
+    const exact = locations.get(issue.pathText);
+    const isKeyIssue = issue.key === 'issue.unknownKey' || issue.key === 'issue.unknownKeySuggest';
+    let position = exact ? (isKeyIssue ? (exact.key ?? exact.value) : exact.value) : undefined;
+    // A missing field has no position of its own: point at the object that lacks it.
+    for (let depth = issue.path.length - 1; !position && depth >= 0; depth--) {
+      position = locations.get(formatPath(issue.path.slice(0, depth)))?.value;
+    }
+    if (position) {
+      issue.line = position.line;
+      issue.col = position.col;
+    }
+  }
+  issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+}
