@@ -21,6 +21,7 @@ const zh = {
   'state.noData': '没有提供数据：请设置 src 属性、内嵌 <script type="application/json">，或设置 data 属性。',
   'state.internal': '显示时出现内部错误（{detail}）。',
   'state.at': '第 {line} 行第 {col} 列',
+  'state.moreIssues': '另有 {count} 个问题未列出。',
   'path.root': '（整个文件）',
 
   // load failures
@@ -63,6 +64,8 @@ const zh = {
   'issue.format': '格式不正确',
   'issue.union': '不符合任何一种允许的写法',
   'issue.invalid': '值不正确',
+  'issue.kindMissing': '缺少“kind”字段，无法判断文件类型；应为以下之一：{kinds}',
+  'issue.kindUnknown': '不认识的文件类型“{kind}”，应为以下之一：{kinds}',
 
   // what a field should look like (used by issue.type / format messages)
   'expect.string': '文本',
@@ -90,6 +93,7 @@ const zh = {
   'doc.summary': '内容摘要',
   'doc.attachments': '附件',
   'doc.download': '下载',
+  'doc.fileMeta': '（{format}，{size}）',
   'doc.links': '相关链接',
   'doc.meta': '文件信息',
 
@@ -121,6 +125,7 @@ const en: Record<MessageKey, string> = {
   'state.noData': 'No data given: set the src attribute, embed a <script type="application/json">, or set the data property.',
   'state.internal': 'An internal error occurred while displaying this ({detail}).',
   'state.at': 'line {line}, column {col}',
+  'state.moreIssues': '{count} more problems are not listed.',
   'path.root': '(whole document)',
 
   'load.network': 'Could not reach the server; check the connection and try again ({url}).',
@@ -160,6 +165,8 @@ const en: Record<MessageKey, string> = {
   'issue.format': 'wrong format',
   'issue.union': 'matches none of the allowed forms',
   'issue.invalid': 'invalid value',
+  'issue.kindMissing': 'the “kind” field is missing, so the document type is unknown; expected one of: {kinds}',
+  'issue.kindUnknown': 'unknown document kind “{kind}”; expected one of: {kinds}',
 
   'expect.string': 'text',
   'expect.number': 'a number',
@@ -185,6 +192,7 @@ const en: Record<MessageKey, string> = {
   'doc.summary': 'Summary',
   'doc.attachments': 'Attachments',
   'doc.download': 'Download',
+  'doc.fileMeta': ' ({format}, {size})',
   'doc.links': 'Related links',
   'doc.meta': 'Document details',
 

@@ -4,7 +4,7 @@
  */
 import { Marked, type Tokens } from 'marked';
 import createDOMPurify, { type DOMPurify } from 'dompurify';
-import { isSafeUrl } from './url.js';
+import { isExternalUrl, isSafeUrl } from './url.js';
 
 const ALLOWED_TAGS = [
   'p', 'br', 'hr', 'strong', 'b', 'em', 'i', 'del', 's', 'sub', 'sup', 'code', 'pre', 'kbd', 'mark',
@@ -32,19 +32,10 @@ function getPurifier(): DOMPurify | undefined {
     }
     if (node.tagName === 'A' && node.hasAttribute('href')) {
       const href = node.getAttribute('href') ?? '';
-      if (isExternal(href)) node.setAttribute('rel', 'noopener noreferrer');
+      if (isExternalUrl(href, window.location.href)) node.setAttribute('rel', 'noopener noreferrer');
     }
   });
   return purifier;
-}
-
-function isExternal(href: string): boolean {
-  if (!/^[a-z][a-z0-9+.-]*:|^\/\//i.test(href)) return false;
-  try {
-    return new URL(href, window.location.href).origin !== window.location.origin;
-  } catch {
-    return true;
-  }
 }
 
 /** Removes everything but the allow-list from an HTML string. */

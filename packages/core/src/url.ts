@@ -16,3 +16,13 @@ export function isSafeUrl(value: string): boolean {
 export function safeUrl(value: string | undefined): string | undefined {
   return value !== undefined && isSafeUrl(value) ? value.trim() : undefined;
 }
+
+/** True for an absolute address on another origin than `base` (such links get rel="noopener noreferrer"). */
+export function isExternalUrl(href: string, base: string): boolean {
+  if (!/^[a-z][a-z0-9+.-]*:|^\/\//i.test(href.trim())) return false;
+  try {
+    return new URL(href, base).origin !== new URL(base).origin;
+  } catch {
+    return true;
+  }
+}

@@ -70,7 +70,8 @@ export function formatIssue(issue: GkIssue, lang: Lang): string {
 export function issueMessage(issue: GkIssue, lang: Lang): string {
   const params: MessageParams = {};
   for (const [name, value] of Object.entries(issue.params)) {
-    params[name] = typeof value === 'string' && hasMessage(value) ? t(lang, value) : value;
+    // A parameter may itself be a message key (a syntax error's detail, a field label); it shares the params.
+    params[name] = typeof value === 'string' && hasMessage(value) ? t(lang, value, issue.params) : value;
   }
   if (issue.key === 'issue.enum' && typeof issue.params.values === 'string') {
     params.values = issue.params.values.split('\u0000').join(listSeparator(lang));

@@ -1,0 +1,145 @@
+import { css } from 'lit';
+
+/**
+ * What every gk-* element shares: a reset against the host page's inherited
+ * styles, the --gk-* design tokens, focus, the loading and error states, print,
+ * forced colours and reduced motion.
+ */
+export const baseStyles = css`
+  :host {
+    /* Inherited properties cross the shadow boundary; a CMS's "body { text-align: center; line-height: 1 }" must not reach us. */
+    all: initial;
+    display: block;
+    box-sizing: border-box;
+    max-width: 100%;
+    font-family: var(--gk-font-family, system-ui, -apple-system, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif);
+    font-size: var(--gk-font-size, medium);
+    line-height: var(--gk-line-height, 1.7);
+    color: var(--gk-color-text, #1f1f1f);
+    text-align: start;
+    overflow-wrap: anywhere;
+    --_accent: var(--gk-color-accent, #a61b1b);
+    --_muted: var(--gk-color-muted, #595959);
+    --_border: var(--gk-color-border, #d0d0d0);
+    --_surface: var(--gk-color-surface, #ffffff);
+    --_subtle: var(--gk-color-subtle, #f5f5f5);
+    --_link: var(--gk-color-link, #0b57a4);
+    --_focus: var(--gk-color-focus, #0b57a4);
+    --_danger: var(--gk-color-danger, #a4161a);
+    --_radius: var(--gk-radius, 4px);
+    --_space: var(--gk-space, 1em);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  a {
+    color: var(--_link);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  a:hover {
+    text-decoration-thickness: 2px;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+    border-radius: 2px;
+  }
+  button {
+    font: inherit;
+    min-height: 44px;
+    min-width: 44px;
+    padding: 0.4em 1em;
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_accent);
+    cursor: pointer;
+  }
+  button:hover {
+    background: var(--_subtle);
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  .state-loading {
+    padding: var(--_space);
+    color: var(--_muted);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+  }
+  .state-error {
+    padding: var(--_space);
+    border: 2px solid var(--_danger);
+    border-left-width: 6px;
+    border-radius: var(--_radius);
+    background: var(--gk-color-danger-surface, #fff5f5);
+    color: var(--gk-color-text, #1f1f1f);
+  }
+  .state-error .error-title {
+    margin: 0 0 0.25em;
+    font-weight: 700;
+    color: var(--_danger);
+  }
+  .state-error p {
+    margin: 0 0 0.5em;
+  }
+  .state-error ul {
+    margin: 0 0 0.75em;
+    padding-inline-start: 1.25em;
+  }
+  .state-error code {
+    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+    font-size: 0.95em;
+    font-weight: 700;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation: none !important;
+      transition: none !important;
+      scroll-behavior: auto !important;
+    }
+  }
+  @media (forced-colors: active) {
+    :focus-visible {
+      outline-color: Highlight;
+    }
+    button {
+      border-color: ButtonText;
+      color: ButtonText;
+    }
+    .state-error {
+      border-color: CanvasText;
+    }
+  }
+  @media print {
+    :host {
+      color: #000;
+      font-size: 11pt;
+    }
+    button,
+    .no-print {
+      display: none !important;
+    }
+    a {
+      color: #000;
+    }
+  }
+`;

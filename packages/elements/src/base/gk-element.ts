@@ -1,0 +1,280 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import {
+  formatIssue,
+  resolveLang,
+  rootIssue,
+  t,
+  validate,
+  validateText,
+  type GkIssue,
+  type Lang,
+  type MessageKey,
+  type MessageParams,
+} from '@gongkai/core';
+import type * as z from 'zod/mini';
+import { baseStyles } from './gk-element.styles.js';
+import { GkErrorEvent, GkLoadEvent, type DataSource } from './events.js';
+import { fetchText, shortUrl } from './internal/fetch-text.js';
+
+type Status = 'empty' | 'loading' | 'ready' | 'error';
+
+/** The most problems listed at once; editors fix them top-down. */
+const MAX_LISTED_ISSUES = 20;
+
+const HEADING_TAGS: Record<number, StaticValue> = {
+  2: literal`h2`,
+  3: literal`h3`,
+  4: literal`h4`,
+  5: literal`h5`,
+  6: literal`h6`,
+};
+
+/**
+ * The base of every gk-* element. It takes the element's JSON document from
+ * `src`, from an inline `<script type="application/json">` child, or from the
+ * `data` property (in that order of precedence: data, src, inline), validates it
+ * with the kind's schema, and renders either the document or one error state.
+ * Nothing it does throws into the host page.
+ *
+ * @event gk-load - The document was loaded, validated and rendered. `detail: { document, source }`.
+ * @event gk-error - The document could not be loaded or is invalid. `detail: { issues, messages, source }`.
+ *
+ * @csspart loading - The loading message.
+ * @csspart error - The error message (role="alert").
+ * @csspart retry-button - The button that loads `src` again after a failure.
+ *
+ * @cssproperty --gk-font-family - Font family.
+ * @cssproperty --gk-font-size - Base font size (default: the reader's browser setting).
+ * @cssproperty --gk-line-height - Line height.
+ * @cssproperty --gk-color-text - Text colour.
+ * @cssproperty --gk-color-muted - Secondary text colour.
+ * @cssproperty --gk-color-accent - Accent colour (titles, buttons).
+ * @cssproperty --gk-color-link - Link colour.
+ * @cssproperty --gk-color-focus - Focus outline colour.
+ * @cssproperty --gk-color-border - Border colour.
+ * @cssproperty --gk-color-surface - Background of cards.
+ * @cssproperty --gk-color-subtle - Background of secondary areas.
+ * @cssproperty --gk-color-danger - Colour of the error state.
+ * @cssproperty --gk-radius - Corner radius.
+ * @cssproperty --gk-space - Base spacing.
+ */
+export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
+  static override styles = [baseStyles];
+
+  /** The schema of this element's document kind. */
+  protected abstract readonly schema: S;
+
+  /** Address of the JSON document to load. */
+  @property({ reflect: true }) src?: string;
+
+  /** The document as an object; takes precedence over `src` and inline JSON. */
+  @property({ attribute: false }) data?: unknown;
+
+  /** Milliseconds to wait for `src` before giving up. */
+  @property({ type: Number }) timeout = 15000;
+
+  /** Interface language: `zh-CN` (default) or `en`. Falls back to the nearest `lang` in the page. */
+  @property({ reflect: true }) override lang = '';
+
+  /** The level of the element's top heading (2–6), to fit the page's outline. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  @state() protected status: Status = 'empty';
+  @state() protected document?: z.infer<S>;
+  @state() protected issues: GkIssue[] = [];
+  @state() protected source: DataSource | 'none' = 'none';
+
+  private loadController?: AbortController;
+  private inlineObserver?: MutationObserver;
+  private pendingEvent?: GkLoadEvent | GkErrorEvent;
+
+  /** The resolved interface language. */
+  get language(): Lang {
+    return resolveLang(this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang'));
+  }
+
+  /** Translates one of the library's own strings into the element's language. */
+  protected t(key: MessageKey, params?: MessageParams): string {
+    return t(this.language, key, params);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.data === undefined && !this.src) this.readInline();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loadController?.abort();
+    this.inlineObserver?.disconnect();
+    this.inlineObserver = undefined;
+  }
+
+  /** Loads `src` again (the retry button). */
+  reload(): void {
+    if (this.data !== undefined) this.accept(this.data, 'data');
+    else if (this.src) void this.load(this.src, true);
+    else this.readInline();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('data') && this.data !== undefined) {
+      this.accept(this.data, 'data');
+    } else if (changed.has('src') && this.src && this.data === undefined) {
+      void this.load(this.src);
+    }
+  }
+
+  protected override updated(): void {
+    const event = this.pendingEvent;
+    if (!event) return;
+    this.pendingEvent = undefined;
+    this.dispatchEvent(event);
+  }
+
+  protected override render(): unknown {
+    switch (this.status) {
+      case 'loading':
+        return html`<div class="state-loading" part="loading" role="status">${this.t('state.loading')}</div>`;
+      case 'error':
+        return this.renderError();
+      case 'ready':
+        try {
+          return this.renderDocument(this.document as z.infer<S>);
+        } catch (error) {
+          // A bug of ours must not break the host page: show it like any other problem.
+          console.error('[gongkai]', error);
+          return this.renderError([rootIssue('state.internal', { detail: String((error as Error)?.message ?? error) })]);
+        }
+      default:
+        return nothing;
+    }
+  }
+
+  /** Renders a valid document. */
+  protected abstract renderDocument(document: z.infer<S>): unknown;
+
+  /** A heading at `headingLevel + offset`, capped at h6. */
+  protected heading(offset: number, content: unknown, id?: string, part?: string): TemplateResult {
+    const level = Math.min(6, Math.max(2, this.headingLevel + offset));
+    const tag = HEADING_TAGS[level]!;
+    return staticHtml`<${tag} id=${id ?? nothing} part=${part ?? nothing}>${content}</${tag}>`;
+  }
+
+  private renderError(issues = this.issues): TemplateResult {
+    const lang = this.language;
+    const shown = issues.slice(0, MAX_LISTED_ISSUES);
+    const intro =
+      this.source === 'src' && this.src
+        ? this.t('state.errorIntroSource', { source: shortUrl(this.src) })
+        : this.t('state.errorIntro');
+    return html`<div class="state-error" part="error" role="alert">
+      <p class="error-title">${this.t('state.errorTitle')}</p>
+      <p>${intro}</p>
+      <ul>
+        ${shown.map((issue) => html`<li>${this.renderIssue(issue, lang)}</li>`)}
+        ${issues.length > shown.length
+          ? html`<li>${this.t('state.moreIssues', { count: issues.length - shown.length })}</li>`
+          : nothing}
+      </ul>
+      ${this.src && this.data === undefined
+        ? html`<button type="button" part="retry-button" @click=${this.reload}>${this.t('state.retry')}</button>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderIssue(issue: GkIssue, lang: Lang): TemplateResult {
+    const line = formatIssue(issue, lang);
+    if (!issue.pathText) return html`${line}`;
+    // The path in bold so the eye finds it; the rest as plain text.
+    return html`<code>${issue.pathText}</code>${line.slice(issue.pathText.length)}`;
+  }
+
+  private readInline(): void {
+    const script = this.querySelector(':scope > script[type="application/json"]');
+    if (script) {
+      this.inlineObserver?.disconnect();
+      this.inlineObserver = undefined;
+      this.acceptText(script.textContent ?? '', 'inline');
+      return;
+    }
+    // The element may be upgraded before the parser reaches its children.
+    if (!this.inlineObserver) {
+      this.inlineObserver = new MutationObserver(() => {
+        if (this.data === undefined && !this.src) this.readInline();
+      });
+      this.inlineObserver.observe(this, { childList: true, subtree: true, characterData: true });
+    }
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', () => this.noDataYet(), { once: true });
+    } else {
+      queueMicrotask(() => this.noDataYet());
+    }
+  }
+
+  private noDataYet(): void {
+    if (this.status === 'empty' && this.data === undefined && !this.src && this.isConnected) {
+      this.fail([rootIssue('state.noData')], 'none');
+    }
+  }
+
+  private async load(url: string, reload = false): Promise<void> {
+    this.loadController?.abort();
+    const controller = new AbortController();
+    this.loadController = controller;
+    this.status = 'loading';
+    this.setAttribute('aria-busy', 'true');
+    try {
+      const result = await fetchText(url, this.timeout, controller.signal, reload);
+      if (controller !== this.loadController || this.data !== undefined) return; // superseded
+      if (result.ok) this.acceptText(result.text, 'src');
+      else this.fail([result.issue], 'src');
+    } catch (error) {
+      this.fail([rootIssue('state.internal', { detail: String(error) })], 'src');
+    } finally {
+      if (controller === this.loadController) this.removeAttribute('aria-busy');
+    }
+  }
+
+  private acceptText(text: string, source: DataSource): void {
+    this.settle(() => validateText(this.schema, text), source);
+  }
+
+  private accept(value: unknown, source: DataSource): void {
+    this.loadController?.abort();
+    this.removeAttribute('aria-busy');
+    this.settle(() => validate(this.schema, value), source);
+  }
+
+  private settle(check: () => ReturnType<typeof validate<S>>, source: DataSource): void {
+    let result: ReturnType<typeof validate<S>>;
+    try {
+      result = check();
+    } catch (error) {
+      result = { ok: false, issues: [rootIssue('state.internal', { detail: String(error) })] };
+    }
+    if (!result.ok) {
+      this.fail(result.issues, source);
+      return;
+    }
+    this.document = result.value;
+    this.issues = [];
+    this.source = source;
+    this.status = 'ready';
+    this.pendingEvent = new GkLoadEvent({ document: result.value, source });
+  }
+
+  private fail(issues: GkIssue[], source: DataSource | 'none'): void {
+    this.document = undefined;
+    this.issues = issues;
+    this.source = source;
+    this.status = 'error';
+    const messages = issues.map((issue) => formatIssue(issue, this.language));
+    // Web teams look in the console first; a warning, never a throw.
+    console.warn(`[gongkai] <${this.localName}>:\n  ${messages.join('\n  ')}`);
+    this.pendingEvent = new GkErrorEvent({ issues, messages, source });
+    this.requestUpdate();
+  }
+}

@@ -1,0 +1,5 @@
+/** Every gk-* element, registered on import. */
+export { GkElement } from './base/gk-element.js';
+export { GkLoadEvent, GkErrorEvent, type GkLoadDetail, type GkErrorDetail, type DataSource } from './base/events.js';
+export { defineElement } from './base/define.js';
+export { GkDocumentElement } from './document/document.js';

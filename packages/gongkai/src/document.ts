@@ -1,0 +1,2 @@
+/** `gongkai/document`: registers <gk-document> only. */
+export * from '@gongkai/elements/document';

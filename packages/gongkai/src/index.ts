@@ -1,0 +1,18 @@
+/**
+ * gongkai: every gk-* element, registered on import, and the core API
+ * (validation, formatting) for pages that script the elements.
+ */
+export * from '@gongkai/elements';
+export {
+  formatMoney,
+  formatDate,
+  formatPercent,
+  formatChange,
+  formatDocNumber,
+  formatFileSize,
+  validate,
+  validateText,
+  formatIssue,
+  documentSchema,
+} from '@gongkai/core';
+export type { GkDocument, GkIssue, Lang } from '@gongkai/core';

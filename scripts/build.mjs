@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+/**
+ * Builds everything a page, an editor or a bundler user needs:
+ *   packages/cli/dist/gongkai.mjs         the editors' CLI (gongkai validate / schema)
+ *   packages/core/schemas/<kind>.schema.json   JSON Schemas for IDEs
+ *   packages/gongkai/dist/gongkai.js      one ES module file, every element, every dependency inlined
+ *   packages/gongkai/dist/esm/*.js        per-element entries sharing chunks, for bundler users
+ *   packages/gongkai/dist/schemas/        the JSON Schemas beside the bundle
+ */
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const at = (...parts) => join(root, ...parts);
+
+/** Per-element entry points: name → source. The bench measures each of these. */
+export const ELEMENT_ENTRIES = {
+  document: at('packages/gongkai/src/document.ts'),
+};
+
+const browser = {
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: ['es2020', 'chrome80', 'safari15', 'firefox78'],
+  minify: true,
+  legalComments: 'none',
+  tsconfig: at('tsconfig.base.json'),
+  logLevel: 'warning',
+  define: { 'process.env.NODE_ENV': '"production"' },
+};
+
+async function main() {
+  // 1. CLI
+  rmSync(at('packages/cli/dist'), { recursive: true, force: true });
+  await build({
+    entryPoints: [at('packages/cli/src/cli.ts')],
+    outfile: at('packages/cli/dist/gongkai.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    tsconfig: at('tsconfig.base.json'),
+    logLevel: 'warning',
+    // dompurify and marked are browser-side; the CLI never renders Markdown.
+    external: ['dompurify'],
+  });
+
+  // 2. JSON Schemas, written by the CLI itself so there is one exporter.
+  rmSync(at('packages/core/schemas'), { recursive: true, force: true });
+  execFileSync(process.execPath, [at('packages/cli/bin/gongkai.mjs'), 'schema', '--out', at('packages/core/schemas')], {
+    stdio: 'inherit',
+  });
+
+  // 3. The one-file bundle and the per-element entries.
+  const dist = at('packages/gongkai/dist');
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  await build({ ...browser, entryPoints: [at('packages/gongkai/src/index.ts')], outfile: join(dist, 'gongkai.js'), sourcemap: 'linked' });
+  await build({
+    ...browser,
+    entryPoints: { index: at('packages/gongkai/src/index.ts'), ...ELEMENT_ENTRIES },
+    outdir: join(dist, 'esm'),
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+  });
+  cpSync(at('packages/core/schemas'), join(dist, 'schemas'), { recursive: true });
+  console.log('built: packages/gongkai/dist/gongkai.js, dist/esm/, dist/schemas/, packages/cli/dist/gongkai.mjs');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

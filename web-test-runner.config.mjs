@@ -1,0 +1,104 @@
+/**
+ * Browser tests in Debian's headless Chromium. The dev server also answers the
+ * test routes under /test-api/ (real HTTP failures: 404, 500, malformed JSON,
+ * HTML instead of JSON, slow answers) and serves pages under packages/gongkai/test/pages/ with
+ * a strict Content-Security-Policy.
+ */
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'";
+
+const validDocument = readFileSync(new URL('./packages/elements/src/document/examples/full.json', import.meta.url), 'utf8');
+const flakySeen = new Set();
+
+/** Routes a test can fetch. Each mimics something a real server does. */
+function testApi(context) {
+  const url = new URL(context.url, 'http://localhost');
+  const send = (status, type, body) => {
+    context.status = status;
+    context.set('Content-Type', type);
+    context.set('Cache-Control', 'no-store');
+    context.body = body;
+  };
+  switch (url.pathname) {
+    case '/test-api/ok.json':
+      return send(200, 'application/json; charset=utf-8', validDocument);
+    case '/test-api/not-found.json':
+      return send(404, 'text/plain', 'Not Found');
+    case '/test-api/server-error.json':
+      return send(500, 'text/plain', 'Internal Server Error');
+    case '/test-api/malformed.json':
+      return send(200, 'application/json', '{\n  "kind": "document",\n  "version": 1,\n  "title": "缺逗号"\n  "issuer": "x"\n}');
+    case '/test-api/html-page.json':
+      // A CMS that answers a missing file with its home page and status 200.
+      return send(200, 'text/html; charset=utf-8', '<!doctype html><html><head><title>首页</title></head><body>首页</body></html>');
+    case '/test-api/invalid.json':
+      return send(200, 'application/json', '{\n  "kind": "document",\n  "version": 1,\n  "title": "标题",\n  "issuer": "平罗县卫生和计划生育局",\n  "issued": "2018-04-20",\n  "status": "现行有效",\n  "attachments": [\n    { "name": "a", "format": "pdf", "size": "1.2MB", "url": "/a.pdf" }\n  ]\n}');
+    case '/test-api/slow.json': {
+      const ms = Math.min(Number(url.searchParams.get('ms') ?? 2000), 10000);
+      return new Promise((resolve) => setTimeout(resolve, ms)).then(() => send(200, 'application/json', validDocument));
+    }
+    case '/test-api/flaky.json': {
+      // The first request for each ?key= fails with 503, later ones succeed (for the retry test).
+      const key = url.searchParams.get('key') ?? '';
+      const seen = flakySeen.has(key);
+      flakySeen.add(key);
+      return seen ? send(200, 'application/json', validDocument) : send(503, 'text/plain', 'Service Unavailable');
+    }
+    default:
+      return undefined;
+  }
+}
+
+export default {
+  rootDir: root,
+  files: ['packages/*/test/**/*.test.ts', 'packages/elements/src/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  concurrency: 1,
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 300000,
+  browserStartTimeout: 60000,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) })],
+  middleware: [
+    async function routes(context, next) {
+      if (context.url.startsWith('/test-api/')) {
+        const result = testApi(context);
+        if (result) await result;
+        if (context.body !== undefined) return;
+      }
+      await next();
+      if (context.path.startsWith('/packages/gongkai/test/pages/')) {
+        context.set('Content-Security-Policy', STRICT_CSP);
+      }
+    },
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: chromium,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--lang=zh-CN',
+        ],
+      },
+    }),
+  ],
+};
+
+if (!existsSync(chromium)) {
+  console.error(`Chromium not found at ${chromium}. Install it: sudo apt-get install -y chromium (or set CHROME_PATH).`);
+  process.exit(1);
+}
