@@ -194,6 +194,7 @@ function sendPage(req, res, status, title, message, extraHeaders = {}) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${status} ${escapeHtml(title)}</title>
+<link rel="icon" href="/examples/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/examples/site.css">
 </head>
 <body>

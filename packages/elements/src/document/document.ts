@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   documentSchema,
   formatDate,
@@ -79,7 +80,7 @@ export class GkDocumentElement extends GkElement<typeof documentSchema> {
             <ul class="files">
               ${doc.attachments.map(
                 (file) => html`<li>
-                  <a href=${href(file.url)} rel=${rel(file.url)} download
+                  <a href=${ifDefined(href(file.url))} rel=${ifDefined(rel(file.url))} download
                     >${file.name}<span class="file-meta"
                       >${this.t('doc.fileMeta', { format: file.format.toUpperCase(), size: formatFileSize(file.size, lang) })}</span
                     ></a
@@ -96,7 +97,7 @@ export class GkDocumentElement extends GkElement<typeof documentSchema> {
               ${doc.links.map(
                 (link) => html`<li>
                   <span class="link-type">${this.t(`link.${link.type}`)}</span>
-                  <a href=${href(link.url)} rel=${rel(link.url)}>${link.title}</a>
+                  <a href=${ifDefined(href(link.url))} rel=${ifDefined(rel(link.url))}>${link.title}</a>
                   ${link.number ? html`<span class="file-meta">${formatDocNumber(link.number)}</span>` : nothing}
                 </li>`,
               )}

@@ -1,16 +1,15 @@
 /** Links and editor Markdown inside templates, through core's single URL rule and single sanitizer. */
-import { nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { isExternalUrl, renderMarkdown, safeUrl } from '@gongkai/core';
 
-/** The href to bind, or `nothing` (no href at all) when the address is not allowed. */
-export function href(url: string | undefined): string | typeof nothing {
-  return safeUrl(url) ?? nothing;
+/** The href to bind (with ifDefined): undefined, so no href at all, when the address is not allowed. */
+export function href(url: string | undefined): string | undefined {
+  return safeUrl(url);
 }
 
 /** rel for a link: external ones never get access to our window or a referrer. */
-export function rel(url: string | undefined): string | typeof nothing {
-  return url && isExternalUrl(url, document.baseURI) ? 'noopener noreferrer' : nothing;
+export function rel(url: string | undefined): string | undefined {
+  return url && isExternalUrl(url, document.baseURI) ? 'noopener noreferrer' : undefined;
 }
 
 /**

@@ -1,0 +1,72 @@
+/**
+ * The one-file bundle as a web team uses it: a plain page, no build step, only
+ * the bundle, under `Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'`.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+
+interface Probe {
+  errors: string[];
+  violations: string[];
+  loaded: number;
+  failed: number;
+}
+
+async function openPage(path: string): Promise<Window & { __gk: Probe }> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '800px';
+  frame.style.height = '600px';
+  document.body.append(frame);
+  await new Promise<void>((resolve) => {
+    frame.addEventListener('load', () => resolve(), { once: true });
+    frame.src = path;
+  });
+  return frame.contentWindow as Window & { __gk: Probe };
+}
+
+describe('the one-file bundle', () => {
+  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+  it('is served with the strict CSP header (the test is meaningful)', async () => {
+    const response = await fetch('/packages/gongkai/test/pages/csp.html');
+    expect(response.headers.get('content-security-policy')).to.contain("script-src 'self'");
+    expect(response.headers.get('content-security-policy')).to.contain("style-src 'self'");
+  });
+
+  it('works under a strict CSP: inline JSON, src, the error state, no violations, nothing thrown', async () => {
+    const win = await openPage('/packages/gongkai/test/pages/csp.html');
+    await waitUntil(() => win.__gk.loaded === 2 && win.__gk.failed === 1, 'elements did not settle', { timeout: 10000 });
+    const doc = win.document;
+    const inline = doc.getElementById('inline')!.shadowRoot!;
+    expect(inline.querySelector('h2')!.textContent).to.contain('严格内容安全策略');
+    expect(inline.querySelector('dl')!.textContent).to.contain('平卫计发〔2018〕45号');
+    // Styles apply (constructable stylesheets are allowed by style-src 'self').
+    const card = inline.querySelector('article')!;
+    expect(win.getComputedStyle(card).borderTopWidth).to.equal('4px');
+    expect(inline.querySelector('.prose [style]')).to.be.null;
+    expect(doc.getElementById('remote')!.shadowRoot!.querySelector('h2')!.textContent).to.contain('政务公开工作要点');
+    const alert = doc.getElementById('broken')!.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain('attachments[0].size');
+    expect(win.__gk.violations).to.deep.equal([]);
+    expect(win.__gk.errors).to.deep.equal([]);
+  });
+
+  it('makes no request to any other origin', async () => {
+    const win = await openPage('/packages/gongkai/test/pages/csp.html');
+    await waitUntil(() => win.__gk.loaded === 2, 'elements did not load', { timeout: 10000 });
+    const origins = new Set(win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).origin));
+    expect([...origins]).to.deep.equal([location.origin]);
+  });
+
+  it('two copies of the bundle (and a per-element entry) on one page do not throw', async () => {
+    const win = await openPage('/packages/gongkai/test/pages/bundle-twice.html');
+    await waitUntil(() => win.__gk.loaded === 1, 'element did not load', { timeout: 10000 });
+    expect(win.__gk.errors).to.deep.equal([]);
+    expect(win.customElements.get('gk-document')).to.exist;
+  });
+
+  it('exports the core API beside the elements', async () => {
+    const api = (await import('/packages/gongkai/dist/gongkai.js' as string)) as Record<string, unknown>;
+    expect(api.GkDocumentElement).to.be.a('function');
+    expect((api.formatMoney as (n: number) => string)(123456789)).to.equal('1.23亿元');
+  });
+});

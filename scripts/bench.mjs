@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+/**
+ * `pnpm bench`: size (and later speed) budgets, measured, never asserted in tests.
+ * Prints the gzip size of the one-file bundle and of each per-element entry built
+ * standalone with every dependency it needs, and what the bytes are made of.
+ */
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { ELEMENT_ENTRIES } from './build.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Size budgets in gzip KB, from the issues. */
+const BUDGETS = { budget: 40, explainer: 45 };
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const gzip = (buffer) => gzipSync(buffer, { level: 9 }).length;
+
+async function standalone(entry) {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    write: false,
+    metafile: true,
+    legalComments: 'none',
+    target: ['es2020', 'chrome80', 'safari15', 'firefox78'],
+    tsconfig: join(root, 'tsconfig.base.json'),
+    define: { 'process.env.NODE_ENV': '"production"' },
+    outfile: 'out.js',
+    logLevel: 'error',
+  });
+  const output = result.outputFiles[0].contents;
+  const byPackage = new Map();
+  for (const [file, info] of Object.entries(result.metafile.outputs['out.js'].inputs)) {
+    const match = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(file);
+    const name = match ? match[1] : file.split('/').slice(0, 2).join('/');
+    byPackage.set(name, (byPackage.get(name) ?? 0) + info.bytesInOutput);
+  }
+  return { min: output.length, gzip: gzip(output), byPackage };
+}
+
+function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => String(row[i]).length)));
+  return rows.map((row) => row.map((cell, i) => String(cell).padEnd(widths[i])).join('  ')).join('\n');
+}
+
+async function main() {
+  console.log('gongkai bench — sizes (gzip -9)\n');
+  const bundlePath = join(root, 'packages/gongkai/dist/gongkai.js');
+  const bundle = readFileSync(bundlePath);
+  const rows = [['entry', 'minified', 'gzip', 'budget']];
+  rows.push(['gongkai.js (one file, every element)', kb(bundle.length), kb(gzip(bundle)), '—']);
+
+  const details = [];
+  for (const [name, entry] of Object.entries(ELEMENT_ENTRIES)) {
+    const size = await standalone(entry);
+    const budget = BUDGETS[name];
+    const verdict = budget ? `${budget} KB ${size.gzip / 1024 <= budget ? 'ok' : 'OVER'}` : '—';
+    rows.push([`gongkai/${name} (standalone)`, kb(size.min), kb(size.gzip), verdict]);
+    details.push([name, size.byPackage]);
+  }
+  console.log(table(rows));
+
+  for (const [name, byPackage] of details) {
+    console.log(`\nwhat gongkai/${name} is made of (minified bytes before gzip):`);
+    const sorted = [...byPackage.entries()].sort((a, b) => b[1] - a[1]);
+    console.log(table(sorted.map(([pkg, bytes]) => [`  ${pkg}`, kb(bytes)])));
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+/**
+ * `pnpm test`: every test. Builds (the bundle and CLI are under test), then runs
+ * the browser tests in headless Chromium and the CLI tests in Node.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+if (!existsSync(chromium)) {
+  console.error(
+    [
+      `Chromium was not found at ${chromium}; the browser tests need it.`,
+      'Install Debian/Ubuntu\'s Chromium:',
+      '',
+      '    sudo apt-get update && sudo apt-get install -y chromium',
+      '',
+      'or point CHROME_PATH at an installed Chromium or Chrome binary.',
+    ].join('\n'),
+  );
+  process.exit(1);
+}
+
+function step(title, command, args) {
+  console.log(`\n── ${title} ──`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, CHROME_PATH: chromium } });
+  if (result.status !== 0) {
+    console.error(`\n✗ ${title} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status || 1);
+  }
+}
+
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+step('build', process.execPath, [join(root, 'scripts/build.mjs')]);
+step('browser tests (headless Chromium)', bin('web-test-runner'), []);
+step('CLI tests (Node)', process.execPath, ['--test', 'packages/cli/test/']);
