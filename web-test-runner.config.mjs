@@ -58,7 +58,7 @@ function testApi(context) {
 
 export default {
   rootDir: root,
-  files: ['packages/*/test/**/*.test.ts', 'packages/elements/src/**/*.test.ts'],
+  files: ['packages/*/test/**/*.test.ts', 'packages/elements/src/**/*.test.ts', 'examples/test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },

@@ -38,4 +38,4 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 step('build', process.execPath, [join(root, 'scripts/build.mjs')]);
 step('browser tests (headless Chromium)', bin('web-test-runner'), []);
-step('CLI tests (Node)', process.execPath, ['--test', 'packages/cli/test/']);
+step('CLI and demo-server tests (Node)', process.execPath, ['--test', 'packages/cli/test/', 'examples/test/']);

@@ -1,0 +1,45 @@
+/** The demo county page in a real browser: the three ways of feeding <gk-document>, and axe over the whole page. */
+import { expect, waitUntil } from '@open-wc/testing';
+
+interface AxeResult {
+  violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }>;
+}
+
+describe('demo county page', () => {
+  it('shows documents from src and inline JSON, the broken file as an error with paths, and passes axe', async () => {
+    const frame = document.createElement('iframe');
+    frame.style.width = '1024px';
+    frame.style.height = '800px';
+    document.body.append(frame);
+    await new Promise<void>((resolve) => {
+      frame.addEventListener('load', () => resolve(), { once: true });
+      frame.src = '/examples/index.html';
+    });
+    const win = frame.contentWindow as Window & { axe?: { run(context: unknown, options: unknown): Promise<AxeResult> } };
+    const elements = [...win.document.querySelectorAll('gk-document')];
+    expect(elements).to.have.length(3);
+    await waitUntil(
+      () => elements.every((el) => el.shadowRoot?.querySelector('article, [role="alert"]')),
+      'demo elements did not settle',
+      { timeout: 10000 },
+    );
+    const [fromSrc, inline, broken] = elements.map((el) => el.shadowRoot!);
+    expect(fromSrc!.querySelector('h3')!.textContent).to.contain('2018年政务公开工作要点');
+    expect(inline!.querySelector('article')).to.exist;
+    const alert = broken!.querySelector('[role="alert"]')!.textContent!;
+    for (const path of ['titel', 'issued', 'status', 'attachments[0].size']) expect(alert).to.contain(path);
+    expect(alert).to.contain('第 14 行第 15 列');
+
+    const axeScript = win.document.createElement('script');
+    axeScript.src = '/node_modules/axe-core/axe.min.js';
+    const axeLoaded = new Promise((resolve) => axeScript.addEventListener('load', resolve, { once: true }));
+    win.document.head.append(axeScript);
+    await axeLoaded;
+    const result = await win.axe!.run(win.document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+    expect(summary).to.deep.equal([]);
+    frame.remove();
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * The demo site as a web team would deploy it: its server's headers and path
+ * rules, and every example document valid (or, for the broken one, invalid in
+ * exactly the ways the page explains).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { request } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../serve.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cli = fileURLToPath(new URL('../../packages/cli/bin/gongkai.mjs', import.meta.url));
+
+function get(port, path) {
+  return new Promise((resolve, reject) => {
+    // A raw path, so traversal attempts reach the server unnormalised.
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+test('the demo server', async (t) => {
+  const server = startServer({ port: 0 });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address();
+  t.after(() => server.close());
+
+  await t.test('serves the page with a strict Content-Security-Policy', async () => {
+    const page = await get(port, '/examples/');
+    assert.equal(page.status, 200);
+    assert.match(page.headers['content-security-policy'], /script-src 'self'/);
+    assert.match(page.headers['content-security-policy'], /style-src 'self'/);
+    assert.equal(page.headers['x-content-type-options'], 'nosniff');
+    assert.match(page.body, /<gk-document src="data\/work-points-notice\.json"/);
+    // Nothing a strict CSP would block: no inline styles, no inline scripts (JSON data blocks are not scripts).
+    assert.doesNotMatch(page.body, /style=|<style/i);
+    const scripts = page.body.match(/<script\b[^>]*>/gi) ?? [];
+    for (const tag of scripts) assert.match(tag, /type="module" src=|type="application\/json"/);
+  });
+
+  await t.test('serves the bundle and data with the right types', async () => {
+    const bundle = await get(port, '/packages/gongkai/dist/gongkai.js');
+    assert.equal(bundle.status, 200);
+    assert.match(bundle.headers['content-type'], /javascript/);
+    const data = await get(port, '/examples/data/work-points-notice.json');
+    assert.match(data.headers['content-type'], /application\/json/);
+  });
+
+  await t.test('refuses paths outside the site', async () => {
+    for (const path of ['/examples/../package.json', '/%2e%2e/package.json', '/package.json', '/.git/config', '/packages/elements/src/document/document.ts']) {
+      const response = await get(port, path);
+      assert.ok([400, 404].includes(response.status), `${path} → ${response.status}`);
+      assert.doesNotMatch(response.body, /"name": "gongkai-workspace"|\[core\]/);
+    }
+  });
+
+  await t.test('redirects / to the demo', async () => {
+    const response = await get(port, '/');
+    assert.equal(response.status, 302);
+    assert.equal(response.headers.location, '/examples/');
+  });
+});
+
+test('every example document is valid', () => {
+  const dir = 'packages/elements/src/document/examples';
+  const files = ['examples/data/work-points-notice.json', ...readdirSync(`${root}/${dir}`).map((name) => `${dir}/${name}`)];
+  const result = spawnSync(process.execPath, [cli, 'validate', ...files], { cwd: root, encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stdout + result.stderr);
+});
+
+test('the broken demo document fails exactly as the page explains', () => {
+  const result = spawnSync(process.execPath, [cli, 'validate', 'examples/data/broken-document.json'], { cwd: root, encoding: 'utf8' });
+  assert.equal(result.status, 1);
+  const paths = result.stdout.trim().split('\n').map((line) => line.split('  ')[1]);
+  assert.deepEqual(paths, ['title', 'titel', 'issued', 'status', 'attachments[0].size']);
+});
