@@ -75,8 +75,13 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
   /** Milliseconds to wait for `src` before giving up. */
   @property({ type: Number }) timeout = 15000;
 
-  /** Interface language: `zh-CN` (default) or `en`. Falls back to the nearest `lang` in the page. */
-  @property({ reflect: true }) override lang = '';
+  /**
+   * Interface language: `zh-CN` (default) or `en`; without it, the nearest `lang`
+   * in the page. Bound to the native `lang` attribute under another name, so the
+   * element never writes an empty `lang=""` (which would tell screen readers the
+   * language is unknown), and `el.lang = 'en'` works as on any element.
+   */
+  @property({ attribute: 'lang' }) requestedLang?: string;
 
   /** The level of the element's top heading (2–6), to fit the page's outline. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
@@ -92,7 +97,7 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
 
   /** The resolved interface language. */
   get language(): Lang {
-    return resolveLang(this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang'));
+    return resolveLang(this.requestedLang || this.parentElement?.closest('[lang]')?.getAttribute('lang'));
   }
 
   /** Translates one of the library's own strings into the element's language. */

@@ -272,6 +272,21 @@ describe('<gk-document> reading', () => {
     expect(text).to.contain('Policy interpretation');
   });
 
+  it('never writes lang="" itself, and follows el.lang and the page\'s lang', async () => {
+    const data = await example('minimal');
+    const el = await fixture<GkDocumentElement>(html`<gk-document .data=${data}></gk-document>`);
+    await settled(el);
+    expect(el.hasAttribute('lang')).to.be.false;
+    expect(shadow(el).querySelector('dl')!.textContent).to.contain('发文机关');
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(shadow(el).querySelector('dl')!.textContent).to.contain('Issued by');
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-GB"><gk-document .data=${data}></gk-document></div>`);
+    const inner = wrapper.querySelector('gk-document')!;
+    await settled(inner);
+    expect(shadow(inner).querySelector('dl')!.textContent).to.contain('Issued by');
+  });
+
   it('takes its top heading level from heading-level', async () => {
     const data = await example('full');
     const el = await fixture<GkDocumentElement>(html`<gk-document heading-level="3" .data=${data}></gk-document>`);
