@@ -19,6 +19,7 @@ const at = (...parts) => join(root, ...parts);
 /** Per-element entry points: name → source. The bench measures each of these. */
 export const ELEMENT_ENTRIES = {
   document: at('packages/gongkai/src/document.ts'),
+  budget: at('packages/gongkai/src/budget.ts'),
 };
 
 const browser = {

@@ -1,9 +1,11 @@
 /** Every document kind and its schema: what the CLI and the JSON Schema export iterate over. */
 import type * as z from 'zod/mini';
+import { budgetSchema } from './schemas/budget.js';
 import { documentSchema } from './schemas/document.js';
 
 export const SCHEMAS = {
   document: documentSchema,
+  budget: budgetSchema,
 } as const satisfies Record<string, z.ZodMiniType>;
 
 export type Kind = keyof typeof SCHEMAS;

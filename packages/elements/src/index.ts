@@ -3,3 +3,4 @@ export { GkElement } from './base/gk-element.js';
 export { GkLoadEvent, GkErrorEvent, type GkLoadDetail, type GkErrorDetail, type DataSource } from './base/events.js';
 export { defineElement } from './base/define.js';
 export { GkDocumentElement } from './document/document.js';
+export { GkBudgetElement, type BudgetView } from './budget/budget.js';

@@ -14,5 +14,7 @@ export {
   validateText,
   formatIssue,
   documentSchema,
+  budgetSchema,
+  toCsv,
 } from '@gongkai/core';
-export type { GkDocument, GkIssue, Lang } from '@gongkai/core';
+export type { GkDocument, GkBudget, GkIssue, Lang } from '@gongkai/core';

@@ -57,6 +57,7 @@ const HEADING_TAGS: Record<number, StaticValue> = {
  * @cssproperty --gk-color-surface - Background of cards.
  * @cssproperty --gk-color-subtle - Background of secondary areas.
  * @cssproperty --gk-color-danger - Colour of the error state.
+ * @cssproperty --gk-color-danger-surface - Background of the error state.
  * @cssproperty --gk-radius - Corner radius.
  * @cssproperty --gk-space - Base spacing.
  */

@@ -10,7 +10,8 @@ import {
 } from '@gongkai/core';
 import { GkElement } from '../base/gk-element.js';
 import { defineElement } from '../base/define.js';
-import { href, markdown, rel } from '../base/internal/links.js';
+import { href, rel } from '../base/internal/links.js';
+import { markdown } from '../base/internal/markdown.js';
 import { documentStyles } from './document.styles.js';
 
 const STATUS_CLASS: Record<DocumentStatus, string> = {
@@ -33,7 +34,6 @@ const STATUS_CLASS: Record<DocumentStatus, string> = {
  * @csspart base - The card.
  * @csspart status - The validity badge (现行有效, 已废止 …).
  * @csspart title - The document title.
- * @csspart number - The document number (发文字号).
  * @csspart meta - The list of issuer and dates.
  * @csspart summary - The summary (sanitized Markdown).
  * @csspart attachments - The attachment list.
@@ -61,7 +61,7 @@ export class GkDocumentElement extends GkElement<typeof documentSchema> {
     return html`<article class="card" part="base" aria-labelledby="title">
       <header class="head">
         <p class="status status--${STATUS_CLASS[doc.status]}" part="status">
-          <span class="visually-hidden">${this.t('doc.status')}：</span>${this.t(`status.${doc.status}`)}
+          <span class="visually-hidden">${this.t('doc.statusLabel')}</span>${this.t(`status.${doc.status}`)}
         </p>
         ${this.heading(0, doc.title, 'title', 'title')}
       </header>

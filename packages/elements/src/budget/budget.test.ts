@@ -1,0 +1,224 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import type { GkErrorEvent } from '../base/events.js';
+import { GkBudgetElement, type BudgetView } from './budget.js';
+
+async function example(name: string): Promise<Record<string, unknown>> {
+  const response = await fetch(new URL(`./examples/${name}.json`, import.meta.url));
+  return (await response.json()) as Record<string, unknown>;
+}
+
+async function budget(name: string, attrs: { view?: BudgetView; lang?: string } = {}): Promise<GkBudgetElement> {
+  const data = await example(name);
+  const el = await fixture<GkBudgetElement>(
+    html`<gk-budget .data=${data} view=${attrs.view ?? ''} lang=${attrs.lang ?? 'zh-CN'}></gk-budget>`,
+  );
+  await waitUntil(() => el.shadowRoot!.querySelector('section, [role="alert"]'), 'budget did not render');
+  await el.updateComplete;
+  return el;
+}
+
+const root = (el: Element) => el.shadowRoot!;
+const summary = (el: Element) => root(el).querySelector('.chart-summary')?.textContent?.trim() ?? '';
+const marks = (el: Element) => [...root(el).querySelectorAll<SVGGElement>('[role="listitem"][data-id]')];
+const active = (el: Element) => root(el).activeElement as (Element & { dataset: DOMStringMap }) | null;
+
+let pageErrors: unknown[] = [];
+window.addEventListener('error', (event) => pageErrors.push(event.error ?? event.message));
+beforeEach(() => {
+  pageErrors = [];
+});
+afterEach(() => {
+  expect(pageErrors, 'errors thrown into the host page').to.deep.equal([]);
+});
+
+describe('<gk-budget> views', () => {
+  const views: BudgetView[] = ['treemap', 'bars', 'execution', 'years', 'sangong', 'debt', 'tables'];
+  const source: Record<BudgetView, string> = {
+    treemap: 'department-budget-2018',
+    bars: 'department-budget-2018',
+    execution: 'final-accounts-2018',
+    years: 'five-years',
+    sangong: 'department-budget-2018',
+    debt: 'county-debt',
+    tables: 'department-budget-2018',
+  };
+  for (const view of views) {
+    it(`${view}: renders from ${source[view]} and passes axe`, async () => {
+      const el = await budget(source[view], { view });
+      expect(root(el).querySelector('[role="tab"][aria-selected="true"]')?.id ?? 'tab-' + view).to.equal(`tab-${view}`);
+      if (view === 'tables') {
+        expect(root(el).querySelectorAll('table').length).to.be.at.least(3);
+      } else {
+        expect(summary(el)).to.match(/\d{4}年/);
+        expect(marks(el).length).to.be.greaterThan(1);
+        // The data table alternative exists for every chart.
+        expect(root(el).querySelector('.data-table table caption')).to.exist;
+      }
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('writes the summary sentence from the data', async () => {
+    const el = await budget('department-budget-2018', { view: 'treemap' });
+    expect(summary(el)).to.equal('2018年平罗县卫生和计划生育局支出预算1.48亿元，比上年增长5.7%，其中医疗卫生与计划生育支出占88%。');
+    const final = await budget('final-accounts-2018', { view: 'execution' });
+    expect(summary(final)).to.match(/^2018年平罗县卫生和计划生育局决算1\.41亿元，预算1\.48亿元，执行率95\.1%，执行率最低的是.+（\d+(\.\d)?%）。$/);
+  });
+
+  it('writes it in English with lang="en"', async () => {
+    const el = await budget('department-budget-2018', { view: 'treemap', lang: 'en' });
+    expect(summary(el)).to.equal('2018 平罗县卫生和计划生育局 spending budget: 147.9 million yuan, up 5.7% on the year before; 医疗卫生与计划生育支出 is 88% of it.');
+  });
+
+  it('shows the official tables: 收支总表, 一般公共预算支出表 with basic/project columns, 三公经费表', async () => {
+    const el = await budget('department-budget-2018', { view: 'tables' });
+    const captions = [...root(el).querySelectorAll('caption')].map((caption) => caption.textContent!);
+    expect(captions.some((text) => text.includes('收支总表'))).to.be.true;
+    expect(captions.some((text) => text.includes('一般公共预算支出表'))).to.be.true;
+    expect(captions.some((text) => text.includes('“三公”经费支出表'))).to.be.true;
+    const functional = [...root(el).querySelectorAll('table')].find((table) => table.caption!.textContent!.includes('一般公共预算支出表'))!;
+    expect([...functional.querySelectorAll('thead th')].map((th) => th.textContent)).to.deep.equal(['科目编码', '科目名称', '合计', '基本支出', '项目支出']);
+    const row210 = [...functional.querySelectorAll('tbody tr')].find((tr) => tr.firstElementChild!.textContent === '210')!;
+    expect(row210.querySelectorAll('td')[1]!.textContent).to.equal('13,020.05');
+  });
+});
+
+describe('<gk-budget> keyboard, focus and drill-down', () => {
+  it('Tab reaches the chart, arrows move, Enter opens, Backspace goes back', async () => {
+    const el = await budget('department-budget-2018', { view: 'treemap' });
+    const first = marks(el)[0]!;
+    first.focus();
+    expect(active(el)?.dataset.id).to.equal('210');
+    expect(first.getAttribute('aria-label')).to.equal('210 医疗卫生与计划生育支出，1.3亿元，占 88%');
+    // The tooltip shows the focused item.
+    await el.updateComplete;
+    expect(root(el).querySelector('.chart-tooltip')!.textContent).to.contain('医疗卫生与计划生育支出');
+
+    await sendKeys({ press: 'ArrowRight' });
+    expect(active(el)?.dataset.id).to.equal('208');
+    await sendKeys({ press: 'ArrowLeft' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await waitUntil(() => summary(el).startsWith('2018年医疗卫生与计划生育支出'), 'did not drill into 210');
+    expect(root(el).querySelector('.crumbs [aria-current]')!.textContent).to.equal('医疗卫生与计划生育支出');
+    expect(root(el).querySelector('[role="status"]')!.textContent).to.contain('已打开“医疗卫生与计划生育支出”');
+    expect(active(el)?.dataset.id).to.match(/^210\d\d$/);
+
+    await sendKeys({ press: 'Backspace' });
+    await el.updateComplete;
+    await waitUntil(() => summary(el).startsWith('2018年平罗县'), 'did not go back');
+    expect(active(el)?.dataset.id).to.equal('210');
+  });
+
+  it('only one mark is in the tab order (roving tabindex)', async () => {
+    const el = await budget('department-budget-2018', { view: 'bars' });
+    const tabbable = marks(el).filter((mark) => mark.getAttribute('tabindex') === '0');
+    expect(tabbable).to.have.length(1);
+  });
+
+  it('tabs switch with the arrow keys', async () => {
+    const el = await budget('department-budget-2018', { view: 'treemap' });
+    root(el).querySelector<HTMLElement>('#tab-treemap')!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(el.view).to.equal('bars');
+    expect(active(el)?.id).to.equal('tab-bars');
+    expect(root(el).querySelector('[role="tabpanel"]')!.getAttribute('aria-labelledby')).to.equal('tab-bars');
+  });
+
+  it('the first tap on a touch screen shows the tooltip, the second opens', async () => {
+    const el = await budget('department-budget-2018', { view: 'treemap' });
+    const tile = marks(el).find((mark) => mark.dataset.id === '210')!;
+    const tap = () => {
+      tile.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, pointerType: 'touch' }));
+      tile.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    };
+    tap();
+    await el.updateComplete;
+    expect(root(el).querySelector('.chart-tooltip')!.textContent).to.contain('1.3亿元');
+    expect(summary(el)).to.contain('平罗县卫生和计划生育局');
+    tap();
+    await waitUntil(() => summary(el).startsWith('2018年医疗卫生与计划生育支出'), 'second tap did not open');
+  });
+});
+
+describe('<gk-budget> table and CSV', () => {
+  it('the data table toggles and the CSV holds exactly the rows shown', async () => {
+    const el = await budget('department-budget-2018', { view: 'bars' });
+    const [toggle, download] = [...root(el).querySelectorAll<HTMLButtonElement>('.chart-actions button')];
+    expect(toggle!.getAttribute('aria-expanded')).to.equal('false');
+    toggle!.click();
+    await el.updateComplete;
+    expect(toggle!.getAttribute('aria-expanded')).to.equal('true');
+    const table = root(el).querySelector('.data-table')!;
+    expect(table.hasAttribute('hidden')).to.be.false;
+    const shown = [...table.querySelectorAll('tbody tr')].map((tr) => tr.firstElementChild!.textContent);
+
+    let csv = '';
+    const original = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      void (blob as Blob).text().then((text) => (csv = text));
+      return original.call(URL, blob as Blob);
+    };
+    try {
+      download!.click();
+      await waitUntil(() => csv !== '', 'no CSV produced');
+    } finally {
+      URL.createObjectURL = original;
+    }
+    const lines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(lines[0]).to.equal('科目编码,科目名称,金额（万元）,占比');
+    expect(lines.slice(1).map((line) => line.split(',')[1])).to.deep.equal(shown);
+    expect(lines[1]).to.match(/^210,医疗卫生与计划生育支出,13020\.05,88\.\d+$/);
+  });
+
+  it('prints the data table even when it is collapsed', async () => {
+    const el = await budget('department-budget-2018', { view: 'bars' });
+    await emulateMedia({ media: 'print' });
+    try {
+      expect(getComputedStyle(root(el).querySelector('.data-table')!).display).to.equal('block');
+      expect(getComputedStyle(root(el).querySelector('[role="tablist"]')!).display).to.equal('none');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+  });
+});
+
+describe('<gk-budget> layout and bad input', () => {
+  it('fits 320 px', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      for (const view of ['treemap', 'bars', 'sangong'] as const) {
+        const el = await budget('department-budget-2018', { view });
+        await waitUntil(() => Number(root(el).querySelector('svg.chart')?.getAttribute('width')) <= 320, `${view} did not resize`);
+        expect(document.documentElement.scrollWidth, view).to.be.at.most(320);
+        const card = root(el).querySelector('section')!;
+        expect(card.scrollWidth, view).to.be.at.most(card.clientWidth + 1);
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('reports sums that do not add up, codes that do not nest, unknown years and negative amounts, with paths', async () => {
+    const el = document.createElement('gk-budget');
+    const failed = oneEvent(el, 'gk-error') as Promise<GkErrorEvent>;
+    el.src = new URL('./examples/invalid-sums.json', import.meta.url).pathname;
+    document.body.append(el);
+    const event = await failed;
+    await el.updateComplete;
+    expect(event.detail.issues.map((issue) => issue.pathText)).to.deep.equal([
+      'functional[0].children[0].values[0].budget',
+      'functional[0].children[1].children[0].values[1].year',
+      'functional[0].children[1].children[2].values[0].budget',
+      'functional[0].children[2].code',
+    ]);
+    const text = root(el).querySelector('[role="alert"]')!.textContent!;
+    expect(text).to.contain('下级科目合计 4143.63万元，与本级 4523.63万元 不相等');
+    expect(text).to.contain('年度 2017 不在 years 声明的年度');
+    expect(text).to.contain('科目编码 20805 不属于上级科目 210');
+    expect(text).to.contain('第 22 行第 48 列');
+    el.remove();
+  });
+});

@@ -1,0 +1,138 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { toCsv, type CsvCell } from '@gongkai/core';
+import type { ChartInteraction } from './interaction.js';
+
+export interface DataTable {
+  caption: string;
+  head: string[];
+  /** The first cell of each row is its header (th scope=row). */
+  rows: string[][];
+}
+
+export interface FigureOptions {
+  /** Unique within the shadow root. */
+  id: string;
+  /** The one-sentence summary written from the data; also the figure's accessible name. */
+  summary: string;
+  chart: TemplateResult;
+  interaction: ChartInteraction;
+  table: DataTable;
+  csv: { filename: string; rows: CsvCell[][] };
+  tableOpen: boolean;
+  onToggleTable(): void;
+  labels: { showTable: string; hideTable: string; download: string };
+  /** Above the chart: breadcrumbs, a legend. */
+  before?: unknown;
+  /** Below the chart: the list of items too small to label. */
+  after?: unknown;
+}
+
+/**
+ * Every chart view has the same frame: the summary sentence, the SVG with its
+ * keyboard and touch behaviour and tooltip, a data-table alternative (always
+ * printed), and a CSV download of exactly what is shown.
+ */
+export function chartFigure(options: FigureOptions): TemplateResult {
+  const { id, interaction } = options;
+  const active = interaction.activeItem;
+  const tableId = `${id}-table`;
+  return html`<figure class="chart-figure" aria-labelledby="${id}-summary">
+    <p class="chart-summary" id="${id}-summary" part="chart-summary">${options.summary}</p>
+    ${options.before ?? nothing}
+    <div
+      class="chart-box"
+      part="chart"
+      @keydown=${interaction.onKeydown}
+      @focusin=${interaction.onFocusIn}
+      @focusout=${interaction.onFocusOut}
+      @pointerover=${interaction.onPointerOver}
+      @pointerdown=${interaction.onPointerDown}
+      @pointerleave=${interaction.onPointerLeave}
+      @click=${interaction.onClick}
+    >
+      ${options.chart}
+      ${active
+        ? html`<div
+            class="chart-tooltip"
+            part="tooltip"
+            aria-hidden="true"
+            style=${styleMap({ left: `${interaction.anchor.x}px`, top: `${interaction.anchor.y}px` })}
+          >
+            <strong>${active.label}</strong><span>${active.display}</span>${active.detail
+              ? html`<span>${active.detail}</span>`
+              : nothing}
+          </div>`
+        : nothing}
+    </div>
+    ${options.after ?? nothing}
+    <div class="chart-actions no-print">
+      <button type="button" aria-expanded=${options.tableOpen ? 'true' : 'false'} aria-controls=${tableId} @click=${options.onToggleTable}>
+        ${options.tableOpen ? options.labels.hideTable : options.labels.showTable}
+      </button>
+      <button type="button" @click=${() => downloadCsv(options.csv.filename, options.csv.rows)}>${options.labels.download}</button>
+    </div>
+    <div class="data-table" id=${tableId} ?hidden=${!options.tableOpen}>${dataTable(options.table)}</div>
+  </figure>`;
+}
+
+/** A real HTML table: caption, column headers, row headers. */
+export function dataTable(table: DataTable): TemplateResult {
+  return html`<table>
+    <caption>${table.caption}</caption>
+    <thead>
+      <tr>${table.head.map((cell) => html`<th scope="col">${cell}</th>`)}</tr>
+    </thead>
+    <tbody>
+      ${table.rows.map(
+        ([first, ...rest]) => html`<tr><th scope="row">${first}</th>${rest.map((cell) => html`<td>${cell}</td>`)}</tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+/** Saves rows as a CSV file through a temporary link (a blob: URL, allowed by a strict CSP). */
+export function downloadCsv(filename: string, rows: CsvCell[][]): void {
+  const blob = new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename.replace(/[\\/:*?"<>|]+/g, '_');
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/**
+ * Estimates the width of a label (CJK characters are about one em wide, others
+ * about half) and shortens it with an ellipsis to fit; the full label stays in
+ * the accessible name, the tooltip and the table.
+ */
+export function fitText(text: string, maxWidth: number, fontSize: number): string {
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    width += charWidth(text.charCodeAt(i), fontSize);
+    if (width > maxWidth) {
+      let cut = i;
+      let trimmed = width;
+      while (cut > 0 && trimmed + fontSize > maxWidth) {
+        trimmed -= charWidth(text.charCodeAt(cut), fontSize);
+        cut--;
+      }
+      return cut <= 0 ? '' : `${text.slice(0, cut)}…`;
+    }
+  }
+  return text;
+}
+
+export function textWidth(text: string, fontSize: number): number {
+  let width = 0;
+  for (let i = 0; i < text.length; i++) width += charWidth(text.charCodeAt(i), fontSize);
+  return width;
+}
+
+function charWidth(code: number, fontSize: number): number {
+  return code > 0x2e80 ? fontSize : fontSize * 0.58;
+}

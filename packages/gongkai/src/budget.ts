@@ -1,0 +1,2 @@
+/** `gongkai/budget`: registers <gk-budget> only. */
+export * from '@gongkai/elements/budget';
