@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { ELEMENT_ENTRIES } from './build.mjs';
+import { minifyLitCss } from './esbuild-plugins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,10 +29,13 @@ async function standalone(entry) {
     write: false,
     metafile: true,
     legalComments: 'none',
+    // Module scripts are always decoded as UTF-8: Chinese text stays 3 bytes a character instead of a 6-byte \\u escape.
+    charset: 'utf8',
     target: ['es2020', 'chrome80', 'safari15', 'firefox78'],
     tsconfig: join(root, 'tsconfig.base.json'),
     define: { 'process.env.NODE_ENV': '"production"' },
     outfile: 'out.js',
+    plugins: [minifyLitCss()],
     logLevel: 'error',
   });
   const output = result.outputFiles[0].contents;

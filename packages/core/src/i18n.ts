@@ -1,3 +1,7 @@
+import type { budgetZh } from './messages/budget.js';
+import type { chartZh } from './messages/chart.js';
+import type { documentZh } from './messages/document.js';
+
 /**
  * Translations for every string the library itself writes (never editors' text).
  * zh-CN is the source language; en must have the same keys (checked by the type).
@@ -11,8 +15,8 @@ export function resolveLang(tag: string | null | undefined): Lang {
   return tag && /^en\b/i.test(tag.trim()) ? 'en' : 'zh-CN';
 }
 
-const zh = {
-  // loading and the error state
+/** Messages every element needs: loading, the error state, JSON syntax and validation problems. */
+const commonZh = {
   'state.loading': '正在加载…',
   'state.retry': '重新加载',
   'state.errorTitle': '无法显示此内容',
@@ -23,8 +27,6 @@ const zh = {
   'state.at': '第 {line} 行第 {col} 列',
   'state.moreIssues': '另有 {count} 个问题未列出。',
   'path.root': '（整个文件）',
-
-  // load failures
   'load.network': '无法连接到服务器，请检查网络后重试（{url}）。',
   'load.timeout': '加载超时：{seconds} 秒内没有收到数据（{url}）。',
   'load.http': '服务器返回错误 HTTP {status}{statusText}（{url}）。',
@@ -32,8 +34,6 @@ const zh = {
   'load.notJson': '地址返回的是网页，不是 JSON 数据（{url}）。',
   'load.syntax': 'JSON 格式错误：{detail}。',
   'load.empty': '数据为空。',
-
-  // JSON syntax details
   'json.unexpectedEnd': '文件意外结束（可能缺少 } 或 ]）',
   'json.unexpectedChar': '此处不应出现“{char}”',
   'json.expectedColon': '属性名后应为冒号“:”',
@@ -43,8 +43,6 @@ const zh = {
   'json.badString': '字符串没有正确结束或含有非法字符',
   'json.badNumber': '数字格式不正确',
   'json.trailing': 'JSON 结束后还有多余内容',
-
-  // validation messages
   'issue.required': '缺少必填字段',
   'issue.type': '应为{expected}，实际为{received}',
   'issue.literal': '应为 {expected}',
@@ -66,8 +64,6 @@ const zh = {
   'issue.invalid': '值不正确',
   'issue.kindMissing': '缺少“kind”字段，无法判断文件类型；应为以下之一：{kinds}',
   'issue.kindUnknown': '不认识的文件类型“{kind}”，应为以下之一：{kinds}',
-
-  // what a field should look like (used by issue.type / format messages)
   'expect.string': '文本',
   'expect.number': '数字',
   'expect.integer': '整数',
@@ -78,134 +74,11 @@ const zh = {
   'expect.undefined': '空',
   'expect.date': '日期，格式为 YYYY-MM-DD（如 2018-07-04）',
   'expect.url': '链接地址：以 https://、http:// 或 / 开头的地址（不允许 javascript: 或 data:）',
-  'expect.docNumber': '发文字号，如 平政发〔2017〕1号',
-  'expect.datesOrder': '{field}不能早于{other}（{otherValue}）',
-  'expect.budgetCode': '科目编码：3、5 或 7 位数字（如 210、21002、2100201）',
-  'budget.sumMismatch': '{year}年{measure}：下级科目合计 {sum}{unit}，与本级 {total}{unit} 不相等（允许误差 {tolerance}）',
-  'budget.splitMismatch': '基本支出与项目支出之和 {sum}{unit}，不等于{measure} {total}{unit}',
-  'budget.codeNest': '科目编码 {code} 不属于上级科目 {parent}（下级编码应以上级编码开头并多 2 位）',
-  'budget.codeRepeat': '科目编码 {code} 重复（已在 {other} 出现）',
-  'budget.unknownYear': '年度 {year} 不在 years 声明的年度（{years}）中',
-  'budget.yearRepeat': '年度 {year} 重复出现',
-  'budget.overLimit': '债务余额 {balance}{unit} 超过债务限额 {limit}{unit}',
-  'budget.defaultViewHidden': '默认视图“{view}”不在 views 列表中',
-  'measure.budget': '预算数',
-  'measure.adjusted': '调整预算数',
-  'measure.final': '决算数',
-  'measure.basic': '基本支出',
-  'measure.project': '项目支出',
-
-  // document card
-  'doc.number': '发文字号',
-  'doc.index': '索引号',
-  'doc.issuer': '发文机关',
-  'doc.issued': '成文日期',
-  'doc.published': '发布日期',
-  'doc.effective': '生效日期',
-  'doc.expires': '失效日期',
-  'doc.status': '有效性',
-  'doc.statusLabel': '有效性：',
-  'doc.summary': '内容摘要',
-  'doc.attachments': '附件',
-  'doc.download': '下载',
-  'doc.fileMeta': '（{format}，{size}）',
-  'doc.links': '相关链接',
-  'doc.meta': '文件信息',
-
-  // document status (values editors write are the zh-CN words)
-  'status.现行有效': '现行有效',
-  'status.已修订': '已修订',
-  'status.已废止': '已废止',
-  'status.已失效': '已失效',
-  'status.尚未生效': '尚未生效',
-  'status.征求意见稿': '征求意见稿',
-
-  'link.解读': '政策解读',
-  'link.图解': '图解',
-  'link.音视频解读': '音视频解读',
-  'link.原文': '原文',
-  'link.相关文件': '相关文件',
-  'link.修订后文件': '修订后文件',
-  'link.征求意见': '征求意见',
-
-  // charts (shared)
-  'chart.showTable': '显示数据表',
-  'chart.hideTable': '隐藏数据表',
-  'chart.download': '下载 CSV',
-  'chart.small': '以下科目面积太小，未在图中标注：',
-  'chart.share': '占 {share}',
-
-  // budget
-  'budget.views': '视图',
-  'budget.view.treemap': '构成',
-  'budget.view.bars': '排序',
-  'budget.view.execution': '预算与决算',
-  'budget.view.years': '历年对比',
-  'budget.view.sangong': '“三公”经费',
-  'budget.view.debt': '政府债务',
-  'budget.view.tables': '公开表格',
-  'budget.all': '全部支出',
-  'budget.level': '当前层级',
-  'budget.opened': '已打开“{name}”，共 {count} 项。',
-  'budget.unitNote': '金额单位：{unit}',
-  'budget.stageWord.预算': '预算',
-  'budget.stageWord.调整预算': '调整预算',
-  'budget.stageWord.决算': '决算',
-  'budget.sum.total': '{year}年{name}{measure}{amount}',
-  'budget.sum.change': '，比上年{direction}{change}',
-  'budget.sum.up': '增长',
-  'budget.sum.down': '减少',
-  'budget.sum.flat': '，与上年持平',
-  'budget.sum.largest': '，其中{name}占{share}',
-  'budget.sum.end': '。',
-  'budget.sum.execution': '{year}年{name}决算{final}，预算{budget}，执行率{rate}',
-  'budget.sum.executionLowest': '，执行率最低的是{name}（{rate}）',
-  'budget.sum.years': '{first}年至{last}年，{name}从{from}{direction}到{to}',
-  'budget.sum.fastest': '，增长最快的是{name}（{change}）',
-  'budget.sum.sangong': '{year}年“三公”经费{amount}',
-  'budget.sum.debt': '{year}年末政府债务余额{balance}，债务限额{limit}，余额占限额的{share}',
-  'budget.sum.schedule': '{first}年至{last}年共需偿还本金{total}，其中{peak}年最多（{amount}）',
-  'budget.rate': '执行率 {rate}',
-  'budget.col.code': '科目编码',
-  'budget.col.name': '科目名称',
-  'budget.col.amount': '金额（{unit}）',
-  'budget.col.share': '占比',
-  'budget.col.rate': '执行率',
-  'budget.col.change': '增减',
-  'budget.col.changeRate': '增减率',
-  'budget.col.total': '合计',
-  'budget.col.item': '项目',
-  'budget.col.year': '年度',
-  'budget.col.limit': '债务限额',
-  'budget.col.balance': '债务余额',
-  'budget.col.borrowing': '新增债务',
-  'budget.col.repayment': '偿还',
-  'budget.col.principal': '到期本金',
-  'budget.col.interest': '利息',
-  'budget.col.lastYear': '{year}年',
-  'budget.other': '其他',
-  'budget.sangong.travelAbroad': '因公出国（境）费',
-  'budget.sangong.vehiclePurchase': '公务用车购置费',
-  'budget.sangong.vehicleOperation': '公务用车运行维护费',
-  'budget.sangong.reception': '公务接待费',
-  'budget.sangong.meeting': '会议费',
-  'budget.sangong.training': '培训费',
-  'budget.sangong.total': '“三公”经费合计',
-  'budget.table.summary': '收支总表',
-  'budget.table.functional': '一般公共预算支出表',
-  'budget.table.sangong': '“三公”经费支出表',
-  'budget.table.revenue': '收入',
-  'budget.table.spending': '支出',
-  'budget.table.revenueTotal': '收入总计',
-  'budget.table.spendingTotal': '支出总计',
-  'budget.debt.schedule': '还本计划',
-  'budget.noData': '本文件没有这部分数据。',
-  'budget.published': '公开日期：{date}',
 } as const;
 
-export type MessageKey = keyof typeof zh;
+export type MessageKey = keyof typeof commonZh | keyof typeof documentZh | keyof typeof budgetZh | keyof typeof chartZh;
 
-const en: Record<MessageKey, string> = {
+const commonEn: Record<keyof typeof commonZh, string> = {
   'state.loading': 'Loading…',
   'state.retry': 'Try again',
   'state.errorTitle': 'This content cannot be shown',
@@ -216,7 +89,6 @@ const en: Record<MessageKey, string> = {
   'state.at': 'line {line}, column {col}',
   'state.moreIssues': '{count} more problems are not listed.',
   'path.root': '(whole document)',
-
   'load.network': 'Could not reach the server; check the connection and try again ({url}).',
   'load.timeout': 'Timed out: no data within {seconds} seconds ({url}).',
   'load.http': 'The server answered HTTP {status}{statusText} ({url}).',
@@ -224,7 +96,6 @@ const en: Record<MessageKey, string> = {
   'load.notJson': 'The address returned a web page, not JSON data ({url}).',
   'load.syntax': 'Malformed JSON: {detail}.',
   'load.empty': 'The data is empty.',
-
   'json.unexpectedEnd': 'the file ends too early (a } or ] may be missing)',
   'json.unexpectedChar': 'unexpected “{char}” here',
   'json.expectedColon': 'expected a colon “:” after the property name',
@@ -234,7 +105,6 @@ const en: Record<MessageKey, string> = {
   'json.badString': 'a string is not closed or contains an invalid character',
   'json.badNumber': 'the number is malformed',
   'json.trailing': 'there is more content after the JSON value',
-
   'issue.required': 'required field is missing',
   'issue.type': 'expected {expected}, got {received}',
   'issue.literal': 'expected {expected}',
@@ -256,7 +126,6 @@ const en: Record<MessageKey, string> = {
   'issue.invalid': 'invalid value',
   'issue.kindMissing': 'the “kind” field is missing, so the document type is unknown; expected one of: {kinds}',
   'issue.kindUnknown': 'unknown document kind “{kind}”; expected one of: {kinds}',
-
   'expect.string': 'text',
   'expect.number': 'a number',
   'expect.integer': 'a whole number',
@@ -267,143 +136,35 @@ const en: Record<MessageKey, string> = {
   'expect.undefined': 'nothing',
   'expect.date': 'a date as YYYY-MM-DD (e.g. 2018-07-04)',
   'expect.url': 'a link starting with https://, http:// or / (javascript: and data: are not allowed)',
-  'expect.docNumber': 'a document number such as 平政发〔2017〕1号',
-  'expect.datesOrder': '{field} must not be before {other} ({otherValue})',
-  'expect.budgetCode': 'a classification code of 3, 5 or 7 digits (e.g. 210, 21002, 2100201)',
-  'budget.sumMismatch': '{year} {measure}: the sub-items add up to {sum} {unit}, not the {total} {unit} given here (tolerance {tolerance})',
-  'budget.splitMismatch': 'basic plus project spending is {sum} {unit}, not the {measure} of {total} {unit}',
-  'budget.codeNest': 'code {code} does not belong under {parent} (a sub-item code starts with its parent code and has 2 more digits)',
-  'budget.codeRepeat': 'code {code} appears twice (also at {other})',
-  'budget.unknownYear': 'year {year} is not one of the declared years ({years})',
-  'budget.yearRepeat': 'year {year} appears twice',
-  'budget.overLimit': 'the debt balance {balance} {unit} exceeds the limit {limit} {unit}',
-  'budget.defaultViewHidden': 'the default view “{view}” is not in views',
-  'measure.budget': 'budget',
-  'measure.adjusted': 'adjusted budget',
-  'measure.final': 'final accounts',
-  'measure.basic': 'basic spending',
-  'measure.project': 'project spending',
-
-  'doc.number': 'Document number',
-  'doc.index': 'Index number',
-  'doc.issuer': 'Issued by',
-  'doc.issued': 'Date of document',
-  'doc.published': 'Published',
-  'doc.effective': 'In force from',
-  'doc.expires': 'In force until',
-  'doc.status': 'Validity',
-  'doc.statusLabel': 'Validity: ',
-  'doc.summary': 'Summary',
-  'doc.attachments': 'Attachments',
-  'doc.download': 'Download',
-  'doc.fileMeta': ' ({format}, {size})',
-  'doc.links': 'Related links',
-  'doc.meta': 'Document details',
-
-  'status.现行有效': 'In force',
-  'status.已修订': 'Amended',
-  'status.已废止': 'Repealed',
-  'status.已失效': 'Expired',
-  'status.尚未生效': 'Not yet in force',
-  'status.征求意见稿': 'Draft for comment',
-
-  'link.解读': 'Policy interpretation',
-  'link.图解': 'Illustrated explainer',
-  'link.音视频解读': 'Audio / video interpretation',
-  'link.原文': 'Original text',
-  'link.相关文件': 'Related document',
-  'link.修订后文件': 'Amended version',
-  'link.征求意见': 'Public consultation',
-
-  'chart.showTable': 'Show data table',
-  'chart.hideTable': 'Hide data table',
-  'chart.download': 'Download CSV',
-  'chart.small': 'Too small to label in the chart:',
-  'chart.share': '{share} of total',
-
-  'budget.views': 'Views',
-  'budget.view.treemap': 'Breakdown',
-  'budget.view.bars': 'Ranking',
-  'budget.view.execution': 'Budget vs final',
-  'budget.view.years': 'Over the years',
-  'budget.view.sangong': 'Three public expenses',
-  'budget.view.debt': 'Government debt',
-  'budget.view.tables': 'Official tables',
-  'budget.all': 'All spending',
-  'budget.level': 'Current level',
-  'budget.opened': 'Opened “{name}”: {count} items.',
-  'budget.unitNote': 'Amounts in {unit}',
-  'budget.stageWord.预算': 'budget',
-  'budget.stageWord.调整预算': 'adjusted budget',
-  'budget.stageWord.决算': 'final accounts',
-  'budget.sum.total': '{year} {name} {measure}: {amount}',
-  'budget.sum.change': ', {direction} {change} on the year before',
-  'budget.sum.up': 'up',
-  'budget.sum.down': 'down',
-  'budget.sum.flat': ', unchanged from the year before',
-  'budget.sum.largest': '; {name} is {share} of it',
-  'budget.sum.end': '.',
-  'budget.sum.execution': '{year} {name}: final {final} against a budget of {budget}, an execution rate of {rate}',
-  'budget.sum.executionLowest': '; lowest rate: {name} ({rate})',
-  'budget.sum.years': 'From {first} to {last}, {name} went {direction} from {from} to {to}',
-  'budget.sum.fastest': '; fastest growth: {name} ({change})',
-  'budget.sum.sangong': '{year} three public expenses: {amount}',
-  'budget.sum.debt': 'At the end of {year} government debt stood at {balance} against a limit of {limit}, {share} of the limit',
-  'budget.sum.schedule': 'From {first} to {last}, {total} of principal falls due, most in {peak} ({amount})',
-  'budget.rate': 'execution rate {rate}',
-  'budget.col.code': 'Code',
-  'budget.col.name': 'Item',
-  'budget.col.amount': 'Amount ({unit})',
-  'budget.col.share': 'Share',
-  'budget.col.rate': 'Execution rate',
-  'budget.col.change': 'Change',
-  'budget.col.changeRate': 'Change %',
-  'budget.col.total': 'Total',
-  'budget.col.item': 'Item',
-  'budget.col.year': 'Year',
-  'budget.col.limit': 'Debt limit',
-  'budget.col.balance': 'Debt balance',
-  'budget.col.borrowing': 'New borrowing',
-  'budget.col.repayment': 'Repaid',
-  'budget.col.principal': 'Principal due',
-  'budget.col.interest': 'Interest',
-  'budget.col.lastYear': '{year}',
-  'budget.other': 'Other',
-  'budget.sangong.travelAbroad': 'Official travel abroad',
-  'budget.sangong.vehiclePurchase': 'Official vehicle purchase',
-  'budget.sangong.vehicleOperation': 'Official vehicle operation',
-  'budget.sangong.reception': 'Official reception',
-  'budget.sangong.meeting': 'Meetings',
-  'budget.sangong.training': 'Training',
-  'budget.sangong.total': 'Three public expenses, total',
-  'budget.table.summary': 'Revenue and spending summary',
-  'budget.table.functional': 'General public budget spending',
-  'budget.table.sangong': 'Three public expenses',
-  'budget.table.revenue': 'Revenue',
-  'budget.table.spending': 'Spending',
-  'budget.table.revenueTotal': 'Total revenue',
-  'budget.table.spendingTotal': 'Total spending',
-  'budget.debt.schedule': 'Repayment schedule',
-  'budget.noData': 'This document has no data for this part.',
-  'budget.published': 'Published {date}',
 };
 
-const tables: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zh, en };
+/**
+ * The tables in force. Element-specific messages join them through addMessages()
+ * when their module is loaded, so a page with only <gk-budget> does not carry the
+ * document card's strings, and the other way round.
+ */
+const tables: Record<Lang, Record<string, string>> = { 'zh-CN': { ...commonZh }, en: { ...commonEn } };
+
+/** Adds a module's messages (both languages; the types make sure they have the same keys). */
+export function addMessages<K extends string>(zhTable: Record<K, string>, enTable: Record<K, string>): void {
+  Object.assign(tables['zh-CN'], zhTable);
+  Object.assign(tables.en, enTable);
+}
 
 export type MessageParams = Record<string, string | number>;
 
 /** Looks up a message and fills `{name}` placeholders. */
 export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
-  const template = tables[lang][key] ?? zh[key] ?? key;
+  const template = tables[lang][key] ?? tables['zh-CN'][key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
 }
 
-/** True when `key` names a message (for keys built from data, such as status values). */
+/** True when `key` names a loaded message (for keys built from data, such as status values). */
 export function hasMessage(key: string): key is MessageKey {
-  return key in zh;
+  return key in tables['zh-CN'];
 }
 
 /** The list separator of a language: 、 in Chinese, ", " in English. */

@@ -1,4 +1,5 @@
 export * from './i18n.js';
+export { chartEn, chartZh } from './messages/chart.js';
 export * from './format.js';
 export * from './url.js';
 export * from './csv.js';
@@ -8,4 +9,4 @@ export * from './validate.js';
 export * from './kinds.js';
 export * from './schemas/document.js';
 export * from './schemas/budget.js';
-export { described } from './schemas/common.js';
+export type { FieldDescriptions } from './schemas/common.js';

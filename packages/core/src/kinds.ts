@@ -1,7 +1,8 @@
 /** Every document kind and its schema: what the CLI and the JSON Schema export iterate over. */
 import type * as z from 'zod/mini';
-import { budgetSchema } from './schemas/budget.js';
-import { documentSchema } from './schemas/document.js';
+import { budgetDescriptions, budgetSchema } from './schemas/budget.js';
+import type { FieldDescriptions } from './schemas/common.js';
+import { documentDescriptions, documentSchema } from './schemas/document.js';
 
 export const SCHEMAS = {
   document: documentSchema,
@@ -14,3 +15,9 @@ export const KINDS = Object.keys(SCHEMAS) as Kind[];
 export function isKind(value: unknown): value is Kind {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(SCHEMAS, value);
 }
+
+/** Field descriptions per kind; only the JSON Schema export reads them. */
+export const DESCRIPTIONS: Record<Kind, () => FieldDescriptions> = {
+  document: documentDescriptions,
+  budget: budgetDescriptions,
+};

@@ -2,7 +2,9 @@ import { expect } from '@open-wc/testing';
 import { documentSchema } from '../src/schemas/document.js';
 import { formatIssue, validate, validateText } from '../src/validate.js';
 import { formatPath, locateJsonPaths, parseJson } from '../src/json-source.js';
-import { SCHEMAS, KINDS } from '../src/kinds.js';
+import { DESCRIPTIONS, SCHEMAS, KINDS } from '../src/kinds.js';
+import { applyDescriptions, undescribedFields } from '../src/describe.js';
+import { jsonSchemaFor } from '../src/json-schema.js';
 
 const valid = {
   kind: 'document',
@@ -71,6 +73,20 @@ describe('document schema', () => {
       expect(validate(documentSchema, { ...valid, number }).ok, number).to.be.true;
     }
     expect(validate(documentSchema, { ...valid, number: '平政发2017年1号' }).ok).to.be.false;
+  });
+
+  it('every field of every kind has a Chinese and English description', () => {
+    for (const kind of KINDS) {
+      applyDescriptions(SCHEMAS[kind], DESCRIPTIONS[kind]());
+      expect(undescribedFields(SCHEMAS[kind]), kind).to.deep.equal([]);
+      const schema = jsonSchemaFor(kind) as { description: string; additionalProperties: boolean };
+      expect(schema.description, kind).to.match(/[\u4e00-\u9fff].* — [A-Z]/);
+      expect(schema.additionalProperties, kind).to.equal(false);
+    }
+  });
+
+  it('a description for a field that does not exist is an error', () => {
+    expect(() => applyDescriptions(SCHEMAS.document, { titel: ['标题', 'Title'] })).to.throw('titel');
   });
 
   it('every kind is registered', () => {

@@ -7,9 +7,13 @@
  * sum to their parent, basic + project spending equals the total, codes nest
  * (21002 under 210), every year is declared once, nothing is negative.
  */
+import { addMessages } from '../i18n.js';
+import { budgetEn, budgetZh } from '../messages/budget.js';
 import * as z from 'zod/mini';
 import { formatPath } from '../json-source.js';
-import { described, header, isoDate, text } from './common.js';
+import { header, headerDescriptions, isoDate, text, type FieldDescriptions } from './common.js';
+
+addMessages(budgetZh, budgetEn);
 
 export const BUDGET_UNITS = ['元', '千元', '万元'] as const;
 export const BUDGET_STAGES = ['预算', '调整预算', '决算'] as const;
@@ -17,21 +21,18 @@ export const BUDGET_VIEWS = ['treemap', 'bars', 'execution', 'years', 'sangong',
 /** The amounts a row may carry. */
 export const AMOUNT_MEASURES = ['budget', 'adjusted', 'final', 'basic', 'project'] as const;
 
-const amount = (zh: string, en: string) => z.optional(described(z.number().check(z.nonnegative()), zh, en));
-const year = described(z.int().check(z.gte(1949), z.lte(2200)), '年度（如 2018）', 'Fiscal year (e.g. 2018)');
+const nonNegative = () => z.number().check(z.nonnegative());
+const amount = () => z.optional(nonNegative());
+const fiscalYear = () => z.int().check(z.gte(1949), z.lte(2200));
 
-export const amountRowSchema = described(
-  z.strictObject({
-    year,
-    budget: amount('预算数', 'Budget'),
-    adjusted: amount('调整预算数', 'Adjusted budget'),
-    final: amount('决算数', 'Final accounts'),
-    basic: amount('其中：基本支出', 'Of which basic spending (基本支出)'),
-    project: amount('其中：项目支出', 'Of which project spending (项目支出)'),
-  }),
-  '某一年度的金额（单位见 unit）',
-  "One year's amounts (in the document's unit)",
-);
+export const amountRowSchema = z.strictObject({
+  year: fiscalYear(),
+  budget: amount(),
+  adjusted: amount(),
+  final: amount(),
+  basic: amount(),
+  project: amount(),
+});
 
 export interface BudgetItem {
   code?: string | undefined;
@@ -44,95 +45,134 @@ export interface BudgetItem {
 /** 类 / 款 / 项 codes: 3, 5 or 7 digits (economic classification: 3 or 5). */
 const CODE_PATTERN = /^\d{3}(?:\d{2}){0,2}$/;
 
-export const budgetItemSchema: z.ZodMiniType<BudgetItem> = described(
-  z.strictObject({
-    code: z.optional(
-      described(
-        z.string().check(z.regex(CODE_PATTERN, { error: 'expect.budgetCode' })),
-        '科目编码：类 3 位、款 5 位、项 7 位（如 210、21002、2100201）',
-        'Classification code: 3 digits (类), 5 (款) or 7 (项), e.g. 210, 21002, 2100201',
-      ),
-    ),
-    name: text('科目名称', 'Item name'),
-    values: described(z.array(amountRowSchema), '各年度金额', 'Amounts by year'),
-    get children() {
-      return z.optional(described(z.array(budgetItemSchema), '下级科目', 'Sub-items'));
-    },
-    note: z.optional(described(z.string(), '说明', 'Note')),
-  }),
-  '科目',
-  'Budget item',
-);
+// Created once: a recursive getter that built a new schema on every access would lose its metadata.
+let childrenSchema: z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniType<BudgetItem>>> | undefined;
 
-export const sangongRowSchema = described(
-  z.strictObject({
-    year,
-    travelAbroad: described(z.number().check(z.nonnegative()), '因公出国（境）费', 'Official travel abroad'),
-    vehiclePurchase: described(z.number().check(z.nonnegative()), '公务用车购置费', 'Official vehicle purchase'),
-    vehicleOperation: described(z.number().check(z.nonnegative()), '公务用车运行维护费', 'Official vehicle operation'),
-    reception: described(z.number().check(z.nonnegative()), '公务接待费', 'Official reception'),
-    meeting: amount('会议费', 'Meetings'),
-    training: amount('培训费', 'Training'),
-  }),
-  '某一年度的“三公”经费',
-  "One year's three public expenses",
-);
+export const budgetItemSchema: z.ZodMiniType<BudgetItem> = z.strictObject({
+  code: z.optional(z.string().check(z.regex(CODE_PATTERN, { error: 'expect.budgetCode' }))),
+  name: text(),
+  values: z.array(amountRowSchema),
+  get children() {
+    return (childrenSchema ??= z.optional(z.array(budgetItemSchema)));
+  },
+  note: z.optional(z.string()),
+});
 
-export const debtRowSchema = described(
-  z.strictObject({
-    year,
-    limit: described(z.number().check(z.nonnegative()), '债务限额', 'Debt limit'),
-    balance: described(z.number().check(z.nonnegative()), '债务余额（年末）', 'Debt balance (year end)'),
-    borrowing: amount('当年新增债务', 'New borrowing in the year'),
-    repayment: amount('当年偿还', 'Repaid in the year'),
-  }),
-  '某一年度的债务',
-  "One year's debt",
-);
+export const sangongRowSchema = z.strictObject({
+  year: fiscalYear(),
+  travelAbroad: nonNegative(),
+  vehiclePurchase: nonNegative(),
+  vehicleOperation: nonNegative(),
+  reception: nonNegative(),
+  meeting: amount(),
+  training: amount(),
+});
 
-export const repaymentSchema = described(
-  z.strictObject({
-    year,
-    principal: described(z.number().check(z.nonnegative()), '到期本金', 'Principal due'),
-    interest: amount('利息', 'Interest'),
-  }),
-  '某一年度的还本付息计划',
-  'Repayment due in one year',
-);
+export const debtRowSchema = z.strictObject({
+  year: fiscalYear(),
+  limit: nonNegative(),
+  balance: nonNegative(),
+  borrowing: amount(),
+  repayment: amount(),
+});
+
+export const repaymentSchema = z.strictObject({
+  year: fiscalYear(),
+  principal: nonNegative(),
+  interest: amount(),
+});
 
 const budgetFields = z.strictObject({
   ...header('budget'),
-  title: text('标题，如“平罗县卫生和计划生育局2018年部门预算”', 'Title'),
-  department: text('部门（或政府层级）', 'Department or level of government'),
-  stage: described(z.enum(BUDGET_STAGES), '阶段：预算、调整预算、决算', 'Stage: budget, adjusted budget, final accounts'),
-  year: described(z.int().check(z.gte(1949), z.lte(2200)), '本文件的主年度', 'The fiscal year this document is about'),
-  years: described(z.array(z.int()).check(z.minLength(1)), '数据涉及的全部年度（不重复）', 'Every fiscal year the data covers (no repeats)'),
-  unit: described(z.enum(BUDGET_UNITS), '金额单位：元、千元、万元', 'Unit of all amounts'),
-  published: isoDate('公开日期', 'Date of publication'),
-  source: z.optional(described(z.string(), '数据来源说明', 'Source note')),
-  tolerance: z.optional(
-    described(z.number().check(z.nonnegative()), '合计校验的允许误差（单位同 unit，默认 0.01）', 'Rounding tolerance for sums (in unit; default 0.01)'),
-  ),
-  views: z.optional(described(z.array(z.enum(BUDGET_VIEWS)).check(z.minLength(1)), '显示哪些视图', 'Which views to show')),
-  defaultView: z.optional(described(z.enum(BUDGET_VIEWS), '默认视图', 'The view shown first')),
-  functional: described(z.array(budgetItemSchema), '按支出功能分类科目（类/款/项）', 'Spending by function classification (类/款/项)'),
-  economic: z.optional(described(z.array(budgetItemSchema), '按支出经济分类科目', 'Spending by economic classification')),
-  revenue: z.optional(described(z.array(budgetItemSchema), '收入（按来源：财政拨款、事业收入……）', 'Revenue by source')),
-  sangong: z.optional(described(z.array(sangongRowSchema), '“三公”经费（含上年）', 'Three public expenses, with the year before')),
-  sangongNote: z.optional(described(z.string(), '“三公”经费增减变化原因说明', 'Explanation of changes in the three public expenses')),
+  title: text(),
+  department: text(),
+  stage: z.enum(BUDGET_STAGES),
+  year: fiscalYear(),
+  years: z.array(z.int()).check(z.minLength(1)),
+  unit: z.enum(BUDGET_UNITS),
+  published: isoDate(),
+  source: z.optional(z.string()),
+  tolerance: z.optional(nonNegative()),
+  views: z.optional(z.array(z.enum(BUDGET_VIEWS)).check(z.minLength(1))),
+  defaultView: z.optional(z.enum(BUDGET_VIEWS)),
+  functional: z.array(budgetItemSchema),
+  economic: z.optional(z.array(budgetItemSchema)),
+  revenue: z.optional(z.array(budgetItemSchema)),
+  sangong: z.optional(z.array(sangongRowSchema)),
+  sangongNote: z.optional(z.string()),
   debt: z.optional(
-    described(
-      z.strictObject({
-        series: described(z.array(debtRowSchema), '各年度债务限额和余额', 'Debt limit and balance by year'),
-        schedule: z.optional(described(z.array(repaymentSchema), '还本付息计划', 'Repayment schedule')),
-        term: z.optional(described(z.string(), '债务期限说明', 'Terms')),
-        use: z.optional(described(z.string(), '债务资金用途', 'Use of the borrowed funds')),
-      }),
-      '政府债务',
-      'Government debt',
-    ),
+    z.strictObject({
+      series: z.array(debtRowSchema),
+      schedule: z.optional(z.array(repaymentSchema)),
+      term: z.optional(z.string()),
+      use: z.optional(z.string()),
+    }),
   ),
 });
+
+const itemDescriptions = (path: string): FieldDescriptions => ({
+  [`${path}[]`]: ['科目', 'Budget item'],
+  [`${path}[].code`]: ['科目编码：类 3 位、款 5 位、项 7 位（如 210、21002、2100201）', 'Classification code: 3 digits (类), 5 (款) or 7 (项), e.g. 210, 21002, 2100201'],
+  [`${path}[].name`]: ['科目名称', 'Item name'],
+  [`${path}[].values`]: ['各年度金额', 'Amounts by year'],
+  [`${path}[].values[]`]: ['某一年度的金额（单位见 unit）', "One year's amounts (in the document's unit)"],
+  [`${path}[].values[].year`]: ['年度（如 2018）', 'Fiscal year (e.g. 2018)'],
+  [`${path}[].values[].budget`]: ['预算数', 'Budget'],
+  [`${path}[].values[].adjusted`]: ['调整预算数', 'Adjusted budget'],
+  [`${path}[].values[].final`]: ['决算数', 'Final accounts'],
+  [`${path}[].values[].basic`]: ['其中：基本支出', 'Of which basic spending (基本支出)'],
+  [`${path}[].values[].project`]: ['其中：项目支出', 'Of which project spending (项目支出)'],
+  [`${path}[].children`]: ['下级科目', 'Sub-items'],
+  [`${path}[].note`]: ['说明', 'Note'],
+});
+
+/** What each field means, for editors' IDEs (attached by describe.ts for the JSON Schema; a function, so bundles that never ask drop it). */
+export function budgetDescriptions(): FieldDescriptions {
+  return {
+    '': ['部门预决算（预决算公开）', 'Budget or final accounts'],
+    ...headerDescriptions('budget'),
+    title: ['标题，如“平罗县卫生和计划生育局2018年部门预算”', 'Title'],
+    department: ['部门（或政府层级）', 'Department or level of government'],
+    stage: ['阶段：预算、调整预算、决算', 'Stage: budget, adjusted budget, final accounts'],
+    year: ['本文件的主年度', 'The fiscal year this document is about'],
+    years: ['数据涉及的全部年度（不重复）', 'Every fiscal year the data covers (no repeats)'],
+    unit: ['金额单位：元、千元、万元', 'Unit of all amounts'],
+    published: ['公开日期（YYYY-MM-DD）', 'Date of publication (YYYY-MM-DD)'],
+    source: ['数据来源说明', 'Source note'],
+    tolerance: ['合计校验的允许误差（单位同 unit，默认 0.01）', 'Rounding tolerance for sums (in unit; default 0.01)'],
+    views: ['显示哪些视图：treemap 构成、bars 排序、execution 预算与决算、years 历年对比、sangong “三公”经费、debt 政府债务、tables 公开表格', 'Which views to show'],
+    defaultView: ['默认视图', 'The view shown first'],
+    functional: ['按支出功能分类科目（类/款/项）', 'Spending by function classification (类/款/项)'],
+    ...itemDescriptions('functional'),
+    economic: ['按支出经济分类科目', 'Spending by economic classification'],
+    revenue: ['收入（按来源：财政拨款、事业收入……）', 'Revenue by source'],
+    sangong: ['“三公”经费（含上年）', 'Three public expenses, with the year before'],
+    'sangong[]': ['某一年度的“三公”经费', "One year's three public expenses"],
+    'sangong[].year': ['年度', 'Fiscal year'],
+    'sangong[].travelAbroad': ['因公出国（境）费', 'Official travel abroad'],
+    'sangong[].vehiclePurchase': ['公务用车购置费', 'Official vehicle purchase'],
+    'sangong[].vehicleOperation': ['公务用车运行维护费', 'Official vehicle operation'],
+    'sangong[].reception': ['公务接待费', 'Official reception'],
+    'sangong[].meeting': ['会议费', 'Meetings'],
+    'sangong[].training': ['培训费', 'Training'],
+    sangongNote: ['“三公”经费增减变化原因说明', 'Explanation of changes in the three public expenses'],
+    debt: ['政府债务', 'Government debt'],
+    'debt.series': ['各年度债务限额和余额', 'Debt limit and balance by year'],
+    'debt.series[]': ['某一年度的债务', "One year's debt"],
+    'debt.series[].year': ['年度', 'Fiscal year'],
+    'debt.series[].limit': ['债务限额', 'Debt limit'],
+    'debt.series[].balance': ['债务余额（年末）', 'Debt balance (year end)'],
+    'debt.series[].borrowing': ['当年新增债务', 'New borrowing in the year'],
+    'debt.series[].repayment': ['当年偿还', 'Repaid in the year'],
+    'debt.schedule': ['还本付息计划', 'Repayment schedule'],
+    'debt.schedule[]': ['某一年度的还本付息', 'Repayment due in one year'],
+    'debt.schedule[].year': ['年度', 'Fiscal year'],
+    'debt.schedule[].principal': ['到期本金', 'Principal due'],
+    'debt.schedule[].interest': ['利息', 'Interest'],
+    'debt.term': ['债务期限说明', 'Terms'],
+    'debt.use': ['债务资金用途', 'Use of the borrowed funds'],
+  };
+}
 
 export type GkBudget = z.infer<typeof budgetFields>;
 type Issue = { path: Array<string | number>; message: string; params: Record<string, string | number> };
@@ -232,14 +272,10 @@ export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
   return issues;
 }
 
-export const budgetSchema = described(
-  budgetFields.check(
+export const budgetSchema = budgetFields.check(
     z.superRefine((doc, ctx) => {
       for (const issue of budgetConsistencyIssues(doc as GkBudget)) {
         ctx.issues.push({ code: 'custom', input: undefined, ...issue });
       }
     }),
-  ),
-  '部门预决算（预决算公开）',
-  'Budget or final accounts',
 );

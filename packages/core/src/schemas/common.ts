@@ -1,35 +1,39 @@
 /**
- * Building blocks every document kind shares. Every field carries a bilingual
- * description (zh — en) that reaches the JSON Schema, so editors' IDEs show it.
- * Error options name a message key of i18n.ts, so problems are reported in the
- * reader's language rather than zod's.
+ * Building blocks every document kind shares. Error options name a message key
+ * of i18n.ts, so problems are reported in the reader's language, not zod's.
+ *
+ * Field descriptions (zh — en) live beside each schema as a table of paths and
+ * are attached with .describe-style metadata by describe.ts when the JSON Schema
+ * is generated: editors' IDEs show them, and the browser bundle does not carry them.
  */
 import * as z from 'zod/mini';
 import { DOC_NUMBER_PATTERN } from '../format.js';
 import { SAFE_URL_PATTERN } from '../url.js';
 
-/** Attaches the bilingual description to a field. */
-export function described<T extends z.ZodMiniType>(schema: T, zh: string, en: string): T {
-  z.globalRegistry.add(schema, { description: `${zh} — ${en}` });
-  return schema;
-}
+/** `path → [中文, English]`. Paths: `title`, `attachments[]`, `attachments[].size`. */
+export type FieldDescriptions = Record<string, readonly [zh: string, en: string]>;
 
-export const text = (zh: string, en: string) => described(z.string().check(z.trim(), z.minLength(1)), zh, en);
+export const text = () => z.string().check(z.trim(), z.minLength(1));
 
-export const isoDate = (zh: string, en: string) =>
-  described(z.iso.date({ error: 'expect.date' }), `${zh}（YYYY-MM-DD）`, `${en} (YYYY-MM-DD)`);
+export const isoDate = () => z.iso.date({ error: 'expect.date' });
 
-export const safeUrl = (zh: string, en: string) =>
-  described(z.string().check(z.regex(SAFE_URL_PATTERN, { error: 'expect.url' })), zh, en);
+export const safeUrl = () => z.string().check(z.regex(SAFE_URL_PATTERN, { error: 'expect.url' }));
 
-export const docNumber = (zh: string, en: string) =>
-  described(z.string().check(z.regex(DOC_NUMBER_PATTERN, { error: 'expect.docNumber' })), zh, en);
+export const docNumber = () => z.string().check(z.regex(DOC_NUMBER_PATTERN, { error: 'expect.docNumber' }));
 
 /** The fields every document starts with: its kind, the contract version, and an optional $schema for IDEs. */
 export function header<K extends string>(kind: K) {
   return {
-    $schema: z.optional(described(z.string(), 'JSON Schema 地址，供编辑器自动补全和检查', 'JSON Schema address, for editor completion and checking')),
-    kind: described(z.literal(kind), `文件类型，固定为 "${kind}"`, `Document kind, always "${kind}"`),
-    version: described(z.literal(1), '数据格式版本，目前为 1', 'Contract version, currently 1'),
+    $schema: z.optional(z.string()),
+    kind: z.literal(kind),
+    version: z.literal(1),
+  };
+}
+
+export function headerDescriptions(kind: string): FieldDescriptions {
+  return {
+    $schema: ['JSON Schema 地址，供编辑器自动补全和检查', 'JSON Schema address, for editor completion and checking'],
+    kind: [`文件类型，固定为 "${kind}"`, `Document kind, always "${kind}"`],
+    version: ['数据格式版本，目前为 1', 'Contract version, currently 1'],
   };
 }

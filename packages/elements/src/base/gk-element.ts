@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   formatIssue,
   resolveLang,
@@ -22,14 +22,6 @@ type Status = 'empty' | 'loading' | 'ready' | 'error';
 
 /** The most problems listed at once; editors fix them top-down. */
 const MAX_LISTED_ISSUES = 20;
-
-const HEADING_TAGS: Record<number, StaticValue> = {
-  2: literal`h2`,
-  3: literal`h3`,
-  4: literal`h4`,
-  5: literal`h5`,
-  6: literal`h6`,
-};
 
 /**
  * The base of every gk-* element. It takes the element's JSON document from
@@ -162,11 +154,22 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
   /** Renders a valid document. */
   protected abstract renderDocument(document: z.infer<S>): unknown;
 
-  /** A heading at `headingLevel + offset`, capped at h6. */
+  /** A heading at `headingLevel + offset`, between h2 and h6. */
   protected heading(offset: number, content: unknown, id?: string, part?: string): TemplateResult {
     const level = Math.min(6, Math.max(2, this.headingLevel + offset));
-    const tag = HEADING_TAGS[level]!;
-    return staticHtml`<${tag} id=${id ?? nothing} part=${part ?? nothing}>${content}</${tag}>`;
+    // Five plain templates cost less than lit/static-html's dynamic tag names.
+    switch (level) {
+      case 2:
+        return html`<h2 id=${ifDefined(id)} part=${ifDefined(part)}>${content}</h2>`;
+      case 3:
+        return html`<h3 id=${ifDefined(id)} part=${ifDefined(part)}>${content}</h3>`;
+      case 4:
+        return html`<h4 id=${ifDefined(id)} part=${ifDefined(part)}>${content}</h4>`;
+      case 5:
+        return html`<h5 id=${ifDefined(id)} part=${ifDefined(part)}>${content}</h5>`;
+      default:
+        return html`<h6 id=${ifDefined(id)} part=${ifDefined(part)}>${content}</h6>`;
+    }
   }
 
   private renderError(issues = this.issues): TemplateResult {

@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { GkErrorEvent } from '../base/events.js';
 import { GkBudgetElement, type BudgetView } from './budget.js';
 
@@ -11,7 +12,7 @@ async function example(name: string): Promise<Record<string, unknown>> {
 async function budget(name: string, attrs: { view?: BudgetView; lang?: string } = {}): Promise<GkBudgetElement> {
   const data = await example(name);
   const el = await fixture<GkBudgetElement>(
-    html`<gk-budget .data=${data} view=${attrs.view ?? ''} lang=${attrs.lang ?? 'zh-CN'}></gk-budget>`,
+    html`<gk-budget .data=${data} view=${ifDefined(attrs.view)} lang=${attrs.lang ?? 'zh-CN'}></gk-budget>`,
   );
   await waitUntil(() => el.shadowRoot!.querySelector('section, [role="alert"]'), 'budget did not render');
   await el.updateComplete;

@@ -1,5 +1,5 @@
 import { html, svg, nothing, type TemplateResult } from 'lit';
-import { scaleLinear } from 'd3-scale';
+import { linearScale } from './scale.js';
 import type { ChartInteraction, ChartItem } from './interaction.js';
 import { fitText } from './figure.js';
 import { categoryColor } from './palette.js';
@@ -46,7 +46,7 @@ export function barChart(options: {
   const valueRoom = 120;
   const plotWidth = Math.max(60, width - labelWidth - valueRoom - 8);
   const max = Math.max(0, ...groups.flatMap((group) => group.bars.map((bar) => bar.value)));
-  const x = scaleLinear().domain([0, max || 1]).range([0, plotWidth]);
+  const x = linearScale([0, max || 1], [0, plotWidth]);
   const barsPerGroup = Math.max(1, ...groups.map((group) => group.bars.length));
   const groupBars = barsPerGroup * BAR + (barsPerGroup - 1) * GAP;
   const rowHeight = (narrow ? FONT + 8 : 0) + groupBars + (groups.some((group) => group.note) && narrow ? FONT + 6 : 0) + 14;

@@ -1,7 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import { toCsv, type CsvCell } from '@gongkai/core';
+import { addMessages, chartEn, chartZh, toCsv, type CsvCell } from '@gongkai/core';
 import type { ChartInteraction } from './interaction.js';
+
+addMessages(chartZh, chartEn);
 
 export interface DataTable {
   caption: string;

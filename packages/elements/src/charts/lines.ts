@@ -1,6 +1,6 @@
 import { svg, type TemplateResult } from 'lit';
-import { scaleLinear, scalePoint } from 'd3-scale';
-import { line } from 'd3-shape';
+import { scalePoint } from 'd3-scale';
+import { linearScale } from './scale.js';
 import type { ChartInteraction, ChartItem } from './interaction.js';
 import { categoryColor } from './palette.js';
 
@@ -35,11 +35,9 @@ export function lineChart(options: {
   const height = Math.round(Math.min(380, Math.max(240, width * 0.5)));
   const margin = { top: 12, right: 16, bottom: 28, left: width < 480 ? 58 : 76 };
   const max = Math.max(0, ...options.series.flatMap((series) => series.points.map((point) => point.value)));
-  const y = scaleLinear().domain([0, max || 1]).nice(4).range([height - margin.bottom, margin.top]);
+  const y = linearScale([0, max || 1], [height - margin.bottom, margin.top], { nice: true, count: 4 });
   const x = scalePoint<string>().domain(options.xValues).range([margin.left, width - margin.right]).padding(0.3);
-  const path = line<LinePoint>()
-    .x((point) => x(point.x) ?? 0)
-    .y((point) => y(point.value));
+  const path = (points: LinePoint[]) => points.map((point, i) => `${i ? 'L' : 'M'}${x(point.x) ?? 0},${y(point.value)}`).join('');
   const ticks = y.ticks(4);
   return svg`<svg class="chart" width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="list" aria-label=${options.label}>
     <g aria-hidden="true" class="axis">
@@ -51,7 +49,7 @@ export function lineChart(options: {
         (value) => svg`<text x=${x(value) ?? 0} y=${height - 8} text-anchor="middle" font-size=${FONT}>${value}</text>`,
       )}
       ${options.series.map(
-        (series, index) => svg`<path d=${path(series.points) ?? ''} fill="none" stroke=${series.color ?? categoryColor(index)} stroke-width="2.5"></path>`,
+        (series, index) => svg`<path d=${path(series.points)} fill="none" stroke=${series.color ?? categoryColor(index)} stroke-width="2.5"></path>`,
       )}
     </g>
     ${options.series.flatMap((series, index) =>

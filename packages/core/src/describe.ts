@@ -1,0 +1,82 @@
+/**
+ * Attaches each schema's field descriptions (zh — en) as zod metadata, for the
+ * JSON Schema export, and finds fields that have none (a test keeps that list
+ * empty). Used by the CLI and the build, never by the browser bundle.
+ */
+import * as z from 'zod/mini';
+import type { FieldDescriptions } from './schemas/common.js';
+
+type AnySchema = z.core.$ZodType;
+interface Def {
+  type: string;
+  shape?: Record<string, AnySchema>;
+  element?: AnySchema;
+  innerType?: AnySchema;
+  in?: AnySchema;
+}
+
+const def = (schema: AnySchema) => schema._zod.def as unknown as Def;
+
+function unwrap(schema: AnySchema): AnySchema {
+  let current = schema;
+  for (let guard = 0; guard < 10; guard++) {
+    const d = def(current);
+    if (d.innerType) current = d.innerType;
+    else if (d.type === 'pipe' && d.in) current = d.in;
+    else break;
+  }
+  return current;
+}
+
+/** The schema at a description path, or undefined when the path names nothing. */
+export function schemaAt(root: AnySchema, path: string): AnySchema | undefined {
+  if (path === '') return root;
+  let current: AnySchema | undefined = root;
+  for (const segment of path.split('.')) {
+    const array = segment.endsWith('[]');
+    const name = array ? segment.slice(0, -2) : segment;
+    const object: Def | undefined = current ? def(unwrap(current)) : undefined;
+    current = object?.type === 'object' ? object.shape?.[name] : undefined;
+    if (!current) return undefined;
+    if (array) {
+      const list = def(unwrap(current));
+      current = list.type === 'array' ? list.element : undefined;
+      if (!current) return undefined;
+    }
+  }
+  return current;
+}
+
+/** Registers every description; throws on a path that names no field, so typos cannot hide. */
+export function applyDescriptions(root: AnySchema, descriptions: FieldDescriptions): void {
+  for (const [path, [zh, en]] of Object.entries(descriptions)) {
+    const schema = schemaAt(root, path);
+    if (!schema) throw new Error(`description for unknown field "${path}"`);
+    z.globalRegistry.add(schema, { description: `${zh} — ${en}` });
+  }
+}
+
+/** Paths of object fields (and array items of objects) that have no description. */
+export function undescribedFields(root: AnySchema): string[] {
+  const missing: string[] = [];
+  const seen = new Set<AnySchema>();
+  const visit = (schema: AnySchema, path: string) => {
+    const inner = unwrap(schema);
+    if (seen.has(inner)) return;
+    seen.add(inner);
+    const d = def(inner);
+    if (d.type === 'array' && d.element) {
+      const itemPath = `${path}[]`;
+      if (def(unwrap(d.element)).type === 'object' && !z.globalRegistry.get(d.element)?.description) missing.push(itemPath);
+      visit(d.element, itemPath);
+    } else if (d.type === 'object' && d.shape) {
+      for (const [key, field] of Object.entries(d.shape)) {
+        const fieldPath = path ? `${path}.${key}` : key;
+        if (!z.globalRegistry.get(field)?.description) missing.push(fieldPath);
+        visit(field, fieldPath);
+      }
+    }
+  };
+  visit(root, '');
+  return missing;
+}

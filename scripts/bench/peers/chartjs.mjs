@@ -1,0 +1,104 @@
+/**
+ * Chart.js 4, tree-shaken (only the controllers, elements, scales and plugins
+ * used are registered), canvas, `animation: false`, `responsive: false` (a fixed
+ * canvas of the chart's size, so no ResizeObserver re-layout after the timer).
+ *
+ * Timed: create a <canvas> of the chart's size in the stage, `new Chart(canvas,
+ * config)` (which lays out and draws synchronously when animation is off), then
+ * the next paint. Bars get their values written at the bar ends by a ten-line
+ * inline plugin (Chart.js has no data labels built in; gongkai, ECharts and the
+ * d3 floor all print them).
+ *
+ * W2 (treemap): n/a — Chart.js has no treemap; the chartjs-chart-treemap plugin
+ * is not installed. The runner does not load this page for W2.
+ */
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
+import { chartSize, money, run } from './harness.mjs';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
+
+const COLORS = ['#1f5fa8', '#c0392b', '#2e7d32', '#8e44ad', '#b35900', '#00796b', '#5d4037', '#ad1457', '#455a64', '#7a6f00'];
+
+const valueLabels = {
+  id: 'valueLabels',
+  afterDatasetsDraw(chart) {
+    const { ctx } = chart;
+    ctx.save();
+    ctx.font = '13px system-ui, "Noto Sans CJK SC", sans-serif';
+    ctx.fillStyle = '#1f1f1f';
+    ctx.textBaseline = 'middle';
+    chart.getDatasetMeta(0).data.forEach((bar, i) => ctx.fillText(money(chart.data.datasets[0].data[i]), bar.x + 6, bar.y));
+    ctx.restore();
+  },
+};
+
+function config(workload, plain) {
+  const base = { animation: false, responsive: false, maintainAspectRatio: false };
+  if (workload === 'w1') {
+    const items = [...plain.items].sort((a, b) => b.value - a.value);
+    return {
+      type: 'bar',
+      data: {
+        labels: items.map((item) => `${item.code} ${item.name}`),
+        datasets: [{ data: items.map((item) => item.value), backgroundColor: items.map((_, i) => COLORS[i % COLORS.length]), barThickness: 18 }],
+      },
+      options: {
+        ...base,
+        indexAxis: 'y',
+        layout: { padding: { right: 120 } },
+        scales: { x: { display: false, beginAtZero: true }, y: { grid: { display: false } } },
+        plugins: { legend: { display: false } },
+      },
+      plugins: [valueLabels],
+    };
+  }
+  return {
+    type: 'line',
+    data: {
+      labels: plain.years.map(String),
+      datasets: plain.series.map((series, i) => ({
+        label: series.name,
+        data: series.values,
+        borderColor: COLORS[i % COLORS.length],
+        backgroundColor: COLORS[i % COLORS.length],
+        borderWidth: 2.5,
+        pointRadius: 5,
+      })),
+    },
+    options: {
+      ...base,
+      scales: { y: { beginAtZero: true, ticks: { maxTicksLimit: 5, callback: (v) => money(v) } } },
+      plugins: { legend: { display: true } },
+    },
+  };
+}
+
+run({
+  name: 'chartjs',
+  async first(stage, workload, data) {
+    if (workload === 'w2') throw new Error('n/a: Chart.js has no treemap');
+    const count = workload === 'w1' ? data.plain.items.length : 0;
+    const { width, height } = chartSize(workload, count);
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    canvas.style.cssText = `width:${width}px;height:${height}px`;
+    stage.append(canvas);
+    const chart = new Chart(canvas, config(workload, data.plain));
+    return { chart, canvas };
+  },
+  info(handle) {
+    return { chart: `${handle.chart.width}×${handle.chart.height} canvas`, domNodes: 1 };
+  },
+});

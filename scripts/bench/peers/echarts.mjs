@@ -1,0 +1,116 @@
+/**
+ * Apache ECharts 6, imported on demand: echarts/core + BarChart, LineChart,
+ * TreemapChart + Grid, Tooltip, Legend components + the SVGRenderer (SVG like
+ * gongkai and the d3 floor; ECharts' default would be canvas). Animation off.
+ *
+ * Timed: create a div of the chart's size in the stage, echarts.init(div, null,
+ * { renderer: 'svg' }), setOption(…), until the chart's 'finished' event.
+ * W2 update: setOption({ series: [{ id, data: newTree }] }) (merge), until 'finished'.
+ *
+ * Treemap: ECharts shows nested levels natively; `leafDepth: 1` makes it show one
+ * level at a time (the 10 类) with drill-down on click (nodeClick: 'zoomToNode')
+ * and its breadcrumb — as close to <gk-budget>'s one-level treemap as it goes.
+ */
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart, TreemapChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import { chartSize, money, run } from './harness.mjs';
+
+echarts.use([BarChart, LineChart, TreemapChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+
+const COLORS = ['#1f5fa8', '#c0392b', '#2e7d32', '#8e44ad', '#b35900', '#00796b', '#5d4037', '#ad1457', '#455a64', '#7a6f00'];
+
+function toTree(items) {
+  return items.map((item) => ({
+    name: `${item.code} ${item.name}`,
+    value: item.value,
+    ...(item.children ? { children: toTree(item.children) } : {}),
+  }));
+}
+
+function option(workload, plain) {
+  const base = { animation: false, color: COLORS, tooltip: {} };
+  if (workload === 'w1') {
+    const items = [...plain.items].sort((a, b) => b.value - a.value);
+    return {
+      ...base,
+      grid: { left: 8, right: 120, top: 4, bottom: 4, containLabel: true },
+      xAxis: { type: 'value', show: false },
+      yAxis: { type: 'category', inverse: true, data: items.map((item) => `${item.code} ${item.name}`), axisTick: { show: false } },
+      series: [{
+        type: 'bar',
+        barWidth: 18,
+        colorBy: 'data',
+        data: items.map((item) => item.value),
+        label: { show: true, position: 'right', formatter: (p) => money(p.value) },
+      }],
+    };
+  }
+  if (workload === 'w2') {
+    return {
+      ...base,
+      series: [{
+        id: 'budget',
+        type: 'treemap',
+        data: toTree(plain.tree),
+        leafDepth: 1,
+        roam: false,
+        nodeClick: 'zoomToNode',
+        squareRatio: 1.4,
+        breadcrumb: { show: true },
+        label: { show: true, formatter: (p) => `${p.name}\n${money(p.value)}` },
+        itemStyle: { gapWidth: 2 },
+      }],
+    };
+  }
+  return {
+    ...base,
+    tooltip: { trigger: 'item' },
+    legend: { type: 'plain', top: 0 },
+    grid: { left: 76, right: 16, top: 80, bottom: 28 },
+    xAxis: { type: 'category', data: plain.years.map(String) },
+    yAxis: { type: 'value', splitNumber: 4, axisLabel: { formatter: (v) => money(v) } },
+    series: plain.series.map((series) => ({
+      type: 'line',
+      name: series.name,
+      data: series.values,
+      symbol: 'circle',
+      symbolSize: 10,
+      showSymbol: true,
+      lineStyle: { width: 2.5 },
+    })),
+  };
+}
+
+function whenFinished(chart, apply) {
+  return new Promise((resolve) => {
+    const done = () => {
+      chart.off('finished', done);
+      resolve();
+    };
+    chart.on('finished', done);
+    apply();
+  });
+}
+
+run({
+  name: 'echarts',
+  async first(stage, workload, data) {
+    const count = workload === 'w1' ? data.plain.items.length : 0;
+    const { width, height } = chartSize(workload, count);
+    const div = document.createElement('div');
+    div.style.cssText = `width:${width}px;height:${height}px`;
+    stage.append(div);
+    const chart = echarts.init(div, null, { renderer: 'svg', width, height });
+    await whenFinished(chart, () => chart.setOption(option(workload, data.plain)));
+    return { chart, div, workload };
+  },
+  async update(handle, workload, data) {
+    await whenFinished(handle.chart, () => handle.chart.setOption({ series: [{ id: 'budget', data: toTree(data.plain.tree) }] }));
+    return handle;
+  },
+  info(handle) {
+    return { chart: `${handle.chart.getWidth()}×${handle.chart.getHeight()}`, domNodes: handle.div.querySelectorAll('*').length };
+  },
+});
