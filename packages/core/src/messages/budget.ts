@@ -78,6 +78,10 @@ export const budgetZh = {
   'budget.debt.schedule': '还本计划',
   'budget.noData': '本文件没有这部分数据。',
   'budget.published': '公开日期：{date}',
+  'unit.元': '元',
+  'unit.千元': '千元',
+  'unit.万元': '万元',
+  'budget.col.note': '说明',
 } as const;
 
 export const budgetEn: Record<keyof typeof budgetZh, string> = {
@@ -159,4 +163,8 @@ export const budgetEn: Record<keyof typeof budgetZh, string> = {
   'budget.debt.schedule': 'Repayment schedule',
   'budget.noData': 'This document has no data for this part.',
   'budget.published': 'Published {date}',
+  'unit.元': 'yuan',
+  'unit.千元': 'thousand yuan',
+  'unit.万元': '10,000 yuan',
+  'budget.col.note': 'Note',
 };

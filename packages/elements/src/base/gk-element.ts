@@ -125,7 +125,7 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
     }
   }
 
-  protected override updated(): void {
+  protected override updated(_changed: PropertyValues<this>): void {
     const event = this.pendingEvent;
     if (!event) return;
     this.pendingEvent = undefined;

@@ -28,12 +28,17 @@ export const budgetStyles = css`
   }
   [role='tablist'] {
     display: flex;
-    flex-wrap: wrap;
+    /* One row that scrolls sideways on phones: wrapped rows of tabs detach the selected one from its panel. */
+    flex-wrap: nowrap;
+    overflow-x: auto;
+    scrollbar-width: thin;
     gap: 0.25em;
     margin: 0 0 1em;
     border-bottom: 2px solid var(--_border);
   }
   [role='tab'] {
+    flex: none;
+    white-space: nowrap;
     border: 2px solid transparent;
     border-bottom: 0;
     border-radius: var(--_radius) var(--_radius) 0 0;

@@ -64,7 +64,7 @@ describe('<gk-budget> views', () => {
     const el = await budget('department-budget-2018', { view: 'treemap' });
     expect(summary(el)).to.equal('2018年平罗县卫生和计划生育局支出预算1.48亿元，比上年增长5.7%，其中医疗卫生与计划生育支出占88%。');
     const final = await budget('final-accounts-2018', { view: 'execution' });
-    expect(summary(final)).to.match(/^2018年平罗县卫生和计划生育局决算1\.41亿元，预算1\.48亿元，执行率95\.1%，执行率最低的是.+（\d+(\.\d)?%）。$/);
+    expect(summary(final)).to.match(/^2018年平罗县卫生和计划生育局支出决算1\.41亿元，预算1\.48亿元，执行率95\.1%，执行率最低的是.+（\d+(\.\d)?%）。$/);
   });
 
   it('writes it in English with lang="en"', async () => {
@@ -79,7 +79,7 @@ describe('<gk-budget> views', () => {
     expect(captions.some((text) => text.includes('一般公共预算支出表'))).to.be.true;
     expect(captions.some((text) => text.includes('“三公”经费支出表'))).to.be.true;
     const functional = [...root(el).querySelectorAll('table')].find((table) => table.caption!.textContent!.includes('一般公共预算支出表'))!;
-    expect([...functional.querySelectorAll('thead th')].map((th) => th.textContent)).to.deep.equal(['科目编码', '科目名称', '合计', '基本支出', '项目支出']);
+    expect([...functional.querySelectorAll('thead th')].map((th) => th.textContent)).to.deep.equal(['科目编码', '科目名称', '合计', '基本支出', '项目支出', '说明']);
     const row210 = [...functional.querySelectorAll('tbody tr')].find((tr) => tr.firstElementChild!.textContent === '210')!;
     expect(row210.querySelectorAll('td')[1]!.textContent).to.equal('13,020.05');
   });
@@ -112,6 +112,21 @@ describe('<gk-budget> keyboard, focus and drill-down', () => {
     expect(active(el)?.dataset.id).to.equal('210');
   });
 
+  it('offers budget-vs-final only when the document has final figures', async () => {
+    const plan = await budget('department-budget-2018');
+    expect(root(plan).querySelector('#tab-execution')).to.be.null;
+    const final = await budget('final-accounts-2018');
+    expect(root(final).querySelector('#tab-execution')).to.exist;
+  });
+
+  it('after opening a level, focus is on the largest item, the first drawn', async () => {
+    const el = await budget('department-budget-2018', { view: 'bars' });
+    el.open('210');
+    await waitUntil(() => active(el)?.dataset.id?.startsWith('210'), 'focus did not move');
+    const drawn = marks(el).map((mark) => mark.dataset.id);
+    expect(active(el)!.dataset.id).to.equal(drawn[0]);
+  });
+
   it('only one mark is in the tab order (roving tabindex)', async () => {
     const el = await budget('department-budget-2018', { view: 'bars' });
     const tabbable = marks(el).filter((mark) => mark.getAttribute('tabindex') === '0');
@@ -131,7 +146,9 @@ describe('<gk-budget> keyboard, focus and drill-down', () => {
   it('the first tap on a touch screen shows the tooltip, the second opens', async () => {
     const el = await budget('department-budget-2018', { view: 'treemap' });
     const tile = marks(el).find((mark) => mark.dataset.id === '210')!;
+    // The order a browser fires for a tap: pointerover, pointerdown, pointerup, click.
     const tap = () => {
+      tile.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true, pointerType: 'touch' }));
       tile.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, pointerType: 'touch' }));
       tile.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     };
@@ -196,7 +213,16 @@ describe('<gk-budget> layout and bad input', () => {
         expect(document.documentElement.scrollWidth, view).to.be.at.most(320);
         const card = root(el).querySelector('section')!;
         expect(card.scrollWidth, view).to.be.at.most(card.clientWidth + 1);
+        // Drawn at the width it has, so text is not scaled down.
+        const chart = root(el).querySelector('svg.chart')!;
+        expect(chart.getBoundingClientRect().width, view).to.be.closeTo(Number(chart.getAttribute('width')), 1);
       }
+      // Tables scroll sideways instead of squeezing a code into one digit per line.
+      const tables = await budget('department-budget-2018', { view: 'tables' });
+      const code = [...root(tables).querySelectorAll('th[scope="row"]')].find((th) => th.textContent === '2100101')!;
+      const range = document.createRange();
+      range.selectNodeContents(code);
+      expect(range.getClientRects().length, 'lines of the code 2100101').to.equal(1);
     } finally {
       await setViewport({ width: 800, height: 600 });
     }

@@ -22,6 +22,11 @@ import {
 
 export type BudgetView = (typeof BUDGET_VIEWS)[number];
 
+/** Budget against final needs final figures somewhere in the tree. */
+function hasFinal(items: GkBudget['functional']): boolean {
+  return items.some((item) => item.values.some((row) => row.final !== undefined) || hasFinal(item.children ?? []));
+}
+
 /**
  * Budgets, final accounts and government debt (预决算公开) as charts a citizen
  * understands: a treemap to drill into, ranked bars, budget against final,
@@ -65,12 +70,18 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
     if (changed.has('data') || changed.has('src')) this.levelId = '';
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.resize.observe(this.shadowRoot?.querySelector('#panel'));
+  }
+
   private views(doc: GkBudget): BudgetView[] {
     const all = doc.views ?? [...BUDGET_VIEWS];
     return all.filter((view) => {
       if (view === 'sangong') return !!doc.sangong?.length;
       if (view === 'debt') return !!doc.debt?.series.length;
       if (view === 'years') return doc.years.length > 1;
+      if (view === 'execution') return hasFinal(doc.functional);
       return true;
     });
   }
@@ -98,7 +109,11 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
     if (!node?.children.length) return;
     this.levelId = id;
     this.announcement = this.t('budget.opened', { name: node.name, count: node.children.length });
-    void this.primary.focus(node.children[0]!.id);
+    // Focus the first item as drawn (the largest), not the first in the data.
+    void this.updateComplete.then(() => {
+      const first = this.primary.items[0];
+      if (first) void this.primary.focus(first.id);
+    });
   }
 
   /** Goes one level up. */
@@ -154,7 +169,7 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
       lang: this.language,
       t: (key, params) => this.t(key, params),
       heading: (offset, content) => this.heading(offset, content),
-      width: this.resize.width - 2,
+      width: this.resize.width,
       root,
       level,
       primary: this.primary,
@@ -191,7 +206,7 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
       <p class="meta">
         <span>${doc.department}</span><span>${this.t(`budget.stageWord.${doc.stage}`)}</span><span
           >${this.t('budget.published', { date: formatDate(doc.published, this.language) })}</span
-        ><span>${this.t('budget.unitNote', { unit: doc.unit })}</span>
+        ><span>${this.t('budget.unitNote', { unit: this.t(`unit.${doc.unit}`) })}</span>
       </p>
       ${views.length > 1
         ? html`<div role="tablist" part="tabs" aria-label=${this.t('budget.views')} @keydown=${(e: KeyboardEvent) => this.onTabKeydown(e, views)}>

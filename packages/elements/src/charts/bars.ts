@@ -40,7 +40,7 @@ export function barChart(options: {
   interaction: ChartInteraction;
 }): TemplateResult {
   const { groups, interaction } = options;
-  const width = Math.max(280, options.width);
+  const width = Math.max(200, options.width);
   const narrow = width < 520;
   const labelWidth = narrow ? 0 : Math.min(260, Math.round(width * 0.32));
   const valueRoom = 120;

@@ -67,6 +67,10 @@ export const chartStyles = css`
     gap: 0.5em;
     margin: 0.5em 0;
   }
+  .data-table:focus-visible,
+  .table-scroll:focus-visible {
+    outline: 3px solid var(--_focus);
+  }
   .legend {
     display: flex;
     flex-wrap: wrap;
@@ -101,8 +105,11 @@ export const chartStyles = css`
     padding: 0.3em 0.6em;
     text-align: start;
     vertical-align: top;
+    /* The host breaks long words anywhere; in a table that would squeeze a column to one digit. */
+    overflow-wrap: normal;
+    min-width: 4em;
   }
-  td {
+  td.num {
     text-align: end;
     white-space: nowrap;
   }

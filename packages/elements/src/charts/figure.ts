@@ -78,6 +78,9 @@ export function chartFigure(options: FigureOptions): TemplateResult {
   </figure>`;
 }
 
+/** Amounts, rates and changes are right-aligned so their digits line up; names are not. */
+const NUMERIC = /^(?:[-+]?[\d,.]+%?|—)$/;
+
 /** A real HTML table: caption, column headers, row headers. */
 export function dataTable(table: DataTable): TemplateResult {
   return html`<table>
@@ -87,7 +90,8 @@ export function dataTable(table: DataTable): TemplateResult {
     </thead>
     <tbody>
       ${table.rows.map(
-        ([first, ...rest]) => html`<tr><th scope="row">${first}</th>${rest.map((cell) => html`<td>${cell}</td>`)}</tr>`,
+        ([first, ...rest]) =>
+          html`<tr><th scope="row">${first}</th>${rest.map((cell) => html`<td class=${NUMERIC.test(cell) ? 'num' : 'text'}>${cell}</td>`)}</tr>`,
       )}
     </tbody>
   </table>`;

@@ -124,6 +124,9 @@ export class ChartInteraction implements ReactiveController {
 
   readonly onPointerOver = (event: PointerEvent): void => {
     this.lastPointerType = event.pointerType;
+    // A tap fires pointerover before click: showing the tooltip here would make
+    // every first tap look like a second one. Touch is handled in onClick.
+    if (event.pointerType === 'touch') return;
     const mark = markElement(event.target);
     if (mark && mark.dataset.id !== this.activeId) this.show(mark);
   };

@@ -3,6 +3,7 @@ import { scalePoint } from 'd3-scale';
 import { linearScale } from './scale.js';
 import type { ChartInteraction, ChartItem } from './interaction.js';
 import { categoryColor } from './palette.js';
+import { textWidth } from './figure.js';
 
 export interface LinePoint extends ChartItem {
   x: string;
@@ -31,14 +32,18 @@ export function lineChart(options: {
   interaction: ChartInteraction;
   formatTick(value: number): string;
 }): TemplateResult {
-  const width = Math.max(280, options.width);
+  const width = Math.max(200, options.width);
   const height = Math.round(Math.min(380, Math.max(240, width * 0.5)));
-  const margin = { top: 12, right: 16, bottom: 28, left: width < 480 ? 58 : 76 };
   const max = Math.max(0, ...options.series.flatMap((series) => series.points.map((point) => point.value)));
-  const y = linearScale([0, max || 1], [height - margin.bottom, margin.top], { nice: true, count: 4 });
+  const top = 12;
+  const bottom = 28;
+  const y = linearScale([0, max || 1], [height - bottom, top], { nice: true, count: 4 });
+  const ticks = y.ticks(4);
+  // The left margin fits the longest tick label, so "5,000万元" never sticks out at 320 px.
+  const left = Math.ceil(Math.max(...ticks.map((tick) => textWidth(options.formatTick(tick), FONT - 1)))) + 12;
+  const margin = { top, right: 16, bottom, left };
   const x = scalePoint<string>().domain(options.xValues).range([margin.left, width - margin.right]).padding(0.3);
   const path = (points: LinePoint[]) => points.map((point, i) => `${i ? 'L' : 'M'}${x(point.x) ?? 0},${y(point.value)}`).join('');
-  const ticks = y.ticks(4);
   return svg`<svg class="chart" width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="list" aria-label=${options.label}>
     <g aria-hidden="true" class="axis">
       ${ticks.map(

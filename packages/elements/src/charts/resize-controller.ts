@@ -14,7 +14,7 @@ export class ResizeController implements ReactiveController {
 
   hostConnected(): void {
     this.observer = new ResizeObserver((entries) => {
-      const width = Math.round(entries[0]?.contentRect.width ?? 0);
+      const width = Math.floor(entries[entries.length - 1]?.contentRect.width ?? 0);
       // Width 0 means hidden (display: none, a closed tab): keep the last layout.
       if (width <= 0 || Math.abs(width - this.width) < 2) return;
       // Re-laying out inside the observer callback would resize again in the same
@@ -26,6 +26,19 @@ export class ResizeController implements ReactiveController {
       });
     });
     this.observer.observe(this.target ?? this.host);
+  }
+
+  /**
+   * Measures `element` instead of the host: the box a chart is drawn in is
+   * narrower than the host by the card's padding and border, and a chart laid
+   * out too wide is scaled down, shrinking its text.
+   */
+  observe(element: Element | null | undefined): void {
+    if (!element || element === this.target) return;
+    if (this.target) this.observer?.unobserve(this.target);
+    else this.observer?.unobserve(this.host);
+    this.target = element;
+    this.observer?.observe(element);
   }
 
   hostDisconnected(): void {

@@ -22,7 +22,7 @@ export function treemapChart(options: {
   label: string;
   interaction: ChartInteraction;
 }): { chart: TemplateResult; unlabeled: TreemapDatum[] } {
-  const width = Math.max(280, options.width);
+  const width = Math.max(200, options.width);
   const height = Math.round(Math.min(520, Math.max(260, width * 0.62)));
   const items = options.items.filter((item) => item.value > 0);
   const root = hierarchy<{ children?: TreemapDatum[] } | TreemapDatum>({ children: items })
@@ -44,7 +44,7 @@ export function treemapChart(options: {
         <rect x=${leaf.x0} y=${leaf.y0} width=${w} height=${h} fill=${color}></rect>
         ${name
           ? svg`<text aria-hidden="true" x=${leaf.x0 + 6} y=${leaf.y0 + FONT + 4} font-size=${FONT} fill="#fff">${name}</text>
-              <text aria-hidden="true" x=${leaf.x0 + 6} y=${leaf.y0 + FONT * 2 + 8} font-size=${FONT - 2} fill="#fff">${fitText(item.detail ?? item.display, w - 10, FONT - 2)}</text>`
+              <text aria-hidden="true" x=${leaf.x0 + 6} y=${leaf.y0 + FONT * 2 + 8} font-size=${FONT - 2} fill="#fff">${fitText(item.detail ? `${item.display}，${item.detail}` : item.display, w - 10, FONT - 2)}</text>`
           : ''}
         ${item.drillable && w >= 24 && h >= 24
           ? svg`<text aria-hidden="true" x=${leaf.x1 - 6} y=${leaf.y1 - 6} text-anchor="end" font-size=${FONT} fill="#fff">⊕</text>`

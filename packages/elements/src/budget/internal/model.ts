@@ -12,6 +12,7 @@ export interface BudgetNode {
   id: string;
   code?: string;
   name: string;
+  note?: string;
   rows: Map<number, AmountRow>;
   children: BudgetNode[];
   parent?: BudgetNode;
@@ -28,6 +29,7 @@ export function buildTree(items: BudgetItem[], rootName: string): BudgetNode {
         id,
         ...(item.code ? { code: item.code } : {}),
         name: item.name,
+        ...(item.note ? { note: item.note } : {}),
         rows: new Map(item.values.map((row) => [row.year, row])),
         children: [],
         parent,

@@ -51,6 +51,11 @@ export interface ViewContext {
 
 const SANGONG_KEYS = ['travelAbroad', 'vehiclePurchase', 'vehicleOperation', 'reception', 'meeting', 'training'] as const;
 
+/** The document's unit in the reader's language: 万元 / 10,000 yuan. */
+function unitName(ctx: ViewContext): string {
+  return ctx.t(`unit.${ctx.doc.unit}`);
+}
+
 /** Readable money (1.23亿元) for summaries, labels and tooltips. */
 function money(ctx: ViewContext, value: number): string {
   return formatMoney(value, { from: ctx.doc.unit, lang: ctx.lang });
@@ -102,7 +107,7 @@ function levelItems(ctx: ViewContext) {
 /** "2018年医疗卫生与计划生育支出预算1.23亿元，比上年增长5.2%，其中公立医院占42%。" */
 export function levelSummary(ctx: ViewContext): string {
   const { measure, year, total, rows } = levelItems(ctx);
-  const name = ctx.level.parent ? ctx.level.name : ctx.doc.department + (ctx.lang === 'en' ? ' spending' : '支出');
+  const name = levelName(ctx);
   let text = ctx.t('budget.sum.total', { year, name, measure: ctx.t(`budget.stageWord.${ctx.doc.stage}`), amount: money(ctx, total) });
   const previous = previousYear(ctx.doc, year);
   const before = previous === undefined ? undefined : (amount(ctx.level, previous, measure) ?? bestAmount(ctx.level, previous));
@@ -118,18 +123,23 @@ export function levelSummary(ctx: ViewContext): string {
   return text + ctx.t('budget.sum.end');
 }
 
+/** What the open level is called in a sentence: the item, or the department's spending as a whole. */
+function levelName(ctx: ViewContext): string {
+  return ctx.level.parent ? ctx.level.name : ctx.doc.department + (ctx.lang === 'en' ? ' spending' : '支出');
+}
+
 function shareText(ctx: ViewContext, value: number, total: number): string {
   return ctx.t('chart.share', { share: formatPercent(total > 0 ? value / total : 0, ctx.lang) });
 }
 
 function levelTable(ctx: ViewContext, total: number, rows: Array<{ node: BudgetNode; value: number }>) {
   const table: DataTable = {
-    caption: `${levelSummary(ctx)} ${ctx.t('budget.unitNote', { unit: ctx.doc.unit })}`,
-    head: [ctx.t('budget.col.name'), ctx.t('budget.col.code'), ctx.t('budget.col.amount', { unit: ctx.doc.unit }), ctx.t('budget.col.share')],
+    caption: `${levelSummary(ctx)} ${ctx.t('budget.unitNote', { unit: unitName(ctx) })}`,
+    head: [ctx.t('budget.col.name'), ctx.t('budget.col.code'), ctx.t('budget.col.amount', { unit: unitName(ctx) }), ctx.t('budget.col.share')],
     rows: rows.map(({ node, value }) => [node.name, node.code ?? '', tableMoney(ctx, value), formatPercent(total > 0 ? value / total : 0, ctx.lang)]),
   };
   const csv: CsvCell[][] = [
-    [ctx.t('budget.col.code'), ctx.t('budget.col.name'), ctx.t('budget.col.amount', { unit: ctx.doc.unit }), ctx.t('budget.col.share')],
+    [ctx.t('budget.col.code'), ctx.t('budget.col.name'), ctx.t('budget.col.amount', { unit: unitName(ctx) }), ctx.t('budget.col.share')],
     ...rows.map(({ node, value }) => [node.code ?? '', node.name, value, total > 0 ? Number(((value / total) * 100).toFixed(2)) : 0]),
   ];
   return { table, csv };
@@ -193,7 +203,7 @@ export function executionView(ctx: ViewContext, breadcrumbs: unknown): TemplateR
   const planned = plannedAmount(ctx.level, year) ?? 0;
   const final = amount(ctx.level, year, 'final') ?? 0;
   const rate = (row: { planned: number; final: number }) => (row.planned > 0 ? row.final / row.planned : Number.NaN);
-  const name = ctx.level.parent ? ctx.level.name : ctx.doc.department;
+  const name = levelName(ctx);
   let summary = ctx.t('budget.sum.execution', { year, name, final: money(ctx, final), budget: money(ctx, planned), rate: formatPercent(planned > 0 ? final / planned : Number.NaN, ctx.lang) });
   const lowest = [...rows].filter((row) => row.planned > 0).sort((a, b) => rate(a) - rate(b))[0];
   if (lowest && rows.length > 1) summary += ctx.t('budget.sum.executionLowest', { name: lowest.node.name, rate: formatPercent(rate(lowest), ctx.lang) });
@@ -215,14 +225,13 @@ export function executionView(ctx: ViewContext, breadcrumbs: unknown): TemplateR
     };
   });
   ctx.primary.setItems(groups.flatMap((group) => group.bars));
-  const unit = ctx.doc.unit;
   const table: DataTable = {
-    caption: `${summary} ${ctx.t('budget.unitNote', { unit })}`,
+    caption: `${summary} ${ctx.t('budget.unitNote', { unit: unitName(ctx) })}`,
     head: [ctx.t('budget.col.name'), ctx.t('budget.col.code'), plannedLabel, finalLabel, ctx.t('budget.col.rate')],
     rows: rows.map((row) => [row.node.name, row.node.code ?? '', tableMoney(ctx, row.planned), tableMoney(ctx, row.final), formatPercent(rate(row), ctx.lang)]),
   };
   const csv: CsvCell[][] = [
-    [ctx.t('budget.col.code'), ctx.t('budget.col.name'), `${plannedLabel}（${unit}）`, `${finalLabel}（${unit}）`, `${ctx.t('budget.col.rate')}（%）`],
+    [ctx.t('budget.col.code'), ctx.t('budget.col.name'), `${plannedLabel}（${unitName(ctx)}）`, `${finalLabel}（${unitName(ctx)}）`, `${ctx.t('budget.col.rate')}（%）`],
     ...rows.map((row) => [row.node.code ?? '', row.node.name, row.planned, row.final, Number((rate(row) * 100).toFixed(2))]),
   ];
   return frame(ctx, 'execution', ctx.primary, {
@@ -261,7 +270,7 @@ export function yearsView(ctx: ViewContext, breadcrumbs: unknown): TemplateResul
   }));
   ctx.primary.setItems(series.flatMap((line) => line.points));
 
-  const name = ctx.level.parent ? ctx.level.name : ctx.doc.department;
+  const name = levelName(ctx);
   const from = bestAmount(ctx.level, first) ?? 0;
   const to = bestAmount(ctx.level, last) ?? 0;
   let summary = ctx.t('budget.sum.years', { first, last, name, from: money(ctx, from), to: money(ctx, to), direction: ctx.t(to >= from ? 'budget.sum.up' : 'budget.sum.down') });
@@ -274,12 +283,12 @@ export function yearsView(ctx: ViewContext, breadcrumbs: unknown): TemplateResul
 
   const lastChange = (node: BudgetNode) => relativeChange(bestAmount(node, last) ?? Number.NaN, bestAmount(node, years[years.length - 2]!) ?? Number.NaN);
   const table: DataTable = {
-    caption: `${summary} ${ctx.t('budget.unitNote', { unit: ctx.doc.unit })}`,
+    caption: `${summary} ${ctx.t('budget.unitNote', { unit: unitName(ctx) })}`,
     head: [ctx.t('budget.col.name'), ...years.map(String), ctx.t('budget.col.changeRate')],
     rows: nodes.map(({ node }) => [node.name, ...years.map((year) => tableMoney(ctx, bestAmount(node, year))), formatChange(lastChange(node), ctx.lang)]),
   };
   const csv: CsvCell[][] = [
-    [ctx.t('budget.col.code'), ctx.t('budget.col.name'), ...years.map((year) => `${year}（${ctx.doc.unit}）`)],
+    [ctx.t('budget.col.code'), ctx.t('budget.col.name'), ...years.map((year) => `${year}（${unitName(ctx)}）`)],
     ...nodes.map(({ node }) => [node.code ?? '', node.name, ...years.map((year) => bestAmount(node, year))]),
   ];
   return frame(ctx, 'years', ctx.primary, {
@@ -334,7 +343,7 @@ export function sangongView(ctx: ViewContext): TemplateResult {
   ctx.primary.setItems(groups.flatMap((group) => group.bars));
   const table = sangongTable(ctx, current, previous, lines, summary);
   const csv: CsvCell[][] = [
-    [ctx.t('budget.col.item'), ...(previous ? [`${yearLabel(previous.year)}（${ctx.doc.unit}）`] : []), `${yearLabel(current.year)}（${ctx.doc.unit}）`],
+    [ctx.t('budget.col.item'), ...(previous ? [`${yearLabel(previous.year)}（${unitName(ctx)}）`] : []), `${yearLabel(current.year)}（${unitName(ctx)}）`],
     ...lines.map((line) => [line.label, ...(previous ? [line.before ?? 0] : []), line.now]),
   ];
   return html`${frame(ctx, 'sangong', ctx.primary, {
@@ -359,7 +368,7 @@ function sangongTable(
 ): DataTable {
   const yearLabel = (year: number) => ctx.t('budget.col.lastYear', { year });
   return {
-    caption: `${caption} ${ctx.t('budget.unitNote', { unit: ctx.doc.unit })}`,
+    caption: `${caption} ${ctx.t('budget.unitNote', { unit: unitName(ctx) })}`,
     head: [ctx.t('budget.col.item'), ...(previous ? [yearLabel(previous.year)] : []), yearLabel(current.year), ...(previous ? [ctx.t('budget.col.change'), ctx.t('budget.col.changeRate')] : [])],
     rows: lines.map((line) => [
       line.label,
@@ -393,17 +402,16 @@ export function debtView(ctx: ViewContext): TemplateResult {
     ],
   }));
   ctx.primary.setItems(groups.flatMap((group) => group.bars));
-  const unit = ctx.doc.unit;
   const seriesFigure = frame(ctx, 'debt', ctx.primary, {
     summary,
     chart: barChart({ groups, width: ctx.width, label: summary, interaction: ctx.primary }),
     table: {
-      caption: `${summary} ${ctx.t('budget.unitNote', { unit })}`,
+      caption: `${summary} ${ctx.t('budget.unitNote', { unit: unitName(ctx) })}`,
       head: [ctx.t('budget.col.year'), limitLabel, balanceLabel, ctx.t('budget.col.borrowing'), ctx.t('budget.col.repayment')],
       rows: series.map((row) => [String(row.year), tableMoney(ctx, row.limit), tableMoney(ctx, row.balance), tableMoney(ctx, row.borrowing), tableMoney(ctx, row.repayment)]),
     },
     csv: [
-      [ctx.t('budget.col.year'), `${limitLabel}（${unit}）`, `${balanceLabel}（${unit}）`, `${ctx.t('budget.col.borrowing')}（${unit}）`, `${ctx.t('budget.col.repayment')}（${unit}）`],
+      [ctx.t('budget.col.year'), `${limitLabel}（${unitName(ctx)}）`, `${balanceLabel}（${unitName(ctx)}）`, `${ctx.t('budget.col.borrowing')}（${unitName(ctx)}）`, `${ctx.t('budget.col.repayment')}（${unitName(ctx)}）`],
       ...series.map((row) => [row.year, row.limit, row.balance, row.borrowing, row.repayment]),
     ],
     before: legend([
@@ -432,12 +440,12 @@ export function debtView(ctx: ViewContext): TemplateResult {
         summary: scheduleSummary,
         chart: barChart({ groups: scheduleGroups, width: ctx.width, label: scheduleSummary, interaction: ctx.secondary }),
         table: {
-          caption: `${scheduleSummary} ${ctx.t('budget.unitNote', { unit })}`,
+          caption: `${scheduleSummary} ${ctx.t('budget.unitNote', { unit: unitName(ctx) })}`,
           head: [ctx.t('budget.col.year'), principalLabel, ctx.t('budget.col.interest')],
           rows: schedule.map((row) => [String(row.year), tableMoney(ctx, row.principal), tableMoney(ctx, row.interest)]),
         },
         csv: [
-          [ctx.t('budget.col.year'), `${principalLabel}（${unit}）`, `${ctx.t('budget.col.interest')}（${unit}）`],
+          [ctx.t('budget.col.year'), `${principalLabel}（${unitName(ctx)}）`, `${ctx.t('budget.col.interest')}（${unitName(ctx)}）`],
           ...schedule.map((row) => [row.year, row.principal, row.interest]),
         ],
       })}`;
@@ -452,7 +460,6 @@ export function tablesView(ctx: ViewContext): TemplateResult {
   const { doc } = ctx;
   const measure = stageMeasure(doc.stage);
   const year = doc.year;
-  const unit = doc.unit;
   const stageWord = ctx.t(`budget.stageWord.${doc.stage}`);
 
   // 收支总表: revenue by source beside spending by 类.
@@ -467,24 +474,27 @@ export function tablesView(ctx: ViewContext): TemplateResult {
   summaryRows.push([ctx.t('budget.table.revenueTotal'), revenueRows.length ? tableMoney(ctx, revenueTotal) : '—', ctx.t('budget.table.spendingTotal'), tableMoney(ctx, amount(ctx.root, year, measure))]);
 
   // 一般公共预算支出表: every 类/款/项 with basic and project columns.
-  const functionalRows = flatten(ctx.root).map((node) => {
+  const nodes = flatten(ctx.root);
+  const notes = nodes.some((node) => node.note);
+  const functionalRows = nodes.map((node) => {
     const total = amount(node, year, measure);
     const row = node.rows.get(year);
-    return [node.code ?? '', `${'　'.repeat(node.depth - 1)}${node.name}`, tableMoney(ctx, total), tableMoney(ctx, row?.basic), tableMoney(ctx, row?.project)];
+    const cells = [node.code ?? '', `${'　'.repeat(node.depth - 1)}${node.name}`, tableMoney(ctx, total), tableMoney(ctx, row?.basic), tableMoney(ctx, row?.project)];
+    return notes ? [...cells, node.note ?? ''] : cells;
   });
-  const unitNote = ctx.t('budget.unitNote', { unit });
+  const unitNote = ctx.t('budget.unitNote', { unit: unitName(ctx) });
   return html`<div class="official-tables">
     <div class="table-scroll" tabindex="0" role="region" aria-label=${ctx.t('budget.table.summary')}>
       ${dataTable({
         caption: `${doc.title} ${ctx.t('budget.table.summary')}（${stageWord}，${unitNote}）`,
-        head: [ctx.t('budget.table.revenue'), ctx.t('budget.col.amount', { unit }), ctx.t('budget.table.spending'), ctx.t('budget.col.amount', { unit })],
+        head: [ctx.t('budget.table.revenue'), ctx.t('budget.col.amount', { unit: unitName(ctx) }), ctx.t('budget.table.spending'), ctx.t('budget.col.amount', { unit: unitName(ctx) })],
         rows: summaryRows,
       })}
     </div>
     <div class="table-scroll" tabindex="0" role="region" aria-label=${ctx.t('budget.table.functional')}>
       ${dataTable({
         caption: `${doc.title} ${ctx.t('budget.table.functional')}（${stageWord}，${unitNote}）`,
-        head: [ctx.t('budget.col.code'), ctx.t('budget.col.name'), ctx.t('budget.col.total'), ctx.t('measure.basic'), ctx.t('measure.project')],
+        head: [ctx.t('budget.col.code'), ctx.t('budget.col.name'), ctx.t('budget.col.total'), ctx.t('measure.basic'), ctx.t('measure.project'), ...(notes ? [ctx.t('budget.col.note')] : [])],
         rows: functionalRows,
       })}
     </div>
