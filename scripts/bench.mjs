@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { ELEMENT_ENTRIES } from './build.mjs';
 import { minifyLitCss } from './esbuild-plugins.mjs';
+import { runRenderBench } from './bench/render.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -68,6 +69,9 @@ async function main() {
     rows.push([`gongkai/${name} (standalone)`, kb(size.min), kb(size.gzip), verdict]);
     details.push([name, size.byPackage]);
   }
+  // English is an optional module (the one-file bundle includes it): shown as what it adds.
+  const english = await standalone(join(root, 'packages/core/src/translations/en.ts'));
+  rows.push(['gongkai/en (optional, adds)', kb(english.min), kb(english.gzip), '—']);
   console.log(table(rows));
 
   for (const [name, byPackage] of details) {
@@ -75,6 +79,9 @@ async function main() {
     const sorted = [...byPackage.entries()].sort((a, b) => b[1] - a[1]);
     console.log(table(sorted.map(([pkg, bytes]) => [`  ${pkg}`, kb(bytes)])));
   }
+
+  // Speed: <gk-budget> against ECharts, Chart.js and a hand-written d3 floor in headless Chromium.
+  await runRenderBench();
 }
 
 main().catch((error) => {

@@ -67,7 +67,7 @@ async function main() {
   await build({ ...browser, entryPoints: [at('packages/gongkai/src/index.ts')], outfile: join(dist, 'gongkai.js'), sourcemap: 'linked' });
   await build({
     ...browser,
-    entryPoints: { index: at('packages/gongkai/src/index.ts'), ...ELEMENT_ENTRIES },
+    entryPoints: { index: at('packages/gongkai/src/index.ts'), en: at('packages/gongkai/src/en.ts'), ...ELEMENT_ENTRIES },
     outdir: join(dist, 'esm'),
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',

@@ -11,6 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveLang, t, type Lang } from '../../core/src/i18n.js';
+import '../../core/src/translations/en.js';
 import { isKind, KINDS, type Kind } from '../../core/src/kinds.js';
 import { m } from './messages.js';
 import { schemaFileName, schemaText } from './schema.js';

@@ -1,5 +1,5 @@
 export * from './i18n.js';
-export { chartEn, chartZh } from './messages/chart.js';
+export { chartZh } from './messages/chart.js';
 export * from './format.js';
 export * from './url.js';
 export * from './csv.js';

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import '../src/translations/en.js';
 import { documentSchema } from '../src/schemas/document.js';
 import { formatIssue, validate, validateText } from '../src/validate.js';
 import { formatPath, locateJsonPaths, parseJson } from '../src/json-source.js';

@@ -2,6 +2,7 @@
  * gongkai: every gk-* element, registered on import, and the core API
  * (validation, formatting) for pages that script the elements.
  */
+import '@gongkai/core/translations/en';
 export * from '@gongkai/elements';
 export {
   formatMoney,

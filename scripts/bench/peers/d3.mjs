@@ -65,7 +65,7 @@ function bars(stage, items) {
     el('rect', { x: labelWidth, y, width: w, height: 18, rx: 2, fill: COLORS[i % COLORS.length] }, svg);
     el('text', { x: labelWidth + w + 6, y: y + 14, 'font-size': FONT - 1 }, svg, money(item.value));
   });
-  return { svg };
+  return { svg, kind: 'bars' };
 }
 
 // --------------------------------------------------------------- W2 treemap
@@ -124,7 +124,7 @@ function drawTreemap(state) {
 function treemapChart(stage, tree) {
   const { width, height } = chartSize('w2');
   const svg = svgRoot(stage, width, height);
-  const state = { svg, width, height, tree, open: '', tiles: new Map() };
+  const state = { svg, kind: 'treemap', width, height, tree, open: '', tiles: new Map() };
   svg.addEventListener('click', (event) => {
     const code = event.target.closest?.('g[data-code]')?.getAttribute('data-code');
     const item = code && findLevel(state.tree, code);
@@ -164,7 +164,7 @@ function lines(stage, plain) {
     el('path', { d, fill: 'none', stroke: color, 'stroke-width': 2.5 }, svg);
     series.values.forEach((value, j) => el('circle', { cx: x(String(plain.years[j])), cy: y(value), r: 5, fill: color, stroke: '#fff', 'stroke-width': 1.5 }, svg));
   });
-  return { svg };
+  return { svg, kind: 'lines' };
 }
 
 run({
@@ -183,7 +183,10 @@ run({
     const svg = handle.svg;
     return {
       chart: `${svg.getAttribute('width')}×${svg.getAttribute('height')}`,
-      drawn: `${svg.querySelectorAll('path').length} lines, ${svg.querySelectorAll('rect').length} rects, ${svg.querySelectorAll('circle').length} points`,
+      drawn:
+        handle.kind === 'lines'
+          ? `${svg.querySelectorAll('path').length} lines, ${svg.querySelectorAll('circle').length} points`
+          : `${svg.querySelectorAll('rect').length} ${handle.kind === 'bars' ? 'bars' : 'tiles'}`,
       domNodes: svg.parentNode.querySelectorAll('*').length,
     };
   },

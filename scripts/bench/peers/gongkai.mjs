@@ -4,7 +4,9 @@
  * users get is measured). Timed: create <gk-budget view=…>, set `el.data = doc`,
  * append it to the stage, until its `gk-load` event (dispatched after it has
  * validated the whole document and rendered). The update sets `el.data` to the
- * changed document, until the next `gk-load`.
+ * changed document, until the next `gk-load`. The settle step watches the host
+ * and its shadow root, so a second render (after the element's ResizeObserver has
+ * measured the box it draws in) shows up as "settled" later than "first paint".
  */
 import { budgetSchema, validate, formatIssue } from '/dist/gongkai.js';
 import { run } from './harness.mjs';
@@ -42,6 +44,9 @@ run({
       el.data = data.doc;
     });
   },
+  roots(el) {
+    return [el, el.shadowRoot].filter(Boolean);
+  },
   info(el) {
     const root = el.shadowRoot;
     const svg = root?.querySelector('svg.chart');
@@ -49,7 +54,7 @@ run({
     const lines = svg ? svg.querySelectorAll('path').length : 0;
     return {
       chart: svg ? `${svg.getAttribute('width')}×${svg.getAttribute('height')}` : 'none',
-      drawn: el.getAttribute('view') === 'years' ? `${lines} lines, ${marks} points` : `${marks} marks`,
+      drawn: el.getAttribute('view') === 'years' ? `${lines} lines, ${marks} points` : `${marks} ${el.getAttribute('view') === 'bars' ? 'bars' : 'tiles'}`,
       domNodes: root ? root.querySelectorAll('*').length : 0,
     };
   },

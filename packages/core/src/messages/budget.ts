@@ -82,6 +82,7 @@ export const budgetZh = {
   'unit.千元': '千元',
   'unit.万元': '万元',
   'budget.col.note': '说明',
+  'budget.col.money': '金额',
 } as const;
 
 export const budgetEn: Record<keyof typeof budgetZh, string> = {
@@ -167,4 +168,5 @@ export const budgetEn: Record<keyof typeof budgetZh, string> = {
   'unit.千元': 'thousand yuan',
   'unit.万元': '10,000 yuan',
   'budget.col.note': 'Note',
+  'budget.col.money': 'Amount',
 };

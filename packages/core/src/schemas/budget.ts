@@ -8,12 +8,12 @@
  * (21002 under 210), every year is declared once, nothing is negative.
  */
 import { addMessages } from '../i18n.js';
-import { budgetEn, budgetZh } from '../messages/budget.js';
+import { budgetZh } from '../messages/budget.js';
 import * as z from 'zod/mini';
 import { formatPath } from '../json-source.js';
 import { header, headerDescriptions, isoDate, text, type FieldDescriptions } from './common.js';
 
-addMessages(budgetZh, budgetEn);
+addMessages('zh-CN', budgetZh);
 
 export const BUDGET_UNITS = ['元', '千元', '万元'] as const;
 export const BUDGET_STAGES = ['预算', '调整预算', '决算'] as const;

@@ -7,7 +7,7 @@
  * is generated: editors' IDEs show them, and the browser bundle does not carry them.
  */
 import * as z from 'zod/mini';
-import { DOC_NUMBER_PATTERN } from '../format.js';
+import { DOC_NUMBER_PATTERN, isIsoDate } from '../format.js';
 import { SAFE_URL_PATTERN } from '../url.js';
 
 /** `path → [中文, English]`. Paths: `title`, `attachments[]`, `attachments[].size`. */
@@ -15,7 +15,15 @@ export type FieldDescriptions = Record<string, readonly [zh: string, en: string]
 
 export const text = () => z.string().check(z.trim(), z.minLength(1));
 
-export const isoDate = () => z.iso.date({ error: 'expect.date' });
+/** Date fields, so the JSON Schema export can mark them `"format": "date"`. */
+export const DATE_SCHEMAS = new WeakSet<z.core.$ZodType>();
+
+/** YYYY-MM-DD and a real calendar day (2018-02-30 is not). Lighter than z.iso.date's leap-year pattern. */
+export const isoDate = () => {
+  const schema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expect.date' }), z.refine(isIsoDate, { error: 'expect.date' }));
+  DATE_SCHEMAS.add(schema);
+  return schema;
+};
 
 export const safeUrl = () => z.string().check(z.regex(SAFE_URL_PATTERN, { error: 'expect.url' }));
 

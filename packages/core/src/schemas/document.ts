@@ -1,10 +1,10 @@
 /** `"kind": "document"` — a published policy document (行政决策公开), shown by <gk-document>. */
 import { addMessages } from '../i18n.js';
-import { documentEn, documentZh } from '../messages/document.js';
+import { documentZh } from '../messages/document.js';
 import * as z from 'zod/mini';
 import { docNumber, header, headerDescriptions, isoDate, safeUrl, text, type FieldDescriptions } from './common.js';
 
-addMessages(documentZh, documentEn);
+addMessages('zh-CN', documentZh);
 
 export const DOCUMENT_STATUSES = ['现行有效', '已修订', '已废止', '已失效', '尚未生效', '征求意见稿'] as const;
 export const DOCUMENT_LINK_TYPES = ['解读', '图解', '音视频解读', '原文', '相关文件', '修订后文件', '征求意见'] as const;

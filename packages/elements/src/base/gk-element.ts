@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   formatIssue,
+  hasLanguage,
   resolveLang,
   rootIssue,
   t,
@@ -22,6 +23,8 @@ type Status = 'empty' | 'loading' | 'ready' | 'error';
 
 /** The most problems listed at once; editors fix them top-down. */
 const MAX_LISTED_ISSUES = 20;
+
+let warnedNoEnglish = false;
 
 /**
  * The base of every gk-* element. It takes the element's JSON document from
@@ -88,9 +91,15 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
   private inlineObserver?: MutationObserver;
   private pendingEvent?: GkLoadEvent | GkErrorEvent;
 
-  /** The resolved interface language. */
+  /** The resolved interface language; Chinese when English is asked for but its messages are not loaded. */
   get language(): Lang {
-    return resolveLang(this.requestedLang || this.parentElement?.closest('[lang]')?.getAttribute('lang'));
+    const lang = resolveLang(this.requestedLang || this.parentElement?.closest('[lang]')?.getAttribute('lang'));
+    if (lang === 'en' && !hasLanguage('en')) {
+      if (!warnedNoEnglish) console.warn("[gongkai] lang=\"en\" needs the English messages: import 'gongkai/en' (the one-file bundle includes them).");
+      warnedNoEnglish = true;
+      return 'zh-CN';
+    }
+    return lang;
   }
 
   /** Translates one of the library's own strings into the element's language. */

@@ -1,3 +1,4 @@
+import '@gongkai/core/translations/en';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -94,7 +95,10 @@ describe('<gk-budget> keyboard, focus and drill-down', () => {
     expect(first.getAttribute('aria-label')).to.equal('210 医疗卫生与计划生育支出，1.3亿元，占 88%');
     // The tooltip shows the focused item.
     await el.updateComplete;
-    expect(root(el).querySelector('.chart-tooltip')!.textContent).to.contain('医疗卫生与计划生育支出');
+    const tooltip = root(el).querySelector<HTMLElement>('.chart-tooltip')!;
+    expect(tooltip.textContent).to.contain('医疗卫生与计划生育支出');
+    // Placed over the focused tile (through the CSSOM, which a strict CSP allows).
+    expect(tooltip.style.left).to.match(/^\d+(\.\d+)?px$/);
 
     await sendKeys({ press: 'ArrowRight' });
     expect(active(el)?.dataset.id).to.equal('208');
@@ -186,7 +190,7 @@ describe('<gk-budget> table and CSV', () => {
       URL.createObjectURL = original;
     }
     const lines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
-    expect(lines[0]).to.equal('科目编码,科目名称,金额（万元）,占比');
+    expect(lines[0]).to.equal('科目编码,科目名称,金额（万元）,占比（%）');
     expect(lines.slice(1).map((line) => line.split(',')[1])).to.deep.equal(shown);
     expect(lines[1]).to.match(/^210,医疗卫生与计划生育支出,13020\.05,88\.\d+$/);
   });

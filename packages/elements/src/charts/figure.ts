@@ -1,9 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
-import { addMessages, chartEn, chartZh, toCsv, type CsvCell } from '@gongkai/core';
+import { addMessages, chartZh, toCsv, type CsvCell } from '@gongkai/core';
 import type { ChartInteraction } from './interaction.js';
 
-addMessages(chartZh, chartEn);
+addMessages('zh-CN', chartZh);
 
 export interface DataTable {
   caption: string;
@@ -55,12 +54,7 @@ export function chartFigure(options: FigureOptions): TemplateResult {
     >
       ${options.chart}
       ${active
-        ? html`<div
-            class="chart-tooltip"
-            part="tooltip"
-            aria-hidden="true"
-            style=${styleMap({ left: `${interaction.anchor.x}px`, top: `${interaction.anchor.y}px` })}
-          >
+        ? html`<div class="chart-tooltip" part="tooltip" aria-hidden="true" data-tooltip=${interaction.tooltipId}>
             <strong>${active.label}</strong><span>${active.display}</span>${active.detail
               ? html`<span>${active.detail}</span>`
               : nothing}

@@ -13,6 +13,8 @@ export interface ChartItem {
   drillable?: boolean;
 }
 
+let tooltipCount = 0;
+
 export interface ChartInteractionOptions {
   onActivate?(item: ChartItem): void;
   onBack?(): void;
@@ -33,6 +35,9 @@ export class ChartInteraction implements ReactiveController {
   /** Tooltip anchor, relative to the chart box. */
   anchor = { x: 0, y: 0 };
 
+  /** Names this chart's tooltip element, which hostUpdated() positions. */
+  readonly tooltipId = `tip${++tooltipCount}`;
+
   private lastPointerType = 'mouse';
 
   constructor(
@@ -43,6 +48,15 @@ export class ChartInteraction implements ReactiveController {
   }
 
   hostConnected(): void {}
+
+  /** Places the tooltip over the active mark (through the CSSOM: allowed by a strict CSP, unlike a style attribute). */
+  hostUpdated(): void {
+    const tip = this.host.shadowRoot?.querySelector<HTMLElement>(`[data-tooltip="${this.tooltipId}"]`);
+    if (tip) {
+      tip.style.left = `${this.anchor.x}px`;
+      tip.style.top = `${this.anchor.y}px`;
+    }
+  }
 
   /** Call when the items change (a new view, a drill-down): focus stays on an item that still exists. */
   setItems(items: ChartItem[]): void {

@@ -1,3 +1,4 @@
+import '@gongkai/core/translations/en';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { GkErrorEvent, GkLoadEvent } from '../base/events.js';

@@ -1,0 +1,11 @@
+/**
+ * English for every element. Import it once to make lang="en" work:
+ * `import 'gongkai/en'` (the one-file bundle already includes it).
+ */
+import { addMessages } from '../i18n.js';
+import { budgetEn } from '../messages/budget.js';
+import { chartEn } from '../messages/chart.js';
+import { commonEn } from '../messages/common.js';
+import { documentEn } from '../messages/document.js';
+
+addMessages('en', { ...commonEn, ...documentEn, ...budgetEn, ...chartEn });

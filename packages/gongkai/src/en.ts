@@ -1,0 +1,2 @@
+/** `gongkai/en`: English messages for every element (lang="en"). The one-file bundle includes them. */
+import '@gongkai/core/translations/en';
