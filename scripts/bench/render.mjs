@@ -5,12 +5,14 @@
  * Prints medians (min–max) and writes the raw numbers to .tmp/bench/render-results.json.
  * Measured, never asserted: nothing here fails the build on a slow number.
  *
- * What one page load times is described in ./peers/harness.mjs; each peer's
- * header says what its render call is.
+ * What one page load times is described in ./peers/harness.mjs and README.md;
+ * each peer's header says what its render call is. Run alone with
+ * `node scripts/bench/render.mjs` (after `pnpm build`); BENCH_LOADS=n changes
+ * the 15 loads, CHROME_PATH the browser.
  */
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
-import { createReadStream, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allData, countItems } from './data.mjs';
@@ -192,6 +194,10 @@ export async function runRenderBench() {
   const data = await prepare();
   const w2Counts = countItems(data.w2.doc.functional);
 
+  const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(`render bench: Chromium not found at ${executablePath}; install Debian's chromium or set CHROME_PATH.`);
+  }
   const { chromium } = await import('playwright-core');
   let server;
   let browser;
@@ -199,7 +205,7 @@ export async function runRenderBench() {
   try {
     server = await serve();
     const origin = `http://127.0.0.1:${server.address().port}`;
-    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: CHROME_ARGS });
+    browser = await chromium.launch({ executablePath, headless: true, args: CHROME_ARGS });
     raw.browser = browser.version();
 
     for (const [workload, spec] of Object.entries(WORKLOADS)) {
@@ -252,12 +258,12 @@ function report(raw, w2Counts) {
   const rows = [['workload', 'renderer', 'to first paint, ms', '× d3', 'settled, ms', 'script, ms', 'script+layout, ms', 'drawn / DOM nodes', 'errors']];
   const phases = [
     ['w1', 'first', 'W1 20 bars'],
-    ['w2', 'first', 'W2 treemap, first render'],
-    ['w2', 'update', 'W2 treemap, update (every leaf changed)'],
-    ['w3', 'first', 'W3 10 years × 30 categories'],
+    ['w2', 'first', 'W2 treemap, first'],
+    ['w2', 'update', 'W2 treemap, update'],
+    ['w3', 'first', 'W3 10 yrs × 30 lines'],
   ];
   const problems = [];
-  const boxes = [];
+  const boxes = {};
   for (const [workload, phase, title] of phases) {
     const results = raw.results[workload] ?? {};
     const floor = summarize(results.d3 ?? [], phase, 'paint');
@@ -282,13 +288,14 @@ function report(raw, w2Counts) {
       const drawn = [
         sample.drawn,
         sample.domNodes !== undefined ? `${sample.domNodes} nodes` : undefined,
-        rerenders?.max ? `DOM changed again in ${ms(rerenders.median)} (max ${rerenders.max}) later frames` : undefined,
+        rerenders?.max ? `DOM changed in ${rerenders.median} more frame${rerenders.median === 1 ? '' : 's'} (max ${rerenders.max})` : undefined,
       ].filter(Boolean).join(', ');
       rows.push([first ? title : '', LABEL[renderer], spread(paint), ratio, spread(settled), spread(ready), spread(layout), drawn, errors.length ? `${errors.length}/${list.length}` : '']);
       first = false;
       summary[`${workload}.${phase}.${renderer}`] = { paint, settled, ready, layout, rerenders };
-      const charts = new Set(list.filter((r) => r[phase]?.chart).map((r) => r[phase].chart));
-      if (phase === 'first' && charts.size) boxes.push(`${workload.toUpperCase()} ${LABEL[renderer]} ${[...charts].join(' / ')}`);
+      if (phase === 'first') {
+        for (const r of list) if (r.first?.chart) (boxes[workload] ??= new Map()).set(r.first.chart.replace(' canvas', ''), [...new Set([...(boxes[workload].get(r.first.chart.replace(' canvas', '')) ?? []), LABEL[renderer]])]);
+      }
       if (list.some((r) => r[phase]?.finishedSync === false)) problems.push({ workload, renderer, error: `'finished' came after setOption returned in ${phase} (the timing then includes waiting for ECharts' own frame)` });
       for (const error of errors.slice(0, 1)) problems.push({ workload, renderer, error: error.error, messages: error.messages, console: error.console });
     }
@@ -299,7 +306,10 @@ function report(raw, w2Counts) {
   console.log('script = until the renderer says it has rendered; script+layout = that plus forced style and layout. × d3 = ratio of medians, to first paint.\n');
   console.log(table(rows));
   console.log(`\nchart boxes (the peers draw into the size <gk-budget> drew in its warm-up load): ${Object.entries(raw.sizes).map(([w, size]) => `${w.toUpperCase()} ${size.replace('x', '×')}`).join(', ') || 'none measured, fallback sizes'}`);
-  console.log(`  as drawn: ${boxes.join('; ')}`);
+  const drawnBoxes = Object.entries(boxes).map(([w, sizes]) =>
+    sizes.size === 1 ? `${w.toUpperCase()} ${[...sizes.keys()][0]} (all)` : `${w.toUpperCase()} ${[...sizes].map(([size, who]) => `${size} (${who.join(', ')})`).join(' / ')}`,
+  );
+  console.log(`  as drawn (after settling): ${drawnBoxes.join('; ')}`);
 
   // W2 targets.
   const w2 = raw.results.w2 ?? {};

@@ -8,25 +8,27 @@ import type { Lang } from './i18n.js';
 export type MoneyUnit = '元' | '千元' | '万元' | '亿元';
 const UNIT_FACTOR: Record<MoneyUnit, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8 };
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(lang: Lang, minDigits: number, maxDigits: number): Intl.NumberFormat {
-  const key = `${lang}|${minDigits}|${maxDigits}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
-      minimumFractionDigits: minDigits,
-      maximumFractionDigits: maxDigits,
-      useGrouping: true,
-    });
-    numberFormats.set(key, format);
-  }
-  return format;
-}
-
-/** Formats a plain number with grouping: 1234.5 → "1,234.5". */
-export function formatNumber(value: number, lang: Lang = 'zh-CN', maxDigits = 2, minDigits = 0): string {
+/**
+ * Formats a plain number with grouping: 1234.5 → "1,234.5". zh-CN and en group
+ * and separate decimals the same way, so this does it by hand: creating an
+ * Intl.NumberFormat costs milliseconds each time (a chart needs several), and
+ * old WebViews differ in what Intl supports.
+ */
+export function formatNumber(value: number, _lang: Lang = 'zh-CN', maxDigits = 2, minDigits = 0): string {
   if (!Number.isFinite(value)) return '—';
-  return numberFormat(lang, minDigits, maxDigits).format(value);
+  let text = Math.abs(value).toFixed(maxDigits);
+  if (maxDigits > minDigits && text.includes('.')) {
+    // Drop trailing zeros down to minDigits: 1.50 → 1.5, 2.00 → 2.
+    const keep = text.indexOf('.') + minDigits + (minDigits > 0 ? 1 : 0);
+    let cut = text.length;
+    while (cut > keep && text[cut - 1] === '0') cut--;
+    if (text[cut - 1] === '.') cut--;
+    text = text.slice(0, cut);
+  }
+  const [whole, fraction] = text.split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+$)/g, ',');
+  const negative = value < 0 && /[1-9]/.test(text);
+  return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 
 export interface MoneyOptions {
@@ -56,7 +58,7 @@ export function formatMoney(value: number, options: MoneyOptions = {}): string {
 
   if (to !== 'auto') {
     const digits = options.digits ?? 2;
-    const amount = numberFormat(lang, digits, digits).format(abs / UNIT_FACTOR[to]);
+    const amount = formatNumber(abs / UNIT_FACTOR[to], lang, digits, digits);
     if (lang === 'en') return `${sign}${amount} ${EN_UNIT[to]}`;
     return `${sign}${amount}${to}`;
   }

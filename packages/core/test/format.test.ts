@@ -40,6 +40,15 @@ describe('formatMoney', () => {
     expect(formatMoney(1e8, { to: '亿元', digits: 1 })).to.equal('1.0亿元');
   });
 
+  it('groups digits by hand, the same in both languages', () => {
+    expect(formatNumber(1234567.891)).to.equal('1,234,567.89');
+    expect(formatNumber(-1234.5, 'en')).to.equal('-1,234.5');
+    expect(formatNumber(-0.001)).to.equal('0');
+    expect(formatNumber(999.999)).to.equal('1,000');
+    expect(formatNumber(12, 'zh-CN', 2, 2)).to.equal('12.00');
+    expect(formatNumber(0.5, 'zh-CN', 0)).to.equal('1');
+  });
+
   it('never prints NaN', () => {
     expect(formatMoney(Number.NaN)).to.equal('—');
     expect(formatNumber(Infinity)).to.equal('—');

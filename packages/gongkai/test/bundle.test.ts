@@ -32,6 +32,12 @@ describe('the one-file bundle', () => {
     expect(response.headers.get('content-security-policy')).to.contain("style-src 'self'");
   });
 
+  it('the probe sees a CSP violation when there is one (control: an eval attempt)', async () => {
+    const win = await openPage('/packages/gongkai/test/pages/csp-control.html');
+    await waitUntil(() => win.__gk.violations.length > 0, 'the eval attempt was not reported', { timeout: 5000 });
+    expect(win.__gk.violations.join(' ')).to.contain('eval');
+  });
+
   it('works under a strict CSP: inline JSON, src, the error state, no violations, nothing thrown', async () => {
     const win = await openPage('/packages/gongkai/test/pages/csp.html');
     await waitUntil(() => win.__gk.loaded === 2 && win.__gk.failed === 1, 'elements did not settle', { timeout: 10000 });

@@ -4,10 +4,12 @@
  * no framework, no accessibility layer, no summary, no data table.
  *
  *   W1  20 horizontal bars sorted by value: label, bar, value at the bar end.
- *   W2  a one-level treemap: the children of the open level (at first the 10 类),
- *       each tile a <g> with <rect>, name and amount (when the tile is big enough)
- *       and ⊕ when it can be drilled into; click drills down. The update re-lays
- *       out the open level and updates the existing nodes in place (keyed by code).
+ *   W2  d3.hierarchy of the whole tree (2,110 nodes, amounts summed from the 2,000
+ *       leaves), then a one-level treemap: the children of the open level (at
+ *       first the 10 类), each tile a <g> with <rect>, name and amount (when the
+ *       tile is big enough) and ⊕ when it can be drilled into; click drills down.
+ *       The update rebuilds the hierarchy from the new data, re-lays out the open
+ *       level and updates the existing nodes in place (keyed by code).
  *   W3  lines: 4 grid lines with tick labels, year labels, one <path> and 10
  *       <circle>s per category (all 30 categories), and an HTML legend.
  *
@@ -70,31 +72,27 @@ function bars(stage, items) {
 
 // --------------------------------------------------------------- W2 treemap
 
-function findLevel(tree, code) {
-  if (!code) return { children: tree };
-  const walk = (list) => {
-    for (const item of list) {
-      if (item.code === code) return item;
-      const found = item.children && walk(item.children);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  return walk(tree) ?? { children: tree };
+/** The whole tree as a d3 hierarchy, amounts summed up from the 2,000 leaves. */
+function fullHierarchy(tree) {
+  return hierarchy({ code: '', children: tree }).sum((d) => (d.children ? 0 : d.value));
+}
+
+function findLevel(root, code) {
+  return (code && root.find((node) => node.data.code === code)) || root;
 }
 
 function drawTreemap(state) {
   const { svg, width, height } = state;
-  const level = findLevel(state.tree, state.open);
-  // One level only: the children of the open item, sized by their own amounts.
-  const root = hierarchy(level, (d) => (d === level ? d.children : undefined))
-    .sum((d) => (d === level ? 0 : d.value))
+  const level = findLevel(state.root, state.open);
+  // One level only: the children of the open item, sized by their summed amounts.
+  const root = hierarchy(level, (node) => (node === level ? node.children : undefined))
+    .sum((node) => (node === level ? 0 : node.value))
     .sort((a, b) => b.value - a.value);
   treemap().size([width, height]).paddingInner(2).tile(treemapSquarify.ratio(1.4))(root);
   const total = root.value || 1;
   const seen = new Set();
   root.leaves().forEach((leaf, i) => {
-    const item = leaf.data;
+    const item = { ...leaf.data.data, value: leaf.value };
     seen.add(item.code);
     let tile = state.tiles.get(item.code);
     if (!tile) {
@@ -124,11 +122,11 @@ function drawTreemap(state) {
 function treemapChart(stage, tree) {
   const { width, height } = chartSize('w2');
   const svg = svgRoot(stage, width, height);
-  const state = { svg, kind: 'treemap', width, height, tree, open: '', tiles: new Map() };
+  const state = { svg, kind: 'treemap', width, height, root: fullHierarchy(tree), open: '', tiles: new Map() };
   svg.addEventListener('click', (event) => {
     const code = event.target.closest?.('g[data-code]')?.getAttribute('data-code');
-    const item = code && findLevel(state.tree, code);
-    if (item?.children?.length) {
+    const node = code && findLevel(state.root, code);
+    if (node?.children?.length) {
       state.open = code;
       drawTreemap(state);
     }
@@ -175,7 +173,7 @@ run({
     return lines(stage, data.plain);
   },
   update(state, workload, data) {
-    state.tree = data.plain.tree;
+    state.root = fullHierarchy(data.plain.tree);
     drawTreemap(state);
     return state;
   },

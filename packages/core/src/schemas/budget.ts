@@ -198,15 +198,15 @@ export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
     });
   };
 
-  const codes = new Map<string, string>();
+  const codes = new Map<string, Array<string | number>>();
   const walk = (items: BudgetItem[], path: Array<string | number>, parent: BudgetItem | undefined) => {
     items.forEach((item, i) => {
       const here = [...path, i];
       checkYears(item.values, [...here, 'values']);
       if (item.code !== undefined) {
         const previous = codes.get(item.code);
-        if (previous !== undefined) issues.push({ path: [...here, 'code'], message: 'budget.codeRepeat', params: { code: item.code, other: previous } });
-        else codes.set(item.code, formatPath(here));
+        if (previous !== undefined) issues.push({ path: [...here, 'code'], message: 'budget.codeRepeat', params: { code: item.code, other: formatPath(previous) } });
+        else codes.set(item.code, here);
         if (parent?.code !== undefined && !(item.code.startsWith(parent.code) && item.code.length === parent.code.length + 2)) {
           issues.push({ path: [...here, 'code'], message: 'budget.codeNest', params: { code: item.code, parent: parent.code } });
         }

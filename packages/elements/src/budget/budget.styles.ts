@@ -1,12 +1,19 @@
 import { css } from 'lit';
 
 export const budgetStyles = css`
-  .card {
+  /* The card is the host's own box, so the host's content box is exactly the
+     width charts are drawn in, measurable before the first render. */
+  :host {
     border: 1px solid var(--_border);
     border-top: 4px solid var(--_accent);
     border-radius: var(--_radius);
     background: var(--_surface);
     padding: var(--_space) calc(var(--_space) * 1.25);
+  }
+  @media (max-width: 30em) {
+    :host {
+      padding: 0.75em;
+    }
   }
   h2,
   h3,
@@ -98,7 +105,7 @@ export const budgetStyles = css`
     .crumbs {
       display: none;
     }
-    .card {
+    :host {
       border: 1px solid #000;
     }
   }

@@ -70,10 +70,6 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
     if (changed.has('data') || changed.has('src')) this.levelId = '';
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    this.resize.observe(this.shadowRoot?.querySelector('#panel'));
-  }
 
   private views(doc: GkBudget): BudgetView[] {
     const all = doc.views ?? [...BUDGET_VIEWS];

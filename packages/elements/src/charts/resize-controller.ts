@@ -1,10 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** Tracks the content width of an element so charts can lay out for 320 px phones and wide screens alike. */
+/**
+ * Tracks the content width of the host (what its charts are drawn in) so they lay
+ * out for 320 px phones and wide screens alike, at the real size: a chart laid out
+ * too wide would be scaled down, shrinking its text.
+ */
 export class ResizeController implements ReactiveController {
   width: number;
   private observer?: ResizeObserver;
-  private target?: Element;
   private frame = 0;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement, initialWidth = 640) {
@@ -13,6 +16,10 @@ export class ResizeController implements ReactiveController {
   }
 
   hostConnected(): void {
+    // Measure now, before the first render, so charts are not laid out twice (once at a guess).
+    const style = getComputedStyle(this.host);
+    const width = this.host.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    if (width > 0) this.width = Math.floor(width);
     this.observer = new ResizeObserver((entries) => {
       const width = Math.floor(entries[entries.length - 1]?.contentRect.width ?? 0);
       // Width 0 means hidden (display: none, a closed tab): keep the last layout.
@@ -25,20 +32,7 @@ export class ResizeController implements ReactiveController {
         this.host.requestUpdate();
       });
     });
-    this.observer.observe(this.target ?? this.host);
-  }
-
-  /**
-   * Measures `element` instead of the host: the box a chart is drawn in is
-   * narrower than the host by the card's padding and border, and a chart laid
-   * out too wide is scaled down, shrinking its text.
-   */
-  observe(element: Element | null | undefined): void {
-    if (!element || element === this.target) return;
-    if (this.target) this.observer?.unobserve(this.target);
-    else this.observer?.unobserve(this.host);
-    this.target = element;
-    this.observer?.observe(element);
+    this.observer.observe(this.host);
   }
 
   hostDisconnected(): void {
