@@ -3,7 +3,7 @@
  * Storybook preview: the custom elements manifest (controls and docs tables),
  * axe with the WCAG 2.x A/AA rules, and a toolbar switch for the page language.
  */
-import '@gongkai/core/translations/en';
+import '../packages/core/src/translations/en.ts';
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
