@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { ELEMENT_ENTRIES } from './build.mjs';
 import { minifyLitCss } from './esbuild-plugins.mjs';
 import { runRenderBench } from './bench/render.mjs';
+import { runLargeBench } from './bench/large.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -82,6 +83,7 @@ async function main() {
 
   // Speed: <gk-budget> against ECharts, Chart.js and a hand-written d3 floor in headless Chromium.
   await runRenderBench();
+  await runLargeBench();
 }
 
 main().catch((error) => {

@@ -51,6 +51,109 @@ export function validateText<S extends z.ZodMiniType>(schema: S, text: string): 
   return validate(schema, parsed.value, text);
 }
 
+/**
+ * How to check a large document without freezing the page: the document without
+ * its big arrays, then each item of those arrays on its own, yielding to the
+ * browser between slices, then the checks across the whole (sums, codes). The
+ * issues are exactly those of `schema` on the whole document.
+ */
+export interface Slices<S extends z.ZodMiniType> {
+  /** The whole schema: its issues are what a sliced check reproduces. */
+  schema: S;
+  /** The same object without cross-field checks; the sliced arrays are validated empty. */
+  shape: z.ZodMiniType;
+  /** Top-level arrays validated item by item, with each item's schema. */
+  arrays: Record<string, z.ZodMiniType>;
+  /** The checks across the whole document that `schema` adds to `shape`. */
+  refine(document: z.infer<S>): Array<{ path: PathSegment[]; message: string; params: MessageParams }>;
+}
+
+/** Documents with more items than this (counting nested children) are checked in slices. */
+export const SLICE_THRESHOLD = 500;
+/** Milliseconds of checking before giving the browser a turn. */
+const SLICE_MS = 12;
+
+/** Counts the items in the sliced arrays, children included, stopping once past the threshold. */
+export function isLarge(value: unknown, slices: Slices<z.ZodMiniType>): boolean {
+  if (!value || typeof value !== 'object') return false;
+  let count = 0;
+  const visit = (list: unknown): boolean => {
+    if (!Array.isArray(list)) return false;
+    for (const item of list) {
+      if (++count > SLICE_THRESHOLD) return true;
+      if (item && typeof item === 'object' && visit((item as { children?: unknown }).children)) return true;
+    }
+    return false;
+  };
+  return Object.keys(slices.arrays).some((key) => visit((value as Record<string, unknown>)[key]));
+}
+
+/** Problems after which zod stops checking the object they are in (and skips its refinements). */
+const ABORTING = new Set(['invalid_type', 'invalid_value', 'invalid_union', 'invalid_key', 'invalid_element']);
+
+/** Lets the browser paint and handle input; a MessageChannel turn is not clamped like setTimeout. */
+function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+/** validate(), in slices: same result, no long task on a large document. */
+export async function validateInSlices<S extends z.ZodMiniType>(
+  slices: Slices<S>,
+  value: unknown,
+  source?: string,
+): Promise<ValidationResult<z.infer<S>>> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return validate(slices.schema, value, source);
+  const input = value as Record<string, unknown>;
+  const raw: RawIssue[] = [];
+  const top: Record<string, unknown> = { ...input };
+  for (const key of Object.keys(slices.arrays)) if (Array.isArray(top[key])) top[key] = [];
+  const head = slices.shape.safeParse(top);
+  if (!head.success) raw.push(...(head.error.issues as RawIssue[]));
+  const output = head.success ? { ...(head.data as Record<string, unknown>) } : undefined;
+
+  let deadline = performance.now() + SLICE_MS;
+  for (const [key, itemSchema] of Object.entries(slices.arrays)) {
+    const list = input[key];
+    if (!Array.isArray(list)) continue;
+    const parsed: unknown[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const result = itemSchema.safeParse(list[i]);
+      if (result.success) parsed.push(result.data);
+      else for (const issue of result.error.issues) raw.push({ ...issue, path: [key, i, ...issue.path] } as RawIssue);
+      if (performance.now() > deadline) {
+        await yieldToMain();
+        deadline = performance.now() + SLICE_MS;
+      }
+    }
+    if (output) output[key] = parsed;
+  }
+  // zod runs an object's checks unless a problem aborted parsing (a wrong type, a
+  // value not allowed); it then checks the input as given. Do the same.
+  if (!raw.some((issue) => ABORTING.has(issue.code))) {
+    const whole = raw.length || !output ? input : output;
+    for (const issue of slices.refine(whole as z.infer<S>)) raw.push({ code: 'custom', input: undefined, ...issue } as RawIssue);
+  }
+  if (!raw.length) return { ok: true, value: output as z.infer<S> };
+  const issues = splitUnknownKeys(raw).map((issue) => describeIssue(issue as RawIssue, slices.schema, value));
+  if (source !== undefined) addPositions(issues, source);
+  return { ok: false, issues };
+}
+
+/** validateText(), in slices when the document is large. */
+export async function validateTextInSlices<S extends z.ZodMiniType>(slices: Slices<S>, text: string): Promise<ValidationResult<z.infer<S>>> {
+  if (text.trim() === '') return validateText(slices.schema, text);
+  const parsed = parseJson(text);
+  if (!parsed.ok) return validateText(slices.schema, text);
+  if (!isLarge(parsed.value, slices)) return validate(slices.schema, parsed.value, text);
+  return validateInSlices(slices, parsed.value, text);
+}
+
 /** An issue about the document as a whole (a failed load, say). */
 export function rootIssue(key: MessageKey, params: MessageParams = {}): GkIssue {
   return { path: [], pathText: '', key, params };

@@ -11,6 +11,7 @@ import { addMessages } from '../i18n.js';
 import { budgetZh } from '../messages/budget.js';
 import * as z from 'zod/mini';
 import { formatPath } from '../json-source.js';
+import type { Slices } from '../validate.js';
 import { header, headerDescriptions, isoDate, text, type FieldDescriptions } from './common.js';
 
 addMessages('zh-CN', budgetZh);
@@ -82,7 +83,8 @@ export const repaymentSchema = z.strictObject({
   interest: amount(),
 });
 
-const budgetFields = z.strictObject({
+/** The budget object without its cross-field checks (for checking large documents in slices). */
+export const budgetFields = z.strictObject({
   ...header('budget'),
   title: text(),
   department: text(),
@@ -279,3 +281,11 @@ export const budgetSchema = budgetFields.check(
       }
     }),
 );
+
+/** How to check a large budget in slices (see validateInSlices). */
+export const budgetSlices: Slices<typeof budgetSchema> = {
+  schema: budgetSchema,
+  shape: budgetFields,
+  arrays: { functional: budgetItemSchema, economic: budgetItemSchema, revenue: budgetItemSchema },
+  refine: budgetConsistencyIssues,
+};

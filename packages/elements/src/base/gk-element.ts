@@ -7,12 +7,17 @@ import {
   resolveLang,
   rootIssue,
   t,
+  isLarge,
   validate,
+  validateInSlices,
   validateText,
+  validateTextInSlices,
   type GkIssue,
   type Lang,
   type MessageKey,
   type MessageParams,
+  type Slices,
+  type ValidationResult,
 } from '@gongkai/core';
 import type * as z from 'zod/mini';
 import { baseStyles } from './gk-element.styles.js';
@@ -23,6 +28,8 @@ type Status = 'empty' | 'loading' | 'ready' | 'error';
 
 /** The most problems listed at once; editors fix them top-down. */
 const MAX_LISTED_ISSUES = 20;
+
+type Result<S extends z.ZodMiniType> = ValidationResult<z.infer<S>>;
 
 let warnedNoEnglish = false;
 
@@ -62,6 +69,9 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
   /** The schema of this element's document kind. */
   protected abstract readonly schema: S;
 
+  /** For kinds whose documents can be large: how to check them without a long task. */
+  protected readonly slices?: Slices<S>;
+
   /** Address of the JSON document to load. */
   @property({ reflect: true }) src?: string;
 
@@ -88,6 +98,7 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
   @state() protected source: DataSource | 'none' = 'none';
 
   private loadController?: AbortController;
+  private checkToken = 0;
   private inlineObserver?: MutationObserver;
   private pendingEvent?: GkLoadEvent | GkErrorEvent;
 
@@ -257,22 +268,33 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
   }
 
   private acceptText(text: string, source: DataSource): void {
-    this.settle(() => validateText(this.schema, text), source);
+    const slices = this.slices;
+    void this.settle(() => (slices ? validateTextInSlices(slices, text) : validateText(this.schema, text)), source);
   }
 
   private accept(value: unknown, source: DataSource): void {
     this.loadController?.abort();
     this.removeAttribute('aria-busy');
-    this.settle(() => validate(this.schema, value), source);
+    const slices = this.slices;
+    void this.settle(() => (slices && isLarge(value, slices) ? validateInSlices(slices, value) : validate(this.schema, value)), source);
   }
 
-  private settle(check: () => ReturnType<typeof validate<S>>, source: DataSource): void {
-    let result: ReturnType<typeof validate<S>>;
+  /** Checks a document; a large one is checked in slices while the loading state shows. */
+  private async settle(check: () => Result<S> | Promise<Result<S>>, source: DataSource): Promise<void> {
+    const token = ++this.checkToken;
+    let result: Result<S>;
     try {
-      result = check();
+      const pending = check();
+      if (pending instanceof Promise) {
+        this.status = 'loading';
+        result = await pending;
+      } else {
+        result = pending;
+      }
     } catch (error) {
       result = { ok: false, issues: [rootIssue('state.internal', { detail: String(error) })] };
     }
+    if (token !== this.checkToken) return; // a newer document arrived meanwhile
     if (!result.ok) {
       this.fail(result.issues, source);
       return;

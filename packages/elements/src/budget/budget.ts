@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { BUDGET_VIEWS, budgetSchema, formatDate, type GkBudget } from '@gongkai/core';
+import { BUDGET_VIEWS, budgetSchema, budgetSlices, formatDate, type GkBudget } from '@gongkai/core';
 import { GkElement } from '../base/gk-element.js';
 import { defineElement } from '../base/define.js';
 import { chartStyles } from '../charts/chart.styles.js';
@@ -47,6 +47,7 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
   static override styles = [...GkElement.styles, chartStyles, budgetStyles];
 
   protected readonly schema = budgetSchema;
+  protected override readonly slices = budgetSlices;
 
   /** The view shown; defaults to the document's `defaultView`. Reflects the reader's choice. */
   @property({ reflect: true }) view?: BudgetView;
