@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 /**
  * Minifies the CSS inside Lit's css`…` templates (esbuild leaves template text
  * alone): drops comments and collapses whitespace. Quoted strings in our CSS
- * ('›', ' · ') keep their single spaces.
+ * ('›', ' · ') keep their single spaces; none contains a colon or a brace.
  */
 export function minifyLitCss() {
   return {
@@ -20,6 +20,8 @@ export function minifyLitCss() {
             .replace(/\/\*[\s\S]*?\*\//g, '')
             .replace(/\s+/g, ' ')
             .replace(/\s*([{};,>])\s*/g, '$1')
+            // Only after a colon: before one, a space can matter in a selector (a :focus).
+            .replace(/:\s+/g, ':')
             .replace(/;}/g, '}')
             .trim();
           return `css\`${minified}\``;

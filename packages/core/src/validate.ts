@@ -93,8 +93,6 @@ const ABORTING = new Set(['invalid_type', 'invalid_value', 'invalid_union', 'inv
 
 /** Lets the browser paint and handle input; a MessageChannel turn is not clamped like setTimeout. */
 function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => resolve();

@@ -106,7 +106,7 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
   get language(): Lang {
     const lang = resolveLang(this.requestedLang || this.parentElement?.closest('[lang]')?.getAttribute('lang'));
     if (lang === 'en' && !hasLanguage('en')) {
-      if (!warnedNoEnglish) console.warn("[gongkai] lang=\"en\" needs the English messages: import 'gongkai/en' (the one-file bundle includes them).");
+      if (!warnedNoEnglish) console.warn("[gongkai] lang=en needs import 'gongkai/en'");
       warnedNoEnglish = true;
       return 'zh-CN';
     }

@@ -157,28 +157,10 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
   }
 
   protected override renderDocument(doc: GkBudget) {
-    const root = this.root(doc);
-    const level = (this.levelId && findNode(root, this.levelId)) || root;
     const views = this.views(doc);
     const view = this.currentView(doc);
-    const ctx: ViewContext = {
-      doc,
-      lang: this.language,
-      t: (key, params) => this.t(key, params),
-      heading: (offset, content) => this.heading(offset, content),
-      width: this.resize.width,
-      root,
-      level,
-      primary: this.primary,
-      secondary: this.secondary,
-      isTableOpen: (id) => this.openTables.has(id),
-      toggleTable: (id) => {
-        const next = new Set(this.openTables);
-        if (next.has(id)) next.delete(id);
-        else next.add(id);
-        this.openTables = next;
-      },
-    };
+    const ctx = this.context(doc);
+    const level = ctx.level;
     const crumbs = this.renderBreadcrumbs(level);
     const body = (() => {
       switch (view) {
@@ -230,25 +212,32 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
     </section>`;
   }
 
-  /** The summary of the open level, for pages that want to quote it. */
-  get summary(): string {
-    const doc = this.document;
-    if (!doc) return '';
+  /** What the views need: the document, the open level, the language, the width, the interactions. */
+  private context(doc: GkBudget): ViewContext {
     const root = this.root(doc);
-    const level = (this.levelId && findNode(root, this.levelId)) || root;
-    return levelSummary({
+    return {
       doc,
       lang: this.language,
       t: (key, params) => this.t(key, params),
       heading: (offset, content) => this.heading(offset, content),
-      width: 0,
+      width: this.resize.width,
       root,
-      level,
+      level: (this.levelId && findNode(root, this.levelId)) || root,
       primary: this.primary,
       secondary: this.secondary,
-      isTableOpen: () => false,
-      toggleTable: () => undefined,
-    });
+      isTableOpen: (id) => this.openTables.has(id),
+      toggleTable: (id) => {
+        const next = new Set(this.openTables);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        this.openTables = next;
+      },
+    };
+  }
+
+  /** The summary sentence of the open level, for pages that want to quote it. */
+  get summary(): string {
+    return this.document ? levelSummary(this.context(this.document)) : '';
   }
 }
 

@@ -18,7 +18,7 @@ export async function fetchText(url: string, timeoutMs: number, signal: AbortSig
       signal: timeout.signal,
       credentials: 'same-origin',
       cache: reload ? 'reload' : 'default',
-      headers: { Accept: 'application/json, application/x-ndjson;q=0.9, */*;q=0.1' },
+      headers: { Accept: 'application/json, */*;q=0.1' },
     });
     if (!response.ok) {
       if (response.status === 404) return { ok: false, issue: rootIssue('load.http404', { url: label }) };
