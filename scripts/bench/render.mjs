@@ -63,8 +63,8 @@ async function prepare() {
     minify: true,
     legalComments: 'none',
     define: { 'process.env.NODE_ENV': '"production"' },
-    // d3-hierarchy and d3-scale are dependencies of @gongkai/elements, not of the workspace root.
-    nodePaths: [join(root, 'packages', 'elements', 'node_modules'), join(root, 'node_modules')],
+    // The d3 floor's d3-hierarchy and d3-scale are dev dependencies of the workspace root.
+    nodePaths: [join(root, 'node_modules')],
     external: ['/dist/gongkai.js'],
     logLevel: 'error',
   });

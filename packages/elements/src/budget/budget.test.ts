@@ -79,6 +79,9 @@ describe('<gk-budget> views', () => {
     expect(captions.some((text) => text.includes('收支总表'))).to.be.true;
     expect(captions.some((text) => text.includes('一般公共预算支出表'))).to.be.true;
     expect(captions.some((text) => text.includes('“三公”经费支出表'))).to.be.true;
+    const economic = [...root(el).querySelectorAll('table')].find((table) => table.caption!.textContent!.includes('一般公共预算基本支出表'))!;
+    const row301 = [...economic.querySelectorAll('tbody tr')].find((tr) => tr.firstElementChild!.textContent === '301')!;
+    expect(row301.textContent).to.contain('工资福利支出');
     const functional = [...root(el).querySelectorAll('table')].find((table) => table.caption!.textContent!.includes('一般公共预算支出表'))!;
     expect([...functional.querySelectorAll('thead th')].map((th) => th.textContent)).to.deep.equal(['科目编码', '科目名称', '合计', '基本支出', '项目支出', '说明']);
     const row210 = [...functional.querySelectorAll('tbody tr')].find((tr) => tr.firstElementChild!.textContent === '210')!;

@@ -1,6 +1,5 @@
 import { svg, type TemplateResult } from 'lit';
-import { scalePoint } from 'd3-scale';
-import { linearScale } from './scale.js';
+import { linearScale, pointScale } from './scale.js';
 import type { ChartInteraction, ChartItem } from './interaction.js';
 import { categoryColor } from './palette.js';
 import { textWidth } from './figure.js';
@@ -42,7 +41,7 @@ export function lineChart(options: {
   // The left margin fits the longest tick label, so "5,000万元" never sticks out at 320 px.
   const left = Math.ceil(Math.max(...ticks.map((tick) => textWidth(options.formatTick(tick), FONT - 1)))) + 12;
   const margin = { top, right: 16, bottom, left };
-  const x = scalePoint<string>().domain(options.xValues).range([margin.left, width - margin.right]).padding(0.3);
+  const x = pointScale(options.xValues, [margin.left, width - margin.right]);
   const path = (points: LinePoint[]) => points.map((point, i) => `${i ? 'L' : 'M'}${x(point.x) ?? 0},${y(point.value)}`).join('');
   return svg`<svg class="chart" width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="list" aria-label=${options.label}>
     <g aria-hidden="true" class="axis">

@@ -22,7 +22,7 @@ import type { ChartInteraction } from '../../charts/interaction.js';
 import { lineChart, type LineSeries } from '../../charts/lines.js';
 import { CATEGORY_COLORS, PAIR_COLORS, categoryColor } from '../../charts/palette.js';
 import { treemapChart } from '../../charts/treemap.js';
-import { amount, bestAmount, flatten, plannedAmount, previousYear, sortedYears, stageMeasure, type BudgetNode } from './model.js';
+import { amount, bestAmount, buildTree, flatten, plannedAmount, previousYear, sortedYears, stageMeasure, type BudgetNode } from './model.js';
 
 export interface ViewContext {
   doc: GkBudget;
@@ -482,6 +482,16 @@ export function tablesView(ctx: ViewContext): TemplateResult {
     ...(hasNotes ? [{ head: ctx.t('budget.col.note'), kind: 'text' as const, get: (r: { node: BudgetNode }) => r.node.note ?? '' }] : []),
   ], nodes, false);
 
+  // 一般公共预算基本支出表: basic spending by economic classification (301 工资福利支出 …).
+  const economicRoot = doc.economic?.length ? buildTree(doc.economic, '') : undefined;
+  const economic = economicRoot
+    ? tabulate(ctx, title('budget.table.economic'), [
+        { ...codeColumn(ctx), rowHeader: true },
+        { head: ctx.t('budget.col.name'), kind: 'text', get: (r) => `${'　'.repeat(r.node.depth - 1)}${r.node.name}` },
+        { head: ctx.t('budget.col.money'), kind: 'money', get: (r) => amount(r.node, year, measure) },
+      ], flatten(economicRoot).map((node) => ({ node })), false)
+    : undefined;
+
   const sangong = sangongLines(ctx, true);
   return html`<div class="official-tables">
     ${scrollable(ctx.t('budget.table.summary'), {
@@ -490,6 +500,7 @@ export function tablesView(ctx: ViewContext): TemplateResult {
       rows: summaryRows,
     })}
     ${scrollable(ctx.t('budget.table.functional'), functional.table)}
+    ${economic ? scrollable(ctx.t('budget.table.economic'), economic.table) : nothing}
     ${sangong ? scrollable(ctx.t('budget.table.sangong'), sangongTabulate(ctx, title('budget.table.sangong'), sangong, false).table) : nothing}
   </div>`;
 }
