@@ -253,6 +253,7 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
     this.loadController?.abort();
     const controller = new AbortController();
     this.loadController = controller;
+    this.checkToken++; // a check still running for an earlier document no longer counts
     this.status = 'loading';
     this.setAttribute('aria-busy', 'true');
     try {
