@@ -6,7 +6,7 @@ interface AxeResult {
 }
 
 describe('demo county page', () => {
-  it('shows documents from src and inline JSON, the broken file as an error with paths, and passes axe', async () => {
+  it('shows documents from src and inline JSON, the broken file as an error with paths, the budgets, and passes axe', async () => {
     const frame = document.createElement('iframe');
     frame.style.width = '1024px';
     frame.style.height = '800px';
@@ -29,6 +29,12 @@ describe('demo county page', () => {
     const alert = broken!.querySelector('[role="alert"]')!.textContent!;
     for (const path of ['titel', 'issued', 'status', 'attachments[0].size']) expect(alert).to.contain(path);
     expect(alert).to.contain('第 14 行第 15 列');
+
+    // The 预决算公开 section: four budgets from src, each with its summary sentence.
+    const budgets = [...win.document.querySelectorAll('gk-budget')];
+    expect(budgets).to.have.length(4);
+    await waitUntil(() => budgets.every((el) => el.shadowRoot?.querySelector('.chart-summary')), 'budgets did not render', { timeout: 15000 });
+    expect(budgets[0]!.shadowRoot!.querySelector('.chart-summary')!.textContent).to.contain('2018年平罗县卫生和计划生育局支出预算');
 
     const axeScript = win.document.createElement('script');
     axeScript.src = '/node_modules/axe-core/axe.min.js';
