@@ -1,6 +1,6 @@
 /** Large budgets: checked in slices (no long task) with exactly the issues of a one-shot check. */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { budgetSchema, budgetSlices, formatIssue, isLarge, validate, validateInSlices, type BudgetItem } from '@gongkai/core';
+import { SLICE_THRESHOLD, budgetSchema, budgetSlices, formatIssue, isLarge, validate, validateInSlices, type BudgetItem } from '@gongkai/core';
 import type { GkErrorEvent } from '../base/events.js';
 import './budget.js';
 
@@ -24,8 +24,10 @@ function bigBudget() {
 }
 
 describe('large budgets', () => {
-  it('a 2,000-item budget counts as large', () => {
-    expect(isLarge(bigBudget(), budgetSlices)).to.be.true;
+  it('more than SLICE_THRESHOLD items (children counted) is large', () => {
+    expect(isLarge(bigBudget(), budgetSlices)).to.equal(2110 > SLICE_THRESHOLD);
+    const many = Array.from({ length: SLICE_THRESHOLD }, (_, i) => ({ name: `项${i}`, values: [], children: [{ name: 'x', values: [] }] }));
+    expect(isLarge({ functional: many }, budgetSlices)).to.be.true;
     expect(isLarge({ functional: [] }, budgetSlices)).to.be.false;
   });
 
@@ -62,16 +64,25 @@ describe('large budgets', () => {
     expect(sliced).to.deep.equal(oneShot);
   });
 
-  it('the element renders a 2,000-item budget without a task over 200 ms', async () => {
-    const longTasks: number[] = [];
-    const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((entry) => entry.duration)));
-    observer.observe({ type: 'longtask', buffered: false });
+  // How long it takes and the longest task are measured by `pnpm bench`, never asserted here.
+  it('the element renders a 2,000-item budget', async () => {
     const el = await fixture(html`<gk-budget view="treemap" .data=${bigBudget()}></gk-budget>`);
     await waitUntil(() => el.shadowRoot!.querySelector('.chart-summary'), 'did not render', { timeout: 10000 });
-    observer.disconnect();
     expect(el.shadowRoot!.querySelectorAll('[role="listitem"]').length).to.equal(10);
-    // Not a timing assertion on speed: a guard that the work is sliced (one-shot takes one long task).
-    expect(Math.max(0, ...longTasks)).to.be.below(200);
+  });
+
+  it('the element renders a large budget checked in slices, showing the loading state meanwhile', async () => {
+    const doc = bigBudget();
+    // Three copies of the tree under new codes: 6,330 items, past the threshold.
+    for (const copy of [1, 2, 3]) {
+      const shift = (item: BudgetItem): BudgetItem => ({ ...item, code: item.code ? `${Number(item.code.slice(0, 3)) + copy * 10}${item.code.slice(3)}` : undefined, children: item.children?.map(shift) });
+      doc.functional.push(...doc.functional.slice(0, 10).map(shift));
+    }
+    expect(isLarge(doc, budgetSlices)).to.be.true;
+    const el = await fixture(html`<gk-budget view="treemap" .data=${doc}></gk-budget>`);
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('正在加载');
+    await waitUntil(() => el.shadowRoot!.querySelector('.chart-summary'), 'did not render', { timeout: 10000 });
+    expect(el.shadowRoot!.querySelectorAll('[role="listitem"]').length).to.equal(40);
   });
 
   it('reports a deep problem in a large document with its path', async () => {
