@@ -5,6 +5,7 @@
  */
 import type * as z from 'zod/mini';
 import { hasMessage, listSeparator, t, type Lang, type MessageKey, type MessageParams } from './i18n.js';
+import { fastAccepts } from './fast-accept.js';
 import { formatPath, locateJsonPaths, parseJson, type JsonLocation, type PathSegment } from './json-source.js';
 
 export interface GkIssue {
@@ -30,6 +31,8 @@ export function validate<S extends z.ZodMiniType>(
   value: unknown,
   source?: string,
 ): ValidationResult<z.infer<S>> {
+  // Valid documents, the common case, skip zod's generic object walk; zod judges the rest.
+  if (fastAccepts(schema)(value)) return { ok: true, value: value as z.infer<S> };
   const result = schema.safeParse(value);
   if (result.success) return { ok: true, value: result.data };
   const issues = splitUnknownKeys(result.error.issues).map((raw) => describeIssue(raw as RawIssue, schema, value));
@@ -111,7 +114,7 @@ export async function validateInSlices<S extends z.ZodMiniType>(
   const raw: RawIssue[] = [];
   const top: Record<string, unknown> = { ...input };
   for (const key of Object.keys(slices.arrays)) if (Array.isArray(top[key])) top[key] = [];
-  const head = slices.shape.safeParse(top);
+  const head = fastAccepts(slices.shape)(top) ? { success: true as const, data: top } : slices.shape.safeParse(top);
   if (!head.success) raw.push(...(head.error.issues as RawIssue[]));
   const output = head.success ? { ...(head.data as Record<string, unknown>) } : undefined;
 
@@ -120,8 +123,9 @@ export async function validateInSlices<S extends z.ZodMiniType>(
     const list = input[key];
     if (!Array.isArray(list)) continue;
     const parsed: unknown[] = [];
+    const accepts = fastAccepts(itemSchema);
     for (let i = 0; i < list.length; i++) {
-      const result = itemSchema.safeParse(list[i]);
+      const result = accepts(list[i]) ? { success: true as const, data: list[i] } : itemSchema.safeParse(list[i]);
       if (result.success) parsed.push(result.data);
       else for (const issue of result.error.issues) raw.push({ ...issue, path: [key, i, ...issue.path] } as RawIssue);
       if (performance.now() > deadline) {

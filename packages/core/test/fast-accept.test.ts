@@ -1,0 +1,85 @@
+/**
+ * The fast path must never accept what zod rejects. Checked on every example
+ * document and on thousands of deterministic random mutations of them.
+ */
+import { expect } from '@open-wc/testing';
+import { fastAccepts } from '../src/fast-accept.js';
+import { SCHEMAS, type Kind } from '../src/kinds.js';
+
+const EXAMPLES: Array<[Kind, string]> = [
+  ['document', '/packages/elements/src/document/examples/full.json'],
+  ['document', '/packages/elements/src/document/examples/repealed.json'],
+  ['document', '/packages/elements/src/document/examples/minimal.json'],
+  ['budget', '/packages/elements/src/budget/examples/department-budget-2018.json'],
+  ['budget', '/packages/elements/src/budget/examples/final-accounts-2018.json'],
+  ['budget', '/packages/elements/src/budget/examples/county-debt.json'],
+  ['budget', '/packages/elements/src/budget/examples/invalid-sums.json'],
+];
+
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const REPLACEMENTS: unknown[] = [undefined, null, 0, -1, 1.5, 2018, 'x', '', '  标题 ', 'javascript:alert(1)', '2018-02-30', '2018-04-20', '现行有效', '预算', true, [], {}, [1], { year: 2018 }, Number.NaN];
+
+/** Every [container, key] pair in a JSON value. */
+function slots(value: unknown, out: Array<[Record<string | number, unknown>, string | number]> = []) {
+  if (Array.isArray(value)) value.forEach((item, i) => (out.push([value as unknown as Record<number, unknown>, i]), slots(item, out)));
+  else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) (out.push([value as Record<string, unknown>, key]), slots(item, out));
+  return out;
+}
+
+describe('fastAccepts', () => {
+  it('accepts every valid example (so valid documents take the fast path)', async () => {
+    for (const [kind, url] of EXAMPLES.filter(([, url]) => !url.includes('invalid'))) {
+      const doc = await (await fetch(url)).json();
+      expect(SCHEMAS[kind].safeParse(doc).success, url).to.be.true;
+      expect(fastAccepts(SCHEMAS[kind])(doc), url).to.be.true;
+    }
+  });
+
+  it('never accepts what zod rejects, over 6,000 random mutations', async () => {
+    const random = prng(42);
+    let accepted = 0;
+    let rejected = 0;
+    for (const [kind, url] of EXAMPLES) {
+      const original = await (await fetch(url)).json();
+      for (let trial = 0; trial < 900; trial++) {
+        const doc = structuredClone(original);
+        const places = slots(doc);
+        const mutations = 1 + Math.floor(random() * 3);
+        for (let m = 0; m < mutations; m++) {
+          const [container, key] = places[Math.floor(random() * places.length)]!;
+          const roll = random();
+          if (roll < 0.1 && !Array.isArray(container)) container[`extra${m}`] = 1;
+          else if (roll < 0.2) delete container[key];
+          else container[key] = REPLACEMENTS[Math.floor(random() * REPLACEMENTS.length)];
+        }
+        const fast = fastAccepts(SCHEMAS[kind])(doc);
+        const zod = SCHEMAS[kind].safeParse(doc);
+        if (fast) {
+          accepted++;
+          expect(zod.success, `${url} trial ${trial}: fast accepted what zod rejects`).to.be.true;
+          if (zod.success) expect(zod.data).to.deep.equal(doc);
+        } else {
+          rejected++;
+        }
+      }
+    }
+    // Both outcomes occur, so the comparison means something.
+    expect(accepted).to.be.greaterThan(100);
+    expect(rejected).to.be.greaterThan(1000);
+  });
+
+  it('asks zod about strings zod would change (trim)', () => {
+    expect(fastAccepts(SCHEMAS.document)({ kind: 'document', version: 1, title: ' 标题 ', issuer: '某局', issued: '2018-04-20', status: '现行有效' })).to.be.false;
+    expect(fastAccepts(SCHEMAS.document)({ kind: 'document', version: 1, title: '标题', issuer: '某局', issued: '2018-04-20', status: '现行有效' })).to.be.true;
+  });
+});
