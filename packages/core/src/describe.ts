@@ -13,6 +13,16 @@ interface Def {
   element?: AnySchema;
   innerType?: AnySchema;
   in?: AnySchema;
+  options?: AnySchema[];
+  discriminator?: string;
+}
+
+/** The option of a discriminated union whose discriminator is `value` (sections[]<image>). */
+function option(union: Def, value: string): AnySchema | undefined {
+  return union.options?.find((candidate) => {
+    const field = def(unwrap(candidate)).shape?.[union.discriminator ?? 'type'];
+    return field && (def(field) as unknown as { values?: unknown[] }).values?.includes(value);
+  });
 }
 
 const def = (schema: AnySchema) => schema._zod.def as unknown as Def;
@@ -28,19 +38,29 @@ function unwrap(schema: AnySchema): AnySchema {
   return current;
 }
 
-/** The schema at a description path, or undefined when the path names nothing. */
+/**
+ * The schema at a description path, or undefined when the path names nothing.
+ * Paths: `title`, `attachments[]`, `attachments[].size`, and for a discriminated
+ * union one option by its discriminator value: `sections[]<image>.alt`.
+ */
 export function schemaAt(root: AnySchema, path: string): AnySchema | undefined {
   if (path === '') return root;
   let current: AnySchema | undefined = root;
   for (const segment of path.split('.')) {
-    const array = segment.endsWith('[]');
-    const name = array ? segment.slice(0, -2) : segment;
+    const match = /^([^[<]+)(\[\])?(?:<([^>]+)>)?$/.exec(segment);
+    if (!match) return undefined;
+    const [, name, array, variant] = match;
     const object: Def | undefined = current ? def(unwrap(current)) : undefined;
-    current = object?.type === 'object' ? object.shape?.[name] : undefined;
+    current = object?.type === 'object' ? object.shape?.[name!] : undefined;
     if (!current) return undefined;
     if (array) {
       const list = def(unwrap(current));
       current = list.type === 'array' ? list.element : undefined;
+      if (!current) return undefined;
+    }
+    if (variant) {
+      const union = def(unwrap(current));
+      current = union.type === 'union' ? option(union, variant) : undefined;
       if (!current) return undefined;
     }
   }
@@ -67,8 +87,15 @@ export function undescribedFields(root: AnySchema): string[] {
     const d = def(inner);
     if (d.type === 'array' && d.element) {
       const itemPath = `${path}[]`;
-      if (def(unwrap(d.element)).type === 'object' && !z.globalRegistry.get(d.element)?.description) missing.push(itemPath);
+      const itemType = def(unwrap(d.element)).type;
+      if ((itemType === 'object' || itemType === 'union') && !z.globalRegistry.get(d.element)?.description) missing.push(itemPath);
       visit(d.element, itemPath);
+    } else if (d.type === 'union' && d.options) {
+      for (const candidate of d.options) {
+        const field = def(unwrap(candidate)).shape?.[d.discriminator ?? 'type'];
+        const value = field ? (def(field) as unknown as { values?: unknown[] }).values?.[0] : undefined;
+        visit(candidate, `${path}<${String(value)}>`);
+      }
     } else if (d.type === 'object' && d.shape) {
       for (const [key, field] of Object.entries(d.shape)) {
         const fieldPath = path ? `${path}.${key}` : key;

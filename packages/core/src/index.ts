@@ -9,4 +9,5 @@ export * from './validate.js';
 export * from './kinds.js';
 export * from './schemas/document.js';
 export * from './schemas/budget.js';
+export * from './schemas/explainer.js';
 export type { FieldDescriptions } from './schemas/common.js';

@@ -3,10 +3,12 @@ import type * as z from 'zod/mini';
 import { budgetDescriptions, budgetSchema } from './schemas/budget.js';
 import type { FieldDescriptions } from './schemas/common.js';
 import { documentDescriptions, documentSchema } from './schemas/document.js';
+import { explainerDescriptions, explainerSchema } from './schemas/explainer.js';
 
 export const SCHEMAS = {
   document: documentSchema,
   budget: budgetSchema,
+  explainer: explainerSchema,
 } as const satisfies Record<string, z.ZodMiniType>;
 
 export type Kind = keyof typeof SCHEMAS;
@@ -20,4 +22,5 @@ export function isKind(value: unknown): value is Kind {
 export const DESCRIPTIONS: Record<Kind, () => FieldDescriptions> = {
   document: documentDescriptions,
   budget: budgetDescriptions,
+  explainer: explainerDescriptions,
 };

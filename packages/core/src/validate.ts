@@ -204,12 +204,13 @@ function describeIssue(raw: RawIssue, schema: z.ZodMiniType, root: unknown): GkI
     case 'unrecognized_keys': {
       // One issue per unknown key, located at the key itself, with the nearest known key as a hint.
       const key = raw.keys[0] ?? '';
-      const suggestion = closestKey(key, knownKeysAt(schema, path));
+      const suggestion = closestKey(key, knownKeysAt(schema, path, root));
       return suggestion
         ? { ...base, path: [...path, key], pathText: formatPath([...path, key]), key: 'issue.unknownKeySuggest', params: { key, suggestion } }
         : { ...base, path: [...path, key], pathText: formatPath([...path, key]), key: 'issue.unknownKey', params: { key } };
     }
     case 'too_small': {
+      if (own) return { ...base, key: own, params: {} };
       const min = Number(raw.minimum);
       if (raw.origin === 'string') return min <= 1 ? { ...base, key: 'issue.stringEmpty', params: {} } : { ...base, key: 'issue.stringMin', params: { min } };
       if (raw.origin === 'array' || raw.origin === 'set') return { ...base, key: 'issue.arrayMin', params: { min } };
@@ -228,8 +229,12 @@ function describeIssue(raw: RawIssue, schema: z.ZodMiniType, root: unknown): GkI
     }
     case 'not_multiple_of':
       return { ...base, key: 'issue.integer', params: {} };
-    case 'invalid_union':
+    case 'invalid_union': {
+      // A discriminated union with an unknown discriminator: list the values it knows.
+      const values = 'discriminator' in raw ? unionValuesAt(schema, path.slice(0, -1), String(raw.discriminator)) : [];
+      if (values.length) return { ...base, key: 'issue.enum', params: { values: values.map((v) => JSON.stringify(v)).join('\u0000') } };
       return { ...base, key: 'issue.union', params: {} };
+    }
     default:
       return { ...base, key: own ?? 'issue.invalid', params: (raw as RawIssue).params ?? {} };
   }
@@ -269,30 +274,61 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   return current;
 }
 
-/** The field names an object schema allows at `path` (for "did you mean" hints). */
-function knownKeysAt(schema: z.ZodMiniType, path: readonly PathSegment[]): string[] {
+/** Unwraps optional/default/pipe wrappers. */
+function unwrapSchema(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
+  let inner = schema;
+  for (let guard = 0; inner && guard < 10; guard++) {
+    const def = inner._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
+    if (def.innerType) inner = def.innerType;
+    else if (def.type === 'pipe' && def.in) inner = def.in;
+    else break;
+  }
+  return inner;
+}
+
+/** The schema that validates the value at a JSON path (through objects, arrays and, by the value's own type, unions). */
+function schemaAtPath(schema: z.ZodMiniType, path: readonly PathSegment[], root?: unknown): z.core.$ZodType | undefined {
   let current: z.core.$ZodType | undefined = schema;
-  const unwrap = (s: z.core.$ZodType | undefined): z.core.$ZodType | undefined => {
-    let inner = s;
-    for (let guard = 0; inner && guard < 10; guard++) {
-      const def = inner._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
-      if (def.innerType) inner = def.innerType;
-      else if (def.type === 'pipe' && def.in) inner = def.in;
-      else break;
-    }
-    return inner;
-  };
+  let value = root;
   for (const segment of path) {
-    current = unwrap(current);
-    if (!current) return [];
+    current = pickOption(unwrapSchema(current), value);
+    if (!current) return undefined;
     const def = current._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType };
     if (def.type === 'object' && typeof segment === 'string') current = def.shape?.[segment];
     else if (def.type === 'array') current = def.element;
-    else return [];
+    else return undefined;
+    value = value && typeof value === 'object' ? (value as Record<PathSegment, unknown>)[segment] : undefined;
   }
-  current = unwrap(current);
-  const def = current?._zod.def as { type: string; shape?: Record<string, unknown> } | undefined;
+  return unwrapSchema(current);
+}
+
+/** For a discriminated union, the option matching the value's discriminator; other schemas as they are. */
+function pickOption(schema: z.core.$ZodType | undefined, value: unknown): z.core.$ZodType | undefined {
+  const def = schema?._zod.def as { type: string; options?: z.core.$ZodType[]; discriminator?: string } | undefined;
+  if (def?.type !== 'union' || !def.options || !def.discriminator || !value || typeof value !== 'object') return schema;
+  const wanted = (value as Record<string, unknown>)[def.discriminator];
+  return def.options.find((option) => {
+    const field = (option._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape?.[def.discriminator!];
+    return (field?._zod.def as { values?: unknown[] } | undefined)?.values?.includes(wanted);
+  });
+}
+
+/** The field names an object schema allows at `path` (for "did you mean" hints). */
+function knownKeysAt(schema: z.ZodMiniType, path: readonly PathSegment[], root?: unknown): string[] {
+  const target = pickOption(schemaAtPath(schema, path, root), valueAt(root, path));
+  const def = target?._zod.def as { type: string; shape?: Record<string, unknown> } | undefined;
   return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+/** The discriminator values of the discriminated union at `path` (the section types, say). */
+function unionValuesAt(schema: z.ZodMiniType, path: readonly PathSegment[], discriminator: string): unknown[] {
+  const union = schemaAtPath(schema, path);
+  const def = union?._zod.def as { type: string; options?: z.core.$ZodType[] } | undefined;
+  if (def?.type !== 'union' || !def.options) return [];
+  return def.options.flatMap((option) => {
+    const field = (option._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape?.[discriminator];
+    return (field?._zod.def as { values?: unknown[] } | undefined)?.values ?? [];
+  });
 }
 
 function closestKey(key: string, known: string[]): string | undefined {

@@ -7,5 +7,6 @@ import { budgetEn } from '../messages/budget.js';
 import { chartEn } from '../messages/chart.js';
 import { commonEn } from '../messages/common.js';
 import { documentEn } from '../messages/document.js';
+import { explainerEn } from '../messages/explainer.js';
 
-addMessages('en', { ...commonEn, ...documentEn, ...budgetEn, ...chartEn });
+addMessages('en', { ...commonEn, ...documentEn, ...budgetEn, ...chartEn, ...explainerEn });
