@@ -21,6 +21,7 @@ const at = (...parts) => join(root, ...parts);
 export const ELEMENT_ENTRIES = {
   document: at('packages/gongkai/src/document.ts'),
   budget: at('packages/gongkai/src/budget.ts'),
+  explainer: at('packages/gongkai/src/explainer.ts'),
 };
 
 const browser = {

@@ -36,6 +36,11 @@ describe('demo county page', () => {
     await waitUntil(() => budgets.every((el) => el.shadowRoot?.querySelector('.chart-summary')), 'budgets did not render', { timeout: 15000 });
     expect(budgets[0]!.shadowRoot!.querySelector('.chart-summary')!.textContent).to.contain('2018年平罗县卫生和计划生育局支出预算');
 
+    // The 政策解读 section: two explainers from src.
+    const explainers = [...win.document.querySelectorAll('gk-explainer')];
+    expect(explainers).to.have.length(2);
+    await waitUntil(() => explainers.every((el) => el.shadowRoot?.querySelector('article')), 'explainers did not render', { timeout: 15000 });
+
     const axeScript = win.document.createElement('script');
     axeScript.src = '/node_modules/axe-core/axe.min.js';
     const axeLoaded = new Promise((resolve) => axeScript.addEventListener('load', resolve, { once: true }));

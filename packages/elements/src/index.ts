@@ -4,3 +4,4 @@ export { GkLoadEvent, GkErrorEvent, type GkLoadDetail, type GkErrorDetail, type 
 export { defineElement } from './base/define.js';
 export { GkDocumentElement } from './document/document.js';
 export { GkBudgetElement, type BudgetView } from './budget/budget.js';
+export { GkExplainerElement, type ExplainerMode } from './explainer/explainer.js';

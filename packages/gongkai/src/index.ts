@@ -16,6 +16,7 @@ export {
   formatIssue,
   documentSchema,
   budgetSchema,
+  explainerSchema,
   toCsv,
 } from '@gongkai/core';
-export type { GkDocument, GkBudget, GkIssue, Lang } from '@gongkai/core';
+export type { GkDocument, GkBudget, GkExplainer, GkIssue, Lang } from '@gongkai/core';

@@ -8,6 +8,7 @@ import {
   rootIssue,
   t,
   isLarge,
+  parseJson,
   validate,
   validateInSlices,
   validateText,
@@ -270,15 +271,30 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
 
   private acceptText(text: string, source: DataSource): void {
     const slices = this.slices;
+    if (this.prepare) {
+      const parsed = parseJson(text);
+      if (parsed.ok) {
+        const value = this.prepare(parsed.value);
+        void this.settle(() => validate(this.schema, value, text), source);
+        return;
+      }
+    }
     void this.settle(() => (slices ? validateTextInSlices(slices, text) : validateText(this.schema, text)), source);
   }
 
-  private accept(value: unknown, source: DataSource): void {
+  private accept(input: unknown, source: DataSource): void {
     this.loadController?.abort();
     this.removeAttribute('aria-busy');
+    const value = this.prepare ? this.prepare(input) : input;
     const slices = this.slices;
     void this.settle(() => (slices && isLarge(value, slices) ? validateInSlices(slices, value) : validate(this.schema, value)), source);
   }
+
+  /**
+   * A kind may set aside parts it can show an error for in place (an explainer's
+   * section of an unknown type) before the document is validated; paths stay the same.
+   */
+  protected prepare?(value: unknown): unknown;
 
   /** Checks a document; a large one is checked in slices while the loading state shows. */
   private async settle(check: () => Result<S> | Promise<Result<S>>, source: DataSource): Promise<void> {

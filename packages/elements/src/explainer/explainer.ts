@@ -1,0 +1,266 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import {
+  SECTION_TYPES,
+  explainerSchema,
+  formatDate,
+  formatDocNumber,
+  formatPath,
+  sectionId,
+  type ExplainerSection,
+  type GkExplainer,
+} from '@gongkai/core';
+import { GkElement } from '../base/gk-element.js';
+import { defineElement } from '../base/define.js';
+import { href, rel } from '../base/internal/links.js';
+import { chartStyles } from '../charts/chart.styles.js';
+import { ChartInteraction } from '../charts/interaction.js';
+import { ResizeController } from '../charts/resize-controller.js';
+import { explainerStyles } from './explainer.styles.js';
+import { markGlossaryTerms, onGlossaryClick, onGlossaryKeydown } from './internal/glossary.js';
+import { renderSection, type SectionContext } from './internal/sections.js';
+
+export type ExplainerMode = 'scroll' | 'steps';
+
+/** Stands in for a section of a type this version does not know, so the rest validates and shows. */
+function placeholder(section: { title?: unknown }) {
+  const title = typeof section.title === 'string' && section.title.trim() ? section.title : '—';
+  return { type: 'text', title, body: '—' };
+}
+
+/**
+ * A plain-language interpretation of a policy (政策解读): key figures, charts,
+ * steps, Q&A, before/after, images with alt text, audio and video with
+ * transcripts, what it means for you, contacts, and a glossary shown in place.
+ * Read as one long page or one section at a time; every section has a deep
+ * link (#id) that the back button follows.
+ *
+ * @summary Policy explainer. JSON: `"kind": "explainer"`.
+ *
+ * @csspart base - The whole explainer.
+ * @csspart title - The title.
+ * @csspart summary - The one-sentence summary.
+ * @csspart toc - The table of contents.
+ * @csspart section - Each section.
+ */
+export class GkExplainerElement extends GkElement<typeof explainerSchema> {
+  static override styles = [...GkElement.styles, chartStyles, explainerStyles];
+
+  protected readonly schema = explainerSchema;
+
+  /** `scroll` (every section, default) or `steps` (one section at a time). */
+  @property({ reflect: true }) mode: ExplainerMode = 'scroll';
+
+  @state() private page = 0;
+  @state() private open = new Set<string>();
+  @state() private announcement = '';
+
+  /** Sections of unknown types, by index, set aside before validation. */
+  private unknown = new Map<number, string>();
+  private readonly interactions = new Map<string, ChartInteraction>();
+  private readonly resize = new ResizeController(this);
+  private readonly onHashChange = () => this.followHash(true);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+  }
+
+  protected override prepare(value: unknown): unknown {
+    this.unknown = new Map();
+    const sections = (value as { sections?: unknown })?.sections;
+    if (!Array.isArray(sections)) return value;
+    const known = new Set<string>(SECTION_TYPES);
+    const replaced = sections.map((section, index) => {
+      const type = (section as { type?: unknown })?.type;
+      if (section && typeof section === 'object' && !known.has(String(type))) {
+        this.unknown.set(index, typeof type === 'string' ? type : String(type ?? ''));
+        return placeholder(section as { title?: unknown });
+      }
+      return section;
+    });
+    return { ...(value as object), sections: replaced };
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const doc = this.document;
+    if (!doc) return;
+    for (const prose of this.renderRoot.querySelectorAll('section[data-section] .prose')) {
+      markGlossaryTerms(prose, doc.glossary ?? [], (prose.closest('section') as HTMLElement).id);
+    }
+    if (changed.has('document' as keyof GkExplainerElement)) this.followHash(false);
+  }
+
+  private ids(doc: GkExplainer): string[] {
+    return doc.sections.map((section, index) => sectionId(section, index));
+  }
+
+  /** The ids of the sections, as used in links (#id). */
+  get sectionIds(): string[] {
+    return this.document ? this.ids(this.document) : [];
+  }
+
+  /** Opens the section named in the URL hash (a shared link, the back button). */
+  private followHash(scroll: boolean): void {
+    const doc = this.document;
+    const wanted = decodeURIComponent(location.hash.slice(1));
+    if (!doc || !wanted) return;
+    const index = this.ids(doc).indexOf(wanted);
+    if (index < 0) return;
+    // Two explainers on one page may share an id: the first one in the page answers.
+    const owner = [...document.querySelectorAll('gk-explainer')].find((el) => el.sectionIds.includes(wanted));
+    if (owner && owner !== this) return;
+    this.page = index;
+    void this.updateComplete.then(() => {
+      const target = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(wanted)}`);
+      if (!target) return;
+      if (scroll || this.mode === 'scroll') target.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'start' });
+      target.querySelector<HTMLElement>('h2, h3, h4, h5, h6')?.focus({ preventScroll: true });
+    });
+  }
+
+  private go(page: number): void {
+    const doc = this.document;
+    if (!doc) return;
+    const ids = this.ids(doc);
+    this.page = Math.max(0, Math.min(ids.length - 1, page));
+    this.announcement = this.t('explainer.pageOf', { page: this.page + 1, total: ids.length });
+    // A page change is a place the back button returns to.
+    history.pushState(history.state, '', `#${ids[this.page]}`);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(ids[this.page]!)} .section-title`)?.focus());
+  }
+
+  private async share(id: string): Promise<void> {
+    const url = `${location.href.split('#')[0]}#${id}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      this.announcement = this.t('explainer.copied');
+    } catch {
+      // No clipboard (an old WebView, an insecure page): show the address to copy by hand.
+      this.announcement = url;
+    }
+  }
+
+  private context(): SectionContext {
+    return {
+      lang: this.language,
+      t: (key, params) => this.t(key, params),
+      level: this.headingLevel + 1,
+      width: this.resize.width,
+      interaction: (id) => {
+        let interaction = this.interactions.get(id);
+        if (!interaction) {
+          interaction = new ChartInteraction(this);
+          this.interactions.set(id, interaction);
+        }
+        return interaction;
+      },
+      isOpen: (id) => this.open.has(id),
+      toggle: (id) => {
+        const next = new Set(this.open);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        this.open = next;
+      },
+    };
+  }
+
+  private renderUnknown(index: number) {
+    return html`<div class="state-error section-error" role="alert">
+      ${this.t('explainer.unknownSection', { type: this.unknown.get(index) ?? '', path: formatPath(['sections', index, 'type']) })}
+    </div>`;
+  }
+
+  protected override renderDocument(doc: GkExplainer) {
+    const ids = this.ids(doc);
+    const steps = this.mode === 'steps';
+    const ctx = this.context();
+    const policy = doc.policy;
+    const person = doc.interpreter.firstInterpreter;
+    return html`<article class="explainer" part="base" aria-labelledby="title" @click=${onGlossaryClick} @keydown=${onGlossaryKeydown}>
+      <header>
+        ${this.heading(0, doc.title, 'title', 'title')}
+        <p class="summary" part="summary">${doc.summary}</p>
+        <dl class="meta">
+          <dt>${this.t('explainer.policy')}</dt>
+          <dd>
+            ${policy.url ? html`<a href=${ifDefined(href(policy.url))} rel=${ifDefined(rel(policy.url))}>${policy.title}</a>` : policy.title}
+            ${policy.number ? html`<span class="muted">${formatDocNumber(policy.number)}</span>` : nothing}
+            ${policy.issuer ? html`<span class="muted">${policy.issuer}</span>` : nothing}
+            ${policy.date ? html`<span class="muted">${formatDate(policy.date, this.language)}</span>` : nothing}
+          </dd>
+          <dt>${this.t('explainer.office')}</dt>
+          <dd>${doc.interpreter.office}</dd>
+          ${person ? html`<dt>${this.t('explainer.firstInterpreter')}</dt><dd>${person.name}（${person.title}）</dd>` : nothing}
+          <dt>${this.t('explainer.date')}</dt>
+          <dd>${formatDate(doc.interpreter.date, this.language)}</dd>
+          ${doc.interpreter.contact ? html`<dt>${this.t('explainer.contact')}</dt><dd>${doc.interpreter.contact}</dd>` : nothing}
+        </dl>
+        ${policy.document && customElements.get('gk-document')
+          ? html`<gk-document src=${policy.document} heading-level=${this.headingLevel + 1} lang=${this.language}></gk-document>`
+          : nothing}
+      </header>
+
+      <div class="toolbar no-print" role="group" aria-label=${this.t('explainer.mode')}>
+        ${(['scroll', 'steps'] as const).map(
+          (mode) => html`<button type="button" aria-pressed=${this.mode === mode ? 'true' : 'false'} @click=${() => (this.mode = mode)}>
+            ${this.t(mode === 'scroll' ? 'explainer.modeScroll' : 'explainer.modeSteps')}
+          </button>`,
+        )}
+      </div>
+
+      <nav class="toc" part="toc" aria-label=${this.t('explainer.contents')}>
+        <ol>
+          ${doc.sections.map(
+            (section, index) => html`<li>
+              <a href="#${ids[index]}" aria-current=${ifDefined(steps && index === this.page ? 'step' : undefined)}>${section.title}</a>
+            </li>`,
+          )}
+        </ol>
+      </nav>
+
+      ${doc.sections.map((section, index) => this.renderOne(section, index, ids[index]!, steps && index !== this.page, ctx))}
+
+      ${steps
+        ? html`<div class="pager no-print">
+            <button type="button" ?disabled=${this.page === 0} @click=${() => this.go(this.page - 1)}>${this.t('explainer.previous')}</button>
+            <span>${this.t('explainer.pageOf', { page: this.page + 1, total: ids.length })}</span>
+            <button type="button" ?disabled=${this.page === ids.length - 1} @click=${() => this.go(this.page + 1)}>${this.t('explainer.next')}</button>
+          </div>`
+        : nothing}
+
+      ${doc.glossary?.length
+        ? html`<section class="glossary" aria-labelledby="glossary-title">
+            ${this.heading(1, this.t('explainer.glossary'), 'glossary-title')}
+            <dl>${doc.glossary.map((entry) => html`<dt>${entry.term}</dt><dd>${entry.definition}</dd>`)}</dl>
+          </section>`
+        : nothing}
+      <p class="visually-hidden" role="status">${this.announcement}</p>
+    </article>`;
+  }
+
+  private renderOne(section: ExplainerSection, index: number, id: string, hidden: boolean, ctx: SectionContext) {
+    return html`<section id=${id} class="section ${hidden ? 'step-hidden' : ''}" part="section" data-section=${section.type} aria-labelledby="${id}-title">
+      <div class="section-head">
+        ${this.heading(1, html`<span class="section-title" id="${id}-title" tabindex="-1">${section.title}</span>`)}
+        <button type="button" class="share no-print" @click=${() => this.share(id)} aria-label="${this.t('explainer.share')}：${section.title}">#</button>
+      </div>
+      ${this.unknown.has(index) ? this.renderUnknown(index) : renderSection(section, id, ctx)}
+    </section>`;
+  }
+}
+
+defineElement('gk-explainer', GkExplainerElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gk-explainer': GkExplainerElement;
+  }
+}

@@ -1,0 +1,2 @@
+/** `gongkai/explainer`: registers <gk-explainer> only. */
+export * from '@gongkai/elements/explainer';
