@@ -35,6 +35,8 @@ export const explainerZh = {
   'explainer.deadlines': '重要时间',
   'explainer.unknownSection': '此段落无法显示：不认识的段落类型“{type}”（位置 {path}）。其余段落照常显示。',
   'explainer.compare': '比{label} {change}',
+  'explainer.longDescription': '图片文字说明',
+  'explainer.source': '数据来源：{source}',
 } as const;
 
 export const explainerEn: Record<keyof typeof explainerZh, string> = {
@@ -73,4 +75,6 @@ export const explainerEn: Record<keyof typeof explainerZh, string> = {
   'explainer.deadlines': 'Key dates',
   'explainer.unknownSection': 'This section cannot be shown: unknown section type “{type}” (at {path}). The other sections are shown.',
   'explainer.compare': '{change} {label}',
+  'explainer.longDescription': 'Image description',
+  'explainer.source': 'Source: {source}',
 };

@@ -60,6 +60,21 @@ export const explainerStyles = css`
     background: var(--_accent);
     color: #fff;
   }
+  .pager button:disabled {
+    border-color: var(--_border);
+    color: var(--_muted);
+    cursor: not-allowed;
+  }
+  .notice {
+    padding: 0.4em 0.75em;
+    border-inline-start: 4px solid var(--_link);
+    background: var(--_subtle);
+    overflow-wrap: anywhere;
+  }
+  .source {
+    color: var(--_muted);
+    font-size: 0.95em;
+  }
   .toc ol {
     margin: 0 0 1em;
     padding-inline-start: 1.5em;
@@ -112,12 +127,15 @@ export const explainerStyles = css`
     font: inherit;
     cursor: help;
   }
+  /* Inline, so an opened definition does not break the sentence it sits in. */
   .term-definition {
-    display: block;
-    margin: 0.3em 0 0.6em;
-    padding: 0.5em 0.75em;
-    border-inline-start: 4px solid var(--_link);
+    display: inline;
+    margin: 0 0.25em;
+    padding: 0.1em 0.4em;
+    border-inline-start: 3px solid var(--_link);
     background: var(--_subtle);
+    font-weight: normal;
+    font-style: normal;
   }
   .term-definition[hidden] {
     display: none;
@@ -261,9 +279,11 @@ export const explainerStyles = css`
       padding: 0;
     }
     .step-hidden,
-    .disclosure-body[hidden],
-    .term-definition[hidden] {
+    .disclosure-body[hidden] {
       display: block !important;
+    }
+    .term-definition[hidden] {
+      display: inline !important;
     }
     .toc {
       display: none;

@@ -81,6 +81,40 @@ describe('<gk-explainer> reading', () => {
     expect(visible(el)).to.deep.equal([ids[1]]);
   });
 
+  it('back to the address without a section returns to the first page', async () => {
+    const el = await explainer(await example('work-points-2018'), { mode: 'steps' });
+    const next = [...root(el).querySelectorAll('.pager button')][1] as HTMLButtonElement;
+    next.click();
+    await el.updateComplete;
+    expect(visible(el)).to.deep.equal([el.sectionIds[1]]);
+    const popped = oneEvent(window, 'hashchange');
+    history.back();
+    await popped;
+    await el.updateComplete;
+    expect(visible(el)).to.deep.equal([el.sectionIds[0]]);
+  });
+
+  it('following a contents link moves focus into that section', async () => {
+    const el = await explainer(await example('work-points-2018'));
+    const link = root(el).querySelector<HTMLAnchorElement>('.toc a[href="#faq"]')!;
+    const changed = oneEvent(window, 'hashchange');
+    link.focus();
+    await sendKeys({ press: 'Enter' });
+    await changed;
+    await waitUntil(() => root(el).activeElement?.classList.contains('section-title'), 'focus did not move to the section');
+    expect(root(el).activeElement!.closest('section')!.id).to.equal('faq');
+  });
+
+  it('a chart shows its source, and an opened glossary definition stays in the line of text', async () => {
+    const data = await example('work-points-2018');
+    const sections = (data.sections as Array<Record<string, unknown>>).map((section) => (section.type === 'chart' ? { ...section, source: '县卫生计生局统计' } : section));
+    const el = await explainer({ ...data, sections });
+    expect(root(el).querySelector('section[data-section="chart"] .source')!.textContent).to.contain('县卫生计生局统计');
+    const term = root(el).querySelector<HTMLButtonElement>('.prose .term')!;
+    term.click();
+    expect(getComputedStyle(term.nextElementSibling!).display).to.equal('inline');
+  });
+
   it('a deep link (#id) opens that section', async () => {
     const el = await explainer(await example('work-points-2018'), { mode: 'steps' });
     const changed = oneEvent(window, 'hashchange');

@@ -24,9 +24,11 @@ import { renderSection, type SectionContext } from './internal/sections.js';
 export type ExplainerMode = 'scroll' | 'steps';
 
 /** Stands in for a section of a type this version does not know, so the rest validates and shows. */
-function placeholder(section: { title?: unknown }) {
+function placeholder(section: { title?: unknown; id?: unknown }) {
   const title = typeof section.title === 'string' && section.title.trim() ? section.title : '—';
-  return { type: 'text', title, body: '—' };
+  // Its id is kept, so a link to it still finds it.
+  const id = typeof section.id === 'string' ? { id: section.id } : {};
+  return { type: 'text', ...id, title, body: '—' };
 }
 
 /**
@@ -81,7 +83,7 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
       const type = (section as { type?: unknown })?.type;
       if (section && typeof section === 'object' && !known.has(String(type))) {
         this.unknown.set(index, typeof type === 'string' ? type : String(type ?? ''));
-        return placeholder(section as { title?: unknown });
+        return placeholder(section as { title?: unknown; id?: unknown });
       }
       return section;
     });
@@ -111,7 +113,12 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
   private followHash(scroll: boolean): void {
     const doc = this.document;
     const wanted = decodeURIComponent(location.hash.slice(1));
-    if (!doc || !wanted) return;
+    if (!doc) return;
+    if (!wanted) {
+      // Back to the address without a section: the first page.
+      if (scroll) this.page = 0;
+      return;
+    }
     const index = this.ids(doc).indexOf(wanted);
     if (index < 0) return;
     // Two explainers on one page may share an id: the first one in the page answers.
@@ -122,7 +129,7 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
       const target = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(wanted)}`);
       if (!target) return;
       if (scroll || this.mode === 'scroll') target.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'start' });
-      target.querySelector<HTMLElement>('h2, h3, h4, h5, h6')?.focus({ preventScroll: true });
+      target.querySelector<HTMLElement>('.section-title')?.focus({ preventScroll: true });
     });
   }
 
@@ -242,7 +249,7 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
             <dl>${doc.glossary.map((entry) => html`<dt>${entry.term}</dt><dd>${entry.definition}</dd>`)}</dl>
           </section>`
         : nothing}
-      <p class="visually-hidden" role="status">${this.announcement}</p>
+      <p class="notice" role="status" ?hidden=${!this.announcement}>${this.announcement}</p>
     </article>`;
   }
 

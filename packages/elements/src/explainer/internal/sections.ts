@@ -119,7 +119,7 @@ export function renderSection(section: ExplainerSection, id: string, ctx: Sectio
       return html`<figure class="image">
         <img src=${ifDefined(href(section.src))} alt=${section.alt} loading="lazy" decoding="async" />
         <figcaption>${section.caption}</figcaption>
-        ${section.longDescription ? disclosure(ctx, `${id}-long`, ctx.t('explainer.transcript'), prose(section.longDescription)) : nothing}
+        ${section.longDescription ? disclosure(ctx, `${id}-long`, ctx.t('explainer.longDescription'), prose(section.longDescription)) : nothing}
       </figure>`;
 
     case 'media':
@@ -212,6 +212,7 @@ function chartSection(section: Extract<ExplainerSection, { type: 'chart' }>, id:
     onToggleTable: () => ctx.toggle(`${id}-table`),
     labels: { showTable: ctx.t('chart.showTable'), hideTable: ctx.t('chart.hideTable'), download: ctx.t('chart.download') },
     before: twoSeries || section.chart === 'lines' ? legend(section.series.map((series, index) => ({ id: String(index), label: series.name, color: categoryColor(index) }))) : nothing,
+    after: section.source ? html`<p class="source">${ctx.t('explainer.source', { source: section.source })}</p>` : nothing,
   });
 }
 
@@ -232,5 +233,6 @@ function chartSummary(section: Extract<ExplainerSection, { type: 'chart' }>, ctx
       ? `${series.name}: highest ${section.labels[max]} (${show(values[max] ?? 0)}), lowest ${section.labels[min]} (${show(values[min] ?? 0)})`
       : `${series.name}${section.labels[max]}最多（${show(values[max] ?? 0)}），${section.labels[min]}最少（${show(values[min] ?? 0)}）`;
   });
-  return `${section.title}${ctx.lang === 'en' ? ': ' : '：'}${parts.join(sep)}${end}`;
+  // The section title stands right above; the sentence is about the data.
+  return `${parts.join(sep)}${end}`;
 }
