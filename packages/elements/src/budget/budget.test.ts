@@ -134,6 +134,17 @@ describe('<gk-budget> keyboard, focus and drill-down', () => {
     expect(active(el)!.dataset.id).to.equal(drawn[0]);
   });
 
+  it('switching the language keeps the open level and translates the breadcrumbs', async () => {
+    const el = await budget('department-budget-2018', { view: 'bars' });
+    el.open('210');
+    await el.updateComplete;
+    expect(root(el).querySelector('.crumbs button')!.textContent).to.equal('全部支出');
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(root(el).querySelector('.crumbs button')!.textContent).to.equal('All spending');
+    expect(root(el).querySelector('.crumbs [aria-current]')!.textContent).to.equal('医疗卫生与计划生育支出');
+  });
+
   it('only one mark is in the tab order (roving tabindex)', async () => {
     const el = await budget('department-budget-2018', { view: 'bars' });
     const tabbable = marks(el).filter((mark) => mark.getAttribute('tabindex') === '0');

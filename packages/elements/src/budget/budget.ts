@@ -91,7 +91,8 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
   }
 
   private root(doc: GkBudget): BudgetNode {
-    if (!this.tree || this.treeFor !== doc) {
+    // Rebuilt for a new document, and for a new language (the root is named "全部支出" / "All spending").
+    if (!this.tree || this.treeFor !== doc || this.tree.name !== this.t('budget.all')) {
       this.tree = buildTree(doc.functional, this.t('budget.all'));
       this.treeFor = doc;
     }
