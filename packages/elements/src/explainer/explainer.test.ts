@@ -164,6 +164,18 @@ describe('<gk-explainer> reading', () => {
     }
   });
 
+  it('page by page on screen, every section in print', async () => {
+    const el = await explainer(await example('work-points-2018'), { mode: 'steps' });
+    expect(visible(el)).to.have.length(1);
+    await emulateMedia({ media: 'print' });
+    try {
+      expect(visible(el)).to.deep.equal(el.sectionIds);
+      expect(getComputedStyle(root(el).querySelector('.pager')!).display).to.equal('none');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+  });
+
   it('fits 320 px', async () => {
     await setViewport({ width: 320, height: 640 });
     try {
