@@ -1,20 +1,6 @@
 import { css } from 'lit';
 
 export const budgetStyles = css`
-  /* The card is the host's own box, so the host's content box is exactly the
-     width charts are drawn in, measurable before the first render. */
-  :host {
-    border: 1px solid var(--_border);
-    border-top: 4px solid var(--_accent);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    padding: var(--_space) calc(var(--_space) * 1.25);
-  }
-  @media (max-width: 30em) {
-    :host {
-      padding: 0.75em;
-    }
-  }
   h2,
   h3,
   h4,
@@ -104,9 +90,6 @@ export const budgetStyles = css`
     [role='tablist'],
     .crumbs {
       display: none;
-    }
-    :host {
-      border: 1px solid #000;
     }
   }
 `;

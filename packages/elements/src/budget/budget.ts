@@ -4,6 +4,8 @@ import { BUDGET_VIEWS, budgetSchema, budgetSlices, formatDate, type GkBudget } f
 import { GkElement } from '../base/gk-element.js';
 import { defineElement } from '../base/define.js';
 import { chartStyles } from '../charts/chart.styles.js';
+import { hostCardStyles } from '../charts/host-card.styles.js';
+import { toggled } from '../base/internal/toggle.js';
 import { ChartInteraction } from '../charts/interaction.js';
 import { ResizeController } from '../charts/resize-controller.js';
 import { budgetStyles } from './budget.styles.js';
@@ -44,7 +46,7 @@ function hasFinal(items: GkBudget['functional']): boolean {
  * @csspart tooltip - The tooltip.
  */
 export class GkBudgetElement extends GkElement<typeof budgetSchema> {
-  static override styles = [...GkElement.styles, chartStyles, budgetStyles];
+  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, budgetStyles];
 
   protected readonly schema = budgetSchema;
   protected override readonly slices = budgetSlices;
@@ -227,12 +229,7 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
       primary: this.primary,
       secondary: this.secondary,
       isTableOpen: (id) => this.openTables.has(id),
-      toggleTable: (id) => {
-        const next = new Set(this.openTables);
-        if (next.has(id)) next.delete(id);
-        else next.add(id);
-        this.openTables = next;
-      },
+      toggleTable: (id) => (this.openTables = toggled(this.openTables, id)),
     };
   }
 

@@ -1,18 +1,6 @@
 import { css } from 'lit';
 
 export const explainerStyles = css`
-  :host {
-    border: 1px solid var(--_border);
-    border-top: 4px solid var(--_accent);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    padding: var(--_space) calc(var(--_space) * 1.25);
-  }
-  @media (max-width: 30em) {
-    :host {
-      padding: 0.75em;
-    }
-  }
   h2,
   h3,
   h4,

@@ -15,6 +15,8 @@ import { GkElement } from '../base/gk-element.js';
 import { defineElement } from '../base/define.js';
 import { href, rel } from '../base/internal/links.js';
 import { chartStyles } from '../charts/chart.styles.js';
+import { hostCardStyles } from '../charts/host-card.styles.js';
+import { toggled } from '../base/internal/toggle.js';
 import { ChartInteraction } from '../charts/interaction.js';
 import { ResizeController } from '../charts/resize-controller.js';
 import { explainerStyles } from './explainer.styles.js';
@@ -47,7 +49,7 @@ function placeholder(section: { title?: unknown; id?: unknown }) {
  * @csspart section - Each section.
  */
 export class GkExplainerElement extends GkElement<typeof explainerSchema> {
-  static override styles = [...GkElement.styles, chartStyles, explainerStyles];
+  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, explainerStyles];
 
   protected readonly schema = explainerSchema;
 
@@ -170,12 +172,7 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
         return interaction;
       },
       isOpen: (id) => this.open.has(id),
-      toggle: (id) => {
-        const next = new Set(this.open);
-        if (next.has(id)) next.delete(id);
-        else next.add(id);
-        this.open = next;
-      },
+      toggle: (id) => (this.open = toggled(this.open, id)),
     };
   }
 
