@@ -3,6 +3,7 @@ export { chartZh } from './messages/chart.js';
 export * from './format.js';
 export * from './url.js';
 export * from './csv.js';
+export * from './deidentify.js';
 export * from './markdown.js';
 export * from './json-source.js';
 export * from './validate.js';
