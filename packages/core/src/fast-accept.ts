@@ -80,10 +80,10 @@ function build(schema: AnySchema): Accepts {
       });
     }
     case 'object': {
-      const catchall = def.catchall ? (def.catchall._zod.def as unknown as Def).type : undefined;
-      // Only objects that reject unknown keys (strictObject) or keep none we care about (object) are understood.
-      if (catchall !== undefined && catchall !== 'never') return () => false;
-      const strict = catchall === 'never';
+      const catchallType = def.catchall ? (def.catchall._zod.def as unknown as Def).type : undefined;
+      const strict = catchallType === 'never';
+      // Other keys: rejected (strictObject), checked by the catchall schema (catchall), or passed through (object).
+      let extra: Accepts | undefined;
       const keys = Object.keys(def.shape ?? {});
       // Fields are compiled on first use: a recursive getter (children) is read once it exists.
       let fields: Array<[string, Accepts]> | undefined;
@@ -93,9 +93,26 @@ function build(schema: AnySchema): Accepts {
         fields ??= keys.map((key) => [key, fastAccepts(def.shape![key]!)]);
         const record = value as Record<string, unknown>;
         for (const [key, accepts] of fields) if (!accepts(record[key])) return false;
-        if (strict) for (const key in record) if (!known.has(key)) return false;
+        if (strict || !def.catchall) {
+          // strictObject rejects other keys; a plain object drops them, which changes the value.
+          for (const key in record) if (!known.has(key)) return false;
+        } else if (catchallType !== 'unknown') {
+          extra ??= fastAccepts(def.catchall);
+          for (const key in record) if (!known.has(key) && !extra(record[key])) return false;
+        }
         return true;
       });
+    }
+    case 'union': {
+      // Only a union of distinct primitive types (string | number): the value's type picks the one option zod can accept.
+      const options = (def as unknown as { options: AnySchema[] }).options;
+      const byType = new Map<string, Accepts>();
+      for (const option of options) {
+        const optionDef = option._zod.def as unknown as { type: string; coerce?: boolean };
+        if (!['string', 'number', 'boolean'].includes(optionDef.type) || optionDef.coerce || byType.has(optionDef.type)) return () => false;
+        byType.set(optionDef.type, fastAccepts(option));
+      }
+      return withChecks((value) => byType.get(typeof value)?.(value) ?? false);
     }
     default:
       return () => false;

@@ -1,4 +1,5 @@
 import type { budgetZh } from './messages/budget.js';
+import type { catalogueZh } from './messages/catalogue.js';
 import { commonZh } from './messages/common.js';
 import type { chartZh } from './messages/chart.js';
 import type { documentZh } from './messages/document.js';
@@ -17,7 +18,7 @@ export function resolveLang(tag: string | null | undefined): Lang {
   return tag && /^en\b/i.test(tag.trim()) ? 'en' : 'zh-CN';
 }
 
-export type MessageKey = keyof typeof commonZh | keyof typeof documentZh | keyof typeof budgetZh | keyof typeof chartZh | keyof typeof explainerZh;
+export type MessageKey = keyof typeof commonZh | keyof typeof documentZh | keyof typeof budgetZh | keyof typeof chartZh | keyof typeof explainerZh | keyof typeof catalogueZh;
 
 /**
  * The tables in force. Chinese, the default, joins them module by module through

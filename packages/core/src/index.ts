@@ -11,4 +11,5 @@ export * from './kinds.js';
 export * from './schemas/document.js';
 export * from './schemas/budget.js';
 export * from './schemas/explainer.js';
+export * from './schemas/catalogue.js';
 export type { FieldDescriptions } from './schemas/common.js';

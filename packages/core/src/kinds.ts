@@ -1,6 +1,7 @@
 /** Every document kind and its schema: what the CLI and the JSON Schema export iterate over. */
 import type * as z from 'zod/mini';
 import { budgetDescriptions, budgetSchema } from './schemas/budget.js';
+import { catalogueDescriptions, catalogueSchema } from './schemas/catalogue.js';
 import type { FieldDescriptions } from './schemas/common.js';
 import { documentDescriptions, documentSchema } from './schemas/document.js';
 import { explainerDescriptions, explainerSchema } from './schemas/explainer.js';
@@ -9,6 +10,7 @@ export const SCHEMAS = {
   document: documentSchema,
   budget: budgetSchema,
   explainer: explainerSchema,
+  catalogue: catalogueSchema,
 } as const satisfies Record<string, z.ZodMiniType>;
 
 export type Kind = keyof typeof SCHEMAS;
@@ -23,4 +25,5 @@ export const DESCRIPTIONS: Record<Kind, () => FieldDescriptions> = {
   document: documentDescriptions,
   budget: budgetDescriptions,
   explainer: explainerDescriptions,
+  catalogue: catalogueDescriptions,
 };

@@ -4,9 +4,10 @@
  */
 import { addMessages } from '../i18n.js';
 import { budgetEn } from '../messages/budget.js';
+import { catalogueEn } from '../messages/catalogue.js';
 import { chartEn } from '../messages/chart.js';
 import { commonEn } from '../messages/common.js';
 import { documentEn } from '../messages/document.js';
 import { explainerEn } from '../messages/explainer.js';
 
-addMessages('en', { ...commonEn, ...documentEn, ...budgetEn, ...chartEn, ...explainerEn });
+addMessages('en', { ...commonEn, ...documentEn, ...budgetEn, ...chartEn, ...explainerEn, ...catalogueEn });

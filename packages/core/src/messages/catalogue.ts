@@ -1,0 +1,38 @@
+/** Messages of the disclosure catalogue and its schema. Registered with addMessages() by the module that uses them. */
+export const catalogueZh = {
+  'expect.columnKey': '栏目标识：英文字母开头，只含字母、数字和下划线（如 office、timeLimit）',
+  'catalogue.keyRepeat': '栏目标识“{key}”重复',
+  'catalogue.keyReserved': '“{key}”是条目的固定字段，不能作栏目标识',
+  'catalogue.enumValues': 'enum 类型的栏目须列出可选值（values）',
+  'catalogue.statutory': '缺少法定栏目“{key}”（{label}）：主动公开、依申请公开目录和负面清单的每一项都须写明',
+  'catalogue.statutory.office': '责任科室',
+  'catalogue.statutory.timeLimit': '公开时限',
+  'catalogue.statutory.review': '审核程序',
+  'catalogue.statutory.platform': '发布平台',
+  'catalogue.categoryRepeat': '分类标识“{id}”重复',
+  'catalogue.idRepeat': '条目编号“{id}”重复（已在 {other} 出现）',
+  'catalogue.unknownCategory': '分类“{category}”不在 categories 中',
+  'catalogue.unknownColumn': '“{key}”不是已声明的栏目（请在 columns 中声明）',
+  'catalogue.money': '应为金额（数字，单位元）',
+  'catalogue.enum': '应为以下之一：{values}',
+  'catalogue.text': '应为文字',
+} as const;
+
+export const catalogueEn: Record<keyof typeof catalogueZh, string> = {
+  'expect.columnKey': 'a column key: a letter first, then letters, digits and underscores (e.g. office, timeLimit)',
+  'catalogue.keyRepeat': 'column key “{key}” is used twice',
+  'catalogue.keyReserved': '“{key}” is a fixed field of every item and cannot be a column key',
+  'catalogue.enumValues': 'an enum column needs its values',
+  'catalogue.statutory': 'the statutory column “{key}” ({label}) is missing: every item of a proactive, on-application or negative-list catalogue must state it',
+  'catalogue.statutory.office': 'responsible office',
+  'catalogue.statutory.timeLimit': 'time limit',
+  'catalogue.statutory.review': 'review procedure',
+  'catalogue.statutory.platform': 'publishing platform',
+  'catalogue.categoryRepeat': 'category id “{id}” is used twice',
+  'catalogue.idRepeat': 'item id “{id}” is used twice (also at {other})',
+  'catalogue.unknownCategory': 'category “{category}” is not in categories',
+  'catalogue.unknownColumn': '“{key}” is not a declared column (declare it in columns)',
+  'catalogue.money': 'expected an amount (a number, in yuan)',
+  'catalogue.enum': 'expected one of: {values}',
+  'catalogue.text': 'expected text',
+};
