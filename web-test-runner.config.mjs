@@ -51,6 +51,15 @@ function testApi(context) {
       flakySeen.add(key);
       return seen ? send(200, 'application/json', validDocument) : send(503, 'text/plain', 'Service Unavailable');
     }
+    case '/test-api/items.ndjson': {
+      // 30 records of a listing, one a line; line 8 is not JSON and line 15 names an unknown category.
+      const lines = Array.from({ length: 30 }, (_, i) =>
+        JSON.stringify({ id: `r${i + 1}`, title: `第${i + 1}号行政许可`, category: i % 2 ? 'xk' : 'cf', date: `2018-0${(i % 9) + 1}-1${i % 9}`, kind: i % 2 ? '行政许可' : '行政处罚' }),
+      );
+      lines[7] = '{"id": "r8", "title": 缺引号}';
+      lines[14] = JSON.stringify({ id: 'r15', title: '未知分类', category: 'nope', kind: '行政许可' });
+      return send(200, 'application/x-ndjson; charset=utf-8', lines.join('\n') + '\n');
+    }
     default:
       return undefined;
   }

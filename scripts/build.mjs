@@ -22,6 +22,7 @@ export const ELEMENT_ENTRIES = {
   document: at('packages/gongkai/src/document.ts'),
   budget: at('packages/gongkai/src/budget.ts'),
   explainer: at('packages/gongkai/src/explainer.ts'),
+  catalogue: at('packages/gongkai/src/catalogue.ts'),
 };
 
 const browser = {

@@ -5,3 +5,4 @@ export { defineElement } from './base/define.js';
 export { GkDocumentElement } from './document/document.js';
 export { GkBudgetElement, type BudgetView } from './budget/budget.js';
 export { GkExplainerElement, type ExplainerMode } from './explainer/explainer.js';
+export { GkCatalogueElement, type CatalogueView } from './catalogue/catalogue.js';

@@ -1,0 +1,221 @@
+import '@gongkai/core/translations/en';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { GkErrorEvent } from '../base/events.js';
+import { GkCatalogueElement } from './catalogue.js';
+
+const OFFICES = ['综合管理办公室', '医政医管股', '公共卫生股'];
+
+/** A proactive catalogue with the statutory columns, a category tree, and 45 items. */
+function proactive(): Record<string, unknown> {
+  return {
+    kind: 'catalogue',
+    version: 1,
+    title: '平罗县卫生和计划生育局主动公开基本目录',
+    owner: '平罗县卫生和计划生育局',
+    type: '主动公开',
+    updated: '2018-07-04',
+    categories: [
+      { id: 'jcgk', name: '决策公开', children: [{ id: 'zcwj', name: '政策文件' }] },
+      { id: 'yjs', name: '预决算' },
+    ],
+    columns: [
+      { key: 'office', label: '责任科室', type: 'enum', values: OFFICES, facet: true },
+      { key: 'timeLimit', label: '公开时限', type: 'text' },
+      { key: 'review', label: '审核程序', type: 'text' },
+      { key: 'platform', label: '发布平台', type: 'text' },
+    ],
+    items: Array.from({ length: 45 }, (_, i) => ({
+      id: `zd-${i + 1}`,
+      title: i === 3 ? '2018年部门预算公开说明' : `第${i + 1}项政务公开事项`,
+      category: i % 3 === 0 ? 'yjs' : i % 3 === 1 ? 'zcwj' : 'jcgk',
+      date: `201${6 + (i % 3)}-0${(i % 9) + 1}-15`,
+      office: OFFICES[i % 3],
+      timeLimit: '形成或变更之日起20个工作日内',
+      review: '科室初审、分管领导审核、保密审查',
+      platform: '县政府网站',
+    })),
+  };
+}
+
+/** A record listing of penalties with names, ID numbers and phones to de-identify, and one exempt column. */
+function penalties(): Record<string, unknown> {
+  return {
+    kind: 'catalogue',
+    version: 1,
+    title: '2018年行政处罚信息',
+    owner: '平罗县卫生和计划生育局',
+    type: '记录',
+    columns: [
+      { key: 'party', label: '当事人', type: 'text', deidentify: 'name' },
+      { key: 'idNumber', label: '身份证号', type: 'text', deidentify: 'id' },
+      { key: 'phone', label: '联系电话', type: 'text', deidentify: 'phone' },
+      { key: 'legalRep', label: '法定代表人', type: 'text', deidentify: 'name', exempt: '依据《行政处罚法》，行政处罚决定须公开法定代表人姓名' },
+      { key: 'amount', label: '罚款金额', type: 'money' },
+    ],
+    items: [
+      { id: 'cf-1', title: '无证行医案', date: '2018-03-02', party: '欧阳娜娜', idNumber: '640221199001011231', phone: '13812345678', legalRep: '张大明', amount: 5000 },
+      { id: 'cf-2', title: '未取得许可擅自经营案', date: '2018-05-10', party: '张三', idNumber: '640221198512300014', phone: '0952-6012345', legalRep: '李四', amount: 12000 },
+    ],
+  };
+}
+
+async function catalogue(data: unknown, attrs: { view?: 'table' | 'cards'; lang?: string } = {}): Promise<GkCatalogueElement> {
+  const el = await fixture<GkCatalogueElement>(html`<gk-catalogue .data=${data} view=${attrs.view ?? 'table'} lang=${attrs.lang ?? 'zh-CN'}></gk-catalogue>`);
+  await waitUntil(() => el.shadowRoot!.querySelector('section, [role="alert"]'), 'catalogue did not render');
+  await el.updateComplete;
+  return el;
+}
+
+const root = (el: Element) => el.shadowRoot!;
+const titles = (el: Element) => [...root(el).querySelectorAll('tbody th[scope="row"]')].map((th) => th.textContent!.trim());
+const status = (el: Element) => root(el).querySelector('.count-line')!.textContent!.replace(/\s+/g, ' ').trim();
+
+let pageErrors: unknown[] = [];
+window.addEventListener('error', (event) => pageErrors.push(event.error ?? event.message));
+beforeEach(() => {
+  pageErrors = [];
+  history.replaceState(null, '', location.pathname + location.search);
+});
+afterEach(() => expect(pageErrors, 'errors thrown into the host page').to.deep.equal([]));
+
+describe('<gk-catalogue>', () => {
+  it('lists items in a table with headers, a caption and pages of 20', async () => {
+    const el = await catalogue(proactive());
+    expect(root(el).querySelector('caption')!.textContent).to.contain('主动公开基本目录');
+    expect([...root(el).querySelectorAll('thead th')].map((th) => th.textContent!.trim())).to.include.members(['标题', '日期', '责任科室', '公开时限', '审核程序', '发布平台']);
+    expect(titles(el)).to.have.length(20);
+    expect(status(el)).to.equal('共 45 条');
+    const next = [...root(el).querySelectorAll<HTMLButtonElement>('.pager button')][1]!;
+    next.click();
+    await el.updateComplete;
+    expect(root(el).querySelector('.pager span')!.textContent).to.equal('第 2 页，共 3 页');
+    await expect(el).to.be.accessible();
+  });
+
+  it('searches Chinese text without word spaces and highlights the match; the count is announced', async () => {
+    const el = await catalogue(proactive());
+    const input = root(el).querySelector<HTMLInputElement>('input[type="search"]')!;
+    input.focus();
+    await sendKeys({ type: '预算公开' });
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal(['2018年部门预算公开说明']);
+    expect(root(el).querySelector('tbody mark')!.textContent).to.equal('预算公开');
+    expect(root(el).querySelector('.count-line')!.getAttribute('role')).to.equal('status');
+    expect(status(el)).to.equal('共 1 条（全部 45 条）');
+  });
+
+  it('filters by category (with its sub-categories) and by facet, with counts that follow', async () => {
+    const el = await catalogue(proactive());
+    const tree = [...root(el).querySelectorAll<HTMLButtonElement>('.tree button')];
+    const decision = tree.find((button) => button.textContent!.includes('决策公开'))!;
+    expect(decision.textContent).to.contain('30'); // 决策公开 includes 政策文件
+    decision.click();
+    await el.updateComplete;
+    expect(status(el)).to.equal('共 30 条（全部 45 条）');
+    const select = root(el).querySelector<HTMLSelectElement>('.controls select')!;
+    const options = [...select.options].map((option) => option.textContent);
+    expect(options).to.include('医政医管股（15）');
+    select.value = '医政医管股';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(status(el)).to.equal('共 15 条（全部 45 条）');
+  });
+
+  it('keeps the view in the URL hash: a link restores it, Back undoes a change', async () => {
+    const el = await catalogue(proactive());
+    const input = root(el).querySelector<HTMLInputElement>('input[type="search"]')!;
+    input.value = '预算';
+    input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(new URLSearchParams(location.hash.slice(1)).get('q')).to.equal('预算');
+    const popped = oneEvent(window, 'hashchange');
+    history.back();
+    await popped.catch(() => undefined);
+    await waitUntil(() => status(el) === '共 45 条', 'Back did not restore the full list');
+    // A link with the view in it.
+    history.replaceState(null, '', '#q=%E9%A2%84%E7%AE%97');
+    const linked = await catalogue(proactive());
+    expect(status(linked)).to.equal('共 1 条（全部 45 条）');
+  });
+
+  it('de-identifies declared columns before showing, searching or exporting, and says which column is exempt', async () => {
+    const el = await catalogue(penalties());
+    const text = root(el).querySelector('tbody')!.textContent!;
+    expect(text).to.contain('欧阳**');
+    expect(text).to.contain('640221********1231');
+    expect(text).to.contain('138****5678');
+    expect(text).to.contain('0952-****345');
+    expect(text).not.to.contain('13812345678');
+    expect(text).to.contain('张大明'); // exempt by law
+    expect(root(el).querySelector('.notice.exempt')!.textContent).to.contain('行政处罚法');
+    expect(root(el).querySelector('.notice')!.textContent).to.contain('已作去标识化处理');
+
+    const input = root(el).querySelector<HTMLInputElement>('input[type="search"]')!;
+    input.value = '娜娜';
+    input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal([], 'a masked name cannot be found by search');
+
+    let csv = '';
+    const original = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      void (blob as Blob).text().then((value) => (csv = value));
+      return original.call(URL, blob as Blob);
+    };
+    try {
+      input.value = '';
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      [...root(el).querySelectorAll<HTMLButtonElement>('.buttons button')].find((button) => button.textContent!.includes('CSV'))!.click();
+      await waitUntil(() => csv !== '', 'no CSV');
+    } finally {
+      URL.createObjectURL = original;
+    }
+    expect(csv).to.contain('2018年行政处罚信息');
+    expect(csv).to.contain('欧阳**');
+    expect(csv).not.to.contain('640221199001011231');
+  });
+
+  it('shows cards on request and passes axe', async () => {
+    const el = await catalogue(penalties(), { view: 'cards' });
+    expect(root(el).querySelectorAll('.cards li')).to.have.length(2);
+    await expect(el).to.be.accessible();
+  });
+
+  it('loads NDJSON items: bad lines are reported with their line numbers while the rest shows', async () => {
+    const header = {
+      kind: 'catalogue',
+      version: 1,
+      title: '行政许可和行政处罚',
+      owner: '平罗县卫生和计划生育局',
+      type: '记录',
+      categories: [
+        { id: 'xk', name: '行政许可' },
+        { id: 'cf', name: '行政处罚' },
+      ],
+      columns: [{ key: 'kind', label: '类别', type: 'enum', values: ['行政许可', '行政处罚'], facet: true }],
+      itemsUrl: '/test-api/items.ndjson',
+    };
+    const el = await catalogue(header);
+    await waitUntil(() => status(el).startsWith('共 28 条'), `items did not load: ${status(el)}`);
+    const problems = root(el).querySelector('.item-problems')!.textContent!;
+    expect(problems).to.contain('2 条数据有问题');
+    expect(problems).to.contain('第 8 行');
+    expect(problems).to.contain('第 15 行');
+    expect(problems).to.contain('分类“nope”不在 categories 中');
+  });
+
+  it('a catalogue without the statutory columns is an error naming what is missing', async () => {
+    const data = proactive();
+    data.columns = (data.columns as Array<{ key: string }>).filter((column) => column.key !== 'review');
+    data.items = [];
+    const el = document.createElement('gk-catalogue');
+    const failed = oneEvent(el, 'gk-error') as Promise<GkErrorEvent>;
+    el.data = data;
+    document.body.append(el);
+    const event = await failed;
+    expect(event.detail.messages.join('\n')).to.contain('缺少法定栏目“review”（审核程序）');
+    el.remove();
+  });
+});

@@ -1,0 +1,352 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import {
+  catalogueSchema,
+  formatDate,
+  formatDocNumber,
+  formatIssue,
+  formatMoney,
+  type CatalogueCategory,
+  type CatalogueColumn,
+  type CatalogueItem,
+  type CsvCell,
+  type GkCatalogue,
+  type GkIssue,
+} from '@gongkai/core';
+import { GkElement } from '../base/gk-element.js';
+import { defineElement } from '../base/define.js';
+import { href, rel } from '../base/internal/links.js';
+import { markdown } from '../base/internal/markdown.js';
+import { fetchText } from '../base/internal/fetch-text.js';
+import { toggled } from '../base/internal/toggle.js';
+import { downloadCsv } from '../charts/figure.js';
+import { chartStyles } from '../charts/chart.styles.js';
+import { hostCardStyles } from '../charts/host-card.styles.js';
+import { catalogueStyles } from './catalogue.styles.js';
+import { parseItems } from './internal/items.js';
+import {
+  EMPTY_STATE,
+  PAGE_SIZE,
+  facetColumns,
+  facetCounts,
+  filterRows,
+  highlightParts,
+  prepareRows,
+  sortRows,
+  stateFromHash,
+  stateToHash,
+  type Row,
+  type ViewState,
+} from './internal/query.js';
+
+export type CatalogueView = 'table' | 'cards';
+
+/**
+ * Disclosure catalogues (主动公开基本目录, 依申请公开目录, 负面清单) and listings of
+ * published records (行政许可和处罚, 建议提案办理结果 …): a category tree and filters
+ * with counts, search that works for Chinese with the matches highlighted, sort,
+ * a table or cards, pages, CSV and JSON export of the current selection, and the
+ * whole view in the URL hash. Declared columns are de-identified before anything
+ * is shown, searched or exported.
+ *
+ * @summary Disclosure catalogue. JSON: `"kind": "catalogue"`; large item lists from `itemsUrl` (JSON or NDJSON).
+ *
+ * @csspart base - The catalogue.
+ * @csspart title - The title.
+ * @csspart search - The search field.
+ * @csspart results - The results (table or cards).
+ */
+export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
+  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, catalogueStyles];
+
+  protected readonly schema = catalogueSchema;
+
+  /** `table` or `cards`; without it, cards on narrow screens and a table elsewhere. */
+  @property({ reflect: true }) view?: CatalogueView;
+
+  @state() private query: ViewState = EMPTY_STATE;
+  @state() private rows: Row[] = [];
+  @state() private itemIssues: GkIssue[] = [];
+  @state() private itemsLoading = false;
+  @state() private open = new Set<string>();
+
+  private rowsFor?: GkCatalogue;
+  private readonly onHashChange = () => {
+    this.query = stateFromHash(location.hash, this.hashPrefix);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.query = stateFromHash(location.hash, this.hashPrefix);
+    window.addEventListener('hashchange', this.onHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+  }
+
+  /** Hash parameters are prefixed with the element's id (`#zdgk.q=预算`) when it has one, so catalogues can share a page. */
+  private get hashPrefix(): string {
+    return this.id ? `${this.id}.` : '';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const doc = this.document;
+    if (doc && doc !== this.rowsFor) {
+      this.rowsFor = doc;
+      this.itemIssues = [];
+      this.rows = prepareRows(doc, doc.items ?? []);
+      if (doc.itemsUrl) void this.loadItems(doc, doc.itemsUrl);
+    }
+  }
+
+  private async loadItems(doc: GkCatalogue, url: string): Promise<void> {
+    this.itemsLoading = true;
+    const result = await fetchText(url, this.timeout, new AbortController().signal);
+    if (doc !== this.rowsFor) return;
+    this.itemsLoading = false;
+    if (!result.ok) {
+      this.itemIssues = [result.issue];
+      return;
+    }
+    const loaded = parseItems(result.text, doc);
+    this.rows = [...this.rows, ...prepareRows(doc, loaded.items)];
+    this.itemIssues = loaded.issues;
+    if (loaded.issues.length) console.warn(`[gongkai] <gk-catalogue> ${url}:\n  ${loaded.issues.map((issue) => formatIssue(issue, this.language)).join('\n  ')}`);
+  }
+
+  /** Changes the view and records it in the URL (a new history entry, so Back undoes it). */
+  private set(change: Partial<ViewState>, resetPage = true): void {
+    this.query = { ...this.query, ...change, ...(resetPage && !('page' in change) ? { page: 1 } : {}) };
+    const params = stateToHash(this.query, this.hashPrefix);
+    // Keep other catalogues' parameters (and anything else) in the hash.
+    const rest = new URLSearchParams(location.hash.replace(/^#/, ''));
+    for (const key of [...rest.keys()]) if (key.startsWith(this.hashPrefix) || !this.hashPrefix) rest.delete(key);
+    for (const [key, value] of params) rest.set(key, value);
+    const hash = rest.toString();
+    history.pushState(history.state, '', hash ? `#${hash}` : location.pathname + location.search);
+  }
+
+  private columnValue(column: CatalogueColumn, item: CatalogueItem): unknown {
+    const value = item[column.key];
+    if (value === undefined || value === '') return '—';
+    switch (column.type) {
+      case 'money':
+        return typeof value === 'number' ? formatMoney(value, { lang: this.language }) : String(value);
+      case 'date':
+        return formatDate(String(value), this.language);
+      case 'docNumber':
+        return formatDocNumber(String(value));
+      case 'link':
+        return html`<a href=${ifDefined(href(String(value)))} rel=${ifDefined(rel(String(value)))}>${String(value)}</a>`;
+      default:
+        return this.highlight(String(value));
+    }
+  }
+
+  private highlight(text: string): unknown {
+    const parts = highlightParts(text, this.query.q);
+    return parts.map((part, index) => (index % 2 === 1 ? html`<mark>${part}</mark>` : part));
+  }
+
+  private titleCell(row: Row): unknown {
+    const item = row.item;
+    const title = this.highlight(item.title);
+    const link = item.url ? html`<a href=${ifDefined(href(item.url))} rel=${ifDefined(rel(item.url))}>${title}</a>` : title;
+    if (!item.body) return link;
+    const id = `body-${item.id}`;
+    const open = this.open.has(id);
+    return html`${link}
+      <button type="button" class="more" aria-expanded=${open ? 'true' : 'false'} aria-controls=${id} @click=${() => (this.open = toggled(this.open, id))}>
+        ${this.t('catalogue.fullText')}
+      </button>
+      <div class="full-text" id=${id} ?hidden=${!open}>${markdown(item.body, this.headingLevel + 2)}</div>`;
+  }
+
+  private exportRows(doc: GkCatalogue, rows: readonly Row[]): CsvCell[][] {
+    const head = ['id', this.t('catalogue.title'), this.t('catalogue.date'), this.t('catalogue.number'), ...doc.columns.map((column) => column.label)];
+    return [
+      [doc.title, `${this.t('catalogue.exportedAt')} ${new Date().toISOString().slice(0, 10)}`],
+      head,
+      ...rows.map(({ item }) => [item.id, item.title, item.date ?? '', item.number ?? '', ...doc.columns.map((column) => item[column.key] as CsvCell)]),
+    ];
+  }
+
+  private exportJson(doc: GkCatalogue, rows: readonly Row[]): void {
+    const payload = { title: doc.title, owner: doc.owner, exported: new Date().toISOString().slice(0, 10), items: rows.map((row) => row.item) };
+    const blob = new Blob([JSON.stringify(payload, null, 2)], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${doc.title}.json`;
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  private renderTree(categories: readonly CatalogueCategory[], counts: Map<string, number>): unknown {
+    return html`<ul>
+      ${categories.map(
+        (category) => html`<li>
+          <button type="button" aria-pressed=${this.query.category === category.id ? 'true' : 'false'} @click=${() => this.set({ category: this.query.category === category.id ? '' : category.id })}>
+            ${category.name}<span class="count">${counts.get(category.id) ?? 0}</span>
+          </button>
+          ${category.children?.length ? this.renderTree(category.children, counts) : nothing}
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  protected override renderDocument(doc: GkCatalogue) {
+    const lang = this.language;
+    const facets = facetColumns(doc);
+    const facetKeys = [...facets.map((column) => column.key), 'year'];
+    const matched = sortRows(filterRows(this.rows, this.query), this.query.sort);
+    const counts = facetCounts(this.rows, this.query, facetKeys);
+    const pages = Math.max(1, Math.ceil(matched.length / PAGE_SIZE));
+    const page = Math.min(this.query.page, pages);
+    const shown = matched.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    const masked = doc.columns.filter((column) => column.deidentify && !column.exempt);
+    const exempt = doc.columns.filter((column) => column.exempt);
+    const years = [...(counts.get('year') ?? new Map()).keys()].sort().reverse();
+    const tableColumns = doc.columns;
+    // Cards on phones, a table elsewhere, unless the page or the reader chose.
+    const view = this.view ?? (matchMedia('(max-width: 600px)').matches ? 'cards' : 'table');
+    const filtered = this.query.q || this.query.category || Object.values(this.query.facets).some(Boolean);
+
+    return html`<section class="catalogue" part="base" aria-labelledby="title">
+      ${this.heading(0, doc.title, 'title', 'title')}
+      <p class="meta">
+        <span class="badge">${this.t(`catalogue.type.${doc.type}`)}</span> <span>${doc.owner}</span>
+        ${doc.updated ? html`<span>${this.t('catalogue.updated', { date: formatDate(doc.updated, lang) })}</span>` : nothing}
+      </p>
+      ${doc.description ? html`<div class="prose">${markdown(doc.description, this.headingLevel + 1)}</div>` : nothing}
+      ${masked.length
+        ? html`<p class="notice">${this.t('catalogue.deidentified', { columns: masked.map((column) => `“${column.label}”`).join(lang === 'en' ? ', ' : '、') })}</p>`
+        : nothing}
+      ${exempt.map((column) => html`<p class="notice exempt">${this.t('catalogue.exempt', { column: `“${column.label}”`, reason: column.exempt ?? '' })}</p>`)}
+
+      <div class="controls no-print">
+        <label class="search" part="search">
+          <span>${this.t('catalogue.search')}</span>
+          <input type="search" .value=${this.query.q} placeholder=${this.t('catalogue.searchHint')} @input=${(e: Event) => this.set({ q: (e.target as HTMLInputElement).value })} />
+        </label>
+        ${facets.map(
+          (column) => html`<label>
+            <span>${column.label}</span>
+            <select @change=${(e: Event) => this.set({ facets: { ...this.query.facets, [column.key]: (e.target as HTMLSelectElement).value } })}>
+              <option value="" ?selected=${!this.query.facets[column.key]}>${this.t('catalogue.all')}</option>
+              ${[...(counts.get(column.key) ?? new Map()).entries()].sort((a, b) => b[1] - a[1]).map(
+                ([value, count]) => html`<option value=${value} ?selected=${this.query.facets[column.key] === value}>${value}（${count}）</option>`,
+              )}
+            </select>
+          </label>`,
+        )}
+        ${years.length > 1
+          ? html`<label>
+              <span>${this.t('catalogue.year')}</span>
+              <select @change=${(e: Event) => this.set({ facets: { ...this.query.facets, year: (e.target as HTMLSelectElement).value } })}>
+                <option value="" ?selected=${!this.query.facets.year}>${this.t('catalogue.all')}</option>
+                ${years.map((year) => html`<option value=${year} ?selected=${this.query.facets.year === year}>${year}（${counts.get('year')!.get(year)}）</option>`)}
+              </select>
+            </label>`
+          : nothing}
+        <label>
+          <span>${this.t('catalogue.sort')}</span>
+          <select @change=${(e: Event) => this.set({ sort: (e.target as HTMLSelectElement).value as ViewState['sort'] })}>
+            ${(['date-desc', 'date-asc', 'title', 'office'] as const).map(
+              (sort) => html`<option value=${sort} ?selected=${this.query.sort === sort}>${this.t(`catalogue.sort.${sort}`)}</option>`,
+            )}
+          </select>
+        </label>
+        <div class="buttons" role="group" aria-label=${this.t('catalogue.view')}>
+          ${(['table', 'cards'] as const).map(
+            (option) => html`<button type="button" aria-pressed=${view === option ? 'true' : 'false'} @click=${() => (this.view = option)}>${this.t(`catalogue.view.${option}`)}</button>`,
+          )}
+        </div>
+      </div>
+
+      <div class="layout">
+        ${doc.categories?.length
+          ? html`<nav class="tree no-print" aria-label=${this.t('catalogue.categories')}>
+              <button type="button" aria-pressed=${this.query.category ? 'false' : 'true'} @click=${() => this.set({ category: '' })}>
+                ${this.t('catalogue.all')}<span class="count">${this.rows.length}</span>
+              </button>
+              ${this.renderTree(doc.categories, counts.get('category') ?? new Map())}
+            </nav>`
+          : nothing}
+        <div class="results" part="results">
+          <p class="count-line" role="status">
+            ${filtered ? this.t('catalogue.resultsOf', { count: matched.length, total: this.rows.length }) : this.t('catalogue.results', { count: matched.length })}
+            ${this.itemsLoading ? html` · ${this.t('catalogue.loadingItems')}` : nothing}
+          </p>
+          ${filtered ? html`<button type="button" class="clear no-print" @click=${() => this.set({ q: '', category: '', facets: {} })}>${this.t('catalogue.clear')}</button>` : nothing}
+          ${shown.length === 0
+            ? html`<p class="empty">${this.t('catalogue.none')}</p>`
+            : view === 'table'
+              ? html`<div class="table-scroll" tabindex="0" role="region" aria-label="${doc.title}（${this.t('catalogue.view.table')}）">
+                  <table>
+                    <caption class="visually-hidden">${doc.title}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">${this.t('catalogue.title')}</th>
+                        <th scope="col">${this.t('catalogue.date')}</th>
+                        ${tableColumns.map((column) => html`<th scope="col">${column.label}</th>`)}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${shown.map(
+                        (row) => html`<tr>
+                          <th scope="row">${this.titleCell(row)}${row.item.number ? html`<span class="number">${formatDocNumber(row.item.number)}</span>` : nothing}</th>
+                          <td>${row.item.date ? formatDate(row.item.date, lang) : '—'}</td>
+                          ${tableColumns.map((column) => html`<td>${this.columnValue(column, row.item)}</td>`)}
+                        </tr>`,
+                      )}
+                    </tbody>
+                  </table>
+                </div>`
+              : html`<ul class="cards">
+                  ${shown.map(
+                    (row) => html`<li>
+                      <p class="card-title">${this.titleCell(row)}</p>
+                      <dl>
+                        ${row.item.date ? html`<dt>${this.t('catalogue.date')}</dt><dd>${formatDate(row.item.date, lang)}</dd>` : nothing}
+                        ${row.item.number ? html`<dt>${this.t('catalogue.number')}</dt><dd>${formatDocNumber(row.item.number)}</dd>` : nothing}
+                        ${doc.columns.map((column) => html`<dt>${column.label}</dt><dd>${this.columnValue(column, row.item)}</dd>`)}
+                      </dl>
+                    </li>`,
+                  )}
+                </ul>`}
+          <div class="pager no-print">
+            <button type="button" ?disabled=${page <= 1} @click=${() => this.set({ page: page - 1 }, false)}>${this.t('catalogue.previous')}</button>
+            <span>${this.t('catalogue.page', { page, pages })}</span>
+            <button type="button" ?disabled=${page >= pages} @click=${() => this.set({ page: page + 1 }, false)}>${this.t('catalogue.next')}</button>
+          </div>
+          <div class="buttons no-print">
+            <button type="button" @click=${() => downloadCsv(`${doc.title}.csv`, this.exportRows(doc, matched))}>${this.t('catalogue.exportCsv')}</button>
+            <button type="button" @click=${() => this.exportJson(doc, matched)}>${this.t('catalogue.exportJson')}</button>
+          </div>
+          ${this.itemIssues.length
+            ? html`<div class="state-error item-problems" role="alert">
+                <p>${this.t('catalogue.itemProblems', { count: this.itemIssues.length })}</p>
+                <ul>${this.itemIssues.slice(0, 20).map((issue) => html`<li>${formatIssue(issue, lang)}</li>`)}</ul>
+              </div>`
+            : nothing}
+        </div>
+      </div>
+    </section>`;
+  }
+}
+
+defineElement('gk-catalogue', GkCatalogueElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gk-catalogue': GkCatalogueElement;
+  }
+}

@@ -1,0 +1,2 @@
+/** `gongkai/catalogue`: registers <gk-catalogue> only. */
+export * from '@gongkai/elements/catalogue';
