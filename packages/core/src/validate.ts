@@ -94,13 +94,9 @@ export function isLarge(value: unknown, slices: Slices<z.ZodMiniType>): boolean 
 /** Problems after which zod stops checking the object they are in (and skips its refinements). */
 const ABORTING = new Set(['invalid_type', 'invalid_value', 'invalid_union', 'invalid_key', 'invalid_element']);
 
-/** Lets the browser paint and handle input; a MessageChannel turn is not clamped like setTimeout. */
+/** Lets the browser paint and handle input between slices. */
 function yieldToMain(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** validate(), in slices: same result, no long task on a large document. */

@@ -103,8 +103,7 @@ export const baseStyles = css`
     padding-inline-start: 1.25em;
   }
   .state-error code {
-    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
-    font-size: 0.95em;
+    font-family: monospace;
     font-weight: 700;
   }
 

@@ -24,7 +24,6 @@ export const budgetStyles = css`
     /* One row that scrolls sideways on phones: wrapped rows of tabs detach the selected one from its panel. */
     flex-wrap: nowrap;
     overflow-x: auto;
-    scrollbar-width: thin;
     gap: 0.25em;
     margin: 0 0 1em;
     border-bottom: 2px solid var(--_border);
