@@ -41,6 +41,11 @@ describe('demo county page', () => {
     expect(explainers).to.have.length(2);
     await waitUntil(() => explainers.every((el) => el.shadowRoot?.querySelector('article')), 'explainers did not render', { timeout: 15000 });
 
+    // The 信息公开目录 section: three catalogues from src.
+    const catalogues = [...win.document.querySelectorAll('gk-catalogue')];
+    expect(catalogues).to.have.length(3);
+    await waitUntil(() => catalogues.every((el) => el.shadowRoot?.querySelector('.count-line')), 'catalogues did not render', { timeout: 15000 });
+
     const axeScript = win.document.createElement('script');
     axeScript.src = '/node_modules/axe-core/axe.min.js';
     const axeLoaded = new Promise((resolve) => axeScript.addEventListener('load', resolve, { once: true }));

@@ -12,15 +12,20 @@ const COMPOUND_SURNAMES = new Set([
   '令狐', '钟离', '闻人', '端木', '南宫', '西门', '独孤', '澹台', '公冶', '太史', '申屠', '呼延', '万俟', '赫连',
 ]);
 
-/** A person's name with all but the surname masked: 张三 → 张*, 欧阳娜娜 → 欧阳**, John Smith → J*** ****. */
+/**
+ * A person's name with all but the surname masked: 张三 → 张*, 欧阳娜娜 → 欧阳**,
+ * John Smith → J*** *****. What does not look like a person's name (平罗县康宁药店,
+ * a company) is a business, whose name a penalty notice publishes, and stays.
+ */
 export function maskName(name: string): string {
   const trimmed = name.trim();
   if (!trimmed) return trimmed;
-  if (/^[\u3400-\u9fff·]+$/.test(trimmed)) {
+  if (/^[\u3400-\u9fff]{2,4}$/.test(trimmed) || /^[\u3400-\u9fff]+·[\u3400-\u9fff·]+$/.test(trimmed)) {
     const chars = [...trimmed];
     const keep = chars.length > 2 && COMPOUND_SURNAMES.has(chars.slice(0, 2).join('')) ? 2 : 1;
     return chars.slice(0, keep).join('') + '*'.repeat(Math.max(1, chars.length - keep));
   }
+  if (/[\u3400-\u9fff]/.test(trimmed) || !/^[A-Za-z.'-]+(?: [A-Za-z.'-]+){1,3}$/.test(trimmed)) return trimmed;
   // Other scripts: the first letter of the first word stays.
   return trimmed.replace(/\S+/g, (word, offset: number) => (offset === 0 ? word[0] + '*'.repeat(Math.max(1, word.length - 1)) : '*'.repeat(word.length)));
 }

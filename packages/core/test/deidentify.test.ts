@@ -9,6 +9,9 @@ describe('de-identification (去标识化)', () => {
     expect(maskName('诸葛亮')).to.equal('诸葛*');
     expect(maskName('阿依古丽·买买提')).to.equal('阿*******');
     expect(maskName('John Smith')).to.equal('J*** *****');
+    // Businesses are not people: a penalty notice publishes their names.
+    expect(maskName('平罗县康宁大药房')).to.equal('平罗县康宁大药房');
+    expect(maskName('宁夏某某医疗器械有限公司')).to.equal('宁夏某某医疗器械有限公司');
   });
 
   it('recognises resident ID numbers by their GB 11643 check digit and birth date', () => {

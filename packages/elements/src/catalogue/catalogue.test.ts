@@ -79,6 +79,25 @@ beforeEach(() => {
 });
 afterEach(() => expect(pageErrors, 'errors thrown into the host page').to.deep.equal([]));
 
+describe('<gk-catalogue> examples', () => {
+  for (const name of ['proactive-2018', 'on-application-2018', 'negative-list-2018', 'enforcement-2018', 'replies-2018']) {
+    it(`${name} renders and passes axe`, async () => {
+      const data = await (await fetch(new URL(`./examples/${name}.json`, import.meta.url))).json();
+      const el = await catalogue(data);
+      expect(titles(el).length).to.be.greaterThan(0);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('the enforcement records show de-identified people and named businesses', async () => {
+    const data = await (await fetch(new URL('./examples/enforcement-2018.json', import.meta.url))).json();
+    const el = await catalogue(data, { view: 'cards' });
+    const text = root(el).querySelector('.cards')!.textContent!;
+    expect(text).to.match(/\d{6}\*{8}[\dX]{4}/);
+    expect(text).not.to.match(/\d{17}[\dX]/);
+  });
+});
+
 describe('<gk-catalogue>', () => {
   it('lists items in a table with headers, a caption and pages of 20', async () => {
     const el = await catalogue(proactive());
