@@ -13,6 +13,7 @@ import { ELEMENT_ENTRIES } from './build.mjs';
 import { minifyLitCss } from './esbuild-plugins.mjs';
 import { runRenderBench } from './bench/render.mjs';
 import { runLargeBench } from './bench/large.mjs';
+import { runCatalogueBench } from './bench/catalogue.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -86,6 +87,7 @@ async function main() {
   if (process.argv.includes('--sizes')) return;
   await runRenderBench();
   await runLargeBench();
+  await runCatalogueBench();
 }
 
 main().catch((error) => {

@@ -24,15 +24,14 @@ import { downloadCsv } from '../charts/figure.js';
 import { chartStyles } from '../charts/chart.styles.js';
 import { hostCardStyles } from '../charts/host-card.styles.js';
 import { catalogueStyles } from './catalogue.styles.js';
-import { parseItems } from './internal/items.js';
+import { parseItemsInSlices } from './internal/items.js';
 import {
   EMPTY_STATE,
   PAGE_SIZE,
   facetColumns,
-  facetCounts,
-  filterRows,
   highlightParts,
   prepareRows,
+  select,
   sortRows,
   stateFromHash,
   stateToHash,
@@ -72,6 +71,22 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
   @state() private open = new Set<string>();
 
   private rowsFor?: GkCatalogue;
+  /** The rows in each sort order asked for, kept until the rows change. */
+  private sorted = new Map<ViewState['sort'], Row[]>();
+  private sortedOf?: Row[];
+
+  private sortedRows(sort: ViewState['sort']): Row[] {
+    if (this.sortedOf !== this.rows) {
+      this.sorted.clear();
+      this.sortedOf = this.rows;
+    }
+    let rows = this.sorted.get(sort);
+    if (!rows) {
+      rows = sortRows(this.rows, sort);
+      this.sorted.set(sort, rows);
+    }
+    return rows;
+  }
   private readonly onHashChange = () => {
     this.query = stateFromHash(location.hash, this.hashPrefix);
   };
@@ -107,15 +122,30 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
     this.itemsLoading = true;
     const result = await fetchText(url, this.timeout, new AbortController().signal);
     if (doc !== this.rowsFor) return;
-    this.itemsLoading = false;
     if (!result.ok) {
+      this.itemsLoading = false;
       this.itemIssues = [result.issue];
       return;
     }
-    const loaded = parseItems(result.text, doc);
-    this.rows = [...this.rows, ...prepareRows(doc, loaded.items)];
-    this.itemIssues = loaded.issues;
-    if (loaded.issues.length) console.warn(`[gongkai] <gk-catalogue> ${url}:\n  ${loaded.issues.map((issue) => formatIssue(issue, this.language)).join('\n  ')}`);
+    // The first items show at once; the rest join at most every 250 ms (each join re-sorts), then once at the end.
+    let pending: Row[] = [];
+    let flushed = -Infinity;
+    const flush = () => {
+      if (!pending.length) return;
+      this.rows = [...this.rows, ...pending];
+      pending = [];
+      flushed = performance.now();
+    };
+    const issues = await parseItemsInSlices(result.text, doc, (items) => {
+      if (doc !== this.rowsFor || !items.length) return;
+      pending = pending.concat(prepareRows(doc, items));
+      if (performance.now() - flushed > 250) flush();
+    });
+    if (doc !== this.rowsFor) return;
+    flush();
+    this.itemsLoading = false;
+    this.itemIssues = issues;
+    if (issues.length) console.warn(`[gongkai] <gk-catalogue> ${url}:\n  ${issues.map((issue) => formatIssue(issue, this.language)).join('\n  ')}`);
   }
 
   /** Changes the view and records it in the URL (a new history entry, so Back undoes it). */
@@ -206,8 +236,7 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
     const lang = this.language;
     const facets = facetColumns(doc);
     const facetKeys = [...facets.map((column) => column.key), 'year'];
-    const matched = sortRows(filterRows(this.rows, this.query), this.query.sort);
-    const counts = facetCounts(this.rows, this.query, facetKeys);
+    const { rows: matched, counts } = select(this.sortedRows(this.query.sort), this.query, facetKeys);
     const pages = Math.max(1, Math.ceil(matched.length / PAGE_SIZE));
     const page = Math.min(this.query.page, pages);
     const shown = matched.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);

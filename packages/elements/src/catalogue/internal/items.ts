@@ -22,14 +22,51 @@ export interface LoadedItems {
   issues: GkIssue[];
 }
 
+/**
+ * Parses and checks items in slices of a few milliseconds, handing each slice's
+ * good items to `onSlice` as it goes: the first page shows long before the
+ * 50,000th item is checked, and no task blocks the page.
+ */
+export async function parseItemsInSlices(text: string, doc: GkCatalogue, onSlice: (items: CatalogueItem[]) => void, sliceMs = 8): Promise<GkIssue[]> {
+  const { items, issues, rest } = parseItemsStart(text, doc);
+  onSlice(items);
+  let deadline = performance.now() + sliceMs;
+  let batch: CatalogueItem[] = [];
+  for (const step of rest) {
+    const item = step();
+    if (item) batch.push(item);
+    if (performance.now() > deadline) {
+      onSlice(batch);
+      batch = [];
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      deadline = performance.now() + sliceMs;
+    }
+  }
+  onSlice(batch);
+  return issues;
+}
+
 export function parseItems(text: string, doc: GkCatalogue): LoadedItems {
+  const { items, issues, rest } = parseItemsStart(text, doc);
+  for (const step of rest) {
+    const item = step();
+    if (item) items.push(item);
+  }
+  return { items, issues };
+}
+
+/**
+ * A JSON array is parsed and checked at once; NDJSON is returned as one step per
+ * line, each giving the line's item or undefined (its problem added to `issues`).
+ */
+function parseItemsStart(text: string, doc: GkCatalogue): LoadedItems & { rest: Array<() => CatalogueItem | undefined> } {
   const columns = new Map(doc.columns.map((column) => [column.key, column]));
   const categories = categoryIds(doc.categories);
   const seen = new Map<string, string>();
   const items: CatalogueItem[] = [];
   const issues: GkIssue[] = [];
 
-  const check = (value: unknown, path: Array<string | number>, line: number) => {
+  const check = (value: unknown, path: Array<string | number>, line: number): CatalogueItem | undefined => {
     const result = validate(catalogueItemSchema, value);
     const own = result.ok
       ? catalogueItemIssues(result.value, path, columns, categories, seen).map((issue) => ({
@@ -39,8 +76,11 @@ export function parseItems(text: string, doc: GkCatalogue): LoadedItems {
           params: issue.params,
         }))
       : result.issues.map((issue) => ({ ...issue, path: [...path, ...issue.path], pathText: formatPath([...path, ...issue.path]) }));
-    if (own.length) for (const issue of own) issues.push({ ...issue, line, col: 1 });
-    else if (result.ok) items.push(result.value);
+    if (own.length) {
+      for (const issue of own) issues.push({ ...issue, line, col: 1 });
+      return undefined;
+    }
+    return result.ok ? result.value : undefined;
   };
 
   const trimmed = text.trimStart();
@@ -48,19 +88,22 @@ export function parseItems(text: string, doc: GkCatalogue): LoadedItems {
     const parsed = parseJson(text);
     if (!parsed.ok) {
       issues.push({ path: [], pathText: '', key: 'load.syntax', params: { detail: parsed.error.key, ...parsed.error.params }, line: parsed.error.line, col: parsed.error.col });
-      return { items, issues };
+      return { items, issues, rest: [] };
     }
     const list = Array.isArray(parsed.value) ? parsed.value : [];
-    list.forEach((value, index) => check(value, ['items', index], 0));
+    list.forEach((value, index) => {
+      const item = check(value, ['items', index], 0);
+      if (item) items.push(item);
+    });
     // Line numbers of a JSON array are only worth finding when something is wrong.
     if (issues.length) locateArrayLines(text, issues);
-    return { items, issues };
+    return { items, issues, rest: [] };
   }
 
   const lines = text.split('\n');
-  lines.forEach((raw, index) => {
+  const rest = lines.map((raw, index) => (): CatalogueItem | undefined => {
     const line = raw.trim();
-    if (!line) return;
+    if (!line) return undefined;
     let value: unknown;
     try {
       value = JSON.parse(line);
@@ -75,11 +118,11 @@ export function parseItems(text: string, doc: GkCatalogue): LoadedItems {
         line: index + 1,
         col: error?.col ?? 1,
       });
-      return;
+      return undefined;
     }
-    check(value, ['items', index], index + 1);
+    return check(value, ['items', index], index + 1);
   });
-  return { items, issues };
+  return { items, issues, rest };
 }
 
 /** For a JSON array, the line each item starts on. */
