@@ -59,7 +59,8 @@ export function prepareRows(doc: GkCatalogue, items: readonly CatalogueItem[]): 
       if (typeof value === 'string') item[column.key] = deidentify(value, column.deidentify!);
     }
     if (typeof item.body === 'string' && masked.length) item.body = deidentify(item.body, 'text');
-    const texts = [item.title, item.number ?? '', item.id];
+    // Full-text search: the title, number, id, every column and the full text (all after de-identification).
+    const texts = [item.title, item.number ?? '', item.id, item.body ?? ''];
     for (const column of doc.columns) {
       const value = item[column.key];
       if (value !== undefined && column.type !== 'link') texts.push(String(value));
