@@ -112,8 +112,12 @@ export function deidentify(value: string, how: Deidentify): string {
   switch (how) {
     case 'name':
       return maskName(value);
-    case 'id':
-      return isResidentId(value.trim()) ? maskResidentId(value.trim()) : maskText(value);
+    case 'id': {
+      // Everything in an ID column is personal: a number with a typo is masked too.
+      const id = value.trim();
+      if (isResidentId(id) || id.length >= 10) return maskResidentId(id);
+      return '*'.repeat(id.length);
+    }
     case 'phone':
       return maskPhone(value);
     case 'address':

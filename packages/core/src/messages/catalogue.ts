@@ -101,7 +101,7 @@ export const catalogueEn: Record<keyof typeof catalogueZh, string> = {
   'catalogue.fullText': 'Full text',
   'catalogue.deidentified': 'To protect personal information, {columns} are de-identified.',
   'catalogue.exempt': '{column} is published as is, as the law requires: {reason}',
-  'catalogue.itemProblems': '{count} items have problems and are not shown:',
+  'catalogue.itemProblems': 'Items not shown because of problems: {count}',
   'catalogue.loadingItems': 'Loading items…',
   'catalogue.type.主动公开': 'Proactive disclosure catalogue',
   'catalogue.type.依申请公开': 'Catalogue of information on application',

@@ -65,9 +65,13 @@ export const catalogueStyles = css`
     background: var(--_accent);
     color: #fff;
   }
+  :host {
+    container-type: inline-size;
+  }
   .layout {
     display: grid;
-    grid-template-columns: minmax(10em, 14em) 1fr;
+    /* minmax(0, …): a wide table scrolls inside its box instead of widening the page. */
+    grid-template-columns: minmax(10em, 14em) minmax(0, 1fr);
     gap: 1em;
   }
   .layout > .results:only-child {
@@ -171,9 +175,10 @@ export const catalogueStyles = css`
   .item-problems {
     margin-top: 1em;
   }
-  @media (max-width: 40em) {
+  /* The element's own width decides, not the screen's: it may sit in a narrow column. */
+  @container (max-width: 40em) {
     .layout {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(0, 1fr);
     }
     .cards dl {
       grid-template-columns: 1fr;

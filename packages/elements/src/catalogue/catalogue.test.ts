@@ -141,21 +141,70 @@ describe('<gk-catalogue>', () => {
     expect(status(el)).to.equal('共 15 条（全部 45 条）');
   });
 
-  it('keeps the view in the URL hash: a link restores it, Back undoes a change', async () => {
+  it('keeps the view in the URL hash: a link restores it, Back undoes a filter', async () => {
     const el = await catalogue(proactive());
     const input = root(el).querySelector<HTMLInputElement>('input[type="search"]')!;
     input.value = '预算';
     input.dispatchEvent(new Event('input'));
     await el.updateComplete;
     expect(new URLSearchParams(location.hash.slice(1)).get('q')).to.equal('预算');
+    input.value = '';
+    input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    const tree = [...root(el).querySelectorAll<HTMLButtonElement>('.tree button')];
+    tree.find((button) => button.textContent!.includes('预决算'))!.click();
+    await el.updateComplete;
+    expect(status(el)).to.equal('共 15 条（全部 45 条）');
     const popped = oneEvent(window, 'hashchange');
     history.back();
-    await popped.catch(() => undefined);
-    await waitUntil(() => status(el) === '共 45 条', 'Back did not restore the full list');
+    await popped;
+    await waitUntil(() => status(el) === '共 45 条', 'Back did not undo the filter');
     // A link with the view in it.
     history.replaceState(null, '', '#q=%E9%A2%84%E7%AE%97');
     const linked = await catalogue(proactive());
     expect(status(linked)).to.equal('共 1 条（全部 45 条）');
+  });
+
+  it('typing does not fill the history; a filter is a step Back undoes, and the select follows', async () => {
+    const el = await catalogue(proactive());
+    const before = history.length;
+    const input = root(el).querySelector<HTMLInputElement>('input[type="search"]')!;
+    input.focus();
+    await sendKeys({ type: '政务' });
+    await el.updateComplete;
+    expect(history.length - before).to.be.at.most(1);
+    const select = root(el).querySelector<HTMLSelectElement>('.controls select')!;
+    for (const office of ['医政医管股', '公共卫生股']) {
+      select.value = office;
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+    }
+    const popped = oneEvent(window, 'hashchange');
+    history.back();
+    await popped;
+    await el.updateComplete;
+    expect(select.value).to.equal('医政医管股');
+    expect(status(el)).to.match(/^共 \d+ 条/);
+  });
+
+  it('keeps parameters that are not its own in the hash', async () => {
+    history.replaceState(null, '', '#other.q=x');
+    const el = await catalogue(proactive());
+    const select = root(el).querySelector<HTMLSelectElement>('.controls select')!;
+    select.value = '医政医管股';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const params = new URLSearchParams(location.hash.slice(1));
+    expect(params.get('other.q')).to.equal('x');
+    expect(params.get('f.office')).to.equal('医政医管股');
+  });
+
+  it('an itemsUrl that fails says so and offers to try again', async () => {
+    const header = { ...proactive(), items: [], itemsUrl: '/test-api/not-found.json' };
+    const el = await catalogue(header);
+    await waitUntil(() => root(el).querySelector('.item-problems'), 'no error shown');
+    expect(root(el).querySelector('.item-problems')!.textContent).to.contain('HTTP 404');
+    expect(root(el).querySelector('.item-problems button')!.textContent).to.contain('重新加载');
   });
 
   it('de-identifies declared columns before showing, searching or exporting, and says which column is exempt', async () => {

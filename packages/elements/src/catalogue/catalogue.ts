@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
 import {
   catalogueSchema,
   formatDate,
@@ -23,6 +24,7 @@ import { toggled } from '../base/internal/toggle.js';
 import { downloadCsv } from '../charts/figure.js';
 import { chartStyles } from '../charts/chart.styles.js';
 import { hostCardStyles } from '../charts/host-card.styles.js';
+import { ResizeController } from '../charts/resize-controller.js';
 import { catalogueStyles } from './catalogue.styles.js';
 import { parseItemsInSlices } from './internal/items.js';
 import {
@@ -40,6 +42,18 @@ import {
 } from './internal/query.js';
 
 export type CatalogueView = 'table' | 'cards';
+
+/** Today in the reader's time zone, as YYYY-MM-DD (an export made at 7:00 in Beijing is dated that day). */
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** This catalogue's hash parameters: with a prefix, those that start with it; without one, the unprefixed view keys. */
+function isOwnKey(key: string, prefix: string): boolean {
+  if (prefix) return key.startsWith(prefix);
+  return key === 'q' || key === 'cat' || key === 'sort' || key === 'page' || key.startsWith('f.');
+}
 
 /**
  * Disclosure catalogues (主动公开基本目录, 依申请公开目录, 负面清单) and listings of
@@ -65,6 +79,8 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
   @property({ reflect: true }) view?: CatalogueView;
 
   @state() private query: ViewState = EMPTY_STATE;
+  @state() private itemsError?: GkIssue;
+  private readonly resize = new ResizeController(this);
   @state() private rows: Row[] = [];
   @state() private itemIssues: GkIssue[] = [];
   @state() private itemsLoading = false;
@@ -118,13 +134,14 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
     }
   }
 
-  private async loadItems(doc: GkCatalogue, url: string): Promise<void> {
+  private async loadItems(doc: GkCatalogue, url: string, reload = false): Promise<void> {
     this.itemsLoading = true;
-    const result = await fetchText(url, this.timeout, new AbortController().signal);
+    this.itemsError = undefined;
+    const result = await fetchText(url, this.timeout, new AbortController().signal, reload);
     if (doc !== this.rowsFor) return;
     if (!result.ok) {
       this.itemsLoading = false;
-      this.itemIssues = [result.issue];
+      this.itemsError = result.issue;
       return;
     }
     // The first items show at once; the rest join at most every 250 ms (each join re-sorts), then once at the end.
@@ -136,7 +153,7 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
       pending = [];
       flushed = performance.now();
     };
-    const issues = await parseItemsInSlices(result.text, doc, (items) => {
+    const issues = await parseItemsInSlices(result.text, doc, this.rows.map((row) => row.item.id), (items) => {
       if (doc !== this.rowsFor || !items.length) return;
       pending = pending.concat(prepareRows(doc, items));
       if (performance.now() - flushed > 250) flush();
@@ -148,16 +165,26 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
     if (issues.length) console.warn(`[gongkai] <gk-catalogue> ${url}:\n  ${issues.map((issue) => formatIssue(issue, this.language)).join('\n  ')}`);
   }
 
+  /** Searches as the reader types, but not the pinyin of an input method mid-composition; typing does not fill the history. */
+  private readonly onSearchInput = (event: Event): void => {
+    if ((event as InputEvent).isComposing) return;
+    const q = (event.target as HTMLInputElement).value;
+    if (q !== this.query.q) this.set({ q }, true, true);
+  };
+
   /** Changes the view and records it in the URL (a new history entry, so Back undoes it). */
-  private set(change: Partial<ViewState>, resetPage = true): void {
+  private set(change: Partial<ViewState>, resetPage = true, replace = false): void {
     this.query = { ...this.query, ...change, ...(resetPage && !('page' in change) ? { page: 1 } : {}) };
     const params = stateToHash(this.query, this.hashPrefix);
     // Keep other catalogues' parameters (and anything else) in the hash.
     const rest = new URLSearchParams(location.hash.replace(/^#/, ''));
-    for (const key of [...rest.keys()]) if (key.startsWith(this.hashPrefix) || !this.hashPrefix) rest.delete(key);
+    for (const key of [...rest.keys()]) if (isOwnKey(key, this.hashPrefix)) rest.delete(key);
     for (const [key, value] of params) rest.set(key, value);
     const hash = rest.toString();
-    history.pushState(history.state, '', hash ? `#${hash}` : location.pathname + location.search);
+    const url = hash ? `#${hash}` : location.pathname + location.search;
+    // Typing replaces the entry (Back skips the letters); a filter, sort or page is a step Back can undo.
+    if (replace) history.replaceState(history.state, '', url);
+    else history.pushState(history.state, '', url);
   }
 
   private columnValue(column: CatalogueColumn, item: CatalogueItem): unknown {
@@ -190,7 +217,14 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
     const id = `body-${item.id}`;
     const open = this.open.has(id);
     return html`${link}
-      <button type="button" class="more" aria-expanded=${open ? 'true' : 'false'} aria-controls=${id} @click=${() => (this.open = toggled(this.open, id))}>
+      <button
+        type="button"
+        class="more"
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls=${id}
+        aria-label="${this.t('catalogue.fullText')}：${item.title}"
+        @click=${() => (this.open = toggled(this.open, id))}
+      >
         ${this.t('catalogue.fullText')}
       </button>
       <div class="full-text" id=${id} ?hidden=${!open}>${markdown(item.body, this.headingLevel + 2)}</div>`;
@@ -199,14 +233,14 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
   private exportRows(doc: GkCatalogue, rows: readonly Row[]): CsvCell[][] {
     const head = ['id', this.t('catalogue.title'), this.t('catalogue.date'), this.t('catalogue.number'), ...doc.columns.map((column) => column.label)];
     return [
-      [doc.title, `${this.t('catalogue.exportedAt')} ${new Date().toISOString().slice(0, 10)}`],
+      [doc.title, `${this.t('catalogue.exportedAt')} ${today()}`],
       head,
       ...rows.map(({ item }) => [item.id, item.title, item.date ?? '', item.number ?? '', ...doc.columns.map((column) => item[column.key] as CsvCell)]),
     ];
   }
 
   private exportJson(doc: GkCatalogue, rows: readonly Row[]): void {
-    const payload = { title: doc.title, owner: doc.owner, exported: new Date().toISOString().slice(0, 10), items: rows.map((row) => row.item) };
+    const payload = { title: doc.title, owner: doc.owner, exported: today(), items: rows.map((row) => row.item) };
     const blob = new Blob([JSON.stringify(payload, null, 2)], { type: 'application/json' });
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
@@ -244,8 +278,8 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
     const exempt = doc.columns.filter((column) => column.exempt);
     const years = [...(counts.get('year') ?? new Map()).keys()].sort().reverse();
     const tableColumns = doc.columns;
-    // Cards on phones, a table elsewhere, unless the page or the reader chose.
-    const view = this.view ?? (matchMedia('(max-width: 600px)').matches ? 'cards' : 'table');
+    // Cards where the element is narrow (a phone, a side column), a table elsewhere, unless the page or the reader chose.
+    const view = this.view ?? (this.resize.width < 560 ? 'cards' : 'table');
     const filtered = this.query.q || this.query.category || Object.values(this.query.facets).some(Boolean);
 
     return html`<section class="catalogue" part="base" aria-labelledby="title">
@@ -263,12 +297,21 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
       <div class="controls no-print">
         <label class="search" part="search">
           <span>${this.t('catalogue.search')}</span>
-          <input type="search" .value=${this.query.q} placeholder=${this.t('catalogue.searchHint')} @input=${(e: Event) => this.set({ q: (e.target as HTMLInputElement).value })} />
+          <input
+            type="search"
+            .value=${live(this.query.q)}
+            placeholder=${this.t('catalogue.searchHint')}
+            @input=${this.onSearchInput}
+            @compositionend=${this.onSearchInput}
+          />
         </label>
         ${facets.map(
           (column) => html`<label>
             <span>${column.label}</span>
-            <select @change=${(e: Event) => this.set({ facets: { ...this.query.facets, [column.key]: (e.target as HTMLSelectElement).value } })}>
+            <select
+              .value=${live(this.query.facets[column.key] ?? '')}
+              @change=${(e: Event) => this.set({ facets: { ...this.query.facets, [column.key]: (e.target as HTMLSelectElement).value } })}
+            >
               <option value="" ?selected=${!this.query.facets[column.key]}>${this.t('catalogue.all')}</option>
               ${[...(counts.get(column.key) ?? new Map()).entries()].sort((a, b) => b[1] - a[1]).map(
                 ([value, count]) => html`<option value=${value} ?selected=${this.query.facets[column.key] === value}>${value}（${count}）</option>`,
@@ -279,7 +322,10 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
         ${years.length > 1
           ? html`<label>
               <span>${this.t('catalogue.year')}</span>
-              <select @change=${(e: Event) => this.set({ facets: { ...this.query.facets, year: (e.target as HTMLSelectElement).value } })}>
+              <select
+                .value=${live(this.query.facets.year ?? '')}
+                @change=${(e: Event) => this.set({ facets: { ...this.query.facets, year: (e.target as HTMLSelectElement).value } })}
+              >
                 <option value="" ?selected=${!this.query.facets.year}>${this.t('catalogue.all')}</option>
                 ${years.map((year) => html`<option value=${year} ?selected=${this.query.facets.year === year}>${year}（${counts.get('year')!.get(year)}）</option>`)}
               </select>
@@ -287,8 +333,8 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
           : nothing}
         <label>
           <span>${this.t('catalogue.sort')}</span>
-          <select @change=${(e: Event) => this.set({ sort: (e.target as HTMLSelectElement).value as ViewState['sort'] })}>
-            ${(['date-desc', 'date-asc', 'title', 'office'] as const).map(
+          <select .value=${live(this.query.sort)} @change=${(e: Event) => this.set({ sort: (e.target as HTMLSelectElement).value as ViewState['sort'] })}>
+            ${(['date-desc', 'date-asc', 'title', 'office'] as const).filter((sort) => sort !== 'office' || doc.columns.some((column) => column.key === 'office')).map(
               (sort) => html`<option value=${sort} ?selected=${this.query.sort === sort}>${this.t(`catalogue.sort.${sort}`)}</option>`,
             )}
           </select>
@@ -360,6 +406,12 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
             <button type="button" @click=${() => downloadCsv(`${doc.title}.csv`, this.exportRows(doc, matched))}>${this.t('catalogue.exportCsv')}</button>
             <button type="button" @click=${() => this.exportJson(doc, matched)}>${this.t('catalogue.exportJson')}</button>
           </div>
+          ${this.itemsError
+            ? html`<div class="state-error item-problems" role="alert">
+                <p>${formatIssue(this.itemsError, lang)}</p>
+                <button type="button" @click=${() => doc.itemsUrl && this.loadItems(doc, doc.itemsUrl, true)}>${this.t('state.retry')}</button>
+              </div>`
+            : nothing}
           ${this.itemIssues.length
             ? html`<div class="state-error item-problems" role="alert">
                 <p>${this.t('catalogue.itemProblems', { count: this.itemIssues.length })}</p>

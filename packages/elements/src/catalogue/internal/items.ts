@@ -27,8 +27,14 @@ export interface LoadedItems {
  * good items to `onSlice` as it goes: the first page shows long before the
  * 50,000th item is checked, and no task blocks the page.
  */
-export async function parseItemsInSlices(text: string, doc: GkCatalogue, onSlice: (items: CatalogueItem[]) => void, sliceMs = 8): Promise<GkIssue[]> {
-  const { items, issues, rest } = parseItemsStart(text, doc);
+export async function parseItemsInSlices(
+  text: string,
+  doc: GkCatalogue,
+  knownIds: readonly string[],
+  onSlice: (items: CatalogueItem[]) => void,
+  sliceMs = 8,
+): Promise<GkIssue[]> {
+  const { items, issues, rest } = parseItemsStart(text, doc, knownIds);
   onSlice(items);
   let deadline = performance.now() + sliceMs;
   let batch: CatalogueItem[] = [];
@@ -46,8 +52,8 @@ export async function parseItemsInSlices(text: string, doc: GkCatalogue, onSlice
   return issues;
 }
 
-export function parseItems(text: string, doc: GkCatalogue): LoadedItems {
-  const { items, issues, rest } = parseItemsStart(text, doc);
+export function parseItems(text: string, doc: GkCatalogue, knownIds: readonly string[] = []): LoadedItems {
+  const { items, issues, rest } = parseItemsStart(text, doc, knownIds);
   for (const step of rest) {
     const item = step();
     if (item) items.push(item);
@@ -59,10 +65,11 @@ export function parseItems(text: string, doc: GkCatalogue): LoadedItems {
  * A JSON array is parsed and checked at once; NDJSON is returned as one step per
  * line, each giving the line's item or undefined (its problem added to `issues`).
  */
-function parseItemsStart(text: string, doc: GkCatalogue): LoadedItems & { rest: Array<() => CatalogueItem | undefined> } {
+function parseItemsStart(text: string, doc: GkCatalogue, knownIds: readonly string[]): LoadedItems & { rest: Array<() => CatalogueItem | undefined> } {
   const columns = new Map(doc.columns.map((column) => [column.key, column]));
   const categories = categoryIds(doc.categories);
-  const seen = new Map<string, string>();
+  // Ids of the inline items count too: an id may not repeat between the two.
+  const seen = new Map<string, string>(knownIds.map((id) => [id, 'items']));
   const items: CatalogueItem[] = [];
   const issues: GkIssue[] = [];
 
@@ -111,8 +118,8 @@ function parseItemsStart(text: string, doc: GkCatalogue): LoadedItems & { rest: 
       const parsed = parseJson(line);
       const error = parsed.ok ? undefined : parsed.error;
       issues.push({
-        path: [],
-        pathText: '',
+        path: ['items', index],
+        pathText: formatPath(['items', index]),
         key: 'load.syntax',
         params: { detail: error?.key ?? 'json.unexpectedChar', ...(error?.params ?? {}) },
         line: index + 1,

@@ -58,7 +58,8 @@ export function prepareRows(doc: GkCatalogue, items: readonly CatalogueItem[]): 
       const value = item[column.key];
       if (typeof value === 'string') item[column.key] = deidentify(value, column.deidentify!);
     }
-    if (typeof item.body === 'string' && masked.length) item.body = deidentify(item.body, 'text');
+    // Full texts of records (replies, decisions) always have ID and phone numbers masked; elsewhere when a column is de-identified.
+    if (typeof item.body === 'string' && (masked.length || doc.type === '记录')) item.body = deidentify(item.body, 'text');
     // Full-text search: the title, number, id, every column and the full text (all after de-identification).
     const texts = [item.title, item.number ?? '', item.id, item.body ?? ''];
     for (const column of doc.columns) {
