@@ -124,6 +124,15 @@ describe('<gk-catalogue>', () => {
     expect(status(el)).to.equal('共 1 条（全部 45 条）');
   });
 
+  it('finds items by pinyin initials (预算公开 → ysgk)', async () => {
+    const el = await catalogue(proactive());
+    const input = root(el).querySelector<HTMLInputElement>('input[type="search"]')!;
+    input.focus();
+    await sendKeys({ type: 'ysgk' });
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal(['2018年部门预算公开说明']);
+  });
+
   it('filters by category (with its sub-categories) and by facet, with counts that follow', async () => {
     const el = await catalogue(proactive());
     const tree = [...root(el).querySelectorAll<HTMLButtonElement>('.tree button')];

@@ -2,6 +2,7 @@
  * The catalogue's data work, without DOM: de-identify items, search them,
  * filter, count, sort, page, and keep the reader's view in the URL hash.
  */
+import { looksLikeInitials, pinyinInitials } from './pinyin.js';
 import {
   categoryIds,
   deidentify,
@@ -18,6 +19,8 @@ export interface Row {
   year: string;
   /** The category and its ancestors, for filtering by a branch of the tree. */
   categories: string[];
+  /** Pinyin initials of the title, computed on the first Latin-letter search. */
+  initials?: string;
 }
 
 export interface ViewState {
@@ -109,6 +112,8 @@ export interface Selection {
  */
 export function select(sorted: readonly Row[], state: ViewState, facetKeys: readonly string[]): Selection {
   const terms = searchTerms(state.q);
+  // Latin letters may be pinyin initials (ysgk for 预算公开) as well as text.
+  const latin = terms.map((term) => looksLikeInitials(term));
   const filters = checks(state);
   const counts = new Map<string, Map<string, number>>();
   for (const key of [...facetKeys, 'category']) counts.set(key, new Map());
@@ -119,11 +124,12 @@ export function select(sorted: readonly Row[], state: ViewState, facetKeys: read
   const rows: Row[] = [];
   for (const row of sorted) {
     let matches = true;
-    for (const term of terms) {
-      if (!row.haystack.includes(term)) {
-        matches = false;
-        break;
-      }
+    for (let t = 0; t < terms.length; t++) {
+      const term = terms[t]!;
+      if (row.haystack.includes(term)) continue;
+      if (latin[t] && (row.initials ??= pinyinInitials(row.item.title)).includes(term)) continue;
+      matches = false;
+      break;
     }
     if (!matches) continue;
     // Which filter does the row fail? None: it is shown and counts everywhere; one: it counts for that filter only.
