@@ -1,6 +1,6 @@
 import '@gongkai/core/translations/en';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { GkErrorEvent } from '../base/events.js';
 import { GkCatalogueElement } from './catalogue.js';
 
@@ -252,6 +252,18 @@ describe('<gk-catalogue>', () => {
     expect(csv).to.contain('2018年行政处罚信息');
     expect(csv).to.contain('欧阳**');
     expect(csv).not.to.contain('640221199001011231');
+  });
+
+  it('shows cards by default where it is narrow (a phone), with nothing overflowing at 320 px', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const el = await fixture<GkCatalogueElement>(html`<gk-catalogue .data=${proactive()}></gk-catalogue>`);
+      await waitUntil(() => root(el).querySelector('.cards li'), 'no cards at 320 px');
+      expect(root(el).querySelector('table')).to.be.null;
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('shows cards on request and passes axe', async () => {
