@@ -4,6 +4,7 @@ import { commonZh } from './messages/common.js';
 import type { chartZh } from './messages/chart.js';
 import type { documentZh } from './messages/document.js';
 import type { explainerZh } from './messages/explainer.js';
+import type { formZh } from './messages/form.js';
 
 /**
  * Translations for every string the library itself writes (never editors' text).
@@ -18,7 +19,7 @@ export function resolveLang(tag: string | null | undefined): Lang {
   return tag && /^en\b/i.test(tag.trim()) ? 'en' : 'zh-CN';
 }
 
-export type MessageKey = keyof typeof commonZh | keyof typeof documentZh | keyof typeof budgetZh | keyof typeof chartZh | keyof typeof explainerZh | keyof typeof catalogueZh;
+export type MessageKey = keyof typeof commonZh | keyof typeof documentZh | keyof typeof budgetZh | keyof typeof chartZh | keyof typeof explainerZh | keyof typeof catalogueZh | keyof typeof formZh;
 
 /**
  * The tables in force. Chinese, the default, joins them module by module through

@@ -12,4 +12,5 @@ export * from './schemas/document.js';
 export * from './schemas/budget.js';
 export * from './schemas/explainer.js';
 export * from './schemas/catalogue.js';
+export * from './schemas/form.js';
 export type { FieldDescriptions } from './schemas/common.js';

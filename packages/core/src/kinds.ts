@@ -5,12 +5,14 @@ import { catalogueDescriptions, catalogueSchema } from './schemas/catalogue.js';
 import type { FieldDescriptions } from './schemas/common.js';
 import { documentDescriptions, documentSchema } from './schemas/document.js';
 import { explainerDescriptions, explainerSchema } from './schemas/explainer.js';
+import { formDescriptions, formSchema } from './schemas/form.js';
 
 export const SCHEMAS = {
   document: documentSchema,
   budget: budgetSchema,
   explainer: explainerSchema,
   catalogue: catalogueSchema,
+  form: formSchema,
 } as const satisfies Record<string, z.ZodMiniType>;
 
 export type Kind = keyof typeof SCHEMAS;
@@ -26,4 +28,5 @@ export const DESCRIPTIONS: Record<Kind, () => FieldDescriptions> = {
   budget: budgetDescriptions,
   explainer: explainerDescriptions,
   catalogue: catalogueDescriptions,
+  form: formDescriptions,
 };

@@ -9,5 +9,6 @@ import { chartEn } from '../messages/chart.js';
 import { commonEn } from '../messages/common.js';
 import { documentEn } from '../messages/document.js';
 import { explainerEn } from '../messages/explainer.js';
+import { formEn } from '../messages/form.js';
 
-addMessages('en', { ...commonEn, ...documentEn, ...budgetEn, ...chartEn, ...explainerEn, ...catalogueEn });
+addMessages('en', { ...commonEn, ...documentEn, ...budgetEn, ...chartEn, ...explainerEn, ...catalogueEn, ...formEn });
