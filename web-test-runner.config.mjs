@@ -16,6 +16,15 @@ const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img
 
 const validDocument = readFileSync(new URL('./packages/elements/src/document/examples/full.json', import.meta.url), 'utf8');
 const flakySeen = new Set();
+const submissions = new Map();
+
+function readBody(context) {
+  return new Promise((resolve) => {
+    let body = '';
+    context.req.on('data', (chunk) => (body += chunk));
+    context.req.on('end', () => resolve(body));
+  });
+}
 
 /** Routes a test can fetch. Each mimics something a real server does. */
 function testApi(context) {
@@ -60,6 +69,18 @@ function testApi(context) {
       lines[14] = JSON.stringify({ id: 'r15', title: '未知分类', category: 'nope', kind: '行政许可' });
       return send(200, 'application/x-ndjson; charset=utf-8', lines.join('\n') + '\n');
     }
+    case '/test-api/submit': {
+      // A form receiver: the same idempotency key gets the same tracking code, and counts once.
+      return readBody(context).then((body) => {
+        const key = context.get('idempotency-key') || JSON.parse(body || '{}')._idempotencyKey || '';
+        if (!submissions.has(key)) submissions.set(key, `PL2018-${String(submissions.size + 1).padStart(4, '0')}`);
+        send(200, 'application/json', JSON.stringify({ trackingCode: submissions.get(key), count: submissions.size }));
+      });
+    }
+    case '/test-api/submit-count':
+      return send(200, 'application/json', JSON.stringify({ count: submissions.size }));
+    case '/test-api/submit-500':
+      return readBody(context).then(() => send(500, 'application/json', '{"error":"database down"}'));
     default:
       return undefined;
   }

@@ -23,6 +23,7 @@ export const ELEMENT_ENTRIES = {
   budget: at('packages/gongkai/src/budget.ts'),
   explainer: at('packages/gongkai/src/explainer.ts'),
   catalogue: at('packages/gongkai/src/catalogue.ts'),
+  form: at('packages/gongkai/src/form.ts'),
 };
 
 const browser = {

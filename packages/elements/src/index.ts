@@ -6,3 +6,4 @@ export { GkDocumentElement } from './document/document.js';
 export { GkBudgetElement, type BudgetView } from './budget/budget.js';
 export { GkExplainerElement, type ExplainerMode } from './explainer/explainer.js';
 export { GkCatalogueElement, type CatalogueView } from './catalogue/catalogue.js';
+export { GkFormElement } from './form/form.js';

@@ -1,0 +1,163 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { GkForm } from '@gongkai/core';
+import { GkFormElement } from './form.js';
+
+function mailbox(action = '/test-api/submit', draft = false): GkForm {
+  return {
+    kind: 'form',
+    version: 1,
+    title: '局长信箱',
+    action,
+    privacy: '您提供的个人信息仅用于办理本次留言，依法保护。',
+    draft,
+    sections: [
+      {
+        title: '您的信息',
+        fields: [
+          { name: 'name', label: '姓名', type: 'text', required: true },
+          { name: 'phone', label: '手机号码', type: 'mobile', required: true, sensitive: true },
+          { name: 'reply', label: '答复方式', type: 'radio', required: true, options: [{ value: 'phone', label: '电话' }, { value: 'email', label: '邮件' }] },
+          { name: 'email', label: '电子邮箱', type: 'email', required: true, showWhen: { field: 'reply', equals: 'email' } },
+        ],
+      },
+      {
+        title: '留言内容',
+        fields: [
+          { name: 'body', label: '内容', type: 'textarea', required: true, maxLength: 500 },
+          { name: 'consent', label: '我已阅读并同意隐私说明', type: 'consent', required: true },
+        ],
+      },
+    ],
+  };
+}
+
+async function form(data: GkForm): Promise<GkFormElement> {
+  const el = await fixture<GkFormElement>(html`<gk-form .data=${data}></gk-form>`);
+  await waitUntil(() => el.shadowRoot!.querySelector('form, [role="alert"]'), 'form did not render');
+  return el;
+}
+
+const root = (el: Element) => el.shadowRoot!;
+const control = (el: Element, name: string) => root(el).querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+
+/** Fills the whole form with the keyboard only. */
+async function fillByKeyboard(el: GkFormElement): Promise<void> {
+  control(el, 'name').focus();
+  await sendKeys({ type: '张三' });
+  await sendKeys({ press: 'Tab' });
+  await sendKeys({ type: '13812345678' });
+  await sendKeys({ press: 'Tab' }); // to the radio group
+  await sendKeys({ press: 'Space' }); // 电话
+  control(el, 'body').focus();
+  await sendKeys({ type: '请问县医院的收费标准在哪里可以查到？' });
+  await sendKeys({ press: 'Tab' });
+  await sendKeys({ press: 'Space' }); // consent
+  await el.updateComplete;
+}
+
+beforeEach(() => localStorage.clear());
+
+describe('<gk-form>', () => {
+  it('renders labelled controls for every field and passes axe', async () => {
+    const el = await form(mailbox());
+    for (const name of ['name', 'phone', 'body', 'consent']) {
+      const input = control(el, name);
+      expect(input, name).to.exist;
+      expect(root(el).querySelector(`label[for="${input.id}"]`) ?? input.closest('label'), `${name} has a label`).to.exist;
+    }
+    expect(root(el).querySelector('fieldset legend')!.textContent).to.contain('您的信息');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a field only when its condition holds', async () => {
+    const el = await form(mailbox());
+    expect(control(el, 'email')).to.be.null;
+    root(el).querySelector<HTMLInputElement>('input[name="reply"][value="email"]')!.click();
+    await el.updateComplete;
+    expect(control(el, 'email')).to.exist;
+  });
+
+  it('on sending an incomplete form: an error summary with links, messages beside fields, announced', async () => {
+    const el = await form(mailbox());
+    root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => root(el).querySelector('[part="summary"]'));
+    const summary = root(el).querySelector<HTMLElement>('[part="summary"]')!;
+    expect(summary.getAttribute('role')).to.equal('alert');
+    expect(root(el).activeElement).to.equal(summary);
+    expect(summary.textContent).to.contain('请填写“姓名”');
+    const name = control(el, 'name');
+    expect(name.getAttribute('aria-invalid')).to.equal('true');
+    expect(root(el).querySelector(`#${name.getAttribute('aria-describedby')!.split(' ').pop()}`)!.textContent).to.contain('请填写“姓名”');
+    summary.querySelector('a')!.click();
+    expect(root(el).activeElement).to.equal(name);
+    await expect(el).to.be.accessible();
+  });
+
+  it('checks a field when the reader leaves it, not on every keystroke', async () => {
+    const el = await form(mailbox());
+    control(el, 'phone').focus();
+    await sendKeys({ type: '138' });
+    await el.updateComplete;
+    expect(root(el).querySelector('.error')).to.be.null;
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(root(el).querySelector('.error')!.textContent).to.contain('11 位手机号码');
+  });
+
+  it('is completed and sent with the keyboard alone; the tracking code is shown and the draft cleared', async () => {
+    const el = await form(mailbox('/test-api/submit', true));
+    await fillByKeyboard(el);
+    const sent = oneEvent(el, 'gk-submit');
+    root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    const event = (await sent) as CustomEvent<{ trackingCode: string }>;
+    await el.updateComplete;
+    expect(event.detail.trackingCode).to.match(/^PL2018-\d{4}$/);
+    expect(root(el).querySelector('.confirmation')!.textContent).to.contain(event.detail.trackingCode);
+    expect(localStorage.length).to.equal(0);
+  });
+
+  it('a double click sends once', async () => {
+    const before = (await (await fetch('/test-api/submit-count')).json()).count as number;
+    const el = await form(mailbox());
+    await fillByKeyboard(el);
+    const button = root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    const sent = oneEvent(el, 'gk-submit');
+    button.click();
+    button.click();
+    await sent;
+    const after = (await (await fetch('/test-api/submit-count')).json()).count as number;
+    expect(after - before).to.equal(1);
+  });
+
+  it('a server error keeps everything the citizen wrote and offers to send again', async () => {
+    const el = await form(mailbox('/test-api/submit-500'));
+    await fillByKeyboard(el);
+    root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => root(el).querySelector('.failed'), 'no failure message');
+    expect(root(el).querySelector('.failed')!.textContent).to.contain('您填写的内容都还在');
+    expect(control(el, 'name').value).to.equal('张三');
+    expect(control(el, 'body').value).to.contain('收费标准');
+    expect(root(el).querySelector('button[type="submit"]')!.textContent).to.contain('重新提交');
+  });
+
+  it('restores a draft after a reload, without the sensitive fields', async () => {
+    const first = await form(mailbox('/test-api/submit', true));
+    await fillByKeyboard(first);
+    first.remove();
+    const again = await form(mailbox('/test-api/submit', true));
+    expect(control(again, 'name').value).to.equal('张三');
+    expect(control(again, 'body').value).to.contain('收费标准');
+    expect(control(again, 'phone').value).to.equal(''); // sensitive: never stored
+    expect(root(again).querySelector('.notice')!.textContent).to.contain('已恢复');
+  });
+
+  it('a field of an unknown type shows a visible error; the others render', async () => {
+    const data = mailbox();
+    data.sections[1]!.fields.splice(0, 0, { name: 'poll', label: '满意度', type: 'stars' });
+    const el = await form(data);
+    expect(root(el).querySelector('.field-error')!.textContent).to.contain('不认识的字段类型“stars”');
+    expect(control(el, 'body')).to.exist;
+  });
+});

@@ -1,0 +1,252 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { state } from 'lit/decorators.js';
+import {
+  fieldProblem,
+  formFieldList,
+  formSchema,
+  isFieldVisible,
+  issueMessage,
+  rootIssue,
+  type FormField,
+  type GkForm,
+  type MessageKey,
+} from '@gongkai/core';
+import { GkElement } from '../base/gk-element.js';
+import { defineElement } from '../base/define.js';
+import { markdown } from '../base/internal/markdown.js';
+import { hostCardStyles } from '../charts/host-card.styles.js';
+import { formStyles } from './form.styles.js';
+import { rendererFor, type FieldContext } from './internal/renderers.js';
+
+type Status = 'editing' | 'sending' | 'sent' | 'failed';
+
+/** Milliseconds to wait for the server before telling the citizen it did not answer. */
+const SEND_TIMEOUT = 20000;
+
+/**
+ * A form citizens fill in — 领导信箱, a comment on a draft, an application —
+ * from one JSON document. It never loses what was written: validation on
+ * leaving a field and on sending (messages beside each field and in a summary
+ * at the top, the GOV.UK pattern), sending that keeps everything on a network
+ * failure, a timeout or a 5xx and can be retried, no double sending, and an
+ * opt-in draft kept in this browser (sensitive fields never stored).
+ *
+ * @summary Form. JSON: `"kind": "form"`.
+ *
+ * @event gk-submit - Sent and accepted. `detail: { trackingCode, response }`.
+ *
+ * @csspart base - The form.
+ * @csspart summary - The error summary.
+ */
+export class GkFormElement extends GkElement<typeof formSchema> {
+  static override styles = [...GkElement.styles, hostCardStyles, formStyles];
+
+  protected readonly schema = formSchema;
+
+  @state() private values: Record<string, unknown> = {};
+  @state() private errors: Record<string, string> = {};
+  @state() private touched = new Set<string>();
+  @state() private sendStatus: Status = 'editing';
+  @state() private message = '';
+  @state() private draftRestored = false;
+
+  /** One key per submission attempt series: a retry of the same values is recognised by the server as the same submission. */
+  private idempotencyKey = newKey();
+  private formFor?: GkForm;
+
+  private get draftKey(): string {
+    const doc = this.document;
+    return `gongkai-draft:${doc?.action ?? ''}:${doc?.title ?? ''}`;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const doc = this.document;
+    if (doc && doc !== this.formFor) {
+      this.formFor = doc;
+      this.restoreDraft(doc);
+    }
+  }
+
+  private fields(doc: GkForm): FormField[] {
+    return formFieldList(doc);
+  }
+
+  private restoreDraft(doc: GkForm): void {
+    if (!doc.draft) return;
+    try {
+      const saved = JSON.parse(localStorage.getItem(this.draftKey) ?? 'null') as Record<string, unknown> | null;
+      if (saved && typeof saved === 'object') {
+        this.values = saved;
+        this.draftRestored = Object.keys(saved).length > 0;
+      }
+    } catch {
+      // No storage (private mode, a locked-down WebView): the form still works, only without drafts.
+    }
+  }
+
+  private saveDraft(doc: GkForm): void {
+    if (!doc.draft) return;
+    const sensitive = new Set(this.fields(doc).filter((field) => field.sensitive || field.type === 'file' || field.type === 'idNumber').map((field) => field.name));
+    const kept = Object.fromEntries(Object.entries(this.values).filter(([name]) => !sensitive.has(name)));
+    try {
+      localStorage.setItem(this.draftKey, JSON.stringify(kept));
+    } catch {
+      // Storage full or refused: nothing to do, the values are still on the page.
+    }
+  }
+
+  private problem(field: FormField): string | undefined {
+    const problem = fieldProblem(field, this.values[field.name]);
+    return problem ? issueMessage({ ...rootIssue(problem.key as MessageKey, problem.params), path: [field.name], pathText: field.name }, this.language) : undefined;
+  }
+
+  private check(field: FormField): void {
+    const message = this.problem(field);
+    const errors = { ...this.errors };
+    if (message) errors[field.name] = message;
+    else delete errors[field.name];
+    this.errors = errors;
+  }
+
+  private async send(doc: GkForm): Promise<void> {
+    if (this.sendStatus === 'sending') return; // a double click sends once
+    const fields = this.fields(doc).filter((field) => isFieldVisible(field, this.values));
+    const errors: Record<string, string> = {};
+    for (const field of fields) {
+      const message = this.problem(field);
+      if (message) errors[field.name] = message;
+    }
+    this.errors = errors;
+    if (Object.keys(errors).length) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part="summary"]')?.focus();
+      return;
+    }
+    const honeypot = this.renderRoot.querySelector<HTMLInputElement>('input[name="_website"]')?.value ?? '';
+    const body = { ...Object.fromEntries(fields.map((field) => [field.name, this.values[field.name]]).filter(([, value]) => value !== undefined)), _idempotencyKey: this.idempotencyKey, ...(honeypot ? { _website: honeypot } : {}) };
+    this.sendStatus = 'sending';
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), SEND_TIMEOUT);
+    try {
+      const response = await fetch(doc.action, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': this.idempotencyKey },
+        body: JSON.stringify(body),
+        signal: timeout.signal,
+        credentials: 'same-origin',
+      });
+      const answer = (await response.json().catch(() => ({}))) as { trackingCode?: string };
+      if (!response.ok) {
+        this.sendFailed(this.t('load.http', { status: response.status, statusText: '', url: doc.action }));
+        return;
+      }
+      this.sendStatus = 'sent';
+      this.message = answer.trackingCode ? this.t('form.sent', { code: answer.trackingCode }) : this.t('form.sentNoCode');
+      try {
+        localStorage.removeItem(this.draftKey);
+      } catch {
+        // nothing stored
+      }
+      this.dispatchEvent(new CustomEvent('gk-submit', { bubbles: true, composed: true, detail: { trackingCode: answer.trackingCode, response: answer } }));
+    } catch {
+      this.sendFailed(timeout.signal.aborted ? this.t('load.timeout', { seconds: SEND_TIMEOUT / 1000, url: doc.action }) : this.t('load.network', { url: doc.action }));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private sendFailed(reason: string): void {
+    this.sendStatus = 'failed';
+    this.message = this.t('form.failed', { reason: reason.replace(/[。.]$/, '') });
+  }
+
+  protected override renderDocument(doc: GkForm) {
+    if (this.sendStatus === 'sent') {
+      return html`<section class="sent" part="base" role="status" aria-labelledby="title">
+        ${this.heading(0, doc.title, 'title', 'title')}
+        <p class="confirmation">${this.message}</p>
+      </section>`;
+    }
+    const errorEntries = Object.entries(this.errors);
+    const fieldsByName = new Map(this.fields(doc).map((field) => [field.name, field]));
+    return html`<form part="base" novalidate aria-labelledby="title" @submit=${(e: Event) => (e.preventDefault(), void this.send(doc))}>
+      ${this.heading(0, doc.title, 'title', 'title')}
+      ${doc.description ? html`<div class="prose">${markdown(doc.description, this.headingLevel + 1)}</div>` : nothing}
+      ${this.draftRestored ? html`<p class="notice" role="status">${this.t('form.draftRestored')}</p>` : nothing}
+      ${errorEntries.length
+        ? html`<div class="summary" part="summary" role="alert" tabindex="-1">
+            <p>${this.t('form.summary')}</p>
+            <ul>
+              ${errorEntries.map(
+                ([name, message]) => html`<li>
+                  <a href="#field-${name}" @click=${(e: Event) => (e.preventDefault(), this.focusField(name))}>${fieldsByName.get(name)?.label ?? name}：${message}</a>
+                </li>`,
+              )}
+            </ul>
+          </div>`
+        : nothing}
+      ${doc.sections.map(
+        (section) => html`<fieldset class="section">
+          ${section.title ? html`<legend>${section.title}</legend>` : nothing}
+          ${section.fields.filter((field) => isFieldVisible(field, this.values)).map((field) => this.renderField(field))}
+        </fieldset>`,
+      )}
+      <div class="privacy prose">${markdown(doc.privacy, this.headingLevel + 1)}</div>
+      <div class="honeypot" aria-hidden="true">
+        <label>${this.t('form.honeypot')}<input name="_website" tabindex="-1" autocomplete="off" /></label>
+      </div>
+      ${this.sendStatus === 'failed' ? html`<p class="failed" role="alert">${this.message}</p>` : nothing}
+      <button type="submit" class="send" ?disabled=${this.sendStatus === 'sending'} aria-disabled=${this.sendStatus === 'sending' ? 'true' : 'false'}>
+        ${this.sendStatus === 'sending' ? this.t('form.sending') : this.sendStatus === 'failed' ? this.t('form.retry') : this.t('form.send')}
+      </button>
+    </form>`;
+  }
+
+  private renderField(field: FormField) {
+    const renderer = rendererFor(field);
+    if (!renderer) {
+      return html`<div class="state-error field-error" role="alert">${this.t('form.unknownField', { label: field.label, type: field.type })}</div>`;
+    }
+    const doc = this.document!;
+    const ctx: FieldContext = {
+      lang: this.language,
+      t: (key, params) => this.t(key, params),
+      value: this.values[field.name],
+      ...(this.errors[field.name] ? { error: this.errors[field.name] } : {}),
+      set: (value) => {
+        this.values = { ...this.values, [field.name]: value };
+        if (this.sendStatus === 'failed') this.sendStatus = 'editing';
+        // A changed form is a new submission; an unchanged one retried keeps its key.
+        this.idempotencyKey = newKey();
+        if (this.errors[field.name]) this.check(field);
+        this.saveDraft(doc);
+      },
+      blur: () => {
+        this.touched = new Set(this.touched).add(field.name);
+        if (this.values[field.name] !== undefined) this.check(field);
+      },
+    };
+    return renderer.render(field, ctx);
+  }
+
+  private focusField(name: string): void {
+    const target = this.renderRoot.querySelector<HTMLElement>(`#field-${CSS.escape(name)}`);
+    const control = target?.matches('fieldset') ? target.querySelector<HTMLElement>('input') : target;
+    control?.focus();
+  }
+}
+
+function newKey(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+defineElement('gk-form', GkFormElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gk-form': GkFormElement;
+  }
+}

@@ -1,0 +1,2 @@
+/** `gongkai/form`: registers <gk-form> only. */
+export * from '@gongkai/elements/form';
