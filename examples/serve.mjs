@@ -77,7 +77,48 @@ export function startServer({ port = 8080, host = '127.0.0.1' } = {}) {
   return server;
 }
 
+/**
+ * The demo's stand-in for a form receiver (the real one is packages/server, to
+ * come): POST /api/forms/NAME with a JSON body answers a tracking code; the
+ * same Idempotency-Key gets the same code. Kept in memory, for the demo only.
+ */
+const demoSubmissions = new Map();
+
+function receiveForm(req, res) {
+  let size = 0;
+  const chunks = [];
+  req.on('data', (chunk) => {
+    size += chunk.length;
+    if (size > 1_000_000) req.destroy();
+    else chunks.push(chunk);
+  });
+  req.on('end', () => {
+    const answer = (status, body) => {
+      res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify(body));
+    };
+    let body;
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      answer(400, { error: 'malformed JSON' });
+      return;
+    }
+    if (body._website) {
+      answer(400, { error: 'rejected' });
+      return;
+    }
+    const key = String(req.headers['idempotency-key'] ?? body._idempotencyKey ?? '');
+    if (!demoSubmissions.has(key)) demoSubmissions.set(key, `PL${new Date().getFullYear()}-${String(demoSubmissions.size + 1).padStart(5, '0')}`);
+    answer(200, { trackingCode: demoSubmissions.get(key) });
+  });
+}
+
 async function handle(req, res) {
+  if (req.method === 'POST' && /^\/api\/forms\/[a-z-]+$/.test((req.url ?? '').split('?')[0])) {
+    receiveForm(req, res);
+    return;
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     sendPage(req, res, 405, '不支持的请求方法', '本演示服务器只接受 GET 和 HEAD 请求。', { Allow: 'GET, HEAD' });
     return;

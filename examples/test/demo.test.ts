@@ -46,6 +46,11 @@ describe('demo county page', () => {
     expect(catalogues).to.have.length(3);
     await waitUntil(() => catalogues.every((el) => el.shadowRoot?.querySelector('.count-line')), 'catalogues did not render', { timeout: 15000 });
 
+    // The 互动交流 section: two forms from src.
+    const forms = [...win.document.querySelectorAll('gk-form')];
+    expect(forms).to.have.length(2);
+    await waitUntil(() => forms.every((el) => el.shadowRoot?.querySelector('form')), 'forms did not render', { timeout: 15000 });
+
     const axeScript = win.document.createElement('script');
     axeScript.src = '/node_modules/axe-core/axe.min.js';
     const axeLoaded = new Promise((resolve) => axeScript.addEventListener('load', resolve, { once: true }));

@@ -62,6 +62,27 @@ test('the demo server', async (t) => {
     }
   });
 
+  await t.test('receives a form submission and answers the same tracking code for the same idempotency key', async () => {
+    const post = (key) =>
+      new Promise((resolve, reject) => {
+        const body = JSON.stringify({ name: '张三', _idempotencyKey: key });
+        const req = request({ host: '127.0.0.1', port, path: '/api/forms/mailbox', method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key } }, (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode, body: JSON.parse(text) }));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    const first = await post('key-aaaaaaaa');
+    const again = await post('key-aaaaaaaa');
+    const other = await post('key-bbbbbbbb');
+    assert.equal(first.status, 200);
+    assert.match(first.body.trackingCode, /^PL\d{4}-\d{5}$/);
+    assert.equal(again.body.trackingCode, first.body.trackingCode);
+    assert.notEqual(other.body.trackingCode, first.body.trackingCode);
+  });
+
   await t.test('redirects / to the demo', async () => {
     const response = await get(port, '/');
     assert.equal(response.status, 302);
@@ -70,8 +91,20 @@ test('the demo server', async (t) => {
 });
 
 test('every example document is valid', () => {
-  const dir = 'packages/elements/src/document/examples';
-  const files = ['examples/data/work-points-notice.json', ...readdirSync(`${root}/${dir}`).map((name) => `${dir}/${name}`)];
+  // Every element's examples, except the deliberately invalid ones.
+  const elements = readdirSync(`${root}/packages/elements/src`, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  const files = ['examples/data/work-points-notice.json'];
+  for (const element of elements) {
+    const dir = `packages/elements/src/${element.name}/examples`;
+    let names = [];
+    try {
+      names = readdirSync(`${root}/${dir}`);
+    } catch {
+      continue;
+    }
+    files.push(...names.filter((name) => name.endsWith('.json') && !name.startsWith('invalid')).map((name) => `${dir}/${name}`));
+  }
+  assert.ok(files.length > 15, `found ${files.length} examples`);
   const result = spawnSync(process.execPath, [cli, 'validate', ...files], { cwd: root, encoding: 'utf8' });
   assert.equal(result.status, 0, result.stdout + result.stderr);
 });

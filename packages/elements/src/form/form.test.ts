@@ -116,6 +116,7 @@ describe('<gk-form>', () => {
     expect(event.detail.trackingCode).to.match(/^PL2018-\d{4}$/);
     expect(root(el).querySelector('.confirmation')!.textContent).to.contain(event.detail.trackingCode);
     expect(localStorage.length).to.equal(0);
+    await expect(el).to.be.accessible();
   });
 
   it('a double click sends once', async () => {
@@ -141,6 +142,24 @@ describe('<gk-form>', () => {
     expect(control(el, 'body').value).to.contain('收费标准');
     expect(root(el).querySelector('button[type="submit"]')!.textContent).to.contain('重新提交');
   });
+
+  it('offline (the server cannot be reached): everything stays and the citizen is told plainly', async () => {
+    const el = await form(mailbox('http://127.0.0.1:9/unreachable'));
+    await fillByKeyboard(el);
+    root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => root(el).querySelector('.failed'), 'no failure message', { timeout: 10000 });
+    expect(root(el).querySelector('.failed')!.textContent).to.contain('无法连接到服务器');
+    expect(control(el, 'body').value).to.contain('收费标准');
+  });
+
+  for (const name of ['mailbox', 'disclosure-application']) {
+    it(`example "${name}" renders and passes axe`, async () => {
+      const data = (await (await fetch(new URL(`./examples/${name}.json`, import.meta.url))).json()) as GkForm;
+      const el = await form(data);
+      expect(root(el).querySelectorAll('fieldset.section').length).to.equal(2);
+      await expect(el).to.be.accessible();
+    });
+  }
 
   it('restores a draft after a reload, without the sensitive fields', async () => {
     const first = await form(mailbox('/test-api/submit', true));
