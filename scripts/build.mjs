@@ -24,6 +24,7 @@ export const ELEMENT_ENTRIES = {
   explainer: at('packages/gongkai/src/explainer.ts'),
   catalogue: at('packages/gongkai/src/catalogue.ts'),
   form: at('packages/gongkai/src/form.ts'),
+  consultation: at('packages/gongkai/src/consultation.ts'),
 };
 
 const browser = {

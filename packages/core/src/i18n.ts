@@ -2,6 +2,7 @@ import type { budgetZh } from './messages/budget.js';
 import type { catalogueZh } from './messages/catalogue.js';
 import { commonZh } from './messages/common.js';
 import type { chartZh } from './messages/chart.js';
+import type { consultationZh } from './messages/consultation.js';
 import type { documentZh } from './messages/document.js';
 import type { explainerZh } from './messages/explainer.js';
 import type { formZh } from './messages/form.js';
@@ -19,7 +20,7 @@ export function resolveLang(tag: string | null | undefined): Lang {
   return tag && /^en\b/i.test(tag.trim()) ? 'en' : 'zh-CN';
 }
 
-export type MessageKey = keyof typeof commonZh | keyof typeof documentZh | keyof typeof budgetZh | keyof typeof chartZh | keyof typeof explainerZh | keyof typeof catalogueZh | keyof typeof formZh;
+export type MessageKey = keyof typeof commonZh | keyof typeof documentZh | keyof typeof budgetZh | keyof typeof chartZh | keyof typeof explainerZh | keyof typeof catalogueZh | keyof typeof formZh | keyof typeof consultationZh;
 
 /**
  * The tables in force. Chinese, the default, joins them module by module through

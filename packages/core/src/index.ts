@@ -13,4 +13,5 @@ export * from './schemas/budget.js';
 export * from './schemas/explainer.js';
 export * from './schemas/catalogue.js';
 export * from './schemas/form.js';
+export * from './schemas/consultation.js';
 export type { FieldDescriptions } from './schemas/common.js';

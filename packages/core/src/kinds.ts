@@ -2,6 +2,7 @@
 import type * as z from 'zod/mini';
 import { budgetDescriptions, budgetSchema } from './schemas/budget.js';
 import { catalogueDescriptions, catalogueSchema } from './schemas/catalogue.js';
+import { consultationDescriptions, consultationSchema } from './schemas/consultation.js';
 import type { FieldDescriptions } from './schemas/common.js';
 import { documentDescriptions, documentSchema } from './schemas/document.js';
 import { explainerDescriptions, explainerSchema } from './schemas/explainer.js';
@@ -13,6 +14,7 @@ export const SCHEMAS = {
   explainer: explainerSchema,
   catalogue: catalogueSchema,
   form: formSchema,
+  consultation: consultationSchema,
 } as const satisfies Record<string, z.ZodMiniType>;
 
 export type Kind = keyof typeof SCHEMAS;
@@ -29,4 +31,5 @@ export const DESCRIPTIONS: Record<Kind, () => FieldDescriptions> = {
   explainer: explainerDescriptions,
   catalogue: catalogueDescriptions,
   form: formDescriptions,
+  consultation: consultationDescriptions,
 };

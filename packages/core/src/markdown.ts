@@ -64,34 +64,28 @@ function withoutStyleAttributes(html: string): string {
 
 export interface MarkdownOptions {
   /**
-   * The heading level a Markdown `#` becomes. Editors' headings sit inside a
-   * widget whose own title is already a heading, so `#` becomes h3 by default.
+   * The heading level the editor's highest heading becomes. Editors' headings
+   * sit inside a widget whose own title is already a heading, so h3 by default.
    */
   topHeadingLevel?: 2 | 3 | 4 | 5 | 6;
 }
 
-const markedInstances = new Map<number, Marked>();
-function markedFor(topHeadingLevel: number): Marked {
-  let instance = markedInstances.get(topHeadingLevel);
-  if (!instance) {
-    instance = new Marked({
-      gfm: true,
-      breaks: false,
-      async: false,
-      walkTokens(token) {
-        if (token.type === 'heading') {
-          const heading = token as Tokens.Heading;
-          heading.depth = Math.min(6, heading.depth + topHeadingLevel - 1);
-        }
-      },
-    });
-    markedInstances.set(topHeadingLevel, instance);
-  }
-  return instance;
-}
+const marked = new Marked({ gfm: true, breaks: false, async: false });
 
-/** Markdown written by an editor → sanitized HTML, safe to put into the DOM. */
+/**
+ * Markdown written by an editor → sanitized HTML, safe to put into the DOM.
+ * The editor's highest heading (# or ##, whichever they started with) becomes
+ * `topHeadingLevel` and the rest follow in order, so the page's outline never
+ * skips a level.
+ */
 export function renderMarkdown(markdown: string, options: MarkdownOptions = {}): string {
-  const html = markedFor(options.topHeadingLevel ?? 3).parse(markdown, { async: false }) as string;
-  return sanitizeHtml(html);
+  const top = options.topHeadingLevel ?? 3;
+  const tokens = marked.lexer(markdown);
+  const headings: Tokens.Heading[] = [];
+  marked.walkTokens(tokens, (token) => {
+    if (token.type === 'heading') headings.push(token as Tokens.Heading);
+  });
+  const highest = Math.min(...headings.map((heading) => heading.depth));
+  for (const heading of headings) heading.depth = Math.min(6, heading.depth - highest + top);
+  return sanitizeHtml(marked.parser(tokens));
 }

@@ -64,6 +64,11 @@ describe('renderMarkdown renders', () => {
     expect(root.querySelector('table th')!.textContent).to.equal('项目');
   });
 
+  it('starts from the editor\'s highest heading, whichever it is, so the outline never skips a level', () => {
+    const root = dom(renderMarkdown('## 目标\n\n### 任务\n\n## 措施', { topHeadingLevel: 4 }));
+    expect([...root.querySelectorAll('h4, h5, h6')].map((h) => h.localName)).to.deep.equal(['h4', 'h5', 'h4']);
+  });
+
   it('honours a chosen top heading level', () => {
     expect(dom(renderMarkdown('# a', { topHeadingLevel: 4 })).querySelector('h4')).to.exist;
   });

@@ -7,3 +7,4 @@ export { GkBudgetElement, type BudgetView } from './budget/budget.js';
 export { GkExplainerElement, type ExplainerMode } from './explainer/explainer.js';
 export { GkCatalogueElement, type CatalogueView } from './catalogue/catalogue.js';
 export { GkFormElement } from './form/form.js';
+export { GkConsultationElement } from './consultation/consultation.js';

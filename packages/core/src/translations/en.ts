@@ -7,8 +7,9 @@ import { budgetEn } from '../messages/budget.js';
 import { catalogueEn } from '../messages/catalogue.js';
 import { chartEn } from '../messages/chart.js';
 import { commonEn } from '../messages/common.js';
+import { consultationEn } from '../messages/consultation.js';
 import { documentEn } from '../messages/document.js';
 import { explainerEn } from '../messages/explainer.js';
 import { formEn } from '../messages/form.js';
 
-addMessages('en', { ...commonEn, ...documentEn, ...budgetEn, ...chartEn, ...explainerEn, ...catalogueEn, ...formEn });
+addMessages('en', { ...commonEn, ...documentEn, ...budgetEn, ...chartEn, ...explainerEn, ...catalogueEn, ...formEn, ...consultationEn });
