@@ -79,6 +79,15 @@ function testApi(context) {
     }
     case '/test-api/submit-count':
       return send(200, 'application/json', JSON.stringify({ count: submissions.size }));
+    case '/test-api/status': {
+      // A status lookup: two known applications, one still processing, one replied.
+      const code = url.searchParams.get('code');
+      const known = {
+        'PL2018-00012': { code: 'PL2018-00012', step: 'processing', received: '2018-05-03', deadline: '2018-05-24' },
+        'PL2018-00007': { code: 'PL2018-00007', step: 'replied', received: '2018-04-02', deadline: '2018-04-23', replied: '2018-04-20', outcome: '部分公开', reason: '部分内容涉及个人隐私，依据《政府信息公开条例》第十四条不予公开' },
+      };
+      return known[code] ? send(200, 'application/json', JSON.stringify(known[code])) : send(404, 'application/json', '{"error":"unknown code"}');
+    }
     case '/test-api/submit-500':
       return readBody(context).then(() => send(500, 'application/json', '{"error":"database down"}'));
     default:

@@ -114,7 +114,25 @@ function receiveForm(req, res) {
   });
 }
 
+/** The demo's status lookup: an application sent to the demo receiver is "received", due in 20 working days. */
+function demoStatus(req, res, url) {
+  const code = url.searchParams.get('code') ?? '';
+  const known = [...demoSubmissions.values()].includes(code);
+  res.writeHead(known ? 200 : 404, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  if (!known) {
+    res.end(JSON.stringify({ error: 'unknown code' }));
+    return;
+  }
+  const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+  res.end(JSON.stringify({ code, step: 'received', received: day(0), deadline: day(28) }));
+}
+
 async function handle(req, res) {
+  const requestUrl = new URL(req.url ?? '/', 'http://demo');
+  if (req.method === 'GET' && requestUrl.pathname === '/api/forms/disclosure/status') {
+    demoStatus(req, res, requestUrl);
+    return;
+  }
   if (req.method === 'POST' && /^\/api\/forms\/[a-z-]+$/.test((req.url ?? '').split('?')[0])) {
     receiveForm(req, res);
     return;

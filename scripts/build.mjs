@@ -25,6 +25,7 @@ export const ELEMENT_ENTRIES = {
   catalogue: at('packages/gongkai/src/catalogue.ts'),
   form: at('packages/gongkai/src/form.ts'),
   consultation: at('packages/gongkai/src/consultation.ts'),
+  'disclosure-request': at('packages/gongkai/src/disclosure-request.ts'),
 };
 
 const browser = {

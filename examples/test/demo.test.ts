@@ -48,7 +48,8 @@ describe('demo county page', () => {
 
     // The 互动交流 section: two forms from src.
     const forms = [...win.document.querySelectorAll('gk-form')];
-    expect(forms).to.have.length(2);
+    expect(forms).to.have.length(1);
+    expect(win.document.querySelectorAll('gk-disclosure-request')).to.have.length(1);
     await waitUntil(() => forms.every((el) => el.shadowRoot?.querySelector('form')), 'forms did not render', { timeout: 15000 });
 
     const axeScript = win.document.createElement('script');

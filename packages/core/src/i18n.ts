@@ -6,6 +6,7 @@ import type { consultationZh } from './messages/consultation.js';
 import type { documentZh } from './messages/document.js';
 import type { explainerZh } from './messages/explainer.js';
 import type { formZh } from './messages/form.js';
+import type { requestZh } from './messages/request.js';
 
 /**
  * Translations for every string the library itself writes (never editors' text).
@@ -20,7 +21,7 @@ export function resolveLang(tag: string | null | undefined): Lang {
   return tag && /^en\b/i.test(tag.trim()) ? 'en' : 'zh-CN';
 }
 
-export type MessageKey = keyof typeof commonZh | keyof typeof documentZh | keyof typeof budgetZh | keyof typeof chartZh | keyof typeof explainerZh | keyof typeof catalogueZh | keyof typeof formZh | keyof typeof consultationZh;
+export type MessageKey = keyof typeof commonZh | keyof typeof documentZh | keyof typeof budgetZh | keyof typeof chartZh | keyof typeof explainerZh | keyof typeof catalogueZh | keyof typeof formZh | keyof typeof consultationZh | keyof typeof requestZh;
 
 /**
  * The tables in force. Chinese, the default, joins them module by module through

@@ -14,4 +14,5 @@ export * from './schemas/explainer.js';
 export * from './schemas/catalogue.js';
 export * from './schemas/form.js';
 export * from './schemas/consultation.js';
+export * from './schemas/request.js';
 export type { FieldDescriptions } from './schemas/common.js';

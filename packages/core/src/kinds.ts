@@ -7,6 +7,7 @@ import type { FieldDescriptions } from './schemas/common.js';
 import { documentDescriptions, documentSchema } from './schemas/document.js';
 import { explainerDescriptions, explainerSchema } from './schemas/explainer.js';
 import { formDescriptions, formSchema } from './schemas/form.js';
+import { requestDescriptions, requestSchema } from './schemas/request.js';
 
 export const SCHEMAS = {
   document: documentSchema,
@@ -15,6 +16,7 @@ export const SCHEMAS = {
   catalogue: catalogueSchema,
   form: formSchema,
   consultation: consultationSchema,
+  'disclosure-request': requestSchema,
 } as const satisfies Record<string, z.ZodMiniType>;
 
 export type Kind = keyof typeof SCHEMAS;
@@ -32,4 +34,5 @@ export const DESCRIPTIONS: Record<Kind, () => FieldDescriptions> = {
   catalogue: catalogueDescriptions,
   form: formDescriptions,
   consultation: consultationDescriptions,
+  'disclosure-request': requestDescriptions,
 };

@@ -8,3 +8,4 @@ export { GkExplainerElement, type ExplainerMode } from './explainer/explainer.js
 export { GkCatalogueElement, type CatalogueView } from './catalogue/catalogue.js';
 export { GkFormElement } from './form/form.js';
 export { GkConsultationElement } from './consultation/consultation.js';
+export { GkDisclosureRequestElement } from './request/request.js';

@@ -11,5 +11,6 @@ import { consultationEn } from '../messages/consultation.js';
 import { documentEn } from '../messages/document.js';
 import { explainerEn } from '../messages/explainer.js';
 import { formEn } from '../messages/form.js';
+import { requestEn } from '../messages/request.js';
 
-addMessages('en', { ...commonEn, ...documentEn, ...budgetEn, ...chartEn, ...explainerEn, ...catalogueEn, ...formEn, ...consultationEn });
+addMessages('en', { ...commonEn, ...documentEn, ...budgetEn, ...chartEn, ...explainerEn, ...catalogueEn, ...formEn, ...consultationEn, ...requestEn });

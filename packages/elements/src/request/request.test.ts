@@ -1,0 +1,54 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { GkDisclosureRequestElement } from './request.js';
+
+async function element(): Promise<GkDisclosureRequestElement> {
+  const data = (await (await fetch(new URL('./examples/application.json', import.meta.url))).json()) as Record<string, unknown>;
+  const el = await fixture<GkDisclosureRequestElement>(html`<gk-disclosure-request .data=${{ ...data, statusUrl: '/test-api/status' }}></gk-disclosure-request>`);
+  await waitUntil(() => el.shadowRoot!.querySelector('article'), 'did not render');
+  return el;
+}
+
+const root = (el: Element) => el.shadowRoot!;
+
+async function lookUp(el: GkDisclosureRequestElement, code: string): Promise<void> {
+  const input = root(el).querySelector<HTMLInputElement>('input[name="code"]')!;
+  input.focus();
+  await sendKeys({ type: code });
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => root(el).querySelector('[part="status"], .problem'), 'no answer');
+}
+
+describe('<gk-disclosure-request>', () => {
+  it('offers the application form with the statutory fields and passes axe', async () => {
+    const el = await element();
+    const form = root(el).querySelector('gk-form')!;
+    await waitUntil(() => form.shadowRoot?.querySelector('input[name="applicantType"]'), 'no application form');
+    await expect(el).to.be.accessible();
+  });
+
+  it('looks up an application by its tracking code: the steps, the current one, the legal deadline', async () => {
+    const el = await element();
+    await lookUp(el, 'PL2018-00012');
+    const steps = [...root(el).querySelectorAll('.steps li')];
+    expect(steps.map((step) => step.textContent!.trim().slice(0, 3))).to.deep.equal(['已收到', '已登记', '办理中', '已答复']);
+    expect(steps[0]!.textContent).to.contain('2018年5月3日');
+    expect(steps[2]!.getAttribute('aria-current')).to.equal('step');
+    expect(root(el).querySelector('[part="status"]')!.textContent).to.contain('法定答复期限：2018年5月24日前');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the outcome of a replied application in the annual report categories, with the reason', async () => {
+    const el = await element();
+    await lookUp(el, 'PL2018-00007');
+    const outcome = root(el).querySelector('.outcome')!.textContent!;
+    expect(outcome).to.contain('办理结果：部分公开');
+    expect(outcome).to.contain('个人隐私');
+  });
+
+  it('an unknown code says so plainly', async () => {
+    const el = await element();
+    await lookUp(el, 'PL2018-99999');
+    expect(root(el).querySelector('.problem')!.textContent).to.contain('没有找到查询码“PL2018-99999”');
+  });
+});

@@ -1,0 +1,205 @@
+import { css, html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import {
+  REQUEST_STEPS,
+  formatDate,
+  formatIssue,
+  requestSchema,
+  requestStatusSchema,
+  rootIssue,
+  validateText,
+  type GkDisclosureRequest,
+  type GkForm,
+  type RequestStatus,
+} from '@gongkai/core';
+import { GkElement } from '../base/gk-element.js';
+import { defineElement } from '../base/define.js';
+import { fetchText } from '../base/internal/fetch-text.js';
+import { markdown } from '../base/internal/markdown.js';
+import { hostCardStyles } from '../charts/host-card.styles.js';
+import '../form/form.js';
+
+/**
+ * Applying for government information (依申请公开) and checking an
+ * application's progress by its tracking code: received → registered →
+ * processing → replied, the legal deadline, and the outcome in the categories
+ * of the annual report (予以公开, 部分公开, 不予公开 with the reason …).
+ *
+ * @summary Disclosure application and status lookup. JSON: `"kind": "disclosure-request"`.
+ *
+ * @csspart base - The element.
+ * @csspart status - The progress of the application looked up.
+ */
+export class GkDisclosureRequestElement extends GkElement<typeof requestSchema> {
+  static override styles = [
+    ...GkElement.styles,
+    hostCardStyles,
+    css`
+      [part='title'] {
+        font-size: 1.3em;
+        margin: 0 0 0.3em;
+      }
+      section {
+        margin-top: 1.25em;
+      }
+      h3,
+      h4 {
+        margin: 0 0 0.4em;
+      }
+      gk-form {
+        border: 0;
+        padding: 0;
+      }
+      .lookup {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: flex-end;
+        gap: 0.5em;
+      }
+      .lookup label {
+        display: flex;
+        flex-direction: column;
+        gap: 0.2em;
+        font-weight: 600;
+        flex: 1 1 14em;
+      }
+      .lookup input {
+        font: inherit;
+        min-height: 44px;
+        padding: 0.3em 0.6em;
+        border: 2px solid var(--gk-color-input-border, #595959);
+        border-radius: var(--_radius);
+        max-width: 20em;
+      }
+      .hint {
+        font-weight: normal;
+        color: var(--_muted);
+      }
+      .steps {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em;
+        list-style: none;
+        margin: 0.75em 0;
+        padding: 0;
+      }
+      .steps li {
+        flex: 1 1 7em;
+        padding: 0.5em 0.75em;
+        border: 2px solid var(--_border);
+        border-radius: var(--_radius);
+        color: var(--_muted);
+      }
+      .steps li.done {
+        border-color: #1d5e20;
+        color: #1d5e20;
+      }
+      .steps li[aria-current] {
+        border-color: var(--_accent);
+        color: var(--gk-color-text, #1f1f1f);
+        font-weight: 700;
+      }
+      .outcome {
+        padding: 0.6em 1em;
+        background: var(--_subtle);
+        border-radius: var(--_radius);
+      }
+      .problem {
+        color: var(--_danger);
+        font-weight: 700;
+      }
+    `,
+  ];
+
+  protected readonly schema = requestSchema;
+
+  @state() private code = '';
+  @state() private looking = false;
+  @state() private found?: RequestStatus;
+  @state() private problem = '';
+
+  private applicationForm(doc: GkDisclosureRequest): GkForm {
+    return { kind: 'form', version: 1, title: this.t('request.apply'), action: doc.form.action, privacy: doc.form.privacy, draft: true, sections: doc.form.sections };
+  }
+
+  private async lookUp(doc: GkDisclosureRequest): Promise<void> {
+    const code = this.code.trim();
+    if (!code || this.looking) return;
+    this.looking = true;
+    this.found = undefined;
+    this.problem = '';
+    const separator = doc.statusUrl.includes('?') ? '&' : '?';
+    const url = `${doc.statusUrl}${separator}code=${encodeURIComponent(code)}`;
+    const answer = await fetchText(url, this.timeout, new AbortController().signal, true);
+    this.looking = false;
+    if (!answer.ok) {
+      this.problem = answer.issue.key === 'load.http404' ? this.t('request.notFound', { code }) : formatIssue(answer.issue, this.language);
+      return;
+    }
+    const result = validateText(requestStatusSchema, answer.text);
+    if (!result.ok) {
+      this.problem = formatIssue(rootIssue('request.badAnswer'), this.language);
+      return;
+    }
+    this.found = result.value;
+  }
+
+  protected override renderDocument(doc: GkDisclosureRequest) {
+    return html`<article part="base" aria-labelledby="title">
+      ${this.heading(0, doc.title, 'title', 'title')}
+      ${doc.description ? html`<div class="prose">${markdown(doc.description, this.headingLevel + 1)}</div>` : nothing}
+      <section aria-labelledby="apply-title">
+        ${this.heading(1, this.t('request.apply'), 'apply-title')}
+        <gk-form .data=${this.applicationForm(doc)} heading-level=${this.headingLevel + 2} lang=${this.language}></gk-form>
+      </section>
+      <section aria-labelledby="lookup-title">
+        ${this.heading(1, this.t('request.lookup'), 'lookup-title')}
+        <form class="lookup" @submit=${(e: Event) => (e.preventDefault(), void this.lookUp(doc))}>
+          <label>
+            ${this.t('request.code')}
+            <span class="hint">${this.t('request.codeHint')}</span>
+            <input name="code" autocomplete="off" .value=${this.code} @input=${(e: Event) => (this.code = (e.target as HTMLInputElement).value)} />
+          </label>
+          <button type="submit" ?disabled=${this.looking}>${this.looking ? this.t('request.finding') : this.t('request.find')}</button>
+        </form>
+        <div role="status">
+          ${this.problem ? html`<p class="problem">${this.problem}</p>` : nothing}
+          ${this.found ? this.renderStatus(this.found) : nothing}
+        </div>
+      </section>
+    </article>`;
+  }
+
+  private renderStatus(status: RequestStatus) {
+    const lang = this.language;
+    const current = REQUEST_STEPS.indexOf(status.step);
+    return html`<div part="status">
+      <p>${this.t('request.statusFor', { code: status.code })}</p>
+      <ol class="steps">
+        ${REQUEST_STEPS.map(
+          (step, index) => html`<li class=${index < current ? 'done' : ''} aria-current=${index === current ? 'step' : 'false'}>
+            ${this.t(`request.step.${step}`)}${index === 0 ? html`<br />${formatDate(status.received, lang)}` : nothing}${step === 'replied' && status.replied
+              ? html`<br />${formatDate(status.replied, lang)}`
+              : nothing}
+          </li>`,
+        )}
+      </ol>
+      <p>${this.t('request.deadline', { date: formatDate(status.deadline, lang) })}</p>
+      ${status.outcome
+        ? html`<p class="outcome">
+            ${this.t('request.outcome', { outcome: this.t(`request.outcome.${status.outcome}`) })}${status.reason
+              ? html`<br />${this.t('request.reason', { reason: status.reason })}`
+              : nothing}
+          </p>`
+        : nothing}
+    </div>`;
+  }
+}
+
+defineElement('gk-disclosure-request', GkDisclosureRequestElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gk-disclosure-request': GkDisclosureRequestElement;
+  }
+}
