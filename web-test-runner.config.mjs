@@ -88,6 +88,12 @@ function testApi(context) {
       };
       return known[code] ? send(200, 'application/json', JSON.stringify(known[code])) : send(404, 'application/json', '{"error":"unknown code"}');
     }
+    case '/test-api/submit-slow': {
+      const ms = Math.min(Number(url.searchParams.get('ms') ?? 1000), 10000);
+      return readBody(context)
+        .then(() => new Promise((resolve) => setTimeout(resolve, ms)))
+        .then(() => send(200, 'application/json', JSON.stringify({ trackingCode: 'PL2018-SLOW' })));
+    }
     case '/test-api/submit-500':
       return readBody(context).then(() => send(500, 'application/json', '{"error":"database down"}'));
     default:

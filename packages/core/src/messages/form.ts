@@ -32,6 +32,7 @@ export const formZh = {
   'form.unknownField': '无法显示字段“{label}”：不认识的字段类型“{type}”。',
   'form.honeypot': '请勿填写此项',
   'form.fileChosen': '已选择：{name}（{size}）',
+  'form.timeout': '服务器在 {seconds} 秒内没有答复',
 } as const;
 
 export const formEn: Record<keyof typeof formZh, string> = {
@@ -67,4 +68,5 @@ export const formEn: Record<keyof typeof formZh, string> = {
   'form.unknownField': 'The field “{label}” cannot be shown: unknown field type “{type}”.',
   'form.honeypot': 'Leave this empty',
   'form.fileChosen': 'Chosen: {name} ({size})',
+  'form.timeout': 'the server did not answer within {seconds} seconds',
 };

@@ -143,6 +143,29 @@ describe('<gk-form>', () => {
     expect(root(el).querySelector('button[type="submit"]')!.textContent).to.contain('重新提交');
   });
 
+  it('a slow answer: the button says it is sending and cannot be pressed again, then the code shows', async () => {
+    const el = await form(mailbox('/test-api/submit-slow?ms=800'));
+    await fillByKeyboard(el);
+    const button = root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    button.click();
+    await el.updateComplete;
+    expect(button.disabled).to.be.true;
+    expect(button.textContent).to.contain('正在提交');
+    await waitUntil(() => root(el).querySelector('.confirmation'), 'no confirmation', { timeout: 5000 });
+    expect(root(el).querySelector('.confirmation')!.textContent).to.contain('PL2018-SLOW');
+  });
+
+  it('no answer within the timeout: everything stays and the citizen is told it timed out', async () => {
+    const data = mailbox('/test-api/submit-slow?ms=3000');
+    const el = await fixture<GkFormElement>(html`<gk-form .data=${data} timeout="300"></gk-form>`);
+    await waitUntil(() => root(el).querySelector('form'));
+    await fillByKeyboard(el);
+    root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => root(el).querySelector('.failed'), 'no timeout message', { timeout: 5000 });
+    expect(root(el).querySelector('.failed')!.textContent).to.contain('服务器在 0.3 秒内没有答复');
+    expect(control(el, 'name').value).to.equal('张三');
+  });
+
   it('offline (the server cannot be reached): everything stays and the citizen is told plainly', async () => {
     const el = await form(mailbox('http://127.0.0.1:9/unreachable'));
     await fillByKeyboard(el);

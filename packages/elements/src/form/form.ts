@@ -20,8 +20,6 @@ import { rendererFor, type FieldContext } from './internal/renderers.js';
 
 type Status = 'editing' | 'sending' | 'sent' | 'failed';
 
-/** Milliseconds to wait for the server before telling the citizen it did not answer. */
-const SEND_TIMEOUT = 20000;
 
 /**
  * A form citizens fill in — 领导信箱, a comment on a draft, an application —
@@ -127,7 +125,8 @@ export class GkFormElement extends GkElement<typeof formSchema> {
     const body = { ...Object.fromEntries(fields.map((field) => [field.name, this.values[field.name]]).filter(([, value]) => value !== undefined)), _idempotencyKey: this.idempotencyKey, ...(honeypot ? { _website: honeypot } : {}) };
     this.sendStatus = 'sending';
     const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), SEND_TIMEOUT);
+    // The element's timeout (default 15 s) is how long the citizen waits before being told.
+    const timer = setTimeout(() => timeout.abort(), this.timeout);
     try {
       const response = await fetch(doc.action, {
         method: 'POST',
@@ -150,7 +149,7 @@ export class GkFormElement extends GkElement<typeof formSchema> {
       }
       this.dispatchEvent(new CustomEvent('gk-submit', { bubbles: true, composed: true, detail: { trackingCode: answer.trackingCode, response: answer } }));
     } catch {
-      this.sendFailed(timeout.signal.aborted ? this.t('load.timeout', { seconds: SEND_TIMEOUT / 1000, url: doc.action }) : this.t('load.network', { url: doc.action }));
+      this.sendFailed(timeout.signal.aborted ? this.t('form.timeout', { seconds: this.timeout / 1000 }) : this.t('load.network', { url: doc.action }));
     } finally {
       clearTimeout(timer);
     }
