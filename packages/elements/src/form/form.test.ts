@@ -195,6 +195,19 @@ describe('<gk-form>', () => {
     expect(root(again).querySelector('.notice')!.textContent).to.contain('已恢复');
   });
 
+  it('is form-associated: inside a page\'s own <form> it adds its values and its validity', async () => {
+    const outer = await fixture<HTMLFormElement>(html`<form><gk-form .data=${mailbox()}></gk-form></form>`);
+    const el = outer.querySelector('gk-form')!;
+    await waitUntil(() => el.shadowRoot!.querySelector('form'));
+    expect(outer.checkValidity()).to.be.false;
+    await fillByKeyboard(el);
+    await el.updateComplete;
+    const data = new FormData(outer);
+    expect(data.get('name')).to.equal('张三');
+    expect(data.get('reply')).to.equal('phone');
+    expect(outer.checkValidity()).to.be.true;
+  });
+
   it('a field of an unknown type shows a visible error; the others render', async () => {
     const data = mailbox();
     data.sections[1]!.fields.splice(0, 0, { name: 'poll', label: '满意度', type: 'stars' });

@@ -39,6 +39,14 @@ type Status = 'editing' | 'sending' | 'sent' | 'failed';
 export class GkFormElement extends GkElement<typeof formSchema> {
   static override styles = [...GkElement.styles, hostCardStyles, formStyles];
 
+  /**
+   * Form-associated (ElementInternals): placed inside a page's own <form>, the
+   * element contributes its values to that form's FormData and its validity to
+   * that form's checkValidity(), like any native control.
+   */
+  static formAssociated = true;
+  private readonly internals: ElementInternals | undefined = this.attachInternals?.();
+
   protected readonly schema = formSchema;
 
   @state() private values: Record<string, unknown> = {};
@@ -63,6 +71,32 @@ export class GkFormElement extends GkElement<typeof formSchema> {
     if (doc && doc !== this.formFor) {
       this.formFor = doc;
       this.restoreDraft(doc);
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const doc = this.document;
+    if (doc && (changed.has('values' as keyof GkFormElement) || changed.has('document' as keyof GkFormElement))) this.syncInternals(doc);
+  }
+
+  /** The values as FormData for a surrounding <form>, and the first problem as this element's validity. */
+  private syncInternals(doc: GkForm): void {
+    if (!this.internals) return;
+    const data = new FormData();
+    const visible = this.fields(doc).filter((field) => isFieldVisible(field, this.values));
+    for (const field of visible) {
+      const value = this.values[field.name];
+      if (value === undefined || value === '' || field.type === 'file') continue;
+      for (const item of Array.isArray(value) ? value : [value]) data.append(field.name, String(item));
+    }
+    this.internals.setFormValue(data);
+    const first = visible.map((field) => [field, this.problem(field)] as const).find(([, problem]) => problem);
+    if (first) {
+      const anchor = this.renderRoot.querySelector<HTMLElement>(`#field-${CSS.escape(first[0].name)}`) ?? undefined;
+      this.internals.setValidity({ customError: true }, `${first[0].label}：${first[1]}`, anchor);
+    } else {
+      this.internals.setValidity({});
     }
   }
 
