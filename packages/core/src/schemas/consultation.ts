@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
 import { addMessages } from '../i18n.js';
 import { consultationZh } from '../messages/consultation.js';
 import { header, headerDescriptions, isoDate, safeUrl, text, type FieldDescriptions } from './common.js';
-import { formFieldSchema } from './form.js';
+import { embeddedFormSchema, formPartsDescriptions } from './form.js';
 
 addMessages('zh-CN', consultationZh);
 
@@ -23,11 +23,7 @@ export const consultationFields = z.strictObject({
   basis: z.optional(z.string()),
   opens: isoDate(),
   closes: isoDate(),
-  form: z.strictObject({
-    action: safeUrl(),
-    privacy: text(),
-    sections: z.array(z.strictObject({ title: z.optional(text()), fields: z.array(formFieldSchema).check(z.minLength(1)) })).check(z.minLength(1)),
-  }),
+  form: embeddedFormSchema(),
   report: z.optional(
     z.strictObject({
       published: isoDate(),
@@ -67,7 +63,6 @@ export const consultationSchema = consultationFields.check(
 
 /** What each field means, for editors' IDEs (attached by describe.ts for the JSON Schema). */
 export function consultationDescriptions(): FieldDescriptions {
-  const field = 'form.sections[].fields[]';
   return {
     '': ['决策预公开：征求意见和采纳情况', 'A public consultation on a draft decision'],
     ...headerDescriptions('consultation'),
@@ -81,32 +76,7 @@ export function consultationDescriptions(): FieldDescriptions {
     form: ['意见表单', 'The comment form'],
     'form.action': ['提交地址', 'Where comments are POSTed'],
     'form.privacy': ['隐私说明（Markdown）', 'Privacy notice (Markdown)'],
-    'form.sections': ['分组', 'Sections'],
-    'form.sections[]': ['一个分组', 'One section'],
-    'form.sections[].title': ['分组标题', 'Section title'],
-    'form.sections[].fields': ['字段（同 "kind": "form"）', 'Fields (as in a form)'],
-    [field]: ['一个字段', 'One field'],
-    [`${field}.name`]: ['字段名', 'Field name'],
-    [`${field}.label`]: ['字段标题', 'Label'],
-    [`${field}.type`]: ['类型', 'Type'],
-    [`${field}.required`]: ['是否必填', 'Required'],
-    [`${field}.help`]: ['填写说明', 'Help'],
-    [`${field}.minLength`]: ['最少字数', 'Minimum length'],
-    [`${field}.maxLength`]: ['最多字数', 'Maximum length'],
-    [`${field}.pattern`]: ['格式（正则表达式）', 'Pattern'],
-    [`${field}.patternMessage`]: ['格式不符时的提示', 'Pattern message'],
-    [`${field}.min`]: ['最小值', 'Minimum'],
-    [`${field}.max`]: ['最大值', 'Maximum'],
-    [`${field}.options`]: ['选项', 'Options'],
-    [`${field}.options[]`]: ['一个选项', 'One option'],
-    [`${field}.options[].value`]: ['选项值', 'Value'],
-    [`${field}.options[].label`]: ['选项文字', 'Label'],
-    [`${field}.sensitive`]: ['敏感字段', 'Sensitive'],
-    [`${field}.showWhen`]: ['显示条件', 'Show when'],
-    [`${field}.showWhen.field`]: ['所依据的字段名', 'Field'],
-    [`${field}.showWhen.equals`]: ['该字段的值', 'Value(s)'],
-    [`${field}.accept`]: ['允许的文件类型', 'Allowed file types'],
-    [`${field}.maxSize`]: ['文件大小上限（字节）', 'Maximum file size'],
+    ...formPartsDescriptions('form.'),
     report: ['采纳情况（征求意见结束后公布）', 'The adoption report (after the period)'],
     'report.published': ['公布日期（YYYY-MM-DD）', 'Published (YYYY-MM-DD)'],
     'report.received': ['收到意见（条）', 'Opinions received'],

@@ -37,6 +37,8 @@ export const formFieldSchema = z.strictObject({
   maxSize: z.optional(z.int().check(z.positive())),
 });
 
+const formSections = () => z.array(z.strictObject({ title: z.optional(text()), fields: z.array(formFieldSchema).check(z.minLength(1)) })).check(z.minLength(1));
+
 export const formFields = z.strictObject({
   ...header('form'),
   title: text(),
@@ -44,8 +46,11 @@ export const formFields = z.strictObject({
   action: safeUrl(),
   privacy: text(),
   draft: z.optional(z.boolean()),
-  sections: z.array(z.strictObject({ title: z.optional(text()), fields: z.array(formFieldSchema).check(z.minLength(1)) })).check(z.minLength(1)),
+  sections: formSections(),
 });
+
+/** A form inside another document (a consultation's comment form, a disclosure application): where it goes, its privacy notice, its fields. */
+export const embeddedFormSchema = () => z.strictObject({ action: safeUrl(), privacy: text(), sections: formSections() });
 
 export type GkForm = z.infer<typeof formFields>;
 export type FormField = GkForm['sections'][number]['fields'][number];
@@ -183,20 +188,14 @@ export function compileSubmissionSchema(form: GkForm) {
 }
 
 /** What each field means, for editors' IDEs (attached by describe.ts for the JSON Schema). */
-export function formDescriptions(): FieldDescriptions {
-  const field = 'sections[].fields[]';
+/** Descriptions of a form's sections and fields, under `prefix` ("" for a form, "form." inside another document). */
+export function formPartsDescriptions(prefix: string): FieldDescriptions {
+  const field = `${prefix}sections[].fields[]`;
   return {
-    '': ['表单：领导信箱、意见征集、依申请公开等', 'A form citizens fill in'],
-    ...headerDescriptions('form'),
-    title: ['表单标题', 'Title'],
-    description: ['说明（Markdown）', 'Description (Markdown)'],
-    action: ['提交地址（POST JSON）', 'Where the submission is POSTed as JSON'],
-    privacy: ['隐私说明（Markdown），提交前须同意', 'Privacy notice (Markdown), to consent to before sending'],
-    draft: ['是否在本机自动保存草稿（敏感字段不保存）', 'Autosave a draft in this browser (sensitive fields never stored)'],
-    sections: ['分组', 'Sections'],
-    'sections[]': ['一个分组', 'One section'],
-    'sections[].title': ['分组标题', 'Section title'],
-    'sections[].fields': ['字段', 'Fields'],
+    [`${prefix}sections`]: ['分组', 'Sections'],
+    [`${prefix}sections[]`]: ['一个分组', 'One section'],
+    [`${prefix}sections[].title`]: ['分组标题', 'Section title'],
+    [`${prefix}sections[].fields`]: ['字段', 'Fields'],
     [field]: ['一个字段', 'One field'],
     [`${field}.name`]: ['字段名（英文字母开头），提交数据中的键', 'Field name (the key in the submission)'],
     [`${field}.label`]: ['字段标题', 'Label'],
@@ -219,5 +218,19 @@ export function formDescriptions(): FieldDescriptions {
     [`${field}.showWhen.equals`]: ['该字段的值（一个或多个）', 'The value or values'],
     [`${field}.accept`]: ['允许的文件类型（扩展名）', 'Allowed file types (extensions)'],
     [`${field}.maxSize`]: ['文件大小上限（字节）', 'Maximum file size (bytes)'],
+  };
+}
+
+/** What each field means, for editors' IDEs (attached by describe.ts for the JSON Schema). */
+export function formDescriptions(): FieldDescriptions {
+  return {
+    '': ['表单：领导信箱、意见征集、依申请公开等', 'A form citizens fill in'],
+    ...headerDescriptions('form'),
+    title: ['表单标题', 'Title'],
+    description: ['说明（Markdown）', 'Description (Markdown)'],
+    action: ['提交地址（POST JSON）', 'Where the submission is POSTed as JSON'],
+    privacy: ['隐私说明（Markdown），提交前须同意', 'Privacy notice (Markdown), to consent to before sending'],
+    draft: ['是否在本机自动保存草稿（敏感字段不保存）', 'Autosave a draft in this browser (sensitive fields never stored)'],
+    ...formPartsDescriptions(''),
   };
 }
