@@ -232,6 +232,7 @@ function describeIssue(raw: RawIssue, schema: z.ZodMiniType, root: unknown): GkI
       return { ...base, key: 'issue.union', params: {} };
     }
     default:
+      if (own?.startsWith('expect.') && raw.code === 'custom' && !(raw as RawIssue).params) return { ...base, key: 'issue.expectedGot', params: { expected: own, value: preview(value) } };
       return { ...base, key: own ?? 'issue.invalid', params: (raw as RawIssue).params ?? {} };
   }
 }

@@ -59,6 +59,14 @@ describe('document schema', () => {
     expect(result.issues.map((issue) => formatIssue(issue, 'zh-CN'))).to.deep.equal(['kind：应为 "document"', 'version：应为 1']);
   });
 
+  it('says once that a date is written wrong, and separately that a day does not exist', () => {
+    const wrong = validate(documentSchema, { ...valid, issued: '2018/07/11' });
+    const missing = validate(documentSchema, { ...valid, issued: '2018-06-31' });
+    if (wrong.ok || missing.ok) throw new Error('expected both to fail');
+    expect(wrong.issues.map((issue) => formatIssue(issue, 'zh-CN'))).to.deep.equal(['issued：应为日期，格式为 YYYY-MM-DD（如 2018-07-04），实际为“2018/07/11”']);
+    expect(missing.issues.map((issue) => formatIssue(issue, 'zh-CN'))).to.deep.equal(['issued：应为真实存在的日期（请核对月份和日期），实际为“2018-06-31”']);
+  });
+
   it('rejects dates that are not on the calendar and dates out of order', () => {
     const bad = validate(documentSchema, { ...valid, issued: '2018-02-30' });
     expect(bad.ok).to.be.false;

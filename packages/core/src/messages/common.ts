@@ -56,6 +56,7 @@ export const commonZh = {
   'expect.null': 'null',
   'expect.undefined': '空',
   'expect.date': '日期，格式为 YYYY-MM-DD（如 2018-07-04）',
+  'expect.realDate': '真实存在的日期（请核对月份和日期）',
   'expect.url': '链接地址：以 https://、http:// 或 / 开头的地址（不允许 javascript: 或 data:）',
 } as const;
 
@@ -100,7 +101,7 @@ export const commonEn: Record<keyof typeof commonZh, string> = {
   'issue.numberMin': 'must not be less than {min}',
   'issue.numberMinExclusive': 'must be greater than {min}',
   'issue.numberMax': 'must not be greater than {max}',
-  'issue.arrayMin': 'needs at least {min} items',
+  'issue.arrayMin': 'needs at least {min} item(s)',
   'issue.arrayMax': 'at most {max} items',
   'issue.integer': 'expected a whole number',
   'issue.format': 'wrong format',
@@ -117,5 +118,6 @@ export const commonEn: Record<keyof typeof commonZh, string> = {
   'expect.null': 'null',
   'expect.undefined': 'nothing',
   'expect.date': 'a date as YYYY-MM-DD (e.g. 2018-07-04)',
+  'expect.realDate': 'a day that exists (check the month and the day)',
   'expect.url': 'a link starting with https://, http:// or / (javascript: and data: are not allowed)',
 };

@@ -20,7 +20,11 @@ export const DATE_SCHEMAS = new WeakSet<z.core.$ZodType>();
 
 /** YYYY-MM-DD and a real calendar day (2018-02-30 is not). Lighter than z.iso.date's leap-year pattern. */
 export const isoDate = () => {
-  const schema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expect.date' }), z.refine(isIsoDate, { error: 'expect.date' }));
+  // Written right but not on the calendar (2018-06-31) is its own message; written wrong is reported once.
+  const schema = z.string().check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expect.date' }),
+    z.refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || isIsoDate(value), { error: 'expect.realDate' }),
+  );
   DATE_SCHEMAS.add(schema);
   return schema;
 };

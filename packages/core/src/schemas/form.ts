@@ -106,7 +106,11 @@ export function isFieldVisible(field: FormField, values: Record<string, unknown>
 /** The problem with one value of one field, as a message key and parameters, or undefined when it is fine. */
 export function fieldProblem(field: FormField, value: unknown): { key: string; params: Record<string, string | number> } | undefined {
   const empty = value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0) || value === false;
-  if (empty) return field.required ? { key: field.type === 'consent' ? 'form.consentRequired' : 'form.required', params: { label: field.label } } : undefined;
+  if (empty) {
+    if (!field.required) return undefined;
+    const key = field.type === 'consent' ? 'form.consentRequired' : ['select', 'radio', 'checkbox'].includes(field.type) ? 'form.choose' : 'form.required';
+    return { key, params: { label: field.label } };
+  }
   const textValue = typeof value === 'string' ? value : '';
   switch (field.type) {
     case 'email':

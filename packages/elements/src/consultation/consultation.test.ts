@@ -38,6 +38,13 @@ describe('<gk-consultation>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('before the period: says when it opens, no form yet', async () => {
+    const el = await consultation(await example('open'), '2026-10-01');
+    expect(root(el).querySelector('.badge')!.textContent).to.contain('即将征求意见');
+    expect(root(el).querySelector('.closed-note')!.textContent).to.contain('2026年11月1日开始');
+    expect(root(el).querySelector('gk-form')).to.be.null;
+  });
+
   it('the same consultation is open on a day inside its period', async () => {
     const el = await consultation(await example('family-doctor-closed'), '2018-06-20');
     expect(root(el).querySelector('gk-form')).to.exist;

@@ -13,6 +13,8 @@ import { ChartInteraction } from '../charts/interaction.js';
 import { PAIR_COLORS, CATEGORY_COLORS } from '../charts/palette.js';
 import { ResizeController } from '../charts/resize-controller.js';
 import '../form/form.js';
+// A consultation may show its draft as a document card.
+import '../document/document.js';
 
 /** Today in the reader's time zone, as YYYY-MM-DD. */
 function today(): string {
@@ -86,9 +88,10 @@ export class GkConsultationElement extends GkElement<typeof consultationSchema> 
   private readonly interaction = new ChartInteraction(this);
   private tableOpen = new Set<string>();
 
-  private isOpen(doc: GkConsultation): boolean {
+  /** Before, during or after the comment period. */
+  private phase(doc: GkConsultation): 'upcoming' | 'open' | 'closed' {
     const now = this.today ?? today();
-    return now >= doc.opens && now <= doc.closes;
+    return now < doc.opens ? 'upcoming' : now <= doc.closes ? 'open' : 'closed';
   }
 
   private commentForm(doc: GkConsultation): GkForm {
@@ -97,10 +100,11 @@ export class GkConsultationElement extends GkElement<typeof consultationSchema> 
 
   protected override renderDocument(doc: GkConsultation) {
     const lang = this.language;
-    const open = this.isOpen(doc);
+    const phase = this.phase(doc);
+    const open = phase === 'open';
     const period = this.t('consultation.period.text', { opens: formatDate(doc.opens, lang), closes: formatDate(doc.closes, lang) });
     return html`<article part="base" aria-labelledby="title">
-      <p><span class="badge ${open ? 'open' : 'closed'}">${this.t(open ? 'consultation.open' : 'consultation.closed')}</span></p>
+      <p><span class="badge ${phase}">${this.t(`consultation.${phase}`)}</span></p>
       ${this.heading(0, doc.title, 'title', 'title')}
       <p class="meta">${doc.issuer} · ${period}</p>
 
@@ -117,11 +121,13 @@ export class GkConsultationElement extends GkElement<typeof consultationSchema> 
           </section>`
         : nothing}
 
-      <section aria-labelledby="comment-title">
-        ${this.heading(1, this.t('consultation.comment'), 'comment-title')}
+      <section aria-labelledby=${open ? nothing : 'comment-title'}>
         ${open
-          ? html`<gk-form .data=${this.commentForm(doc)} heading-level=${this.headingLevel + 2} lang=${lang}></gk-form>`
-          : html`<p class="closed-note">${this.t('consultation.closedNote', { closes: formatDate(doc.closes, lang) })}</p>`}
+          ? html`<gk-form .data=${this.commentForm(doc)} heading-level=${this.headingLevel + 1} lang=${lang}></gk-form>`
+          : html`${this.heading(1, this.t('consultation.comment'), 'comment-title')}
+              <p class="closed-note">
+                ${this.t(phase === 'upcoming' ? 'consultation.notYet' : 'consultation.closedNote', { opens: formatDate(doc.opens, lang), closes: formatDate(doc.closes, lang) })}
+              </p>`}
       </section>
 
       ${doc.report ? this.renderReport(doc, doc.report) : nothing}

@@ -8,8 +8,8 @@
  * everything kept) and a field of a type no renderer knows.
  *
  * Storybook has no form receiver: sending any story's form ends with the
- * failure message (HTTP 404 or 405 from the Storybook server), which is the
- * behaviour on a network failure too. The demo site (`pnpm start`) has a
+ * failure message (an HTTP error from the Storybook server), as it would on a
+ * network failure. The demo site (`pnpm start`) has a
  * receiver that answers a tracking code.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';

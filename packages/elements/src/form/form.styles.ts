@@ -126,9 +126,12 @@ export const formStyles = css`
     font-weight: 700;
     padding: 0.5em 2em;
   }
-  .send[disabled] {
+  .send[aria-disabled='true'] {
     opacity: 0.7;
     cursor: progress;
+  }
+  .field-error {
+    margin-bottom: 1em;
   }
   .confirmation {
     font-size: 1.1em;

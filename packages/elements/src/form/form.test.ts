@@ -149,7 +149,8 @@ describe('<gk-form>', () => {
     const button = root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!;
     button.click();
     await el.updateComplete;
-    expect(button.disabled).to.be.true;
+    // Busy, but still focusable: a keyboard user keeps their place.
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
     expect(button.textContent).to.contain('正在提交');
     await waitUntil(() => root(el).querySelector('.confirmation'), 'no confirmation', { timeout: 5000 });
     expect(root(el).querySelector('.confirmation')!.textContent).to.contain('PL2018-SLOW');

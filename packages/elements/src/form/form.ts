@@ -119,7 +119,8 @@ export class GkFormElement extends GkElement<typeof formSchema> {
 
   private saveDraft(doc: GkForm): void {
     if (!doc.draft) return;
-    const sensitive = new Set(this.fields(doc).filter((field) => field.sensitive || field.type === 'file' || field.type === 'idNumber').map((field) => field.name));
+    // Never kept: what is sensitive, ID numbers, files, and consent (it is given afresh each time).
+    const sensitive = new Set(this.fields(doc).filter((field) => field.sensitive || field.type === 'file' || field.type === 'idNumber' || field.type === 'consent').map((field) => field.name));
     const kept = Object.fromEntries(Object.entries(this.values).filter(([name]) => !sensitive.has(name)));
     try {
       localStorage.setItem(this.draftKey, JSON.stringify(kept));
@@ -230,7 +231,7 @@ export class GkFormElement extends GkElement<typeof formSchema> {
         <label>${this.t('form.honeypot')}<input name="_website" tabindex="-1" autocomplete="off" /></label>
       </div>
       ${this.sendStatus === 'failed' ? html`<p class="failed" role="alert">${this.message}</p>` : nothing}
-      <button type="submit" class="send" ?disabled=${this.sendStatus === 'sending'} aria-disabled=${this.sendStatus === 'sending' ? 'true' : 'false'}>
+      <button type="submit" class="send" aria-disabled=${this.sendStatus === 'sending' ? 'true' : 'false'}>
         ${this.sendStatus === 'sending' ? this.t('form.sending') : this.sendStatus === 'failed' ? this.t('form.retry') : this.t('form.send')}
       </button>
     </form>`;

@@ -33,7 +33,8 @@ describe('<gk-disclosure-request>', () => {
     const steps = [...root(el).querySelectorAll('.steps li')];
     expect(steps.map((step) => step.textContent!.trim().slice(0, 3))).to.deep.equal(['已收到', '已登记', '办理中', '已答复']);
     expect(steps[0]!.textContent).to.contain('2018年5月3日');
-    expect(steps[2]!.getAttribute('aria-current')).to.equal('step');
+    expect(steps.map((step) => step.getAttribute('aria-current'))).to.deep.equal([null, null, 'step', null]);
+    expect(steps.map((step) => step.classList.contains('done'))).to.deep.equal([true, true, false, false]);
     expect(root(el).querySelector('[part="status"]')!.textContent).to.contain('法定答复期限：2018年5月24日前');
     await expect(el).to.be.accessible();
   });

@@ -1,12 +1,12 @@
 import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   REQUEST_STEPS,
   formatDate,
-  formatIssue,
+  issueMessage,
   requestSchema,
   requestStatusSchema,
-  rootIssue,
   validateText,
   type GkDisclosureRequest,
   type GkForm,
@@ -133,12 +133,12 @@ export class GkDisclosureRequestElement extends GkElement<typeof requestSchema> 
     const answer = await fetchText(url, this.timeout, new AbortController().signal, true);
     this.looking = false;
     if (!answer.ok) {
-      this.problem = answer.issue.key === 'load.http404' ? this.t('request.notFound', { code }) : formatIssue(answer.issue, this.language);
+      this.problem = answer.issue.key === 'load.http404' ? this.t('request.notFound', { code }) : issueMessage(answer.issue, this.language);
       return;
     }
     const result = validateText(requestStatusSchema, answer.text);
     if (!result.ok) {
-      this.problem = formatIssue(rootIssue('request.badAnswer'), this.language);
+      this.problem = this.t('request.badAnswer');
       return;
     }
     this.found = result.value;
@@ -148,9 +148,8 @@ export class GkDisclosureRequestElement extends GkElement<typeof requestSchema> 
     return html`<article part="base" aria-labelledby="title">
       ${this.heading(0, doc.title, 'title', 'title')}
       ${doc.description ? html`<div class="prose">${markdown(doc.description, this.headingLevel + 1)}</div>` : nothing}
-      <section aria-labelledby="apply-title">
-        ${this.heading(1, this.t('request.apply'), 'apply-title')}
-        <gk-form .data=${this.applicationForm(doc)} heading-level=${this.headingLevel + 2} lang=${this.language}></gk-form>
+      <section>
+        <gk-form .data=${this.applicationForm(doc)} heading-level=${this.headingLevel + 1} lang=${this.language}></gk-form>
       </section>
       <section aria-labelledby="lookup-title">
         ${this.heading(1, this.t('request.lookup'), 'lookup-title')}
@@ -177,7 +176,7 @@ export class GkDisclosureRequestElement extends GkElement<typeof requestSchema> 
       <p>${this.t('request.statusFor', { code: status.code })}</p>
       <ol class="steps">
         ${REQUEST_STEPS.map(
-          (step, index) => html`<li class=${index < current ? 'done' : ''} aria-current=${index === current ? 'step' : 'false'}>
+          (step, index) => html`<li class=${index < current ? 'done' : ''} aria-current=${ifDefined(index === current ? 'step' : undefined)}>
             ${this.t(`request.step.${step}`)}${index === 0 ? html`<br />${formatDate(status.received, lang)}` : nothing}${step === 'replied' && status.replied
               ? html`<br />${formatDate(status.replied, lang)}`
               : nothing}
