@@ -185,6 +185,10 @@ function describeIssue(raw: RawIssue, schema: z.ZodMiniType, root: unknown): GkI
   const base = { path, pathText: formatPath(path) };
   const own = hasMessage(raw.message) ? (raw.message as MessageKey) : undefined;
   const value = valueAt(root, path);
+  // A format check or refinement that names what was expected: "应为…，实际为“…”".
+  if (own?.startsWith('expect.') && !raw.params && (raw.code === 'invalid_format' || raw.code === 'custom')) {
+    return { ...base, key: 'issue.expectedGot', params: { expected: own, value: preview(value) } };
+  }
 
   switch (raw.code) {
     case 'invalid_type': {
@@ -219,7 +223,6 @@ function describeIssue(raw: RawIssue, schema: z.ZodMiniType, root: unknown): GkI
       return { ...base, key: 'issue.numberMax', params: { max } };
     }
     case 'invalid_format': {
-      if (own?.startsWith('expect.')) return { ...base, key: 'issue.expectedGot', params: { expected: own, value: preview(value) } };
       if (own) return { ...base, key: own, params: raw.params ?? {} };
       return { ...base, key: raw.format === 'date' ? 'issue.type' : 'issue.format', params: raw.format === 'date' ? { expected: 'expect.date', received: JSON.stringify(value) } : {} };
     }
@@ -232,7 +235,6 @@ function describeIssue(raw: RawIssue, schema: z.ZodMiniType, root: unknown): GkI
       return { ...base, key: 'issue.union', params: {} };
     }
     default:
-      if (own?.startsWith('expect.') && raw.code === 'custom' && !(raw as RawIssue).params) return { ...base, key: 'issue.expectedGot', params: { expected: own, value: preview(value) } };
       return { ...base, key: own ?? 'issue.invalid', params: (raw as RawIssue).params ?? {} };
   }
 }

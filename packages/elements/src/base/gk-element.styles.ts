@@ -12,7 +12,7 @@ export const baseStyles = css`
     display: block;
     box-sizing: border-box;
     max-width: 100%;
-    font-family: var(--gk-font-family, system-ui, -apple-system, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif);
+    font-family: var(--gk-font-family, system-ui, -apple-system, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif);
     font-size: var(--gk-font-size, medium);
     line-height: var(--gk-line-height, 1.7);
     color: var(--gk-color-text, #1f1f1f);
@@ -42,9 +42,6 @@ export const baseStyles = css`
     text-decoration: underline;
     text-underline-offset: 0.15em;
   }
-  a:hover {
-    text-decoration-thickness: 2px;
-  }
   :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
@@ -65,15 +62,12 @@ export const baseStyles = css`
     background: var(--_subtle);
   }
   .visually-hidden {
-    position: absolute !important;
+    position: absolute;
     width: 1px;
     height: 1px;
-    margin: -1px;
-    padding: 0;
     overflow: hidden;
-    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
     white-space: nowrap;
-    border: 0;
   }
 
   .state-loading {

@@ -27,7 +27,6 @@ interface GkBudgetArgs {
   'heading-level'?: number;
   timeout?: number;
   /** The manifest's read-only `summary` getter (the open level's summary sentence); no control. */
-  summary?: string;
   onGkLoad?: (event: Event) => void;
   onGkError?: (event: Event) => void;
 }
@@ -87,8 +86,6 @@ and the debt limit are checked before anything is drawn, and each problem is lis
     // The manifest lists the attribute and its property separately; the headingLevel control drives both.
     'heading-level': { control: false },
     timeout: { control: 'number' },
-    // A read-only getter, not an input.
-    summary: { control: false },
   },
   render: (args) => html`<gk-budget
     src=${ifDefined(args.src || undefined)}

@@ -14,7 +14,6 @@ import {
   barsView,
   debtView,
   executionView,
-  levelSummary,
   sangongView,
   tablesView,
   treemapView,
@@ -233,10 +232,6 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
     };
   }
 
-  /** The summary sentence of the open level, for pages that want to quote it. */
-  get summary(): string {
-    return this.document ? levelSummary(this.context(this.document)) : '';
-  }
 }
 
 defineElement('gk-budget', GkBudgetElement);

@@ -57,7 +57,6 @@ export const chartStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
-    box-shadow: 0 2px 8px rgb(0 0 0 / 0.15);
     pointer-events: none;
     font-size: 0.9em;
   }
