@@ -14,6 +14,7 @@ import departmentBudget from './examples/department-budget-2018.json';
 import finalAccounts from './examples/final-accounts-2018.json';
 import fiveYears from './examples/five-years.json';
 import countyDebt from './examples/county-debt.json';
+import { baseArgTypes, narrowFrame } from '../base/internal/story-support.js';
 
 interface GkBudgetArgs {
   /** The budget document as an object (`.data`). */
@@ -35,17 +36,6 @@ const VIEWS: BudgetView[] = ['treemap', 'bars', 'execution', 'years', 'sangong',
 
 /** The address of an example file in the static build (see staticDirs in .storybook/main.ts). */
 const example = (name: string) => `elements/budget/examples/${name}.json`;
-
-/** A stylesheet for the story frames (no inline styles, so the stories also hold under a strict CSP). */
-const frameStyles = html`<style>
-  .gk-story-narrow {
-    box-sizing: border-box;
-    width: 320px;
-    max-width: 100%;
-    outline: 1px dashed #8c8c8c;
-    outline-offset: 2px;
-  }
-</style>`;
 
 const meta = {
   title: '元素/gk-budget 预决算',
@@ -78,14 +68,8 @@ and the debt limit are checked before anything is drawn, and each problem is lis
     data: departmentBudget,
   },
   argTypes: {
-    data: { control: 'object', description: '预决算数据 The budget document as an object (`.data`)' },
-    src: { control: 'text' },
+    ...baseArgTypes('预决算数据 The budget document as an object (`.data`)'),
     view: { control: 'inline-radio', options: ['', ...VIEWS] },
-    lang: { control: 'inline-radio', options: ['', 'zh-CN', 'en'] },
-    headingLevel: { control: { type: 'number', min: 2, max: 6, step: 1 } },
-    // The manifest lists the attribute and its property separately; the headingLevel control drives both.
-    'heading-level': { control: false },
-    timeout: { control: 'number' },
   },
   render: (args) => html`<gk-budget
     src=${ifDefined(args.src || undefined)}
@@ -154,8 +138,7 @@ export const English: Story = {
 export const Narrow: Story = {
   name: '手机宽度 320 px',
   args: { data: departmentBudget, view: 'treemap' },
-  render: (args) => html`${frameStyles}
-    <div class="gk-story-narrow">${meta.render(args)}</div>`,
+  render: (args) => narrowFrame(meta.render(args)),
 };
 
 /** 从地址加载 — Loaded from `src` (the example file served by this Storybook); opens on the document's `defaultView`. */

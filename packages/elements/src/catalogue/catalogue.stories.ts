@@ -23,6 +23,7 @@ import onApplication from './examples/on-application-2018.json';
 import negativeList from './examples/negative-list-2018.json';
 import enforcement from './examples/enforcement-2018.json';
 import replies from './examples/replies-2018.json';
+import { baseArgTypes, frameStyles, narrowFrame } from '../base/internal/story-support.js';
 
 interface GkCatalogueArgs {
   /** The catalogue as an object (`.data`). */
@@ -58,21 +59,6 @@ const ndjsonHeader = {
   itemsUrl: example('sample.ndjson'),
 };
 
-/** A stylesheet for the story frames (no inline styles, so the stories also hold under a strict CSP). */
-const frameStyles = html`<style>
-  .gk-story-narrow {
-    box-sizing: border-box;
-    width: 320px;
-    max-width: 100%;
-    outline: 1px dashed #8c8c8c;
-    outline-offset: 2px;
-  }
-  .gk-story-stack > * + * {
-    display: block;
-    margin-top: 2rem;
-  }
-</style>`;
-
 const meta = {
   title: '元素/gk-catalogue 信息公开目录',
   // ASCII story ids for links and tests: iframe.html?id=elements-gk-catalogue--proactive
@@ -107,14 +93,8 @@ line number while the rest shows.
     data: proactive,
   },
   argTypes: {
-    data: { control: 'object', description: '目录数据 The catalogue as an object (`.data`)' },
-    src: { control: 'text' },
+    ...baseArgTypes('目录数据 The catalogue as an object (`.data`)'),
     view: { control: 'inline-radio', options: ['', ...VIEWS] },
-    lang: { control: 'inline-radio', options: ['', 'zh-CN', 'en'] },
-    headingLevel: { control: { type: 'number', min: 2, max: 6, step: 1 } },
-    // The manifest lists the attribute and its property separately; the headingLevel control drives both.
-    'heading-level': { control: false },
-    timeout: { control: 'number' },
     id: { control: 'text', description: '元素 id：有 id 时，地址栏中的参数带前缀（#zdgk.q=…）The element id: prefixes its hash parameters' },
   },
   render: (args) => html`<gk-catalogue
@@ -190,8 +170,7 @@ export const English: Story = {
 export const Narrow: Story = {
   name: '手机宽度 320 px',
   args: { data: proactive },
-  render: (args) => html`${frameStyles}
-    <div class="gk-story-narrow">${meta.render(args)}</div>`,
+  render: (args) => narrowFrame(meta.render(args)),
 };
 
 /**

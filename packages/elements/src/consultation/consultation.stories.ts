@@ -19,6 +19,7 @@ import './consultation.js';
 import '../document/document.js';
 import open from './examples/open.json';
 import familyDoctorClosed from './examples/family-doctor-closed.json';
+import { baseArgTypes, narrowFrame } from '../base/internal/story-support.js';
 
 interface GkConsultationArgs {
   /** The consultation as an object (`.data`). */
@@ -43,17 +44,6 @@ const TODAY = '2026-11-26';
  * Storybook serves the same file at elements/document/examples/draft.json (staticDirs in .storybook/main.ts).
  */
 const closed = { ...familyDoctorClosed, document: 'elements/document/examples/draft.json' };
-
-/** A stylesheet for the story frames (no inline styles, so the stories also hold under a strict CSP). */
-const frameStyles = html`<style>
-  .gk-story-narrow {
-    box-sizing: border-box;
-    width: 320px;
-    max-width: 100%;
-    outline: 1px dashed #8c8c8c;
-    outline-offset: 2px;
-  }
-</style>`;
 
 const meta = {
   title: '元素/gk-consultation 决策预公开',
@@ -85,14 +75,8 @@ and why the main comments were not adopted. The data is one JSON document with \
     today: TODAY,
   },
   argTypes: {
-    data: { control: 'object', description: '征求意见数据 The consultation as an object (`.data`)' },
-    src: { control: 'text' },
+    ...baseArgTypes('征求意见数据 The consultation as an object (`.data`)'),
     today: { control: 'text', description: '当作今天的日期（YYYY-MM-DD）The date treated as today' },
-    lang: { control: 'inline-radio', options: ['', 'zh-CN', 'en'] },
-    headingLevel: { control: { type: 'number', min: 2, max: 6, step: 1 } },
-    // The manifest lists the attribute and its property separately; the headingLevel control drives both.
-    'heading-level': { control: false },
-    timeout: { control: 'number' },
   },
   render: (args) => html`<gk-consultation
     src=${ifDefined(args.src || undefined)}
@@ -148,6 +132,5 @@ export const English: Story = {
 export const Narrow: Story = {
   name: '手机宽度 320 px',
   args: { data: closed, today: TODAY },
-  render: (args) => html`${frameStyles}
-    <div class="gk-story-narrow">${meta.render(args)}</div>`,
+  render: (args) => narrowFrame(meta.render(args)),
 };

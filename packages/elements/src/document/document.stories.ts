@@ -14,6 +14,7 @@ import full from './examples/full.json';
 import repealed from './examples/repealed.json';
 import draft from './examples/draft.json';
 import minimal from './examples/minimal.json';
+import { baseArgTypes } from '../base/internal/story-support.js';
 
 interface GkDocumentArgs {
   /** The document as an object (`.data`). */
@@ -102,13 +103,7 @@ lists each one (field path, line, what was expected) instead of rendering a part
     data: full,
   },
   argTypes: {
-    data: { control: 'object', description: '文件数据 The document as an object (`.data`)' },
-    src: { control: 'text' },
-    lang: { control: 'inline-radio', options: ['', 'zh-CN', 'en'] },
-    headingLevel: { control: { type: 'number', min: 2, max: 6, step: 1 } },
-    // The manifest lists the attribute and its property separately; the headingLevel control drives both.
-    'heading-level': { control: false },
-    timeout: { control: 'number' },
+    ...baseArgTypes('文件数据 The document as an object (`.data`)'),
   },
   render: (args) => html`<gk-document
     src=${ifDefined(args.src || undefined)}

@@ -24,6 +24,7 @@ import type { ExplainerMode } from './explainer.js';
 import workPointsExample from './examples/work-points-2018.json';
 import budget2018 from './examples/budget-2018.json';
 import minimal from './examples/minimal.json';
+import { baseArgTypes, narrowFrame } from '../base/internal/story-support.js';
 
 interface GkExplainerArgs {
   /** The explainer document as an object (`.data`). */
@@ -75,17 +76,6 @@ const withUnknownType = {
   ],
 };
 
-/** A stylesheet for the story frames (no inline styles, so the stories also hold under a strict CSP). */
-const frameStyles = html`<style>
-  .gk-story-narrow {
-    box-sizing: border-box;
-    width: 320px;
-    max-width: 100%;
-    outline: 1px dashed #8c8c8c;
-    outline-offset: 2px;
-  }
-</style>`;
-
 const meta = {
   title: '元素/gk-explainer 政策解读',
   // ASCII story ids for links and tests: iframe.html?id=elements-gk-explainer--work-points-scroll
@@ -118,14 +108,8 @@ by page; every section has a link (\`#section-id\`) to share, which the back but
     data: workPoints,
   },
   argTypes: {
-    data: { control: 'object', description: '解读数据 The explainer document as an object (`.data`)' },
-    src: { control: 'text' },
+    ...baseArgTypes('解读数据 The explainer document as an object (`.data`)'),
     mode: { control: 'inline-radio', options: ['', 'scroll', 'steps'] },
-    lang: { control: 'inline-radio', options: ['', 'zh-CN', 'en'] },
-    headingLevel: { control: { type: 'number', min: 2, max: 6, step: 1 } },
-    // The manifest lists the attribute and its property separately; the headingLevel control drives both.
-    'heading-level': { control: false },
-    timeout: { control: 'number' },
     // A read-only getter, not an input.
     sectionIds: { control: false },
   },
@@ -178,8 +162,7 @@ export const English: Story = {
 export const Narrow: Story = {
   name: '手机宽度 320 px',
   args: { data: workPoints },
-  render: (args) => html`${frameStyles}
-    <div class="gk-story-narrow">${meta.render(args)}</div>`,
+  render: (args) => narrowFrame(meta.render(args)),
 };
 
 /**

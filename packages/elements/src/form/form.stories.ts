@@ -21,6 +21,7 @@ import { expect, waitFor } from 'storybook/test';
 import './form.js';
 import mailbox from './examples/mailbox.json';
 import disclosureApplication from './examples/disclosure-application.json';
+import { baseArgTypes, narrowFrame } from '../base/internal/story-support.js';
 
 interface GkFormArgs {
   /** The form as an object (`.data`). */
@@ -60,17 +61,6 @@ const unknownType = {
     },
   ],
 };
-
-/** A stylesheet for the story frames (no inline styles, so the stories also hold under a strict CSP). */
-const frameStyles = html`<style>
-  .gk-story-narrow {
-    box-sizing: border-box;
-    width: 320px;
-    max-width: 100%;
-    outline: 1px dashed #8c8c8c;
-    outline-offset: 2px;
-  }
-</style>`;
 
 /** The shadow root of the story's <gk-form>, once the form (not the loading state) is drawn. */
 async function formRoot(canvasElement: HTMLElement): Promise<ShadowRoot> {
@@ -122,13 +112,7 @@ Storybook 没有接收服务，提交总是显示失败提示 / Storybook has no
     data: mailbox,
   },
   argTypes: {
-    data: { control: 'object', description: '表单数据 The form as an object (`.data`)' },
-    src: { control: 'text' },
-    lang: { control: 'inline-radio', options: ['', 'zh-CN', 'en'] },
-    headingLevel: { control: { type: 'number', min: 2, max: 6, step: 1 } },
-    // The manifest lists the attribute and its property separately; the headingLevel control drives both.
-    'heading-level': { control: false },
-    timeout: { control: 'number' },
+    ...baseArgTypes('表单数据 The form as an object (`.data`)'),
   },
   render: (args) => html`<gk-form
     src=${ifDefined(args.src || undefined)}
@@ -175,8 +159,7 @@ export const English: Story = {
 export const Narrow: Story = {
   name: '手机宽度 320 px',
   args: { data: mailbox },
-  render: (args) => html`${frameStyles}
-    <div class="gk-story-narrow">${meta.render(args)}</div>`,
+  render: (args) => narrowFrame(meta.render(args)),
 };
 
 /**

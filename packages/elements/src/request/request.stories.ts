@@ -18,6 +18,7 @@ import type { RequestStatus } from '@gongkai/core';
 // because packages/elements/package.json declares "sideEffects": true.)
 import './request.js';
 import application from './examples/application.json';
+import { baseArgTypes, narrowFrame } from '../base/internal/story-support.js';
 
 interface GkDisclosureRequestArgs {
   /** The element's document as an object (`.data`). */
@@ -31,17 +32,6 @@ interface GkDisclosureRequestArgs {
   onGkLoad?: (event: Event) => void;
   onGkError?: (event: Event) => void;
 }
-
-/** A stylesheet for the story frames (no inline styles, so the stories also hold under a strict CSP). */
-const frameStyles = html`<style>
-  .gk-story-narrow {
-    box-sizing: border-box;
-    width: 320px;
-    max-width: 100%;
-    outline: 1px dashed #8c8c8c;
-    outline-offset: 2px;
-  }
-</style>`;
 
 /**
  * What the stand-in status service knows: one application at each step. Codes as the demo receiver
@@ -97,13 +87,7 @@ service: sending fails and lookups answer “not found”, except in the story w
     data: application,
   },
   argTypes: {
-    data: { control: 'object', description: '依申请公开数据 The document as an object (`.data`)' },
-    src: { control: 'text' },
-    lang: { control: 'inline-radio', options: ['', 'zh-CN', 'en'] },
-    headingLevel: { control: { type: 'number', min: 2, max: 6, step: 1 } },
-    // The manifest lists the attribute and its property separately; the headingLevel control drives both.
-    'heading-level': { control: false },
-    timeout: { control: 'number' },
+    ...baseArgTypes('依申请公开数据 The document as an object (`.data`)'),
   },
   render: (args) => html`<gk-disclosure-request
     src=${ifDefined(args.src || undefined)}
@@ -138,8 +122,7 @@ export const English: Story = {
 export const Narrow: Story = {
   name: '手机宽度 320 px',
   args: { data: application },
-  render: (args) => html`${frameStyles}
-    <div class="gk-story-narrow">${meta.render(args)}</div>`,
+  render: (args) => narrowFrame(meta.render(args)),
 };
 
 /**
