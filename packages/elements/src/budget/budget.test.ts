@@ -4,6 +4,7 @@ import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { GkErrorEvent } from '../base/events.js';
 import { GkBudgetElement, type BudgetView } from './budget.js';
+import { failOnHostPageErrors } from '../base/internal/test-support.js';
 
 async function example(name: string): Promise<Record<string, unknown>> {
   const response = await fetch(new URL(`./examples/${name}.json`, import.meta.url));
@@ -25,14 +26,7 @@ const summary = (el: Element) => root(el).querySelector('.chart-summary')?.textC
 const marks = (el: Element) => [...root(el).querySelectorAll<SVGGElement>('[role="listitem"][data-id]')];
 const active = (el: Element) => root(el).activeElement as (Element & { dataset: DOMStringMap }) | null;
 
-let pageErrors: unknown[] = [];
-window.addEventListener('error', (event) => pageErrors.push(event.error ?? event.message));
-beforeEach(() => {
-  pageErrors = [];
-});
-afterEach(() => {
-  expect(pageErrors, 'errors thrown into the host page').to.deep.equal([]);
-});
+failOnHostPageErrors();
 
 describe('<gk-budget> views', () => {
   const views: BudgetView[] = ['treemap', 'bars', 'execution', 'years', 'sangong', 'debt', 'tables'];

@@ -3,6 +3,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { GkErrorEvent } from '../base/events.js';
 import { GkCatalogueElement } from './catalogue.js';
+import { failOnHostPageErrors } from '../base/internal/test-support.js';
 
 const OFFICES = ['综合管理办公室', '医政医管股', '公共卫生股'];
 
@@ -71,13 +72,9 @@ const root = (el: Element) => el.shadowRoot!;
 const titles = (el: Element) => [...root(el).querySelectorAll('tbody th[scope="row"]')].map((th) => th.textContent!.trim());
 const status = (el: Element) => root(el).querySelector('.count-line')!.textContent!.replace(/\s+/g, ' ').trim();
 
-let pageErrors: unknown[] = [];
-window.addEventListener('error', (event) => pageErrors.push(event.error ?? event.message));
-beforeEach(() => {
-  pageErrors = [];
-  history.replaceState(null, '', location.pathname + location.search);
-});
-afterEach(() => expect(pageErrors, 'errors thrown into the host page').to.deep.equal([]));
+failOnHostPageErrors();
+// Each test starts without a hash: the element keeps its state there.
+beforeEach(() => history.replaceState(null, '', location.pathname + location.search));
 
 describe('<gk-catalogue> examples', () => {
   for (const name of ['proactive-2018', 'on-application-2018', 'negative-list-2018', 'enforcement-2018', 'replies-2018']) {

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { GkErrorEvent } from '../base/events.js';
 import { GkConsultationElement } from './consultation.js';
 import '../document/document.js';
+import { failOnHostPageErrors } from '../base/internal/test-support.js';
 
 async function example(name: string): Promise<Record<string, unknown>> {
   return (await (await fetch(new URL(`./examples/${name}.json`, import.meta.url))).json()) as Record<string, unknown>;
@@ -15,6 +16,8 @@ async function consultation(data: unknown, today: string): Promise<GkConsultatio
 }
 
 const root = (el: Element) => el.shadowRoot!;
+
+failOnHostPageErrors();
 
 describe('<gk-consultation>', () => {
   it('while open: the draft, its basis and the comment form', async () => {

@@ -4,6 +4,7 @@ import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { GkErrorEvent, GkLoadEvent } from '../base/events.js';
 import { defineElement } from '../base/define.js';
 import { GkDocumentElement } from './document.js';
+import { failOnHostPageErrors } from '../base/internal/test-support.js';
 
 const EXAMPLES = ['full', 'repealed', 'draft', 'minimal'] as const;
 
@@ -26,16 +27,7 @@ function errorText(el: Element): string {
   return shadow(el).querySelector('[role="alert"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
 }
 
-// Anything thrown into the page fails the test that caused it.
-let pageErrors: unknown[] = [];
-window.addEventListener('error', (event) => pageErrors.push(event.error ?? event.message));
-window.addEventListener('unhandledrejection', (event) => pageErrors.push(event.reason));
-beforeEach(() => {
-  pageErrors = [];
-});
-afterEach(() => {
-  expect(pageErrors, 'errors thrown into the host page').to.deep.equal([]);
-});
+failOnHostPageErrors();
 
 describe('<gk-document> data sources', () => {
   it('renders from the data property and dispatches gk-load', async () => {

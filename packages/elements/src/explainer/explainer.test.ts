@@ -4,6 +4,7 @@ import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { SECTION_TYPES } from '@gongkai/core';
 import type { GkErrorEvent } from '../base/events.js';
 import { GkExplainerElement, type ExplainerMode } from './explainer.js';
+import { failOnHostPageErrors } from '../base/internal/test-support.js';
 
 async function example(name: string): Promise<Record<string, unknown>> {
   const response = await fetch(new URL(`./examples/${name}.json`, import.meta.url));
@@ -20,13 +21,9 @@ async function explainer(data: unknown, attrs: { mode?: ExplainerMode; lang?: st
 const root = (el: Element) => el.shadowRoot!;
 const visible = (el: Element) => [...root(el).querySelectorAll<HTMLElement>('section[data-section]')].filter((s) => getComputedStyle(s).display !== 'none').map((s) => s.id);
 
-let pageErrors: unknown[] = [];
-window.addEventListener('error', (event) => pageErrors.push(event.error ?? event.message));
-beforeEach(() => {
-  pageErrors = [];
-  history.replaceState(null, '', location.pathname + location.search);
-});
-afterEach(() => expect(pageErrors, 'errors thrown into the host page').to.deep.equal([]));
+failOnHostPageErrors();
+// Each test starts without a hash: the element keeps its state there.
+beforeEach(() => history.replaceState(null, '', location.pathname + location.search));
 
 describe('<gk-explainer> examples', () => {
   for (const name of ['work-points-2018', 'budget-2018', 'minimal']) {

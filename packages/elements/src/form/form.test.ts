@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { GkForm } from '@gongkai/core';
 import { GkFormElement } from './form.js';
+import { failOnHostPageErrors } from '../base/internal/test-support.js';
 
 function mailbox(action = '/test-api/submit', draft = false): GkForm {
   return {
@@ -57,6 +58,8 @@ async function fillByKeyboard(el: GkFormElement): Promise<void> {
 }
 
 beforeEach(() => localStorage.clear());
+
+failOnHostPageErrors();
 
 describe('<gk-form>', () => {
   it('renders labelled controls for every field and passes axe', async () => {

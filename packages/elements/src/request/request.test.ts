@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { GkDisclosureRequestElement } from './request.js';
+import { failOnHostPageErrors } from '../base/internal/test-support.js';
 
 async function element(): Promise<GkDisclosureRequestElement> {
   const data = (await (await fetch(new URL('./examples/application.json', import.meta.url))).json()) as Record<string, unknown>;
@@ -18,6 +19,8 @@ async function lookUp(el: GkDisclosureRequestElement, code: string): Promise<voi
   await sendKeys({ press: 'Enter' });
   await waitUntil(() => root(el).querySelector('[part="status"], .problem'), 'no answer');
 }
+
+failOnHostPageErrors();
 
 describe('<gk-disclosure-request>', () => {
   it('offers the application form with the statutory fields and passes axe', async () => {
