@@ -13,17 +13,10 @@
  *   W3  30 top-level items × 10 years           → years (lines)
  */
 
-/** mulberry32: a tiny, good-enough 32-bit PRNG. Returns floats in [0, 1). */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The same seeded PRNG as the large-catalogue generator, so every bench draws from one.
+import { mulberry32 as prng } from '../../packages/elements/src/catalogue/examples/generate-large.mjs';
+
+export { prng };
 
 /** Real 类 of the 政府收支分类科目 (function classification), for realistic labels and codes. */
 const CLASSES = [
