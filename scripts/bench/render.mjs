@@ -8,7 +8,7 @@
  * What one page load times is described in ./peers/harness.mjs and README.md;
  * each peer's header says what its render call is. Run alone with
  * `node scripts/bench/render.mjs` (after `pnpm build`); BENCH_LOADS=n changes
- * the 15 loads, CHROME_PATH the browser.
+ * the 15 loads, BENCH_ONLY=w2 (comma-separated) picks workloads, CHROME_PATH the browser.
  */
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
@@ -208,7 +208,9 @@ export async function runRenderBench() {
     browser = await chromium.launch({ executablePath, headless: true, args: CHROME_ARGS });
     raw.browser = browser.version();
 
+    const only = process.env.BENCH_ONLY?.split(',');
     for (const [workload, spec] of Object.entries(WORKLOADS)) {
+      if (only && !only.includes(workload)) continue;
       const jobs = spec.renderers.map((renderer) => ({ key: renderer, renderer, mode: 'render' }));
       if (spec.validate) jobs.push({ key: 'gongkai-validate', renderer: 'gongkai', mode: 'validate' });
       const results = Object.fromEntries(jobs.map((job) => [job.key, []]));

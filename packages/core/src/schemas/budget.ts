@@ -191,51 +191,60 @@ export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
   if (!declared.has(doc.year)) issues.push({ path: ['year'], message: 'budget.unknownYear', params: { year: doc.year, years: doc.years.join('、') } });
 
   const round = (n: number) => Number(n.toFixed(6));
-  const checkYears = <T extends { year: number }>(rows: T[], path: Array<string | number>) => {
-    const seen = new Set<number>();
+  /** `path` is called only for an issue. */
+  const checkYears = <T extends { year: number }>(rows: T[], path: () => Array<string | number>) => {
+    const seen = rows.length > 1 ? new Set<number>() : undefined;
     rows.forEach((row, i) => {
-      if (!declared.has(row.year)) issues.push({ path: [...path, i, 'year'], message: 'budget.unknownYear', params: { year: row.year, years: doc.years.join('、') } });
-      if (seen.has(row.year)) issues.push({ path: [...path, i, 'year'], message: 'budget.yearRepeat', params: { year: row.year } });
-      seen.add(row.year);
+      if (!declared.has(row.year)) issues.push({ path: [...path(), i, 'year'], message: 'budget.unknownYear', params: { year: row.year, years: doc.years.join('、') } });
+      if (seen?.has(row.year)) issues.push({ path: [...path(), i, 'year'], message: 'budget.yearRepeat', params: { year: row.year } });
+      seen?.add(row.year);
     });
   };
 
   const codes = new Map<string, Array<string | number>>();
-  const walk = (items: BudgetItem[], path: Array<string | number>, parent: BudgetItem | undefined) => {
-    items.forEach((item, i) => {
-      const here = [...path, i];
-      checkYears(item.values, [...here, 'values']);
+  // One path stack for the whole walk, copied only when an issue names it: a
+  // 2,000-item tree otherwise allocates several arrays an item before the first paint.
+  const at: Array<string | number> = [];
+  const pathTo = (...rest: Array<string | number>) => [...at, ...rest];
+  const walk = (items: BudgetItem[], parent: BudgetItem | undefined) => {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      at.push(i);
+      checkYears(item.values, () => pathTo('values'));
       if (item.code !== undefined) {
         const previous = codes.get(item.code);
-        if (previous !== undefined) issues.push({ path: [...here, 'code'], message: 'budget.codeRepeat', params: { code: item.code, other: formatPath(previous) } });
-        else codes.set(item.code, here);
+        if (previous !== undefined) issues.push({ path: pathTo('code'), message: 'budget.codeRepeat', params: { code: item.code, other: formatPath(previous) } });
+        else codes.set(item.code, at.slice());
         if (parent?.code !== undefined && !(item.code.startsWith(parent.code) && item.code.length === parent.code.length + 2)) {
-          issues.push({ path: [...here, 'code'], message: 'budget.codeNest', params: { code: item.code, parent: parent.code } });
+          issues.push({ path: pathTo('code'), message: 'budget.codeNest', params: { code: item.code, parent: parent.code } });
         }
       }
-      item.values.forEach((row, r) => {
+      for (let r = 0; r < item.values.length; r++) {
+        const row = item.values[r]!;
         // basic + project = the total of the stage they split.
         if (row.basic !== undefined && row.project !== undefined) {
           const total = row.final ?? row.adjusted ?? row.budget;
           const measure = row.final !== undefined ? 'final' : row.adjusted !== undefined ? 'adjusted' : 'budget';
           if (total !== undefined && Math.abs(row.basic + row.project - total) > tolerance + 1e-9) {
             issues.push({
-              path: [...here, 'values', r, measure],
+              path: pathTo('values', r, measure),
               message: 'budget.splitMismatch',
               params: { sum: round(row.basic + row.project), total: round(total), measure: `measure.${measure}`, unit: doc.unit },
             });
           }
         }
-      });
-      if (item.children?.length) {
+      }
+      const children = item.children;
+      if (children?.length) {
         // Each measure of each year: the children's sum must equal the parent's figure.
-        item.values.forEach((row, r) => {
+        for (let r = 0; r < item.values.length; r++) {
+          const row = item.values[r]!;
           for (const measure of AMOUNT_MEASURES) {
             const total = row[measure];
             if (total === undefined) continue;
             let sum = 0;
             let counted = 0;
-            for (const child of item.children!) {
+            for (const child of children) {
               const value = child.values.find((v) => v.year === row.year)?.[measure];
               if (value !== undefined) {
                 sum += value;
@@ -245,23 +254,31 @@ export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
             if (counted === 0) continue;
             if (Math.abs(sum - total) > tolerance + 1e-9) {
               issues.push({
-                path: [...here, 'values', r, measure],
+                path: pathTo('values', r, measure),
                 message: 'budget.sumMismatch',
                 params: { year: row.year, measure: `measure.${measure}`, sum: round(sum), total: round(total), tolerance, unit: doc.unit },
               });
             }
           }
-        });
-        walk(item.children, [...here, 'children'], item);
+        }
+        at.push('children');
+        walk(children, item);
+        at.pop();
       }
-    });
+      at.pop();
+    }
   };
-  walk(doc.functional, ['functional'], undefined);
-  if (doc.economic) walk(doc.economic, ['economic'], undefined);
-  if (doc.revenue) walk(doc.revenue, ['revenue'], undefined);
-  if (doc.sangong) checkYears(doc.sangong, ['sangong']);
+  const walkRoot = (name: string, items: BudgetItem[]) => {
+    at.push(name);
+    walk(items, undefined);
+    at.pop();
+  };
+  walkRoot('functional', doc.functional);
+  if (doc.economic) walkRoot('economic', doc.economic);
+  if (doc.revenue) walkRoot('revenue', doc.revenue);
+  if (doc.sangong) checkYears(doc.sangong, () => ['sangong']);
   if (doc.debt) {
-    checkYears(doc.debt.series, ['debt', 'series']);
+    checkYears(doc.debt.series, () => ['debt', 'series']);
     doc.debt.series.forEach((row, i) => {
       if (row.balance > row.limit + tolerance) {
         issues.push({ path: ['debt', 'series', i, 'balance'], message: 'budget.overLimit', params: { balance: row.balance, limit: row.limit, unit: doc.unit } });

@@ -12,7 +12,8 @@ export const baseStyles = css`
     display: block;
     box-sizing: border-box;
     max-width: 100%;
-    font-family: var(--gk-font-family, system-ui, -apple-system, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif);
+    /* Short on purpose: every family a reader's machine lacks is a font lookup at first layout (~0.5 ms each in Chromium). */
+    font-family: var(--gk-font-family, system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif);
     font-size: var(--gk-font-size, medium);
     line-height: var(--gk-line-height, 1.7);
     color: var(--gk-color-text, #1f1f1f);

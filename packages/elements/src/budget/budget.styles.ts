@@ -72,7 +72,7 @@ export const budgetStyles = css`
   .note-text,
   .source {
     color: var(--_muted);
-    font-size: 0.95em;
+    font-size: 0.875em;
   }
   .sub-heading {
     margin-top: 1em;

@@ -7,8 +7,7 @@ export const chartStyles = css`
   }
   .chart-summary {
     margin: 0 0 0.5em;
-    font-size: 1.05em;
-    font-weight: 600;
+    font-weight: 700;
   }
   .chart-box {
     position: relative;
@@ -58,7 +57,7 @@ export const chartStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
     pointer-events: none;
-    font-size: 0.9em;
+    font-size: 0.875em;
   }
   .chart-actions {
     display: flex;
@@ -95,7 +94,7 @@ export const chartStyles = css`
   }
   caption {
     text-align: start;
-    font-weight: 600;
+    font-weight: 700;
     padding-bottom: 0.4em;
   }
   th,
@@ -116,7 +115,7 @@ export const chartStyles = css`
     background: var(--_subtle);
   }
   .small-items {
-    font-size: 0.95em;
+    font-size: 0.875em;
     color: var(--_muted);
   }
   .small-items ul {

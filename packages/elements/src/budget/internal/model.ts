@@ -23,21 +23,17 @@ export interface BudgetNode {
 export function buildTree(items: BudgetItem[], rootName: string): BudgetNode {
   const root: BudgetNode = { id: '', name: rootName, rows: new Map(), children: [], depth: 0 };
   const add = (list: BudgetItem[], parent: BudgetNode, prefix: string) => {
-    list.forEach((item, index) => {
+    // Plain loops and no spread: this runs for every item before the first paint.
+    for (let index = 0; index < list.length; index++) {
+      const item = list[index]!;
       const id = item.code ?? `${prefix}${index}`;
-      const node: BudgetNode = {
-        id,
-        ...(item.code ? { code: item.code } : {}),
-        name: item.name,
-        ...(item.note ? { note: item.note } : {}),
-        rows: new Map(item.values.map((row) => [row.year, row])),
-        children: [],
-        parent,
-        depth: parent.depth + 1,
-      };
+      const node: BudgetNode = { id, name: item.name, rows: new Map(), children: [], parent, depth: parent.depth + 1 };
+      if (item.code) node.code = item.code;
+      if (item.note) node.note = item.note;
+      for (const row of item.values) node.rows.set(row.year, row);
       parent.children.push(node);
       if (item.children?.length) add(item.children, node, `${id}.`);
-    });
+    }
   };
   add(items, root, '#');
   return root;
