@@ -8,7 +8,8 @@
  * What one page load times is described in ./peers/harness.mjs and README.md;
  * each peer's header says what its render call is. Run alone with
  * `node scripts/bench/render.mjs` (after `pnpm build`); BENCH_LOADS=n changes
- * the 15 loads, BENCH_ONLY=w2 (comma-separated) picks workloads, CHROME_PATH the browser.
+ * the 15 loads, BENCH_ONLY=w2 (comma-separated) picks workloads, BENCH_CPU=1 adds the
+ * main thread's CPU time (from a trace), CHROME_PATH the browser.
  */
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
@@ -155,9 +156,15 @@ async function loadOnce(browser, origin, renderer, workload, mode = 'render', si
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') console.push(`${message.type()}: ${message.text()}`);
     });
+    const trace = CPU ? await startTrace(context, page) : undefined;
     await page.goto(`${origin}/${renderer}.html?w=${workload}&mode=${mode}${size ? `&size=${size}` : ''}`, { waitUntil: 'load', timeout: PAGE_TIMEOUT });
     await page.waitForFunction(() => window.__result !== undefined, undefined, { timeout: PAGE_TIMEOUT, polling: 50 });
     const result = await page.evaluate(() => ({ ...window.__result, longTaskError: window.__longTaskError }));
+    if (trace) {
+      const cpu = mainThreadCpu(await trace.stop());
+      if (result.first && cpu[0] !== undefined) result.first.cpu = cpu[0];
+      if (result.update && cpu[1] !== undefined) result.update.cpu = cpu[1];
+    }
     if (console.length) result.console = console.slice(0, 10);
     return result;
   } catch (error) {
@@ -165,6 +172,49 @@ async function loadOnce(browser, origin, renderer, workload, mode = 'render', si
   } finally {
     await context.close().catch(() => undefined);
   }
+}
+
+/**
+ * BENCH_CPU=1: each load is traced and the main thread's CPU time (thread time of
+ * its tasks) from the harness's `bench-t0` mark to `bench-painted` is reported as
+ * well. Unlike the wall-clock columns it hardly moves when other processes load the
+ * machine, and it leaves out the wait for the frame and for font look-ups in the
+ * browser process. Off by default: tracing itself adds a little to every load.
+ */
+const CPU = process.env.BENCH_CPU === '1';
+
+async function startTrace(context, page) {
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (message) => events.push(...message.value));
+  const complete = new Promise((resolve) => cdp.on('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: 'toplevel,blink.user_timing', transferMode: 'ReportEvents' });
+  return {
+    async stop() {
+      await cdp.send('Tracing.end');
+      await complete;
+      return events;
+    },
+  };
+}
+
+/** CPU ms of the main thread's tasks between each `bench-t0` and the following `bench-painted` mark. */
+function mainThreadCpu(events) {
+  const starts = events.filter((e) => e.name === 'bench-t0').sort((a, b) => a.ts - b.ts);
+  const ends = events.filter((e) => e.name === 'bench-painted').sort((a, b) => a.ts - b.ts);
+  return starts.map((start, i) => {
+    const end = ends[i];
+    if (!end) return undefined;
+    let micros = 0;
+    for (const e of events) {
+      if (e.ph !== 'X' || e.tid !== start.tid || e.name !== 'ThreadControllerImpl::RunTask') continue;
+      // A task overlapping the window counts for the part inside it (its thread time scaled to that part).
+      const from = Math.max(e.ts, start.ts);
+      const to = Math.min(e.ts + e.dur, end.ts);
+      if (to > from) micros += (e.tdur ?? e.dur) * ((to - from) / e.dur);
+    }
+    return micros / 1000;
+  });
 }
 
 const median = (values) => {
@@ -257,7 +307,7 @@ function summarize(results, phase, metric) {
 
 function report(raw, w2Counts) {
   const summary = {};
-  const rows = [['workload', 'renderer', 'to first paint, ms', '× d3', 'settled, ms', 'script, ms', 'script+layout, ms', 'drawn / DOM nodes', 'errors']];
+  const rows = [['workload', 'renderer', 'to first paint, ms', '× d3', 'settled, ms', 'script, ms', 'script+layout, ms', ...(CPU ? ['main-thread CPU, ms', '× d3'] : []), 'drawn / DOM nodes', 'errors']];
   const phases = [
     ['w1', 'first', 'W1 20 bars'],
     ['w2', 'first', 'W2 treemap, first'],
@@ -292,9 +342,12 @@ function report(raw, w2Counts) {
         sample.domNodes !== undefined ? `${sample.domNodes} nodes` : undefined,
         rerenders?.max ? `DOM changed in ${rerenders.median} more frame${rerenders.median === 1 ? '' : 's'} (max ${rerenders.max})` : undefined,
       ].filter(Boolean).join(', ');
-      rows.push([first ? title : '', LABEL[renderer], spread(paint), ratio, spread(settled), spread(ready), spread(layout), drawn, errors.length ? `${errors.length}/${list.length}` : '']);
+      const cpu = CPU ? summarize(list, phase, 'cpu') : undefined;
+      const floorCpu = CPU ? summarize(results.d3 ?? [], phase, 'cpu') : undefined;
+      const cpuColumns = CPU ? [spread(cpu), cpu && floorCpu ? `${(cpu.median / floorCpu.median).toFixed(2)}×` : '—'] : [];
+      rows.push([first ? title : '', LABEL[renderer], spread(paint), ratio, spread(settled), spread(ready), spread(layout), ...cpuColumns, drawn, errors.length ? `${errors.length}/${list.length}` : '']);
       first = false;
-      summary[`${workload}.${phase}.${renderer}`] = { paint, settled, ready, layout, rerenders };
+      summary[`${workload}.${phase}.${renderer}`] = { paint, settled, ready, layout, rerenders, ...(cpu ? { cpu } : {}) };
       if (phase === 'first') {
         for (const r of list) if (r.first?.chart) (boxes[workload] ??= new Map()).set(r.first.chart.replace(' canvas', ''), [...new Set([...(boxes[workload].get(r.first.chart.replace(' canvas', '')) ?? []), LABEL[renderer]])]);
       }

@@ -182,3 +182,47 @@ describe('JSON paths', () => {
     expect(map.get('a[0].b')!.value).to.include({ line: 3, col: 11 });
   });
 });
+
+describe('budget consistency', () => {
+  const budget = (functional: unknown[]) => ({
+    kind: 'budget',
+    version: 1,
+    title: '某局2018年部门预算',
+    department: '某局',
+    stage: '预算',
+    year: 2018,
+    years: [2018],
+    unit: '万元',
+    published: '2018-02-01',
+    functional,
+  });
+  const leaf = (code: string, amount: number) => ({ code, name: `科目${code}`, values: [{ year: 2018, budget: amount }] });
+
+  it('names both places of a repeated code, in any branch', () => {
+    const doc = budget([
+      { code: '210', name: '卫生', values: [{ year: 2018, budget: 3 }], children: [leaf('21001', 1), leaf('21002', 2)] },
+      { code: '208', name: '社保', values: [{ year: 2018, budget: 1 }], children: [leaf('21002', 1)] },
+    ]);
+    const result = validate(SCHEMAS.budget, doc);
+    expect(result.ok).to.be.false;
+    if (result.ok) return;
+    const lines = result.issues.map((issue) => formatIssue(issue, 'zh-CN'));
+    expect(lines).to.include('functional[1].children[0].code：科目编码 21002 重复（已在 functional[0].children[1] 出现）');
+    // 21002 under 208 does not nest either: a separate problem at the same place.
+    expect(lines.some((line) => line.startsWith('functional[1].children[0].code：') && line.includes('208'))).to.be.true;
+  });
+
+  it('reports an unknown year on a one-row item and a repeated year on a two-row item', () => {
+    const doc = budget([
+      { code: '210', name: '卫生', values: [{ year: 2017, budget: 3 }] },
+      { code: '208', name: '社保', values: [{ year: 2018, budget: 1 }, { year: 2018, budget: 1 }] },
+    ]);
+    const result = validate(SCHEMAS.budget, doc);
+    expect(result.ok).to.be.false;
+    if (result.ok) return;
+    expect(result.issues.map((issue) => `${issue.pathText} ${issue.key}`)).to.deep.equal([
+      'functional[0].values[0].year budget.unknownYear',
+      'functional[1].values[1].year budget.yearRepeat',
+    ]);
+  });
+});

@@ -93,6 +93,8 @@ async function settle(roots, paintedAt) {
 
 /** Steps 2–5 around one render call. */
 async function measure(renderer, stage, call) {
+  // Marks for a trace (scripts/bench/cpu.mjs sums the main thread's CPU between them); they cost nothing measurable.
+  performance.mark('bench-t0');
   const t0 = performance.now();
   const handle = await call();
   const tReady = performance.now();
@@ -100,6 +102,7 @@ async function measure(renderer, stage, call) {
   const tLayout = performance.now();
   await afterPaint();
   const tPaint = performance.now();
+  performance.mark('bench-painted');
   const { settledAt, rerenders } = await settle(renderer.roots?.(handle) ?? [stage], tPaint);
   const timing = {
     ready: tReady - t0,

@@ -13,7 +13,8 @@ export interface BudgetNode {
   code?: string;
   name: string;
   note?: string;
-  rows: Map<number, AmountRow>;
+  /** The item's own rows, one a year (a handful: a lookup beats a Map per item). */
+  values: AmountRow[];
   children: BudgetNode[];
   parent?: BudgetNode;
   depth: number;
@@ -21,22 +22,27 @@ export interface BudgetNode {
 
 /** The tree of one classification, under a virtual root whose amounts are the sums of its top level. */
 export function buildTree(items: BudgetItem[], rootName: string): BudgetNode {
-  const root: BudgetNode = { id: '', name: rootName, rows: new Map(), children: [], depth: 0 };
+  const root: BudgetNode = { id: '', name: rootName, values: [], children: [], depth: 0 };
   const add = (list: BudgetItem[], parent: BudgetNode, prefix: string) => {
     // Plain loops and no spread: this runs for every item before the first paint.
     for (let index = 0; index < list.length; index++) {
       const item = list[index]!;
       const id = item.code ?? `${prefix}${index}`;
-      const node: BudgetNode = { id, name: item.name, rows: new Map(), children: [], parent, depth: parent.depth + 1 };
+      const node: BudgetNode = { id, name: item.name, values: item.values, children: [], parent, depth: parent.depth + 1 };
       if (item.code) node.code = item.code;
       if (item.note) node.note = item.note;
-      for (const row of item.values) node.rows.set(row.year, row);
       parent.children.push(node);
       if (item.children?.length) add(item.children, node, `${id}.`);
     }
   };
   add(items, root, '#');
   return root;
+}
+
+/** A node's row for one year. */
+export function rowFor(node: BudgetNode, year: number): AmountRow | undefined {
+  for (const row of node.values) if (row.year === year) return row;
+  return undefined;
 }
 
 /** The measure a stage is about: 决算 → final, 调整预算 → adjusted, 预算 → budget. */
@@ -46,7 +52,7 @@ export function stageMeasure(stage: GkBudget['stage']): Measure {
 
 /** A node's amount; the virtual root (and any item without its own figure) sums its children. */
 export function amount(node: BudgetNode, year: number, measure: Measure): number | undefined {
-  const own = node.rows.get(year)?.[measure];
+  const own = rowFor(node, year)?.[measure];
   if (own !== undefined) return own;
   if (!node.children.length) return undefined;
   let sum = 0;

@@ -22,7 +22,7 @@ import type { ChartInteraction } from '../../charts/interaction.js';
 import { lineChart, type LineSeries } from '../../charts/lines.js';
 import { CATEGORY_COLORS, PAIR_COLORS, categoryColor } from '../../charts/palette.js';
 import { treemapChart } from '../../charts/treemap.js';
-import { amount, bestAmount, buildTree, flatten, plannedAmount, previousYear, sortedYears, stageMeasure, type BudgetNode } from './model.js';
+import { amount, bestAmount, buildTree, flatten, plannedAmount, previousYear, rowFor, sortedYears, stageMeasure, type BudgetNode } from './model.js';
 
 export interface ViewContext {
   doc: GkBudget;
@@ -477,8 +477,8 @@ export function tablesView(ctx: ViewContext): TemplateResult {
     { ...codeColumn(ctx), rowHeader: true },
     { head: ctx.t('budget.col.name'), kind: 'text', get: (r) => `${'　'.repeat(r.node.depth - 1)}${r.node.name}` },
     { head: ctx.t('budget.col.total'), kind: 'money', get: (r) => amount(r.node, year, measure) },
-    { head: ctx.t('measure.basic'), kind: 'money', get: (r) => r.node.rows.get(year)?.basic },
-    { head: ctx.t('measure.project'), kind: 'money', get: (r) => r.node.rows.get(year)?.project },
+    { head: ctx.t('measure.basic'), kind: 'money', get: (r) => rowFor(r.node, year)?.basic },
+    { head: ctx.t('measure.project'), kind: 'money', get: (r) => rowFor(r.node, year)?.project },
     ...(hasNotes ? [{ head: ctx.t('budget.col.note'), kind: 'text' as const, get: (r: { node: BudgetNode }) => r.node.note ?? '' }] : []),
   ], nodes, false);
 
