@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { ELEMENT_ENTRIES } from './build.mjs';
-import { minifyLitCss } from './esbuild-plugins.mjs';
+import { minifyLitCss, pureD3Initialisers } from './esbuild-plugins.mjs';
 import { runRenderBench } from './bench/render.mjs';
 import { runLargeBench } from './bench/large.mjs';
 import { runCatalogueBench } from './bench/catalogue.mjs';
@@ -38,7 +38,7 @@ async function standalone(entry) {
     tsconfig: join(root, 'tsconfig.base.json'),
     define: { 'process.env.NODE_ENV': '"production"' },
     outfile: 'out.js',
-    plugins: [minifyLitCss()],
+    plugins: [minifyLitCss(), pureD3Initialisers()],
     logLevel: 'error',
   });
   const output = result.outputFiles[0].contents;

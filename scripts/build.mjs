@@ -2,6 +2,7 @@
 /**
  * Builds everything a page, an editor or a bundler user needs:
  *   packages/cli/dist/gongkai.mjs         the editors' CLI (gongkai validate / schema)
+ *   packages/server/dist/gongkai-server.mjs   the form receiver (gongkai-server)
  *   packages/core/schemas/<kind>.schema.json   JSON Schemas for IDEs
  *   packages/gongkai/dist/gongkai.js      one ES module file, every element, every dependency inlined
  *   packages/gongkai/dist/esm/*.js        per-element entries sharing chunks, for bundler users
@@ -12,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { minifyLitCss } from './esbuild-plugins.mjs';
+import { minifyLitCss, pureD3Initialisers } from './esbuild-plugins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => join(root, ...parts);
@@ -40,7 +41,7 @@ const browser = {
   tsconfig: at('tsconfig.base.json'),
   logLevel: 'warning',
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [minifyLitCss()],
+  plugins: [minifyLitCss(), pureD3Initialisers()],
 };
 
 async function main() {
@@ -57,6 +58,20 @@ async function main() {
     logLevel: 'warning',
     // dompurify and marked are browser-side; the CLI never renders Markdown.
     external: ['dompurify'],
+  });
+
+  // 1b. The server: core's validation bundled in; the database drivers stay native, outside.
+  rmSync(at('packages/server/dist'), { recursive: true, force: true });
+  await build({
+    entryPoints: [at('packages/server/src/main.ts')],
+    outfile: at('packages/server/dist/gongkai-server.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    tsconfig: at('tsconfig.base.json'),
+    logLevel: 'warning',
+    external: ['better-sqlite3', 'pg', 'dompurify'],
   });
 
   // 2. JSON Schemas, written by the CLI itself so there is one exporter.
@@ -78,7 +93,7 @@ async function main() {
     chunkNames: 'chunks/[name]-[hash]',
   });
   cpSync(at('packages/core/schemas'), join(dist, 'schemas'), { recursive: true });
-  console.log('built: packages/gongkai/dist/gongkai.js, dist/esm/, dist/schemas/, packages/cli/dist/gongkai.mjs');
+  console.log('built: packages/gongkai/dist/gongkai.js, dist/esm/, dist/schemas/, packages/cli/dist/gongkai.mjs, packages/server/dist/gongkai-server.mjs');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -21,7 +21,7 @@ type Accepts = (value: unknown) => boolean;
 type Payload = { value: unknown; issues: unknown[] };
 
 interface Def {
-  type: string;
+  type: 'optional' | 'array' | 'object' | 'union' | string;
   coerce?: boolean;
   check?: string;
   format?: string;
@@ -45,24 +45,16 @@ interface CheckDef {
   tx?: (value: unknown) => unknown;
 }
 
-interface Length {
-  min: number;
-  max: number;
-  /** zod's condition for running the check (by default: the value has a length). */
-  when?: ((payload: Payload) => boolean) | undefined;
-}
-
 /** What a value must be. `checks` are zod's own check objects, run after the plan's own test. */
 type Plan = (
-  | { op: 'number'; int: boolean; min: number; minInclusive: boolean; max: number; maxInclusive: boolean }
-  | { op: 'string'; lengths: Length[]; patterns: RegExp[]; overwrites: Array<(value: unknown) => unknown> }
-  | { op: 'boolean' }
+  // Numbers: finite (or a safe integer) and within all four bounds; an absent bound is ±Infinity.
+  | { op: 'number'; int: boolean; ge: number; gt: number; le: number; lt: number }
+  | { op: 'string'; lengths: Array<[min: number, max: number, when?: (payload: Payload) => boolean]>; patterns: RegExp[]; overwrites: Array<(value: unknown) => unknown> }
   | { op: 'values'; values: ReadonlySet<unknown> }
   | { op: 'zod'; schema: AnySchema }
-  | { op: 'optional'; inner: AnySchema; innerPlan?: Plan }
-  | { op: 'array'; element: AnySchema; elementPlan?: Plan }
-  | { op: 'object'; schema: AnySchema; fields?: Array<[string, Plan]>; known: ReadonlySet<string>; rest: 'reject' | 'any' | AnySchema }
-  | { op: 'byType'; options: Map<string, AnySchema> }
+  | { op: 'optional' | 'array'; inner: Plan }
+  | { op: 'object'; fields: Array<[string, Plan]>; known: ReadonlySet<string>; rest: 'reject' | 'any' | Plan }
+  | { op: 'byType'; options: Map<string, Plan> }
   | { op: 'no' }
 ) & { checks?: AnySchema[] };
 
@@ -78,40 +70,36 @@ export function fastAccepts(schema: AnySchema): Accepts {
 function planOf(schema: AnySchema): Plan {
   let plan = plans.get(schema);
   if (!plan) {
-    plan = makePlan(schema);
-    plans.set(schema, plan);
+    // Registered before it is filled in, so a recursive schema (a budget item's children) finds itself.
+    plans.set(schema, (plan = {} as Plan));
+    Object.assign(plan, makePlan(schema));
   }
   return plan;
 }
 
-/** The one function every value goes through (see the header for why). */
+/** The one function every value goes through (see the header for why); indexed loops, as a for-of is slow until warm. */
 function accepts(plan: Plan, value: unknown): boolean {
   switch (plan.op) {
     case 'number':
       if (
         typeof value !== 'number' ||
         !(plan.int ? Number.isSafeInteger(value) : Number.isFinite(value)) ||
-        !(plan.minInclusive ? value >= plan.min : value > plan.min) ||
-        !(plan.maxInclusive ? value <= plan.max : value < plan.max)
+        !(value >= plan.ge && value > plan.gt && value <= plan.le && value < plan.lt)
       )
         return false;
       break;
     case 'string':
       if (typeof value !== 'string') return false;
-      // Indexed loops: a for-of runs the iterator protocol until V8 has warmed up.
       for (let i = 0; i < plan.lengths.length; i++) {
-        const { min, max, when } = plan.lengths[i]!;
+        const [min, max, when] = plan.lengths[i]!;
+        // zod skips a length check whose `when` says no (by default: only things with a length).
         if ((value.length < min || value.length > max) && (!when || when({ value, issues: [] }))) return false;
       }
       for (let i = 0; i < plan.patterns.length; i++) {
-        const pattern = plan.patterns[i]!;
-        pattern.lastIndex = 0;
-        if (!pattern.test(value)) return false;
+        plan.patterns[i]!.lastIndex = 0;
+        if (!plan.patterns[i]!.test(value)) return false;
       }
       for (let i = 0; i < plan.overwrites.length; i++) if (plan.overwrites[i]!(value) !== value) return false;
-      break;
-    case 'boolean':
-      if (typeof value !== 'boolean') return false;
       break;
     case 'values':
       if (!plan.values.has(value)) return false;
@@ -119,42 +107,35 @@ function accepts(plan: Plan, value: unknown): boolean {
     case 'zod': {
       // zod's own parse and checks, on a payload of our own; a changed value (trim, coerce) means "ask zod".
       const result = plan.schema._zod.run({ value, issues: [] } as never, CONTEXT as never) as unknown as Payload;
-      if (result instanceof Promise || result.issues.length !== 0 || result.value !== value) return false;
+      if (result instanceof Promise || result.issues.length || result.value !== value) return false;
       break;
     }
     case 'optional':
-      if (value !== undefined && !accepts((plan.innerPlan ??= planOf(plan.inner)), value)) return false;
+      if (value !== undefined && !accepts(plan.inner, value)) return false;
       break;
-    case 'array': {
+    case 'array':
       if (!Array.isArray(value)) return false;
-      const element = (plan.elementPlan ??= planOf(plan.element));
-      for (let i = 0; i < value.length; i++) if (!accepts(element, value[i])) return false;
+      for (let i = 0; i < value.length; i++) if (!accepts(plan.inner, value[i])) return false;
       break;
-    }
     case 'object': {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-      // Read on first use, not when planned: a recursive getter (a budget item's children) exists by then.
-      const fields = (plan.fields ??= Object.entries((plan.schema._zod.def as unknown as Def).shape ?? {}).map(([key, field]) => [key, planOf(field)]));
       const record = value as Record<string, unknown>;
-      for (let i = 0; i < fields.length; i++) if (!accepts(fields[i]![1], record[fields[i]![0]])) return false;
+      for (let i = 0; i < plan.fields.length; i++) if (!accepts(plan.fields[i]![1], record[plan.fields[i]![0]])) return false;
       // Other keys: rejected (strictObject, and a plain object, which drops them: a changed value), free (catchall unknown) or checked.
       if (plan.rest !== 'any') {
-        for (const key in record) {
-          if (plan.known.has(key)) continue;
-          if (plan.rest === 'reject' || !accepts(planOf(plan.rest), record[key])) return false;
-        }
+        for (const key in record) if (!plan.known.has(key) && (plan.rest === 'reject' || !accepts(plan.rest, record[key]))) return false;
       }
       break;
     }
     case 'byType': {
       const option = plan.options.get(typeof value);
-      if (!option || !accepts(planOf(option), value)) return false;
+      if (!option || !accepts(option, value)) return false;
       break;
     }
     default:
       return false;
   }
-  return plan.checks ? passesChecks(plan.checks, value) : true;
+  return !plan.checks || passesChecks(plan.checks, value);
 }
 
 /** Object- and array-level checks (refinements, minLength) exactly as zod runs them. */
@@ -173,42 +154,45 @@ function passesChecks(checks: AnySchema[], value: unknown): boolean {
 function makePlan(schema: AnySchema): Plan {
   const def = schema._zod.def as unknown as Def;
   const checks = def.checks?.length ? def.checks : undefined;
-  const withChecks = (plan: Plan): Plan => (checks ? { ...plan, checks } : plan);
+  const zod: Plan = { op: 'zod', schema };
   switch (def.type) {
     case 'number':
     case 'string':
-    case 'boolean':
-      return (def.coerce ? undefined : leafPlan(def)) ?? { op: 'zod', schema };
+      return (!def.coerce && leafPlan(def)) || zod;
     case 'literal':
     case 'enum': {
       // zod's own set of allowed values (literal and enum parse by `values.has`).
       const values = (schema._zod as unknown as { values?: ReadonlySet<unknown> }).values;
-      return values && !checks ? { op: 'values', values } : { op: 'zod', schema };
+      return values && !checks ? { op: 'values', values } : zod;
     }
-    case 'null':
-    case 'bigint':
-      return { op: 'zod', schema };
     case 'optional':
-      return withChecks({ op: 'optional', inner: def.innerType! });
     case 'array':
-      return withChecks({ op: 'array', element: def.element! });
+      return { op: def.type, inner: planOf((def.innerType ?? def.element)!), checks };
     case 'object': {
-      const catchallType = def.catchall ? (def.catchall._zod.def as unknown as Def).type : undefined;
-      const rest = !def.catchall || catchallType === 'never' ? 'reject' : catchallType === 'unknown' ? 'any' : def.catchall;
-      return withChecks({ op: 'object', schema, known: new Set(Object.keys(def.shape ?? {})), rest });
+      const shape = def.shape ?? {};
+      const rest = def.catchall ? (def.catchall._zod.def as unknown as Def).type : 'never';
+      return {
+        op: 'object',
+        fields: Object.keys(shape).map((key) => [key, planOf(shape[key]!)]),
+        known: new Set(Object.keys(shape)),
+        rest: rest === 'never' ? 'reject' : rest === 'unknown' ? 'any' : planOf(def.catchall!),
+        checks,
+      };
     }
     case 'union': {
       // Only a union of distinct primitive types (string | number): the value's type picks the one option zod can accept.
-      const options = new Map<string, AnySchema>();
+      const options = new Map<string, Plan>();
       for (const option of def.options ?? []) {
-        const optionDef = option._zod.def as unknown as Def;
-        if (!['string', 'number', 'boolean'].includes(optionDef.type) || optionDef.coerce || options.has(optionDef.type)) return { op: 'no' };
-        options.set(optionDef.type, option);
+        const { type, coerce } = option._zod.def as unknown as Def;
+        // A coercing option could take (and change) a value of another type before the one we would pick.
+        if (!['string', 'number', 'boolean'].includes(type) || coerce || options.has(type)) return { op: 'no' };
+        options.set(type, planOf(option));
       }
-      return withChecks({ op: 'byType', options });
+      return { op: 'byType', options, checks };
     }
     default:
-      return { op: 'no' };
+      // null, bigint, boolean and the rest: zod judges each value (a transform or pipe it would change: "ask zod").
+      return ['null', 'bigint', 'boolean'].includes(def.type) ? zod : { op: 'no' };
   }
 }
 
@@ -222,33 +206,23 @@ function makePlan(schema: AnySchema): Plan {
  */
 function leafPlan(def: Def): Plan | undefined {
   const checks = (def.checks ?? []).map((check) => check._zod.def as unknown as CheckDef);
-  if (def.type === 'boolean') return checks.length ? undefined : { op: 'boolean' };
   if (def.type === 'number') {
     const int = def.check === 'number_format' && def.format === 'safeint';
-    if (def.check !== undefined && !int) return undefined;
-    // The tightest bounds (an equal but exclusive bound is tighter).
-    const plan = { op: 'number' as const, int, min: Number.NEGATIVE_INFINITY, minInclusive: true, max: Number.POSITIVE_INFINITY, maxInclusive: true };
-    for (const c of checks) {
-      const bound = c.value;
-      if (c.when || typeof bound !== 'number') return undefined;
-      const inclusive = c.inclusive === true;
-      if (c.check === 'greater_than') {
-        if (bound > plan.min || (bound === plan.min && !inclusive)) [plan.min, plan.minInclusive] = [bound, inclusive];
-      } else if (c.check === 'less_than') {
-        if (bound < plan.max || (bound === plan.max && !inclusive)) [plan.max, plan.maxInclusive] = [bound, inclusive];
-      } else return undefined;
+    if (def.check && !int) return undefined;
+    const plan = { op: 'number' as const, int, ge: -Infinity, gt: -Infinity, le: Infinity, lt: Infinity };
+    for (const { check, value, inclusive, when } of checks) {
+      if (when || typeof value !== 'number' || (check !== 'greater_than' && check !== 'less_than')) return undefined;
+      const bound = check === 'greater_than' ? (inclusive ? 'ge' : 'gt') : inclusive ? 'le' : 'lt';
+      plan[bound] = check === 'greater_than' ? Math.max(plan[bound], value) : Math.min(plan[bound], value);
     }
     return plan;
   }
-  const plan = { op: 'string' as const, lengths: [] as Length[], patterns: [] as RegExp[], overwrites: [] as Array<(value: unknown) => unknown> };
+  const plan = { op: 'string' as const, lengths: [] as Array<[number, number, CheckDef['when']?]>, patterns: [] as RegExp[], overwrites: [] as Array<(value: unknown) => unknown> };
   for (const c of checks) {
-    if (c.check === 'min_length' || c.check === 'max_length') {
-      plan.lengths.push({ min: c.minimum ?? 0, max: c.maximum ?? Number.POSITIVE_INFINITY, when: c.when });
-      continue;
-    }
-    if (c.when) return undefined;
-    if (c.check === 'string_format' && c.format === 'regex' && c.pattern instanceof RegExp) plan.patterns.push(c.pattern);
-    else if (c.check === 'overwrite' && typeof c.tx === 'function') plan.overwrites.push(c.tx);
+    if (c.check === 'min_length' || c.check === 'max_length') plan.lengths.push([c.minimum ?? 0, c.maximum ?? Infinity, c.when]);
+    else if (c.when) return undefined;
+    else if (c.check === 'string_format' && c.format === 'regex' && c.pattern instanceof RegExp) plan.patterns.push(c.pattern);
+    else if (c.check === 'overwrite' && c.tx) plan.overwrites.push(c.tx);
     else return undefined;
   }
   return plan;

@@ -184,19 +184,6 @@ function yearRow<T extends { year: number }>(rows: T[], year: number): T | undef
   return undefined;
 }
 
-/** Where `target` is in the document (only for a message: a search, not bookkeeping on every item). */
-function itemPath(doc: GkBudget, target: BudgetItem): Array<string | number> {
-  const search = (items: BudgetItem[], path: Array<string | number>): Array<string | number> | undefined => {
-    for (let i = 0; i < items.length; i++) {
-      if (items[i] === target) return [...path, i];
-      const found = items[i]!.children && search(items[i]!.children!, [...path, i, 'children']);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  return search(doc.functional, ['functional']) ?? (doc.economic && search(doc.economic, ['economic'])) ?? (doc.revenue && search(doc.revenue, ['revenue'])) ?? [];
-}
-
 /** The checks that types cannot express, as issues with paths and both numbers. */
 export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
   const issues: Issue[] = [];
@@ -219,8 +206,7 @@ export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
     });
   };
 
-  // The first item with each code; its path is worked out only if the code repeats.
-  const codes = new Map<string, BudgetItem>();
+  const codes = new Map<string, Array<string | number>>();
   // One path stack for the whole walk, copied only when an issue names it: a
   // 2,000-item tree otherwise allocates several arrays an item before the first paint.
   const at: Array<string | number> = [];
@@ -233,8 +219,8 @@ export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
       if (item.values.length > 1 || (item.values.length === 1 && !declared.has(item.values[0]!.year))) checkYears(item.values, () => pathTo('values'));
       if (item.code !== undefined) {
         const previous = codes.get(item.code);
-        if (previous !== undefined) issues.push({ path: pathTo('code'), message: 'budget.codeRepeat', params: { code: item.code, other: formatPath(itemPath(doc, previous)) } });
-        else codes.set(item.code, item);
+        if (previous !== undefined) issues.push({ path: pathTo('code'), message: 'budget.codeRepeat', params: { code: item.code, other: formatPath(previous) } });
+        else codes.set(item.code, at.slice());
         if (parent?.code !== undefined && !(item.code.startsWith(parent.code) && item.code.length === parent.code.length + 2)) {
           issues.push({ path: pathTo('code'), message: 'budget.codeNest', params: { code: item.code, parent: parent.code } });
         }
