@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `pnpm test`: every test. Builds (the bundle and CLI are under test), then runs
- * the browser tests in headless Chromium and the CLI tests in Node.
+ * the browser tests in headless Chromium and the CLI and server tests in Node.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -38,4 +38,4 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 step('build', process.execPath, [join(root, 'scripts/build.mjs')]);
 step('browser tests (headless Chromium)', bin('web-test-runner'), []);
-step('CLI and demo-server tests (Node)', process.execPath, ['--test', 'packages/cli/test/', 'examples/test/']);
+step('CLI, demo-server and gongkai-server tests (Node)', process.execPath, ['--test', 'packages/cli/test/', 'examples/test/', 'packages/server/test/']);

@@ -1,0 +1,214 @@
+/**
+ * The citizens' API over node:http.
+ *
+ *   POST    /api/forms/:name                 a submission (JSON) → 201 { trackingCode }
+ *   GET     /api/forms/:name/status?code=    where it stands → 200 { code, step, received, deadline, … } (no personal data)
+ *   OPTIONS both                             CORS preflight, for the configured origins only
+ *   GET     /healthz                         200 { ok: true } when the database answers, else 503
+ *
+ * Every error is JSON: { error: { code, message (zh-CN), messageEn } }.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { t } from '../../core/src/i18n.js';
+import { issueMessage, validateText, type GkIssue } from '../../core/src/validate.js';
+import type { ServerConfig } from './config.js';
+import { HttpError, StorageUnavailableError } from './errors.js';
+import type { ServedForm } from './forms.js';
+import { RateLimiter } from './rate-limit.js';
+import type { Storage } from './storage/types.js';
+import type { Submissions } from './submissions.js';
+
+const BASE_HEADERS = {
+  'Content-Type': 'application/json; charset=utf-8',
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'Referrer-Policy': 'no-referrer',
+};
+const ALLOWED_HEADERS = 'Content-Type, Accept, Idempotency-Key';
+const RETRY_AFTER_UNAVAILABLE = '5';
+
+/** "JSON 格式错误：文件意外结束（第 1 行第 11 列）" from core's parser, without the editors' "whole file" prefix. */
+function syntaxDetail(issue: GkIssue | undefined, lang: 'zh-CN' | 'en'): string {
+  if (!issue) return '';
+  const place = issue.line === undefined ? '' : t(lang, 'state.at', { line: issue.line, col: issue.col ?? 1 });
+  const message = issueMessage(issue, lang).replace(/[。.]$/, '');
+  return place ? (lang === 'en' ? `${message} (${place})` : `${message}（${place}）`) : message;
+}
+
+export interface AppDeps {
+  config: ServerConfig;
+  forms: Map<string, ServedForm>;
+  submissions: Submissions;
+  storage: Storage;
+  log?: (message: string) => void;
+}
+
+type Route = { form: ServedForm; action: 'submit' | 'status' } | { action: 'health' };
+
+export function createApp({ config, forms, submissions, storage, log = (m) => console.error(m) }: AppDeps) {
+  const submitLimit = config.rateLimit.submissions ? new RateLimiter(config.rateLimit.submissions) : undefined;
+  const lookupLimit = config.rateLimit.lookups ? new RateLimiter(config.rateLimit.lookups) : undefined;
+  const origins = new Set(config.origins);
+
+  function clientAddress(req: IncomingMessage): string {
+    if (config.trustProxy) {
+      const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      if (forwarded.length) return forwarded[forwarded.length - 1]!;
+    }
+    return req.socket.remoteAddress ?? 'unknown';
+  }
+
+  /** CORS headers for an allowed Origin; throws 403 for one that is neither allowed nor this server's own. */
+  function corsHeaders(req: IncomingMessage): Record<string, string> {
+    const origin = req.headers.origin;
+    if (!origin) return {};
+    if (origins.has(origin)) return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'Retry-After, Idempotent-Replayed', Vary: 'Origin' };
+    const host = req.headers.host;
+    if (host && (origin === `http://${host}` || origin === `https://${host}`)) return { Vary: 'Origin' };
+    throw new HttpError(403, 'origin_not_allowed', { origin: origin.slice(0, 200) }, { Vary: 'Origin' });
+  }
+
+  function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    const text = body === undefined ? '' : JSON.stringify(body);
+    res.writeHead(status, { ...BASE_HEADERS, ...headers, 'Content-Length': String(Buffer.byteLength(text)) });
+    res.end(text);
+  }
+
+  function route(pathname: string): Route | HttpError {
+    if (pathname === '/healthz') return { action: 'health' };
+    const match = /^\/api\/forms\/([^/]+)(\/status)?\/?$/.exec(pathname);
+    if (!match) return new HttpError(404, 'not_found');
+    let name: string;
+    try {
+      name = decodeURIComponent(match[1]!);
+    } catch {
+      return new HttpError(404, 'not_found');
+    }
+    const form = forms.get(name);
+    if (!form) return new HttpError(404, 'unknown_form', { form: name.slice(0, 64) });
+    return { form, action: match[2] ? 'status' : 'submit' };
+  }
+
+  /** Reads a JSON body of at most config.bodyLimit bytes. */
+  function readBody(req: IncomingMessage): Promise<string> {
+    const limit = config.bodyLimit;
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) return Promise.reject(new HttpError(413, 'payload_too_large', { limit }, { Connection: 'close' }));
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let failed = false;
+      req.on('data', (chunk: Buffer) => {
+        if (failed) return;
+        size += chunk.length;
+        if (size > limit) {
+          failed = true;
+          chunks.length = 0;
+          reject(new HttpError(413, 'payload_too_large', { limit }, { Connection: 'close' }));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      req.on('end', () => {
+        if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
+      });
+      req.on('error', (error) => {
+        if (!failed) reject(error);
+      });
+    });
+  }
+
+  function limited(limiter: RateLimiter | undefined, req: IncomingMessage): void {
+    const wait = limiter?.take(clientAddress(req)) ?? 0;
+    if (wait > 0) throw new HttpError(429, 'rate_limited', { seconds: wait }, { 'Retry-After': String(wait) });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://server.invalid');
+    const found = route(url.pathname);
+    if (found instanceof HttpError) throw found;
+    const method = req.method ?? 'GET';
+
+    if (found.action === 'health') {
+      if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'method_not_allowed', { method }, { Allow: 'GET, HEAD' });
+      try {
+        await storage.ping();
+      } catch (error) {
+        throw error instanceof StorageUnavailableError ? error : new StorageUnavailableError(error);
+      }
+      send(res, 200, { ok: true });
+      return;
+    }
+
+    const allow = found.action === 'submit' ? 'POST, OPTIONS' : 'GET, OPTIONS';
+    if (method === 'OPTIONS') {
+      const cors = corsHeaders(req);
+      send(res, 204, undefined, {
+        ...cors,
+        ...(cors['Access-Control-Allow-Origin'] ? { 'Access-Control-Allow-Methods': allow, 'Access-Control-Allow-Headers': ALLOWED_HEADERS, 'Access-Control-Max-Age': '600' } : {}),
+        Allow: allow,
+      });
+      return;
+    }
+    const cors = corsHeaders(req);
+
+    if (found.action === 'status') {
+      if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'method_not_allowed', { method }, { Allow: allow, ...cors });
+      limited(lookupLimit, req);
+      const code = url.searchParams.get('code');
+      if (!code || !code.trim()) throw new HttpError(400, 'missing_code', {}, cors);
+      const status = await submissions.status(found.form, code);
+      send(res, 200, status, cors);
+      return;
+    }
+
+    if (method !== 'POST') throw new HttpError(405, 'method_not_allowed', { method }, { Allow: allow, ...cors });
+    limited(submitLimit, req);
+    const type = String(req.headers['content-type'] ?? '').toLowerCase();
+    const [mime, ...params] = type.split(';').map((s) => s.trim());
+    const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+    if (mime !== 'application/json' || (charset && charset !== 'utf-8' && charset !== 'utf8')) throw new HttpError(415, 'unsupported_media_type', {}, cors);
+    const text = await readBody(req);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // core's parser says where, in both languages.
+      const parsed = validateText(found.form.submission, text);
+      const issue = parsed.ok ? undefined : parsed.issues[0];
+      throw new HttpError(400, 'malformed_json', { detail: { zh: syntaxDetail(issue, 'zh-CN'), en: syntaxDetail(issue, 'en') } }, cors);
+    }
+    const headerKey = req.headers['idempotency-key'];
+    const accepted = await submissions.submit(found.form, body, typeof headerKey === 'string' && headerKey !== '' ? headerKey : undefined);
+    send(res, 201, { trackingCode: accepted.trackingCode }, { ...cors, ...(accepted.created ? {} : { 'Idempotent-Replayed': 'true' }) });
+  }
+
+  return function listener(req: IncomingMessage, res: ServerResponse): void {
+    handle(req, res).catch((error: unknown) => {
+      let httpError: HttpError;
+      if (error instanceof HttpError) httpError = error;
+      else if (error instanceof StorageUnavailableError) {
+        log(`gongkai-server: ${error.message}`);
+        httpError = new HttpError(503, 'storage_unavailable', {}, { 'Retry-After': RETRY_AFTER_UNAVAILABLE });
+      } else {
+        log(`gongkai-server: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        httpError = new HttpError(500, 'internal');
+      }
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      // CORS headers on errors too, so the page can read the message.
+      let cors: Record<string, string> = {};
+      try {
+        if (httpError.code !== 'origin_not_allowed') cors = corsHeaders(req);
+      } catch {
+        cors = {};
+      }
+      send(res, httpError.status, httpError.body(), { ...cors, ...httpError.headers });
+      // A body over the limit is not read: close the connection once the answer is out.
+      if (httpError.status === 413) req.resume();
+    });
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * gongkai-server: the receiver for <gk-form>, <gk-consultation> and <gk-disclosure-request>.
+ *
+ *   gongkai-server [--config FILE]                 serve (the config file and/or GONGKAI_* variables)
+ *   gongkai-server migrate [--config FILE]         bring the database up to date and exit
+ *
+ * Bundled by scripts/build.mjs into dist/gongkai-server.mjs; bin/gongkai-server.mjs calls `main`.
+ * Imports core modules by path, never core's index (that would pull in the Markdown renderer).
+ */
+import { createServer, type Server } from 'node:http';
+import { loadConfig, type ServerConfig } from './config.js';
+import { StartupError } from './errors.js';
+import { loadForms } from './forms.js';
+import { createApp } from './http.js';
+import { SqliteStorage } from './storage/sqlite.js';
+import type { Storage } from './storage/types.js';
+import { Submissions } from './submissions.js';
+
+const HELP = `gongkai-server — 接收领导信箱、征求意见和依申请公开的提交 / receives form submissions
+
+用法 Usage:
+  gongkai-server [--config FILE]            启动服务 / serve
+  gongkai-server migrate [--config FILE]    只升级数据库 / migrate the database and exit
+
+环境变量 Environment (override the file):
+  GONGKAI_PORT  GONGKAI_HOST  GONGKAI_ORIGINS (a,b)  GONGKAI_FORMS (dir[,dir])  GONGKAI_DB (file)
+`;
+
+interface Args {
+  command: 'serve' | 'migrate' | 'help';
+  config?: string;
+  to?: number;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { command: 'serve' };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = (name: string): string => {
+      if (arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
+      const next = argv[++i];
+      if (next === undefined) throw new StartupError(`${name} 后面缺少值`, `${name} needs a value`);
+      return next;
+    };
+    if (arg === '--help' || arg === '-h') args.command = 'help';
+    else if (arg === 'migrate' && i === 0) args.command = 'migrate';
+    else if (arg === '--config' || arg.startsWith('--config=')) args.config = value('--config');
+    else if (arg === '--to' || arg.startsWith('--to=')) args.to = Number(value('--to'));
+    else throw new StartupError(`不认识的参数 "${arg}"（见 gongkai-server --help）`, `unknown argument "${arg}" (see gongkai-server --help)`);
+  }
+  return args;
+}
+
+function openStorage(config: ServerConfig): Storage {
+  return new SqliteStorage({ path: config.storage.path, busyTimeoutMs: config.storage.busyTimeoutMs });
+}
+
+export interface Running {
+  server: Server;
+  stop(): Promise<void>;
+}
+
+/** Starts serving; resolves once listening. */
+export async function start(config: ServerConfig): Promise<Running> {
+  const forms = loadForms(config.forms);
+  const storage = openStorage(config);
+  const report = await storage.migrate();
+  if (report.applied.length) console.log(`gongkai-server: 数据库已升级到第 ${report.version} 版 / database migrated to version ${report.version} (applied ${report.applied.join(', ')})`);
+  const submissions = new Submissions(storage, config);
+  const server = createServer({ keepAliveTimeout: 5000, requestTimeout: 30_000, headersTimeout: 10_000 }, createApp({ config, forms, submissions, storage }));
+  // Requests that are not even HTTP get a JSON 400 too.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const body = JSON.stringify({ error: { code: 'bad_request', message: '请求格式不正确。', messageEn: 'Malformed HTTP request.' } });
+    socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new StartupError(`端口 ${config.port} 已被占用`, `port ${config.port} is in use`)
+          : new StartupError(`无法在 ${config.host}:${config.port} 监听：${error.message}`, `cannot listen on ${config.host}:${config.port}: ${error.message}`),
+      );
+    });
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  console.log(`gongkai-server: forms ${[...forms.keys()].join(', ')}; ${storage.description}`);
+  console.log(`gongkai-server listening on http://${host}:${port}`);
+  let stopping: Promise<void> | undefined;
+  return {
+    server,
+    stop: () =>
+      (stopping ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await submissions.drain();
+        await storage.close();
+      })()),
+  };
+}
+
+/** The CLI: returns the exit code (or never, while serving). */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    if (args.command === 'help') {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    if (args.command === 'migrate') {
+      // Only the database: forms need not be configured.
+      const config = loadConfig(args.config, { GONGKAI_FORMS: '.', ...env });
+      const storage = openStorage(config);
+      const report = await storage.migrate(args.to === undefined || !Number.isFinite(args.to) ? Infinity : args.to);
+      await storage.close();
+      console.log(`gongkai-server: 数据库为第 ${report.version} 版 / database at version ${report.version}${report.applied.length ? ` (applied ${report.applied.join(', ')})` : ''}`);
+      return 0;
+    }
+    const running = await start(loadConfig(args.config, env));
+    const stop = () => {
+      running.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return await new Promise<number>(() => {});
+  } catch (error) {
+    if (error instanceof StartupError) {
+      process.stderr.write(`gongkai-server: ${error.zh}\ngongkai-server: ${error.en}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
