@@ -2,19 +2,22 @@
 /**
  * The demo county site's static file server. No dependencies: node:http and node:fs.
  *
- *   node examples/serve.mjs [--port N]      (else env PORT, else 8080; env HOST, else 127.0.0.1)
+ *   node examples/serve.mjs [--port N]      (else env PORT, else 8080; env HOST, else 127.0.0.1;
+ *                                            env GONGKAI_API: the gongkai-server to pass /api/ to)
  *
  * It serves the repository root, but only what the demo needs:
  *   /examples/                  the demo pages, their CSS, data and placeholder files
  *   /packages/gongkai/dist/     the built library
  *   /packages/elements/src/     the elements' example documents (.json files only)
  *   /packages/core/schemas/     the JSON Schemas the example documents point to with "$schema"
+ *   /api/, /staff/              passed to gongkai-server (`api`), see proxy() below
  * Everything else is 404. Only GET and HEAD. Every response carries the strict
  * Content-Security-Policy the library promises to work under: no inline scripts or styles.
  *
- * For tests: `import { startServer } from './serve.mjs'` and `startServer({ port: 0 })`.
+ * `pnpm start` (scripts/start.mjs) starts gongkai-server and this server in front of it.
+ * For tests: `import { startServer } from './serve.mjs'` and `startServer({ port: 0, api })`.
  */
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import { createReadStream, realpathSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { extname, join, posix, sep } from 'node:path';
@@ -65,9 +68,9 @@ const CONTENT_TYPES = {
 };
 
 /** Starts the server and returns it (already listening, or about to: listen for 'listening'). */
-export function startServer({ port = 8080, host = '127.0.0.1' } = {}) {
+export function startServer({ port = 8080, host = '127.0.0.1', api } = {}) {
   const server = createServer((req, res) => {
-    handle(req, res).catch((error) => {
+    handle(req, res, api).catch((error) => {
       console.error('[serve]', error);
       if (!res.headersSent) sendPage(req, res, 500, '服务器内部错误', '读取文件时出错。');
       else res.destroy();
@@ -78,63 +81,49 @@ export function startServer({ port = 8080, host = '127.0.0.1' } = {}) {
 }
 
 /**
- * The demo's stand-in for a form receiver (the real one is packages/server, to
- * come): POST /api/forms/NAME with a JSON body answers a tracking code; the
- * same Idempotency-Key gets the same code. Kept in memory, for the demo only.
+ * The forms on the demo page send to /api/forms/… on this origin. With `api`
+ * (the address of a running gongkai-server, as `pnpm start` starts one), /api/
+ * and /staff/ are passed to it unchanged, with the reader's address in
+ * X-Forwarded-For; without it they answer 503 in the receiver's own error shape,
+ * so a form says the service is unavailable and keeps what was typed.
  */
-const demoSubmissions = new Map();
+const PROXIED = /^\/(?:api|staff)(?:\/|$)/;
 
-function receiveForm(req, res) {
-  let size = 0;
-  const chunks = [];
-  req.on('data', (chunk) => {
-    size += chunk.length;
-    if (size > 1_000_000) req.destroy();
-    else chunks.push(chunk);
+function proxy(req, res, api) {
+  const target = new URL(req.url ?? '/', api);
+  const headers = { ...req.headers, host: target.host, 'x-forwarded-for': req.socket.remoteAddress ?? '' };
+  const upstream = httpRequest(target, { method: req.method, headers }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
   });
-  req.on('end', () => {
-    const answer = (status, body) => {
-      res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(JSON.stringify(body));
-    };
-    let body;
-    try {
-      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    } catch {
-      answer(400, { error: 'malformed JSON' });
-      return;
-    }
-    if (body._website) {
-      answer(400, { error: 'rejected' });
-      return;
-    }
-    const key = String(req.headers['idempotency-key'] ?? body._idempotencyKey ?? '');
-    if (!demoSubmissions.has(key)) demoSubmissions.set(key, `PL${new Date().getFullYear()}-${String(demoSubmissions.size + 1).padStart(5, '0')}`);
-    answer(200, { trackingCode: demoSubmissions.get(key) });
-  });
+  upstream.on('error', () => receiverUnavailable(res));
+  req.pipe(upstream);
 }
 
-/** The demo's status lookup: an application sent to the demo receiver is "received", due in 20 working days. */
-function demoStatus(req, res, url) {
-  const code = url.searchParams.get('code') ?? '';
-  const known = [...demoSubmissions.values()].includes(code);
-  res.writeHead(known ? 200 : 404, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  if (!known) {
-    res.end(JSON.stringify({ error: 'unknown code' }));
+function receiverUnavailable(res) {
+  if (res.headersSent) {
+    res.destroy();
     return;
   }
-  const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
-  res.end(JSON.stringify({ code, step: 'received', received: day(0), deadline: day(28) }));
+  res.writeHead(503, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': '30' });
+  res.end(
+    JSON.stringify({
+      error: {
+        code: 'receiver_unavailable',
+        message: '表单接收服务暂时无法访问，请稍后再试。您填写的内容仍保留在页面上。',
+        messageEn: 'The form service is unavailable. Please try again later; what you typed is still on the page.',
+      },
+    }),
+  );
 }
 
-async function handle(req, res) {
-  const requestUrl = new URL(req.url ?? '/', 'http://demo');
-  if (req.method === 'GET' && requestUrl.pathname === '/api/forms/disclosure/status') {
-    demoStatus(req, res, requestUrl);
-    return;
-  }
-  if (req.method === 'POST' && /^\/api\/forms\/[a-z-]+$/.test((req.url ?? '').split('?')[0])) {
-    receiveForm(req, res);
+async function handle(req, res, api) {
+  if (PROXIED.test(req.url ?? '')) {
+    if (api) proxy(req, res, api);
+    else {
+      req.resume();
+      receiverUnavailable(res);
+    }
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -302,11 +291,12 @@ function isMain() {
 
 if (isMain()) {
   const host = process.env.HOST || '127.0.0.1';
-  const server = startServer({ port: parsePort(process.argv.slice(2), process.env), host });
+  const api = process.env.GONGKAI_API || undefined;
+  const server = startServer({ port: parsePort(process.argv.slice(2), process.env), host, api });
   server.on('listening', () => {
     const { port } = server.address();
     const shown = host.includes(':') ? `[${host}]` : host;
-    console.log(`gongkai demo: http://${shown}:${port}/examples/`);
+    console.log(`gongkai demo: http://${shown}:${port}/examples/${api ? ` (forms → ${api})` : ' (no form receiver: set GONGKAI_API, or use pnpm start)'}`);
   });
   server.on('error', (error) => {
     console.error(error.code === 'EADDRINUSE' ? `gongkai demo: port ${error.port} is in use; try --port N` : error);

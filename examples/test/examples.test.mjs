@@ -10,6 +10,7 @@ import { readdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../serve.mjs';
+import { mailbox, post, randomKey, startServer as startReceiver } from '../../packages/server/support/harness.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = fileURLToPath(new URL('../../packages/cli/bin/gongkai.mjs', import.meta.url));
@@ -62,25 +63,12 @@ test('the demo server', async (t) => {
     }
   });
 
-  await t.test('receives a form submission and answers the same tracking code for the same idempotency key', async () => {
-    const post = (key) =>
-      new Promise((resolve, reject) => {
-        const body = JSON.stringify({ name: '张三', _idempotencyKey: key });
-        const req = request({ host: '127.0.0.1', port, path: '/api/forms/mailbox', method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key } }, (res) => {
-          let text = '';
-          res.on('data', (chunk) => (text += chunk));
-          res.on('end', () => resolve({ status: res.statusCode, body: JSON.parse(text) }));
-        });
-        req.on('error', reject);
-        req.end(body);
-      });
-    const first = await post('key-aaaaaaaa');
-    const again = await post('key-aaaaaaaa');
-    const other = await post('key-bbbbbbbb');
-    assert.equal(first.status, 200);
-    assert.match(first.body.trackingCode, /^PL\d{4}-\d{5}$/);
-    assert.equal(again.body.trackingCode, first.body.trackingCode);
-    assert.notEqual(other.body.trackingCode, first.body.trackingCode);
+  await t.test('without a receiver, /api/ answers 503 in the receiver\'s error shape (the form keeps the text)', async () => {
+    const response = await fetch(`http://127.0.0.1:${port}/api/forms/mailbox`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    assert.equal(response.status, 503);
+    const body = await response.json();
+    assert.equal(body.error.code, 'receiver_unavailable');
+    assert.match(body.error.message, /仍保留/);
   });
 
   await t.test('redirects / to the demo', async () => {
@@ -88,6 +76,33 @@ test('the demo server', async (t) => {
     assert.equal(response.status, 302);
     assert.equal(response.headers.location, '/examples/');
   });
+});
+
+test('pnpm start: the demo passes its forms to a real gongkai-server', async (t) => {
+  const receiver = await startReceiver({ config: { trustProxy: true } });
+  t.after(() => receiver.stop());
+  const server = startServer({ port: 0, api: receiver.url });
+  await new Promise((resolve) => server.once('listening', resolve));
+  t.after(() => server.close());
+  const site = `http://127.0.0.1:${server.address().port}`;
+
+  const key = randomKey();
+  const first = await post(`${site}/api/forms/mailbox`, mailbox(key), { 'Idempotency-Key': key });
+  assert.equal(first.status, 201, first.text);
+  assert.match(first.body.trackingCode, /^[A-Z]{2}\d{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  const again = await post(`${site}/api/forms/mailbox`, mailbox(key), { 'Idempotency-Key': key });
+  assert.equal(again.body.trackingCode, first.body.trackingCode);
+
+  // The receiver's own answers come through unchanged: a bad submission is its 422 with field paths.
+  const invalid = await post(`${site}/api/forms/mailbox`, { ...mailbox(), phone: '12' });
+  assert.equal(invalid.status, 422);
+  assert.ok(invalid.body.error.issues.some((issue) => issue.path === 'phone' || issue.pathText === 'phone'), invalid.text);
+
+  const status = await fetch(`${site}/api/forms/mailbox/status?code=${encodeURIComponent(first.body.trackingCode)}`);
+  assert.equal(status.status, 200);
+  const answer = await status.json();
+  assert.equal(answer.step, 'received');
+  assert.doesNotMatch(JSON.stringify(answer), /张三|13912345678/);
 });
 
 test('every example document is valid', () => {
