@@ -94,6 +94,25 @@ function testApi(context) {
         .then(() => new Promise((resolve) => setTimeout(resolve, ms)))
         .then(() => send(200, 'application/json', JSON.stringify({ trackingCode: 'PL2018-SLOW' })));
     }
+    case '/test-api/submit-422':
+      // gongkai-server's answer to a submission its compiled schema refuses (packages/server/src/errors.ts).
+      return readBody(context).then(() =>
+        send(
+          422,
+          'application/json; charset=utf-8',
+          JSON.stringify({
+            error: {
+              code: 'invalid_submission',
+              message: '提交的内容有 1 处问题，请修改后重新提交。',
+              messageEn: 'The submission has 1 problem(s); please correct and send again.',
+              issues: [
+                { path: 'phone', message: '请填写 11 位手机号码（服务器检查）', messageEn: 'an 11-digit mobile number (server check)' },
+                { path: 'notAField', message: '不存在的字段', messageEn: 'no such field' },
+              ],
+            },
+          }),
+        ),
+      );
     case '/test-api/submit-500':
       return readBody(context).then(() => send(500, 'application/json', '{"error":"database down"}'));
     default:

@@ -146,6 +146,23 @@ describe('<gk-form>', () => {
     expect(root(el).querySelector('button[type="submit"]')!.textContent).to.contain('重新提交');
   });
 
+  it("the receiver's own refusal: its message, and its per-field problem beside the field, text kept", async () => {
+    const el = await form(mailbox('/test-api/submit-422'));
+    await fillByKeyboard(el);
+    root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => root(el).querySelector('.failed'), 'no failure message');
+    expect(root(el).querySelector('.failed')!.textContent).to.contain('提交的内容有 1 处问题');
+    // The field the server named shows its words; a path that is no field on the form is not shown anywhere.
+    await waitUntil(() => root(el).textContent!.includes('服务器检查'), 'no field error');
+    const phone = control(el, 'phone');
+    expect(phone.getAttribute('aria-invalid')).to.equal('true');
+    const described = (phone.getAttribute('aria-describedby') ?? '').split(' ').map((id) => root(el).getElementById(id)?.textContent ?? '').join(' ');
+    expect(described).to.contain('服务器检查');
+    expect(root(el).textContent).not.to.contain('不存在的字段');
+    expect(root(el).activeElement?.getAttribute('part')).to.equal('summary');
+    expect(control(el, 'name').value).to.equal('张三');
+  });
+
   it('a slow answer: the button says it is sending and cannot be pressed again, then the code shows', async () => {
     const el = await form(mailbox('/test-api/submit-slow?ms=800'));
     await fillByKeyboard(el);

@@ -36,6 +36,11 @@ type Status = 'editing' | 'sending' | 'sent' | 'failed';
  * @csspart base - The form.
  * @csspart summary - The error summary.
  */
+/** What gongkai-server (packages/server) answers when it refuses a submission; other receivers may answer the same. */
+interface ReceiverError {
+  error?: { message?: unknown; messageEn?: unknown; issues?: Array<{ path?: unknown; message?: unknown; messageEn?: unknown } | undefined> };
+}
+
 export class GkFormElement extends GkElement<typeof formSchema> {
   static override styles = [...GkElement.styles, hostCardStyles, formStyles];
 
@@ -170,9 +175,9 @@ export class GkFormElement extends GkElement<typeof formSchema> {
         signal: timeout.signal,
         credentials: 'same-origin',
       });
-      const answer = (await response.json().catch(() => ({}))) as { trackingCode?: string };
+      const answer = (await response.json().catch(() => ({}))) as { trackingCode?: string } & ReceiverError;
       if (!response.ok) {
-        this.sendFailed(this.t('load.http', { status: response.status, statusText: '', url: doc.action }));
+        await this.receiverRefused(answer.error, fields, this.t('load.http', { status: response.status, statusText: '', url: doc.action }));
         return;
       }
       this.sendStatus = 'sent';
@@ -188,6 +193,29 @@ export class GkFormElement extends GkElement<typeof formSchema> {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * The receiver's own words, when it answers in gongkai-server's error shape: its
+   * message for the whole submission, and its per-field problems beside the fields
+   * (as text, shortened), with the error summary focused as after our own checks.
+   */
+  private async receiverRefused(error: ReceiverError['error'], fields: FormField[], fallback: string): Promise<void> {
+    const say = (said?: { message?: unknown; messageEn?: unknown }) => {
+      const text = this.language === 'en' && typeof said?.messageEn === 'string' ? said.messageEn : said?.message;
+      return typeof text === 'string' && text.trim() ? text.trim().slice(0, 300) : undefined;
+    };
+    const shown = new Set(fields.map((field) => field.name));
+    const errors: Record<string, string> = {};
+    for (const issue of Array.isArray(error?.issues) ? error.issues : []) {
+      const message = say(issue);
+      if (typeof issue?.path === 'string' && shown.has(issue.path) && message) errors[issue.path] ??= message;
+    }
+    this.sendFailed(say(error) ?? fallback);
+    if (!Object.keys(errors).length) return;
+    this.errors = errors;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="summary"]')?.focus();
   }
 
   private sendFailed(reason: string): void {
