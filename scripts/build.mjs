@@ -45,32 +45,16 @@ const browser = {
 };
 
 async function main() {
-  // 1. CLI
+  // 1. The CLI and the server: Node bundles with core's validation inside. dompurify is browser-side
+  //    (neither renders Markdown); the server's database drivers are native and stay outside.
+  const nodeBundle = { bundle: true, platform: 'node', format: 'esm', target: 'node20', tsconfig: at('tsconfig.base.json'), logLevel: 'warning' };
   rmSync(at('packages/cli/dist'), { recursive: true, force: true });
-  await build({
-    entryPoints: [at('packages/cli/src/cli.ts')],
-    outfile: at('packages/cli/dist/gongkai.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    tsconfig: at('tsconfig.base.json'),
-    logLevel: 'warning',
-    // dompurify and marked are browser-side; the CLI never renders Markdown.
-    external: ['dompurify'],
-  });
-
-  // 1b. The server: core's validation bundled in; the database drivers stay native, outside.
+  await build({ ...nodeBundle, entryPoints: [at('packages/cli/src/cli.ts')], outfile: at('packages/cli/dist/gongkai.mjs'), external: ['dompurify'] });
   rmSync(at('packages/server/dist'), { recursive: true, force: true });
   await build({
+    ...nodeBundle,
     entryPoints: [at('packages/server/src/main.ts')],
     outfile: at('packages/server/dist/gongkai-server.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    tsconfig: at('tsconfig.base.json'),
-    logLevel: 'warning',
     external: ['better-sqlite3', 'pg', 'dompurify'],
   });
 
