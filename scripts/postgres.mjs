@@ -71,23 +71,31 @@ export async function startPostgres({ database = 'gongkai' } = {}) {
   const port = await freePort();
   // trust on 127.0.0.1 and the private socket only: a test cluster in a 0700 folder, gone after the run.
   run(bin, 'initdb', ['-D', data, '-U', 'gongkai', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'], asRoot);
-  run(
-    bin,
-    'pg_ctl',
-    ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '30', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=50`, 'start'],
-    asRoot,
-  );
+  const startArgs = ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '30', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=50`, 'start'];
+  run(bin, 'pg_ctl', startArgs, asRoot);
   run(bin, 'createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'gongkai', database], asRoot);
   let stopped = false;
+  let running = true;
   return {
     url: `postgres://gongkai@127.0.0.1:${port}/${database}`,
     port,
     external: false,
+    /** Stops the server but keeps its data (a database that goes down); `resume()` starts it again on the same port. */
+    async halt() {
+      if (!running) return;
+      run(bin, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'], asRoot);
+      running = false;
+    },
+    async resume() {
+      if (running || stopped) return;
+      run(bin, 'pg_ctl', startArgs, asRoot);
+      running = true;
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
       try {
-        run(bin, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'], asRoot);
+        if (running) run(bin, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'], asRoot);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -7,7 +7,7 @@
  *   GONGKAI_HOST      address to listen on (default 127.0.0.1: put a reverse proxy in front)
  *   GONGKAI_ORIGINS   allowed CORS origins, comma-separated (https://www.example.gov.cn)
  *   GONGKAI_FORMS     form documents: a directory or file; several separated by commas
- *   GONGKAI_DB        the SQLite database file
+ *   GONGKAI_DB        the SQLite database file, or a postgres:// URL (PostgreSQL)
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -19,6 +19,18 @@ export interface Limit {
   windowSeconds: number;
 }
 
+/** The staff side (staff.ts): sessions, sign-in limits, and the name published feeds give as their owner. */
+export interface StaffConfig {
+  /** Hours a sign-in lasts. */
+  sessionHours: number;
+  /** Sign-in attempts per address, and failed ones per account; null switches one off. */
+  login: { perAddress: Limit | null; perAccount: Limit | null };
+  /** The office that publishes (a feed's owner, 编制单位); default: the form's title. */
+  owner?: string;
+  /** The library's bundle served at /staff/gongkai.js; default packages/gongkai/dist/gongkai.js beside this server. */
+  bundle?: string;
+}
+
 export interface ServerConfig {
   host: string;
   port: number;
@@ -26,13 +38,16 @@ export interface ServerConfig {
   origins: string[];
   /** Directories and files of form, consultation and disclosure-request documents. */
   forms: string[];
-  storage: { type: 'sqlite'; path: string; busyTimeoutMs: number };
+  /** `path` and `busyTimeoutMs` for SQLite; `url`, `poolSize` and `connectTimeoutMs` for PostgreSQL. */
+  storage: { type: 'sqlite' | 'postgres'; path: string; busyTimeoutMs: number; url?: string; poolSize?: number; connectTimeoutMs?: number };
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
   /** Per-address limits; null switches one off. */
   rateLimit: { submissions: Limit | null; lookups: Limit | null };
   /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry. */
   trustProxy: boolean;
+  /** The staff page, its API and sign-in. */
+  staff: StaffConfig;
   /** Tracking codes look like PREFIX2026-7KQ4-MX2P. */
   codePrefix: string;
   /** The county's time zone: dates received and deadlines are its calendar days. */
@@ -50,13 +65,14 @@ export const DEFAULTS: ServerConfig = {
   bodyLimit: 64 * 1024,
   rateLimit: { submissions: { max: 20, windowSeconds: 600 }, lookups: { max: 120, windowSeconds: 600 } },
   trustProxy: false,
+  staff: { sessionHours: 8, login: { perAddress: { max: 20, windowSeconds: 600 }, perAccount: { max: 5, windowSeconds: 900 } } },
   codePrefix: 'GK',
   timeZone: 'Asia/Shanghai',
   // 《政府信息公开条例》第三十三条: a reply within 20 working days.
   workingDays: { default: 20 },
 };
 
-const KEYS = new Set(['$schema', 'host', 'port', 'origins', 'forms', 'storage', 'bodyLimit', 'rateLimit', 'trustProxy', 'codePrefix', 'timeZone', 'workingDays']);
+const KEYS = new Set(['$schema', 'host', 'port', 'origins', 'forms', 'storage', 'bodyLimit', 'rateLimit', 'trustProxy', 'codePrefix', 'timeZone', 'workingDays', 'staff']);
 
 function bad(zhWhat: string, enWhat: string, source: string): never {
   throw new StartupError(`配置错误（${source}）：${zhWhat}`, `configuration error (${source}): ${enWhat}`);
@@ -99,6 +115,48 @@ function string(value: unknown, source: string, name: string): string {
   return value.trim();
 }
 
+/** A postgres:// or postgresql:// URL (user, password, host, port, database, ?sslmode=…); never echoed with its password. */
+function postgresUrl(value: unknown, source: string, name: string): string {
+  const text = string(value, source, name);
+  const shown = text.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')) {
+    bad(`${name} "${shown}" 不是有效的 PostgreSQL 连接地址，应如 "postgres://gongkai:密码@127.0.0.1:5432/gongkai"`, `${name} "${shown}" is not a PostgreSQL URL such as "postgres://gongkai:password@127.0.0.1:5432/gongkai"`, source);
+  }
+  if (url.port !== '' && !(Number(url.port) > 0 && Number(url.port) <= 65535)) bad(`${name} 中的端口 "${url.port}" 无效`, `the port "${url.port}" in ${name} is not valid`, source);
+  try {
+    decodeURIComponent(url.username + url.password + url.pathname);
+  } catch {
+    bad(`${name} "${shown}" 含有无效的 % 编码`, `${name} "${shown}" has an invalid %-escape`, source);
+  }
+  return text;
+}
+
+function applyStaff(config: ServerConfig, value: unknown, source: string, base: string): void {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) bad('staff 应为 {"sessionHours": 8, "login": {…}, "owner": "发布单位"}', 'staff must be {"sessionHours": 8, "login": {…}, "owner": "publisher"}', source);
+  const v = value as Record<string, unknown>;
+  for (const key of Object.keys(v)) {
+    if (!['sessionHours', 'login', 'owner', 'bundle'].includes(key)) bad(`staff 中未知的配置项 "${key}"（可用：sessionHours、login、owner、bundle）`, `unknown setting "${key}" in staff (known: sessionHours, login, owner, bundle)`, source);
+  }
+  if (v.sessionHours !== undefined) config.staff.sessionHours = positiveInt(v.sessionHours, source, 'staff.sessionHours');
+  if (v.owner !== undefined) config.staff.owner = string(v.owner, source, 'staff.owner');
+  if (v.bundle !== undefined) config.staff.bundle = resolve(base, string(v.bundle, source, 'staff.bundle'));
+  if (v.login !== undefined) {
+    if (v.login === null || v.login === false) config.staff.login = { perAddress: null, perAccount: null };
+    else {
+      const l = v.login as Record<string, unknown>;
+      if (typeof l !== 'object') bad('staff.login 应为 {"perAddress": …, "perAccount": …}', 'staff.login must be {"perAddress": …, "perAccount": …}', source);
+      if (l.perAddress !== undefined) config.staff.login.perAddress = limit(l.perAddress, source, 'staff.login.perAddress');
+      if (l.perAccount !== undefined) config.staff.login.perAccount = limit(l.perAccount, source, 'staff.login.perAccount');
+    }
+  }
+}
+
 /** Applies a parsed config file's values onto `config`. */
 function applyFile(config: ServerConfig, raw: unknown, file: string): void {
   const source = file;
@@ -121,10 +179,18 @@ function applyFile(config: ServerConfig, raw: unknown, file: string): void {
   }
   if (v.storage !== undefined) {
     const s = v.storage as Record<string, unknown>;
-    if (!s || typeof s !== 'object') bad('storage 应为 {"type": "sqlite", "path": "数据库文件"}', 'storage must be {"type": "sqlite", "path": "database file"}', source);
-    if (s.type !== undefined && s.type !== 'sqlite') bad(`storage.type 目前只支持 "sqlite"，实际为 ${JSON.stringify(s.type)}`, `storage.type must be "sqlite" for now, got ${JSON.stringify(s.type)}`, source);
+    if (!s || typeof s !== 'object') bad('storage 应为 {"type": "sqlite", "path": "数据库文件"} 或 {"type": "postgres", "url": "postgres://…"}', 'storage must be {"type": "sqlite", "path": "database file"} or {"type": "postgres", "url": "postgres://…"}', source);
+    if (s.type !== undefined && s.type !== 'sqlite' && s.type !== 'postgres') bad(`storage.type 应为 "sqlite" 或 "postgres"，实际为 ${JSON.stringify(s.type)}`, `storage.type must be "sqlite" or "postgres", got ${JSON.stringify(s.type)}`, source);
+    config.storage.type = s.type === 'postgres' ? 'postgres' : 'sqlite';
+    const allowed = config.storage.type === 'postgres' ? ['type', 'url', 'poolSize', 'connectTimeoutMs'] : ['type', 'path', 'busyTimeoutMs'];
+    for (const key of Object.keys(s)) {
+      if (!allowed.includes(key)) bad(`storage 中未知的配置项 "${key}"（${config.storage.type} 可用：${allowed.join('、')}）`, `unknown setting "${key}" in storage (for ${config.storage.type}: ${allowed.join(', ')})`, source);
+    }
     if (s.path !== undefined) config.storage.path = resolve(base, string(s.path, source, 'storage.path'));
     if (s.busyTimeoutMs !== undefined) config.storage.busyTimeoutMs = positiveInt(s.busyTimeoutMs, source, 'storage.busyTimeoutMs');
+    if (s.url !== undefined) config.storage.url = postgresUrl(s.url, source, 'storage.url');
+    if (s.poolSize !== undefined) config.storage.poolSize = positiveInt(s.poolSize, source, 'storage.poolSize');
+    if (s.connectTimeoutMs !== undefined) config.storage.connectTimeoutMs = positiveInt(s.connectTimeoutMs, source, 'storage.connectTimeoutMs');
   }
   if (v.bodyLimit !== undefined) config.bodyLimit = positiveInt(v.bodyLimit, source, 'bodyLimit');
   if (v.rateLimit !== undefined) {
@@ -140,6 +206,7 @@ function applyFile(config: ServerConfig, raw: unknown, file: string): void {
     if (typeof v.trustProxy !== 'boolean') bad('trustProxy 应为 true 或 false', 'trustProxy must be true or false', source);
     config.trustProxy = v.trustProxy;
   }
+  if (v.staff !== undefined) applyStaff(config, v.staff, source, base);
   if (v.codePrefix !== undefined) {
     if (typeof v.codePrefix !== 'string' || !/^[A-Z]{0,6}$/.test(v.codePrefix)) bad('codePrefix 应为 0–6 个大写字母，如 "PL"', 'codePrefix must be 0 to 6 capital letters, like "PL"', source);
     config.codePrefix = v.codePrefix;
@@ -188,7 +255,15 @@ export function loadConfig(file: string | undefined, env: NodeJS.ProcessEnv, cwd
   if (env.GONGKAI_HOST) config.host = env.GONGKAI_HOST.trim();
   if (env.GONGKAI_ORIGINS !== undefined) config.origins = env.GONGKAI_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean).map((o) => origin(o, source));
   if (env.GONGKAI_FORMS) config.forms = env.GONGKAI_FORMS.split(',').map((p) => p.trim()).filter(Boolean).map((p) => resolve(cwd, p));
-  if (env.GONGKAI_DB) config.storage.path = resolve(cwd, env.GONGKAI_DB.trim());
+  if (env.GONGKAI_DB) {
+    // A postgres:// (postgresql://) URL selects PostgreSQL; anything else is the SQLite file.
+    const db = env.GONGKAI_DB.trim();
+    if (/^postgres(ql)?:/i.test(db)) Object.assign(config.storage, { type: 'postgres', url: postgresUrl(db, source, 'GONGKAI_DB') });
+    else Object.assign(config.storage, { type: 'sqlite', path: resolve(cwd, db) });
+  }
+  if (config.storage.type === 'postgres' && !config.storage.url) {
+    bad('storage.type 为 "postgres" 时需要连接地址：在 storage.url 中写 "postgres://用户@主机:5432/数据库"，或设置 GONGKAI_DB=postgres://…', 'storage.type "postgres" needs a URL: set storage.url to "postgres://user@host:5432/database", or GONGKAI_DB=postgres://…', file ?? source);
+  }
   if (config.forms.length === 0) {
     throw new StartupError(
       '没有配置表单：请在配置文件中写 "forms": "表单目录"，或设置环境变量 GONGKAI_FORMS=表单目录',

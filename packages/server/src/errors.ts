@@ -22,6 +22,13 @@ export const ERRORS = {
   missing_code: ['请提供查询码（?code=）。', 'Give a tracking code (?code=).'],
   unknown_code: ['没有找到查询码“{code}”。', 'No submission has the tracking code “{code}”.'],
   storage_unavailable: ['系统暂时无法保存或查询，您填写的内容没有丢失，请稍后重试。', 'The service cannot store or look up right now; nothing you wrote is lost. Please try again shortly.'],
+  unauthorized: ['请先登录。', 'Sign in first.'],
+  forbidden: ['您的账号没有此权限。', 'Your account may not do this.'],
+  login_failed: ['用户名或密码不正确，或账号已停用。', 'Wrong name or password, or the account is disabled.'],
+  unknown_submission: ['没有编号为 {id} 的来件。', 'There is no submission {id}.'],
+  invalid_request: ['请求有 {count} 处问题。', 'The request has {count} problem(s).'],
+  invalid_transition: ['当前状态“{step}”下不能{action}。', 'A submission that is {stepEn} cannot take the action {actionEn}.'],
+  staff_unavailable: ['当前存储不支持工作人员功能。', 'The storage in use does not support the staff side.'],
   internal: ['服务器内部错误。', 'Internal server error.'],
 } as const satisfies Record<string, readonly [string, string]>;
 

@@ -29,6 +29,8 @@ export interface ServedForm {
   submission: ReturnType<typeof compileSubmissionSchema>;
   /** The names of the form's fields, in order: only these are stored. */
   fields: string[];
+  /** The document as read (a consultation's, for its adoption report feed). */
+  document: unknown;
   /** A consultation's comment period (YYYY-MM-DD, county time). */
   opens?: string;
   closes?: string;
@@ -121,5 +123,5 @@ function toServed(kind: FormKind, doc: unknown, file: string): ServedForm {
   if (!name) {
     throw new StartupError(`${file}：无法从 action "${form.action}" 得出表单名，应如 "/api/forms/mailbox"`, `${file}: cannot take a form name from the action "${form.action}"; use one like "/api/forms/mailbox"`);
   }
-  return { name, kind, file, title: form.title, form, submission: compileSubmissionSchema(form), fields: formFieldList(form).map((f) => f.name), ...extra };
+  return { name, kind, file, title: form.title, form, submission: compileSubmissionSchema(form), fields: formFieldList(form).map((f) => f.name), document: doc, ...extra };
 }

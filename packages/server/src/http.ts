@@ -8,6 +8,7 @@
  *
  * Every error is JSON: { error: { code, message (zh-CN), messageEn } }.
  */
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { t } from '../../core/src/i18n.js';
 import { issueMessage, validateText, type GkIssue } from '../../core/src/validate.js';
@@ -17,6 +18,10 @@ import type { ServedForm } from './forms.js';
 import { RateLimiter } from './rate-limit.js';
 import type { Storage } from './storage/types.js';
 import type { Submissions } from './submissions.js';
+import { dayIn } from './dates.js';
+import { adoption, annualTable3, consultationReport, repliesBoard } from './publish.js';
+import { createStaff } from './staff.js';
+import { isStaffStorage } from './storage/staff-types.js';
 
 const BASE_HEADERS = {
   'Content-Type': 'application/json; charset=utf-8',
@@ -50,6 +55,59 @@ export function createApp({ config, forms, submissions, storage, log = (m) => co
   const submitLimit = config.rateLimit.submissions ? new RateLimiter(config.rateLimit.submissions) : undefined;
   const lookupLimit = config.rateLimit.lookups ? new RateLimiter(config.rateLimit.lookups) : undefined;
   const origins = new Set(config.origins);
+  const staffStorage = isStaffStorage(storage) ? storage : undefined;
+  const handleStaff = createStaff({ config, forms, staff: staffStorage, helpers: { send, readBody, clientAddress } });
+  const FEED = /^\/api\/forms\/([^/]+)\/(replies|report|adoption|annual-report)\/?$/;
+
+  /** The public feeds (publish.ts): GET, JSON, CORS like the citizens' API. */
+  async function feed(req: IncomingMessage, res: ServerResponse, url: URL, match: RegExpExecArray): Promise<void> {
+    let name: string;
+    try {
+      name = decodeURIComponent(match[1]!);
+    } catch {
+      throw new HttpError(404, 'not_found');
+    }
+    const form = forms.get(name);
+    if (!form) throw new HttpError(404, 'unknown_form', { form: name.slice(0, 64) });
+    const method = req.method ?? 'GET';
+    const cors = corsHeaders(req);
+    if (method === 'OPTIONS') {
+      send(res, 204, undefined, { ...cors, ...(cors['Access-Control-Allow-Origin'] ? { 'Access-Control-Allow-Methods': 'GET, OPTIONS', 'Access-Control-Allow-Headers': 'Accept', 'Access-Control-Max-Age': '600' } : {}), Allow: 'GET, OPTIONS' });
+      return;
+    }
+    if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'method_not_allowed', { method }, { Allow: 'GET, OPTIONS', ...cors });
+    limited(lookupLimit, req);
+    if (!staffStorage) throw new HttpError(503, 'staff_unavailable', {}, cors);
+    const today = dayIn(config.timeZone, new Date());
+    let body: unknown;
+    switch (match[2]) {
+      case 'replies':
+        body = await repliesBoard(form, staffStorage, today, config.staff.owner);
+        break;
+      case 'report':
+        body = await consultationReport(form, staffStorage, today);
+        break;
+      case 'adoption':
+        body = await adoption(form, staffStorage, today);
+        break;
+      default: {
+        const raw = url.searchParams.get('year') ?? today.slice(0, 4);
+        const year = Number(raw);
+        if (!/^\d{4}$/.test(raw) || year < 2000 || year > 2100) {
+          throw new HttpError(422, 'invalid_request', { count: 1 }, cors, [{ path: 'year', message: '年份应为四位数字，如 2026', messageEn: 'year must have four digits, like 2026' }]);
+        }
+        body = await annualTable3(form, staffStorage, year, today);
+      }
+    }
+    // Readers revalidate (no-cache) and get a 304 while nothing has changed.
+    const etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { ...cors, ETag: etag, 'Cache-Control': 'no-cache' });
+      res.end();
+      return;
+    }
+    send(res, 200, body, { ...cors, 'Cache-Control': 'no-cache', ETag: etag });
+  }
 
   function clientAddress(req: IncomingMessage): string {
     if (config.trustProxy) {
@@ -126,6 +184,9 @@ export function createApp({ config, forms, submissions, storage, log = (m) => co
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://server.invalid');
+    if (url.pathname === '/staff' || url.pathname.startsWith('/staff/')) return handleStaff(req, res, url);
+    const feedMatch = FEED.exec(url.pathname);
+    if (feedMatch) return feed(req, res, url, feedMatch);
     const found = route(url.pathname);
     if (found instanceof HttpError) throw found;
     const method = req.method ?? 'GET';

@@ -12,6 +12,8 @@ import { loadConfig, type ServerConfig } from './config.js';
 import { StartupError } from './errors.js';
 import { loadForms } from './forms.js';
 import { createApp } from './http.js';
+import { runUserCommand, USER_HELP } from './accounts-cli.js';
+import { PostgresStorage } from './storage/postgres.js';
 import { SqliteStorage } from './storage/sqlite.js';
 import type { Storage } from './storage/types.js';
 import { Submissions } from './submissions.js';
@@ -21,9 +23,9 @@ const HELP = `gongkai-server — 接收领导信箱、征求意见和依申请�
 用法 Usage:
   gongkai-server [--config FILE]            启动服务 / serve
   gongkai-server migrate [--config FILE]    只升级数据库 / migrate the database and exit
-
+${USER_HELP}
 环境变量 Environment (override the file):
-  GONGKAI_PORT  GONGKAI_HOST  GONGKAI_ORIGINS (a,b)  GONGKAI_FORMS (dir[,dir])  GONGKAI_DB (file)
+  GONGKAI_PORT  GONGKAI_HOST  GONGKAI_ORIGINS (a,b)  GONGKAI_FORMS (dir[,dir])  GONGKAI_DB (file, or postgres://user@host:5432/db)
 `;
 
 interface Args {
@@ -51,8 +53,13 @@ function parseArgs(argv: readonly string[]): Args {
   return args;
 }
 
+/** The storages themselves, for the storage contract test (test/storage.test.mjs) and embedding. */
+export { PostgresStorage, SqliteStorage };
+
 function openStorage(config: ServerConfig): Storage {
-  return new SqliteStorage({ path: config.storage.path, busyTimeoutMs: config.storage.busyTimeoutMs });
+  const s = config.storage;
+  if (s.type === 'postgres') return new PostgresStorage({ url: s.url!, poolSize: s.poolSize, connectTimeoutMs: s.connectTimeoutMs });
+  return new SqliteStorage({ path: s.path, busyTimeoutMs: s.busyTimeoutMs });
 }
 
 export interface Running {
@@ -110,6 +117,8 @@ export async function start(config: ServerConfig): Promise<Running> {
 /** The CLI: returns the exit code (or never, while serving). */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   try {
+    // Staff accounts (accounts-cli.ts): gongkai-server user add|passwd|list|disable|enable …
+    if (argv[0] === 'user') return await runUserCommand(argv.slice(1), env, openStorage);
     const args = parseArgs(argv);
     if (args.command === 'help') {
       process.stdout.write(HELP);

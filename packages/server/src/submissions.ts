@@ -7,6 +7,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import { requestStatusSchema, type RequestStatus } from '../../core/src/schemas/request.js';
 import { issueMessage, validate } from '../../core/src/validate.js';
+import { deidentify } from '../../core/src/deidentify.js';
 import type { ServerConfig } from './config.js';
 import { addWorkingDays, dayIn } from './dates.js';
 import { HttpError } from './errors.js';
@@ -142,7 +143,8 @@ export class Submissions {
     const answer: Record<string, unknown> = { code: row.trackingCode, step: row.step, received: row.receivedOn, deadline: row.deadline };
     if (row.repliedOn) answer.replied = row.repliedOn;
     if (row.outcome) answer.outcome = row.outcome;
-    if (row.reason) answer.reason = row.reason;
+    // Staff write the reason for the public; core's deidentify still masks any ID or phone number in it.
+    if (row.reason) answer.reason = deidentify(row.reason, 'text');
     const checked = validate(requestStatusSchema, answer);
     if (!checked.ok) throw new Error(`status of ${code} does not fit requestStatusSchema: ${checked.issues.map((i) => i.pathText).join(', ')}`);
     return checked.value;

@@ -6,7 +6,11 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { after, before, describe } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { startPostgres } from '../../../scripts/postgres.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const BIN = join(ROOT, 'packages/server/bin/gongkai-server.mjs');
@@ -21,10 +25,13 @@ const EXAMPLES = {
   'consultation-closed.json': 'packages/elements/src/consultation/examples/family-doctor-closed.json',
 };
 
+const tempDirs = [];
+
 /** A temporary directory, removed when the process exits. */
 export function tempDir(prefix = 'gk-server-') {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  if (tempDirs.length === 0) process.on('exit', () => tempDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  tempDirs.push(dir);
   return dir;
 }
 
@@ -61,13 +68,136 @@ function cleanEnv() {
   return env;
 }
 
+/** The storages the storage tests run against: SQLite, and PostgreSQL (one throwaway cluster per test file). */
+export const STORAGE_KINDS = ['sqlite', 'postgres'];
+
+/**
+ * Runs `fn(backend)` once per storage, each in its own `describe('storage: …')`.
+ * For PostgreSQL a cluster is started (scripts/postgres.mjs) before the suite and
+ * removed after it; when PostgreSQL is not installed the suite FAILS with that
+ * script's message (CI installs it) — it is never skipped.
+ */
+export function eachStorage(fn) {
+  for (const kind of STORAGE_KINDS) {
+    const backend = storageBackend(kind);
+    describe(`storage: ${kind}`, () => {
+      before(() => backend.setup());
+      fn(backend);
+      // Registered last, so it runs after the suite's own `after` hooks have stopped its servers.
+      after(() => backend.teardown());
+    });
+  }
+}
+
+/**
+ * One storage for tests: `fresh(dir)` a new, empty database's storage config,
+ * `start(options)` startServer on a fresh database (or on `config.storage`),
+ * `dbEnv(storage)` the GONGKAI_DB value for it, `open(storage)` a connection for
+ * assertions with `all/get/run(sql, ...params)` (`?` placeholders on both).
+ */
+export function storageBackend(kind) {
+  if (kind === 'sqlite') {
+    const backend = {
+      kind,
+      async setup() {},
+      async teardown() {},
+      async fresh(dir = tempDir()) {
+        return { type: 'sqlite', path: join(dir, 'gongkai.db') };
+      },
+      start: (options) => startOn(backend, options),
+      dbEnv: (storage) => storage.path,
+      open: async (storage) => openSqlite(storage.path),
+    };
+    return backend;
+  }
+  if (kind !== 'postgres') throw new Error(`unknown storage ${kind}`);
+  let cluster;
+  let admin;
+  const created = [];
+  const backend = {
+    kind,
+    /** The running cluster ({ url, port, halt, resume, stop }) once set up. */
+    get cluster() {
+      return cluster;
+    },
+    async setup() {
+      cluster = await startPostgres();
+      admin = new pg.Client({ connectionString: cluster.url });
+      await admin.connect();
+    },
+    async teardown() {
+      // A throwaway cluster goes as a whole; on GONGKAI_PG_URL's server, the test databases are dropped.
+      if (cluster?.external) for (const name of created) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+      await admin?.end().catch(() => {});
+      await cluster?.stop();
+    },
+    /** A new database in the cluster: every server instance starts empty. */
+    async fresh() {
+      if (!admin) throw new Error('PostgreSQL is not set up (eachStorage starts it in a before hook)');
+      const name = `gk_${Math.random().toString(36).slice(2, 10)}`;
+      await admin.query(`CREATE DATABASE ${name}`);
+      created.push(name);
+      const url = new URL(cluster.url);
+      url.pathname = `/${name}`;
+      return { type: 'postgres', url: url.href };
+    },
+    start: (options) => startOn(backend, options),
+    dbEnv: (storage) => storage.url,
+    open: (storage) => openPostgres(storage.url),
+  };
+  return backend;
+}
+
+async function startOn(backend, { dir = tempDir(), config = {}, env = {} } = {}) {
+  const storage = config.storage?.type ? config.storage : { ...(await backend.fresh(dir)), ...config.storage };
+  return startServer({ dir, config: { ...config, storage }, env });
+}
+
+function openSqlite(path) {
+  const db = new Database(path, { fileMustExist: true });
+  return {
+    async all(sql, ...params) {
+      return db.prepare(sql).all(...params);
+    },
+    async get(sql, ...params) {
+      return db.prepare(sql).get(...params);
+    },
+    async run(sql, ...params) {
+      db.prepare(sql).run(...params);
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
+
+// Values as SQLite answers them: bigint counts as numbers; json, dates and timestamps as their text.
+const RAW = new Set([114, 3802, 1082, 1114, 1184]);
+const testTypes = { getTypeParser: (oid, format) => (oid === 20 ? Number : RAW.has(oid) ? (value) => value : pg.types.getTypeParser(oid, format)) };
+
+async function openPostgres(url) {
+  const client = new pg.Client({ connectionString: url, types: testTypes });
+  await client.connect();
+  const query = async (sql, params) => {
+    let n = 0;
+    return (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows;
+  };
+  return {
+    all: (sql, ...params) => query(sql, params),
+    get: async (sql, ...params) => (await query(sql, params))[0],
+    run: async (sql, ...params) => void (await query(sql, params)),
+    close: () => client.end(),
+  };
+}
+
 /**
  * Starts a server. `config` is written to a file (forms and storage default to
  * the example forms and DIR/gongkai.db). Resolves with its URL once it listens.
  */
 export async function startServer({ dir = tempDir(), config = {}, env = {} } = {}) {
   const file = join(dir, `config-${Math.random().toString(36).slice(2)}.json`);
-  const full = { host: '127.0.0.1', port: 0, rateLimit: null, ...config, forms: config.forms ?? exampleForms(dir), storage: { path: join(dir, 'gongkai.db'), ...config.storage } };
+  const storage = config.storage?.type === 'postgres' ? config.storage : { path: join(dir, 'gongkai.db'), ...config.storage };
+  const full = { host: '127.0.0.1', port: 0, rateLimit: null, ...config, forms: config.forms ?? exampleForms(dir), storage };
   writeFileSync(file, JSON.stringify(full));
   const child = spawn(process.execPath, [BIN, '--config', file], { cwd: dir, env: { ...cleanEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -92,7 +222,10 @@ export async function startServer({ dir = tempDir(), config = {}, env = {} } = {
   return {
     url,
     dir,
+    /** The SQLite file (SQLite only). */
     db: full.storage.path,
+    /** The storage configuration it runs with: pass it again to restart on the same database. */
+    storage: full.storage,
     child,
     output: () => output,
     exited,
@@ -150,4 +283,65 @@ async function answer(response) {
     body = undefined;
   }
   return { status: response.status, headers: response.headers, body, text };
+}
+
+// ---- Staff side (accounts, sessions, staff API, feeds) ----
+
+/** Runs the bin with `input` on standard input (for `user add` / `user passwd`, which read the password there). */
+export function runBinWithInput(args, input, { env = {}, timeout = 15_000, cwd = tempDir() } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...cleanEnv(), ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`gongkai-server ${args.join(' ')} did not finish: ${stdout}${stderr}`));
+    }, timeout);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(input);
+  });
+}
+
+/** Adds a staff account to the database `db` (a SQLite file, or what GONGKAI_DB takes) with the CLI. */
+export async function addUser(db, name, password, { office = '办公室', role = 'staff' } = {}) {
+  const result = await runBinWithInput(['user', 'add', name, '--office', office, '--role', role], `${password}\n`, { env: { GONGKAI_DB: db } });
+  if (result.code !== 0) throw new Error(`user add ${name} failed (${result.code}): ${result.stderr}`);
+  return result;
+}
+
+/** Signs in; answers { status, body, cookie } where cookie is the `gk_staff=…` pair to send back. */
+export async function login(url, name, password, headers = {}) {
+  const res = await post(`${url}/staff/api/login`, { name, password }, headers);
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  return { ...res, setCookie, cookie: setCookie.split(';')[0] };
+}
+
+/** A client for the staff API with one session cookie: get(path, query), post(path, body, headers). */
+export function staffClient(url, cookie) {
+  return {
+    cookie,
+    get: (path, headers = {}) => get(`${url}${path}`, { Cookie: cookie, ...headers }),
+    post: (path, body = {}, headers = {}) => post(`${url}${path}`, body, { Cookie: cookie, ...headers }),
+  };
+}
+
+/** Checks a document with core's schemas through the gongkai CLI (`gongkai validate`): { ok, output }. */
+export async function validateDocument(doc, name = 'doc.json') {
+  const dir = tempDir('gk-validate-');
+  const file = join(dir, name);
+  writeFileSync(file, JSON.stringify(doc, null, 2));
+  const cli = join(ROOT, 'packages/cli/bin/gongkai.mjs');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, 'validate', file], { env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ ok: code === 0, code, output }));
+  });
 }

@@ -49,4 +49,48 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX submission_events_submission ON submission_events (submission_id, at);
     `,
   },
+  {
+    version: 3,
+    name: 'staff',
+    // Staff accounts and sessions (the token hashed), account events, and what the
+    // staff's actions record on a submission: 转办 office, 反馈 reply and whether it is
+    // published, a consultation comment's 采纳情况, an application's outcome category
+    // and its 延期. submission_events gets the action's details as JSON.
+    sql: `
+      CREATE TABLE staff_users (
+        id            INTEGER PRIMARY KEY,
+        name          TEXT NOT NULL UNIQUE,
+        office        TEXT NOT NULL,
+        role          TEXT NOT NULL CHECK (role IN ('admin', 'staff')),
+        password_hash TEXT NOT NULL,
+        disabled      INTEGER NOT NULL DEFAULT 0,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+      );
+      CREATE TABLE staff_sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id    INTEGER NOT NULL REFERENCES staff_users (id),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX staff_sessions_user ON staff_sessions (user_id);
+      CREATE TABLE staff_events (
+        id     INTEGER PRIMARY KEY,
+        at     TEXT NOT NULL,
+        actor  TEXT NOT NULL,
+        action TEXT NOT NULL,
+        detail TEXT
+      );
+      ALTER TABLE submission_events ADD COLUMN detail TEXT;
+      ALTER TABLE submissions ADD COLUMN office TEXT;
+      ALTER TABLE submissions ADD COLUMN reply TEXT;
+      ALTER TABLE submissions ADD COLUMN publish INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE submissions ADD COLUMN adoption TEXT CHECK (adoption IN ('adopted', 'partly', 'not'));
+      ALTER TABLE submissions ADD COLUMN adoption_reason TEXT;
+      ALTER TABLE submissions ADD COLUMN outcome_detail TEXT;
+      ALTER TABLE submissions ADD COLUMN extended INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE submissions ADD COLUMN updated_at TEXT;
+      CREATE INDEX submissions_form_replied ON submissions (form, replied_on);
+    `,
+  },
 ];

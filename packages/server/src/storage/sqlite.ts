@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StartupError, StorageUnavailableError } from '../errors.js';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations-sqlite.js';
+import type { Decide, StaffStorage, StaffUser, StaffUserWithHash, SubmissionEvent, SubmissionPatch, SubmissionPage, SubmissionQuery, SubmissionRecord } from './staff-types.js';
 import type { MigrationReport, NewSubmission, StatusRow, Storage, StoredRef } from './types.js';
 
 /** SQLite result codes that mean "cannot read or write now" rather than "a bug": answered with 503. */
@@ -27,11 +28,12 @@ export interface SqliteOptions {
   migrations?: readonly Migration[];
 }
 
-export class SqliteStorage implements Storage {
+export class SqliteStorage implements Storage, StaffStorage {
   readonly description: string;
   private readonly db: Database.Database;
   private readonly migrations: readonly Migration[];
   private prepared?: ReturnType<SqliteStorage['prepare']>;
+  private staffPrepared?: ReturnType<SqliteStorage['prepareStaff']>;
 
   constructor({ path, busyTimeoutMs = 2000, migrations = SQLITE_MIGRATIONS }: SqliteOptions) {
     this.description = `sqlite ${path}`;
@@ -145,7 +147,270 @@ export class SqliteStorage implements Storage {
     }
   }
 
+  // ---- Staff (StaffStorage, migration 3) ----
+
+  private prepareStaff() {
+    const db = this.db;
+    return {
+      countUsers: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM staff_users'),
+      insertUser: db.prepare<[Record<string, unknown>], UserRow>(
+        `INSERT INTO staff_users (name, office, role, password_hash, created_at, updated_at) VALUES (@name, @office, @role, @passwordHash, @at, @at) RETURNING *`,
+      ),
+      userByName: db.prepare<[string], UserRow>('SELECT * FROM staff_users WHERE name = ?'),
+      listUsers: db.prepare<[], UserRow>('SELECT * FROM staff_users ORDER BY name'),
+      setPassword: db.prepare<[string, string, string]>('UPDATE staff_users SET password_hash = ?, updated_at = ? WHERE name = ?'),
+      setDisabled: db.prepare<[number, string, string]>('UPDATE staff_users SET disabled = ?, updated_at = ? WHERE name = ?'),
+      insertSession: db.prepare<[Record<string, unknown>]>('INSERT INTO staff_sessions (token_hash, user_id, created_at, expires_at) VALUES (@tokenHash, @userId, @createdAt, @expiresAt)'),
+      sessionUser: db.prepare<[string, string], UserRow>(
+        'SELECT u.* FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0',
+      ),
+      deleteSession: db.prepare<[string]>('DELETE FROM staff_sessions WHERE token_hash = ?'),
+      deleteUserSessions: db.prepare<[number]>('DELETE FROM staff_sessions WHERE user_id = ?'),
+      purgeSessions: db.prepare<[string]>('DELETE FROM staff_sessions WHERE expires_at <= ?'),
+      staffEvent: db.prepare<[string, string, string, string | null]>('INSERT INTO staff_events (at, actor, action, detail) VALUES (?, ?, ?, ?)'),
+      staffEvents: db.prepare<[number], { at: string; actor: string; action: string; detail: string | null }>('SELECT at, actor, action, detail FROM staff_events ORDER BY id DESC LIMIT ?'),
+      submission: db.prepare<[number], SubmissionRow>('SELECT * FROM submissions WHERE id = ?'),
+      events: db.prepare<[number], { at: string; actor: string; action: string; note: string | null; detail: string | null }>(
+        'SELECT at, actor, action, note, detail FROM submission_events WHERE submission_id = ? ORDER BY id',
+      ),
+      event: db.prepare<[number, string, string, string, string | null, string | null]>(
+        'INSERT INTO submission_events (submission_id, at, actor, action, note, detail) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      update: db.prepare<[Record<string, unknown>]>(
+        `UPDATE submissions SET step = @step, deadline = @deadline, replied_on = @repliedOn, outcome = @outcome, outcome_detail = @outcomeDetail,
+           reason = @reason, office = @office, reply = @reply, publish = @publish, adoption = @adoption, adoption_reason = @adoptionReason,
+           extended = @extended, updated_at = @updatedAt
+         WHERE id = @id`,
+      ),
+      published: db.prepare<[string, number], SubmissionRow>(
+        "SELECT * FROM submissions WHERE form = ? AND publish = 1 AND step = 'replied' ORDER BY replied_on DESC, id DESC LIMIT ?",
+      ),
+      formSubmissions: db.prepare<[string], SubmissionRow>('SELECT * FROM submissions WHERE form = ? ORDER BY id'),
+      openDuring: db.prepare<[string, string, string], SubmissionRow>(
+        'SELECT * FROM submissions WHERE form = ? AND received_on <= ? AND (replied_on IS NULL OR replied_on >= ?) ORDER BY id',
+      ),
+    };
+  }
+
+  private get sst(): ReturnType<SqliteStorage['prepareStaff']> {
+    this.staffPrepared ??= this.prepareStaff();
+    return this.staffPrepared;
+  }
+
+  private run<T>(fn: () => T): Promise<T> {
+    try {
+      return Promise.resolve(fn());
+    } catch (error) {
+      return Promise.reject(wrap(error));
+    }
+  }
+
+  countUsers(): Promise<number> {
+    return this.run(() => this.sst.countUsers.get()!.n);
+  }
+
+  createUser(user: { name: string; office: string; role: 'admin' | 'staff'; passwordHash: string; at: string }): Promise<StaffUser> {
+    return this.run(() => toUser(this.sst.insertUser.get(user)!));
+  }
+
+  userByName(name: string): Promise<StaffUserWithHash | undefined> {
+    return this.run(() => {
+      const row = this.sst.userByName.get(name);
+      return row ? { ...toUser(row), passwordHash: row.password_hash } : undefined;
+    });
+  }
+
+  listUsers(): Promise<StaffUser[]> {
+    return this.run(() => this.sst.listUsers.all().map(toUser));
+  }
+
+  setPassword(name: string, passwordHash: string, at: string): Promise<boolean> {
+    return this.run(() => this.sst.setPassword.run(passwordHash, at, name).changes > 0);
+  }
+
+  setDisabled(name: string, disabled: boolean, at: string): Promise<boolean> {
+    return this.run(() => this.sst.setDisabled.run(disabled ? 1 : 0, at, name).changes > 0);
+  }
+
+  createSession(session: { tokenHash: string; userId: number; createdAt: string; expiresAt: string }): Promise<void> {
+    return this.run(() => {
+      this.sst.purgeSessions.run(session.createdAt);
+      this.sst.insertSession.run(session);
+    });
+  }
+
+  sessionUser(tokenHash: string, now: string): Promise<StaffUser | undefined> {
+    return this.run(() => {
+      const row = this.sst.sessionUser.get(tokenHash, now);
+      return row ? toUser(row) : undefined;
+    });
+  }
+
+  deleteSession(tokenHash: string): Promise<void> {
+    return this.run(() => void this.sst.deleteSession.run(tokenHash));
+  }
+
+  deleteUserSessions(userId: number): Promise<void> {
+    return this.run(() => void this.sst.deleteUserSessions.run(userId));
+  }
+
+  logStaffEvent(event: { at: string; actor: string; action: string; detail?: Record<string, unknown> | null }): Promise<void> {
+    return this.run(() => void this.sst.staffEvent.run(event.at, event.actor, event.action, event.detail ? JSON.stringify(event.detail) : null));
+  }
+
+  staffEvents(limit: number): Promise<Array<{ at: string; actor: string; action: string; detail: Record<string, unknown> | null }>> {
+    return this.run(() => this.sst.staffEvents.all(limit).map((row) => ({ ...row, detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null })));
+  }
+
+  searchSubmissions(query: SubmissionQuery): Promise<SubmissionPage> {
+    return this.run(() => {
+      const where: string[] = [];
+      const params: Record<string, unknown> = {};
+      if (query.form) (where.push('form = @form'), (params.form = query.form));
+      if (query.kind) (where.push('kind = @kind'), (params.kind = query.kind));
+      if (query.step) (where.push('step = @step'), (params.step = query.step));
+      if (query.from) (where.push('received_on >= @from'), (params.from = query.from));
+      if (query.to) (where.push('received_on <= @to'), (params.to = query.to));
+      if (query.text) {
+        where.push("(data LIKE @text ESCAPE '\\' OR reply LIKE @text ESCAPE '\\' OR tracking_code LIKE @text ESCAPE '\\' OR office LIKE @text ESCAPE '\\')");
+        params.text = `%${query.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      }
+      const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const total = this.db.prepare<[Record<string, unknown>], { n: number }>(`SELECT COUNT(*) AS n FROM submissions ${clause}`).get(params)!.n;
+      const rows = this.db
+        .prepare<[Record<string, unknown>], SubmissionRow>(`SELECT * FROM submissions ${clause} ORDER BY received_at DESC, id DESC LIMIT @limit OFFSET @offset`)
+        .all({ ...params, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+      return { total, items: rows.map(toRecord) };
+    });
+  }
+
+  submission(id: number): Promise<SubmissionRecord | undefined> {
+    return this.run(() => {
+      const row = this.sst.submission.get(id);
+      return row ? toRecord(row) : undefined;
+    });
+  }
+
+  submissionEvents(id: number): Promise<SubmissionEvent[]> {
+    return this.run(() => this.sst.events.all(id).map((row) => ({ ...row, detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null })));
+  }
+
+  logSubmissionEvent(id: number, event: { at: string; actor: string; action: string; note?: string | null; detail?: Record<string, unknown> | null }): Promise<void> {
+    return this.run(() => void this.sst.event.run(id, event.at, event.actor, event.action, event.note ?? null, event.detail ? JSON.stringify(event.detail) : null));
+  }
+
+  act(id: number, actor: string, at: string, decide: Decide): Promise<SubmissionRecord | undefined> {
+    const st = this.sst;
+    return this.run(() =>
+      this.db
+        .transaction(() => {
+          const row = st.submission.get(id);
+          if (!row) return undefined;
+          const current = toRecord(row);
+          const { patch, action, note = null, detail = null } = decide(current);
+          const next: SubmissionRecord = { ...current, ...definedOnly(patch), updatedAt: at };
+          st.update.run({
+            id,
+            step: next.step,
+            deadline: next.deadline,
+            repliedOn: next.repliedOn,
+            outcome: next.outcome,
+            outcomeDetail: next.outcomeDetail,
+            reason: next.reason,
+            office: next.office,
+            reply: next.reply,
+            publish: next.publish ? 1 : 0,
+            adoption: next.adoption,
+            adoptionReason: next.adoptionReason,
+            extended: next.extended ? 1 : 0,
+            updatedAt: at,
+          });
+          st.event.run(id, at, actor, action, note, detail ? JSON.stringify(detail) : null);
+          return next;
+        })
+        .immediate(),
+    );
+  }
+
+  publishedReplies(form: string, limit: number): Promise<SubmissionRecord[]> {
+    return this.run(() => this.sst.published.all(form, limit).map(toRecord));
+  }
+
+  formSubmissions(form: string): Promise<SubmissionRecord[]> {
+    return this.run(() => this.sst.formSubmissions.all(form).map(toRecord));
+  }
+
+  openDuring(form: string, since: string, until: string): Promise<SubmissionRecord[]> {
+    return this.run(() => this.sst.openDuring.all(form, until, since).map(toRecord));
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+interface UserRow {
+  id: number;
+  name: string;
+  office: string;
+  role: 'admin' | 'staff';
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+}
+
+interface SubmissionRow {
+  id: number;
+  tracking_code: string;
+  form: string;
+  kind: string;
+  data: string;
+  received_at: string;
+  received_on: string;
+  deadline: string;
+  step: StatusRow['step'];
+  replied_on: string | null;
+  outcome: string | null;
+  outcome_detail: string | null;
+  reason: string | null;
+  office: string | null;
+  reply: string | null;
+  publish: number;
+  adoption: SubmissionRecord['adoption'];
+  adoption_reason: string | null;
+  extended: number;
+  updated_at: string | null;
+}
+
+function toUser(row: UserRow): StaffUser {
+  return { id: row.id, name: row.name, office: row.office, role: row.role, disabled: row.disabled !== 0, createdAt: row.created_at };
+}
+
+function toRecord(row: SubmissionRow): SubmissionRecord {
+  return {
+    id: row.id,
+    trackingCode: row.tracking_code,
+    form: row.form,
+    kind: row.kind,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    receivedAt: row.received_at,
+    receivedOn: row.received_on,
+    deadline: row.deadline,
+    step: row.step,
+    repliedOn: row.replied_on,
+    outcome: row.outcome,
+    outcomeDetail: row.outcome_detail,
+    reason: row.reason,
+    office: row.office,
+    reply: row.reply,
+    publish: row.publish !== 0,
+    adoption: row.adoption,
+    adoptionReason: row.adoption_reason,
+    extended: row.extended !== 0,
+    updatedAt: row.updated_at,
+  };
+}
+
+function definedOnly(patch: SubmissionPatch): Partial<SubmissionRecord> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<SubmissionRecord>;
 }

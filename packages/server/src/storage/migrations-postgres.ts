@@ -1,0 +1,97 @@
+/**
+ * PostgreSQL's numbered migrations: the same versions, names and tables as
+ * migrations-sqlite.ts, in PostgreSQL's types. Applied in order, each once, each in
+ * a transaction with its row in `schema_migrations`. Never edit one that has
+ * shipped: add the next — to both lists, with the same number and name.
+ */
+import type { Migration } from './migrations-sqlite.js';
+
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'submissions',
+    // `data` is json, not jsonb: jsonb reorders keys, and the values are kept in the form's order.
+    // Dates are DATE (county calendar days), received_at a timestamptz (UTC instant).
+    sql: `
+      CREATE TABLE submissions (
+        id              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        tracking_code   TEXT NOT NULL,
+        form            TEXT NOT NULL,
+        kind            TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL,
+        body_hash       TEXT NOT NULL,
+        data            JSON NOT NULL,
+        received_at     TIMESTAMPTZ NOT NULL,
+        received_on     DATE NOT NULL,
+        deadline        DATE NOT NULL,
+        step            TEXT NOT NULL DEFAULT 'received' CHECK (step IN ('received', 'registered', 'processing', 'replied')),
+        replied_on      DATE,
+        outcome         TEXT,
+        reason          TEXT,
+        CONSTRAINT submissions_tracking_code_key UNIQUE (tracking_code),
+        CONSTRAINT submissions_form_idempotency_key_key UNIQUE (form, idempotency_key)
+      );
+      CREATE INDEX submissions_form_received ON submissions (form, received_at);
+    `,
+  },
+  {
+    version: 2,
+    name: 'submission_events',
+    // Every staff action on a submission (受理、转办、反馈): who, when, what.
+    sql: `
+      CREATE TABLE submission_events (
+        id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        submission_id BIGINT NOT NULL REFERENCES submissions (id),
+        at            TIMESTAMPTZ NOT NULL,
+        actor         TEXT NOT NULL,
+        action        TEXT NOT NULL,
+        note          TEXT
+      );
+      CREATE INDEX submission_events_submission ON submission_events (submission_id, at);
+    `,
+  },
+  {
+    version: 3,
+    name: 'staff',
+    // As SQLite's version 3: staff accounts and sessions (the token hashed), account events,
+    // and what the staff's actions record on a submission (转办 office, 反馈 reply and whether
+    // it is published, a consultation comment's 采纳情况, an application's outcome category
+    // and its 延期); submission_events gets the action's details.
+    sql: `
+      CREATE TABLE staff_users (
+        id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        name          TEXT NOT NULL UNIQUE,
+        office        TEXT NOT NULL,
+        role          TEXT NOT NULL CHECK (role IN ('admin', 'staff')),
+        password_hash TEXT NOT NULL,
+        disabled      BOOLEAN NOT NULL DEFAULT false,
+        created_at    TIMESTAMPTZ NOT NULL,
+        updated_at    TIMESTAMPTZ NOT NULL
+      );
+      CREATE TABLE staff_sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id    BIGINT NOT NULL REFERENCES staff_users (id),
+        created_at TIMESTAMPTZ NOT NULL,
+        expires_at TIMESTAMPTZ NOT NULL
+      );
+      CREATE INDEX staff_sessions_user ON staff_sessions (user_id);
+      CREATE TABLE staff_events (
+        id     BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at     TIMESTAMPTZ NOT NULL,
+        actor  TEXT NOT NULL,
+        action TEXT NOT NULL,
+        detail TEXT
+      );
+      ALTER TABLE submission_events ADD COLUMN detail TEXT;
+      ALTER TABLE submissions ADD COLUMN office TEXT;
+      ALTER TABLE submissions ADD COLUMN reply TEXT;
+      ALTER TABLE submissions ADD COLUMN publish BOOLEAN NOT NULL DEFAULT false;
+      ALTER TABLE submissions ADD COLUMN adoption TEXT CHECK (adoption IN ('adopted', 'partly', 'not'));
+      ALTER TABLE submissions ADD COLUMN adoption_reason TEXT;
+      ALTER TABLE submissions ADD COLUMN outcome_detail TEXT;
+      ALTER TABLE submissions ADD COLUMN extended BOOLEAN NOT NULL DEFAULT false;
+      ALTER TABLE submissions ADD COLUMN updated_at TIMESTAMPTZ;
+      CREATE INDEX submissions_form_replied ON submissions (form, replied_on);
+    `,
+  },
+];

@@ -1,0 +1,286 @@
+/**
+ * PostgreSQL (`pg`), for a county that outgrows one machine or already runs a
+ * database server: the same Storage as sqlite.ts, the same semantics, the same
+ * tests. A pool of connections; a batch of submissions (group commit, see
+ * submissions.ts) is one transaction and one multi-row INSERT, committed — with
+ * synchronous_commit on — before any of its tracking codes is answered.
+ *
+ * A database that is down, restarting, out of connections or out of disk is a
+ * StorageUnavailableError (503); the pool drops the broken connections and opens
+ * new ones, so the server recovers by itself when the database is back.
+ */
+import pg from 'pg';
+import { StartupError, StorageUnavailableError } from '../errors.js';
+import { POSTGRES_MIGRATIONS } from './migrations-postgres.js';
+import type { Migration } from './migrations-sqlite.js';
+import type { MigrationReport, NewSubmission, StatusRow, Storage, StoredRef } from './types.js';
+
+/** Node's network errors: the database cannot be reached. */
+const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN', 'ECONNABORTED']);
+/**
+ * SQLSTATEs that mean "not now" rather than "a bug": 08 connection exception, 53 insufficient
+ * resources (disk full, too many connections), 57P01–57P03 shutdown / cannot connect now,
+ * 57014 statement timeout, 55P03 lock not available, 58 system (I/O) error, 25006 read-only
+ * transaction (a standby), 40001/40P01 serialization failure / deadlock.
+ */
+const UNAVAILABLE_STATE = /^(08|53|58|57P0[1-3]|57014|55P03|25006|40001|40P01)/;
+/** pg's own messages for a connection that died or never came. */
+const UNAVAILABLE_MESSAGE = /Connection terminated|connection error|timeout exceeded when trying to connect|Query read timeout|not queryable|Cannot use a pool after calling end/i;
+
+function unavailable(error: unknown): boolean {
+  if (error instanceof StorageUnavailableError) return true;
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string' && (NETWORK.has(code) || UNAVAILABLE_STATE.test(code))) return true;
+  if (error instanceof AggregateError) return error.errors.some(unavailable);
+  return error instanceof Error && UNAVAILABLE_MESSAGE.test(error.message);
+}
+
+function wrap(error: unknown): unknown {
+  return unavailable(error) && !(error instanceof StorageUnavailableError) ? new StorageUnavailableError(error) : error;
+}
+
+/** The URL without its password, for logs and messages. */
+export function describePostgresUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    const user = u.username ? `${decodeURIComponent(u.username)}@` : '';
+    const socket = u.searchParams.get('host');
+    return `postgres://${user}${u.host || socket || 'localhost'}${u.pathname}`;
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+export interface PostgresOptions {
+  url: string;
+  /** Connections in the pool (default 10). */
+  poolSize?: number;
+  /** How long to wait for a connection before answering 503 (default 5000 ms). */
+  connectTimeoutMs?: number;
+  migrations?: readonly Migration[];
+}
+
+const INSERT = `
+  INSERT INTO submissions (tracking_code, form, kind, idempotency_key, body_hash, data, received_at, received_on, deadline)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::json[], $7::timestamptz[], $8::date[], $9::date[])
+  ON CONFLICT (form, idempotency_key) DO NOTHING
+  RETURNING tracking_code`;
+const FIND = `
+  SELECT form, idempotency_key, tracking_code, body_hash FROM submissions
+  WHERE (form, idempotency_key) IN (SELECT * FROM unnest($1::text[], $2::text[]))`;
+const STATUS = `
+  SELECT tracking_code, step, to_char(received_on, 'YYYY-MM-DD') AS received_on, to_char(deadline, 'YYYY-MM-DD') AS deadline,
+         to_char(replied_on, 'YYYY-MM-DD') AS replied_on, outcome, reason
+  FROM submissions WHERE form = $1 AND tracking_code = $2`;
+/** One lock for every gongkai-server migrating this database: two servers starting together apply each migration once. */
+const MIGRATION_LOCK = 'gongkai-server:migrations';
+/** A tracking code drawn twice in one batch or alike an older one (about one in 10^12): draw again, at most this often. */
+const MAX_DRAWS = 20;
+/** pg's query_timeout for the migrations: a day. */
+const UNLIMITED = 24 * 3600 * 1000;
+/** A query without pg's client-side time limit (pg reads query_timeout from the query config; its types do not declare it). */
+const untimed = (text: string, values?: unknown[]): pg.QueryConfig => ({ text, values, query_timeout: UNLIMITED }) as pg.QueryConfig;
+
+export class PostgresStorage implements Storage {
+  readonly description: string;
+  private readonly pool: pg.Pool;
+  private readonly migrations: readonly Migration[];
+  private readonly target: string;
+  private readonly database: string;
+  /** The server's synchronous_commit is off: turn it on for our transactions, or a commit is not durable. */
+  private forceSyncCommit = false;
+
+  constructor({ url, poolSize = 10, connectTimeoutMs = 5000, migrations = POSTGRES_MIGRATIONS }: PostgresOptions) {
+    this.target = describePostgresUrl(url);
+    this.database = this.target.split('/').pop() || 'gongkai';
+    this.description = `postgres ${this.target}`;
+    this.migrations = migrations;
+    try {
+      this.pool = new pg.Pool({
+        connectionString: url,
+        max: poolSize,
+        connectionTimeoutMillis: connectTimeoutMs,
+        idleTimeoutMillis: 30_000,
+        // A statement that hangs (a lock, a dying server) ends in a 503 rather than a request that never answers.
+        statement_timeout: 15_000,
+        query_timeout: 20_000,
+        keepAlive: true,
+        application_name: 'gongkai-server',
+        // Idle connections do not keep a process alive (`migrate`, a startup error); the HTTP server does.
+        allowExitOnIdle: true,
+      });
+    } catch (error) {
+      const message = (error as Error).message;
+      throw new StartupError(`PostgreSQL 连接地址有误（${this.target}）：${message}`, `bad PostgreSQL URL (${this.target}): ${message}`);
+    }
+    // An idle connection dropped by the server (a restart, a failover): the pool discards it and opens a new one when needed.
+    this.pool.on('error', (error) => console.error(`gongkai-server: PostgreSQL connection lost: ${error.message}`));
+  }
+
+  private async connect(): Promise<pg.PoolClient> {
+    try {
+      return await this.pool.connect();
+    } catch (error) {
+      throw new StorageUnavailableError(error);
+    }
+  }
+
+  /** Runs `fn` on one connection; a connection that failed is discarded, not returned to the pool. */
+  private async withClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.connect();
+    let broken: Error | undefined;
+    try {
+      return await fn(client);
+    } catch (error) {
+      if (unavailable(error)) broken = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async migrate(target = Infinity): Promise<MigrationReport> {
+    try {
+      return await this.withClient(async (client) => {
+        // A migration may build an index on a large table, and another server may hold the lock meanwhile: no time limits here.
+        await client.query('SET statement_timeout = 0');
+        await client.query(untimed('SELECT pg_advisory_lock(hashtext($1))', [MIGRATION_LOCK]));
+        try {
+          await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+          const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version));
+          const known = Math.max(0, ...this.migrations.map((m) => m.version));
+          const newest = Math.max(0, ...done);
+          if (newest > known) {
+            throw new StartupError(
+              `数据库版本 ${newest} 比本程序认识的版本 ${known} 新：请使用更新的 gongkai-server`,
+              `the database is at version ${newest}, newer than this server knows (${known}): use a newer gongkai-server`,
+            );
+          }
+          const applied: number[] = [];
+          for (const migration of this.migrations) {
+            if (done.has(migration.version) || migration.version > target) continue;
+            await client.query('BEGIN');
+            try {
+              await client.query(untimed(migration.sql));
+              await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [migration.version, migration.name]);
+              await client.query('COMMIT');
+            } catch (error) {
+              await client.query('ROLLBACK').catch(() => {});
+              throw error;
+            }
+            applied.push(migration.version);
+            done.add(migration.version);
+          }
+          const sync = (await client.query<{ s: string }>("SELECT current_setting('synchronous_commit') AS s")).rows[0]?.s;
+          this.forceSyncCommit = sync === 'off';
+          return { applied, version: Math.max(0, ...done) };
+        } finally {
+          await client.query('SELECT pg_advisory_unlock(hashtext($1))', [MIGRATION_LOCK]).catch(() => {});
+          await client.query('RESET statement_timeout').catch(() => {});
+        }
+      });
+    } catch (error) {
+      throw this.startupError(error);
+    }
+  }
+
+  /** A clear, two-language message for what goes wrong at startup. */
+  private startupError(error: unknown): StartupError {
+    if (error instanceof StartupError) return error;
+    const cause = error instanceof StorageUnavailableError ? (error.cause as Error) : (error as Error);
+    const code = (cause as { code?: string })?.code;
+    const message = cause instanceof AggregateError ? cause.errors.map((e: Error) => e.message).join('; ') : String(cause?.message ?? cause);
+    if (code === '28P01' || code === '28000') {
+      return new StartupError(`PostgreSQL 拒绝登录（${this.target}）：${message}。请检查用户名和密码（连接地址或 PGPASSWORD）`, `PostgreSQL refused the login (${this.target}): ${message}; check the user and password (in the URL or PGPASSWORD)`);
+    }
+    if (code === '3D000') {
+      return new StartupError(`PostgreSQL 数据库不存在（${this.target}）：${message}。请先创建，如 createdb ${this.database}`, `the PostgreSQL database does not exist (${this.target}): ${message}; create it first, e.g. createdb ${this.database}`);
+    }
+    if (unavailable(error)) {
+      return new StartupError(
+        `无法连接 PostgreSQL 数据库 ${this.target}：${message}。请检查数据库是否已启动，地址和端口是否正确`,
+        `cannot connect to the PostgreSQL database ${this.target}: ${message}; check that it is running and that the host and port are right`,
+      );
+    }
+    return new StartupError(`数据库迁移失败（${this.target}）：${message}`, `database migration failed (${this.target}): ${message}`);
+  }
+
+  async insertSubmissions(items: readonly NewSubmission[], newCode: () => string): Promise<StoredRef[]> {
+    if (items.length === 0) return [];
+    // Rows in one order (form, key) for every writer: two servers inserting the same keys cannot deadlock.
+    const order = items.map((_, i) => i).sort((a, b) => compare(items[a]!, items[b]!));
+    const sorted = order.map((i) => items[i]!);
+    const column = <K extends keyof NewSubmission>(key: K) => sorted.map((item) => item[key]);
+    const values = [column('form'), column('kind'), column('idempotencyKey'), column('bodyHash'), sorted.map((item) => JSON.stringify(item.data)), column('receivedAt'), column('receivedOn'), column('deadline')];
+    try {
+      return await this.withClient(async (client) => {
+        await client.query(this.forceSyncCommit ? 'BEGIN; SET LOCAL synchronous_commit = on; SAVEPOINT draw' : 'BEGIN; SAVEPOINT draw');
+        try {
+          let codes: string[] = [];
+          let inserted: Set<string> | undefined;
+          for (let draw = 1; !inserted; draw++) {
+            codes = sorted.map(() => newCode());
+            try {
+              const result = await client.query<{ tracking_code: string }>(INSERT, [codes, ...values]);
+              inserted = new Set(result.rows.map((row) => row.tracking_code));
+            } catch (error) {
+              // Only a code collision is drawn again; only the INSERT is undone (to the savepoint).
+              const e = error as { code?: string; constraint?: string };
+              if (e.code !== '23505' || e.constraint !== 'submissions_tracking_code_key' || draw >= MAX_DRAWS) throw error;
+              await client.query('ROLLBACK TO SAVEPOINT draw');
+            }
+          }
+          const refs: StoredRef[] = new Array(items.length);
+          const missing: number[] = [];
+          sorted.forEach((item, j) => {
+            if (inserted!.has(codes[j]!)) refs[order[j]!] = { trackingCode: codes[j]!, created: true, bodyHash: item.bodyHash };
+            else missing.push(j);
+          });
+          if (missing.length) {
+            // Already stored (an earlier request, or one earlier in this batch): that submission's code.
+            const found = await client.query<{ form: string; idempotency_key: string; tracking_code: string; body_hash: string }>(FIND, [missing.map((j) => sorted[j]!.form), missing.map((j) => sorted[j]!.idempotencyKey)]);
+            const byKey = new Map(found.rows.map((row) => [`${row.form}\u0000${row.idempotency_key}`, row]));
+            for (const j of missing) {
+              const row = byKey.get(`${sorted[j]!.form}\u0000${sorted[j]!.idempotencyKey}`);
+              if (!row) throw new Error(`submission ${sorted[j]!.form}/${sorted[j]!.idempotencyKey} neither inserted nor found`);
+              refs[order[j]!] = { trackingCode: row.tracking_code, created: false, bodyHash: row.body_hash };
+            }
+          }
+          await client.query('COMMIT');
+          return refs;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => {});
+          throw error;
+        }
+      });
+    } catch (error) {
+      throw wrap(error);
+    }
+  }
+
+  async status(form: string, trackingCode: string): Promise<StatusRow | undefined> {
+    try {
+      const row = (await this.pool.query<{ tracking_code: string; step: StatusRow['step']; received_on: string; deadline: string; replied_on: string | null; outcome: string | null; reason: string | null }>(STATUS, [form, trackingCode])).rows[0];
+      if (!row) return undefined;
+      return { trackingCode: row.tracking_code, step: row.step, receivedOn: row.received_on, deadline: row.deadline, repliedOn: row.replied_on, outcome: row.outcome, reason: row.reason };
+    } catch (error) {
+      throw wrap(error);
+    }
+  }
+
+  async ping(): Promise<void> {
+    try {
+      await this.pool.query('SELECT 1');
+    } catch (error) {
+      throw wrap(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (!this.pool.ended) await this.pool.end();
+  }
+}
+
+function compare(a: NewSubmission, b: NewSubmission): number {
+  return a.form < b.form ? -1 : a.form > b.form ? 1 : a.idempotencyKey < b.idempotencyKey ? -1 : a.idempotencyKey > b.idempotencyKey ? 1 : 0;
+}
