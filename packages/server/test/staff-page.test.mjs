@@ -1,0 +1,103 @@
+/**
+ * The staff page in a real browser (Debian's Chromium through playwright-core):
+ * a citizen's message sent from the API, a member of staff signs in with the
+ * keyboard, finds it in the <gk-catalogue> list, opens it, answers it with the
+ * 答复 <gk-form>, and the citizen's status lookup and the published-replies feed
+ * show the result. No CSP violation, nothing thrown, axe finds nothing serious.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { addUser, get, mailbox, post, randomKey, startServer } from '../support/harness.mjs';
+
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const require = createRequire(import.meta.url);
+
+test('the staff page: sign in, find, open and answer a message, in a real browser', { timeout: 90_000 }, async (t) => {
+  assert.ok(existsSync(CHROME), `Chromium not found at ${CHROME} (apt-get install chromium, or set CHROME_PATH)`);
+  const { chromium } = await import('playwright-core');
+  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+  const server = await startServer();
+  t.after(() => server.stop());
+  await addUser(server.db, 'wangfang', 'correct horse battery staple', { office: '办公室', role: 'admin' });
+  const key = randomKey();
+  const sent = await post(`${server.url}/api/forms/mailbox`, mailbox(key, { subject: '门诊排队时间太长', body: '门诊排队时间太长，希望增加挂号窗口。我的电话是13912345678。' }), { 'Idempotency-Key': key });
+  assert.equal(sent.status, 201, sent.text);
+  const code = sent.body.trackingCode;
+
+  const browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
+  t.after(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    // A failed request is logged by the browser too; those are checked below by address instead.
+    if (message.type() === 'error' && !/^Failed to load resource/.test(message.text())) problems.push(`console: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    // The one refusal expected here is the deliberately wrong password.
+    if (response.status() >= 400 && !(response.status() === 401 && response.url().endsWith('/staff/api/login'))) problems.push(`HTTP ${response.status()} ${response.url()}`);
+  });
+  await page.goto(`${server.url}/staff/`);
+  const csp = (await page.request.get(`${server.url}/staff/`)).headers()['content-security-policy'] ?? '';
+  assert.match(csp, /default-src 'self'/);
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+
+  // Sign in with the keyboard only.
+  await page.locator('#login-name').waitFor();
+  await page.focus('#login-name');
+  await page.keyboard.type('wangfang');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('wrong password!');
+  await page.keyboard.press('Enter');
+  await page.locator('#login-error', { hasText: /./ }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'login-password');
+  await page.fill('#login-password', 'correct horse battery staple');
+  await page.keyboard.press('Enter');
+  await page.locator('#work').waitFor({ state: 'visible' });
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'work-title');
+  assert.match(await page.textContent('#who'), /wangfang/);
+
+  // The list is <gk-catalogue> over the staff feed: the message is there with its tracking code.
+  const item = page.locator('gk-catalogue a', { hasText: '门诊排队时间太长' });
+  await item.waitFor({ timeout: 15_000 });
+  const listed = await page.evaluate(() => document.querySelector('gk-catalogue')?.shadowRoot?.textContent ?? '');
+  assert.match(listed, /张三|待受理/, 'the list shows who sent it or its state');
+
+  const axe = async (label) => {
+    await page.evaluate(axeSource);
+    const result = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
+    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe on ${label}`);
+  };
+  await axe('the list');
+
+  // Open it: staff see the personal data; the actions are <gk-form>s.
+  await item.click();
+  await page.locator('#detail').waitFor({ state: 'visible' });
+  assert.match(await page.textContent('#detail-title'), new RegExp(code));
+  assert.match(await page.textContent('#detail-fields'), /张三/);
+  const reply = page.locator('gk-form[data-action="reply"]');
+  await reply.locator('textarea[name="reply"]').waitFor();
+  await axe('a message with its action forms');
+
+  await reply.locator('textarea[name="reply"]').fill('已协调门诊增开两个挂号窗口，感谢您的建议。');
+  await reply.locator('input[name="publish"][value="yes"]').check();
+  await reply.locator('button[type="submit"]').click();
+  await page.locator('#notice', { hasText: '已保存' }).waitFor();
+  await page.locator('#detail-events', { hasText: /reply|答复/ }).waitFor();
+
+  // What the citizen and the public see: the step, and the de-identified reply on the board.
+  const status = await get(`${server.url}/api/forms/mailbox/status?code=${encodeURIComponent(code)}`);
+  assert.equal(status.body.step, 'replied');
+  assert.doesNotMatch(status.text, /张三|13912345678/);
+  const board = await get(`${server.url}/api/forms/mailbox/replies`);
+  assert.equal(board.body.kind, 'catalogue');
+  assert.match(board.text, /增开两个挂号窗口/);
+  assert.doesNotMatch(board.text, /13912345678|张三/);
+
+  assert.deepEqual(problems, []);
+});
