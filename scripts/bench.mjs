@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 /**
- * `pnpm bench`: size (and later speed) budgets, measured, never asserted in tests.
+ * `pnpm bench`: size and speed budgets, measured, never asserted in tests.
  * Prints the gzip size of the one-file bundle and of each per-element entry built
- * standalone with every dependency it needs, and what the bytes are made of.
+ * standalone with every dependency it needs, and what the bytes are made of; then
+ * the render bench against peers (bench/render.mjs), the 3 MB budget, the 50,000-item
+ * catalogue, and gongkai-server's submissions per second (server-bench.mjs).
  */
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,6 +91,10 @@ async function main() {
   await runRenderBench();
   await runLargeBench();
   await runCatalogueBench();
+  // The receiver: autocannon against gongkai-server with SQLite and with PostgreSQL (issue 7).
+  console.log('\ngongkai bench — gongkai-server submissions (autocannon)\n');
+  const server = spawnSync(process.execPath, [join(root, 'scripts/server-bench.mjs')], { cwd: root, stdio: 'inherit' });
+  if (server.status !== 0) console.log(`server bench: exit ${server.status ?? server.signal} (see above)`);
 }
 
 main().catch((error) => {
