@@ -91,7 +91,8 @@ const PROXIED = /^\/(?:api|staff)(?:\/|$)/;
 
 function proxy(req, res, api) {
   const target = new URL(req.url ?? '/', api);
-  const headers = { ...req.headers, host: target.host, 'x-forwarded-for': req.socket.remoteAddress ?? '' };
+  // As nginx with `proxy_set_header Host $host`: the receiver sees the page's own host, so a form on this page is same-origin to it.
+  const headers = { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '' };
   const upstream = httpRequest(target, { method: req.method, headers }, (answer) => {
     res.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(res);

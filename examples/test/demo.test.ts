@@ -41,9 +41,9 @@ describe('demo county page', () => {
     expect(explainers).to.have.length(2);
     await waitUntil(() => explainers.every((el) => el.shadowRoot?.querySelector('article')), 'explainers did not render', { timeout: 15000 });
 
-    // The 信息公开目录 section: three catalogues from src.
+    // The 信息公开目录 section: three catalogues from src; 互动交流: the mailbox's published replies, from the receiver.
     const catalogues = [...win.document.querySelectorAll('gk-catalogue')];
-    expect(catalogues).to.have.length(3);
+    expect(catalogues).to.have.length(4);
     await waitUntil(() => catalogues.every((el) => el.shadowRoot?.querySelector('.count-line')), 'catalogues did not render', { timeout: 15000 });
 
     // The 互动交流 section: two forms from src.
@@ -51,6 +51,9 @@ describe('demo county page', () => {
     expect(forms).to.have.length(1);
     expect(win.document.querySelectorAll('gk-disclosure-request')).to.have.length(1);
     await waitUntil(() => forms.every((el) => el.shadowRoot?.querySelector('form')), 'forms did not render', { timeout: 15000 });
+    const board = win.document.getElementById('xxdf')!.shadowRoot!;
+    expect(board.querySelector('[role="alert"]'), 'the replies board loaded from the receiver').to.equal(null);
+    expect(board.textContent).to.contain('局长信箱：答复公开');
 
     const axeScript = win.document.createElement('script');
     axeScript.src = '/node_modules/axe-core/axe.min.js';

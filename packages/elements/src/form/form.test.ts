@@ -146,6 +146,38 @@ describe('<gk-form>', () => {
     expect(root(el).querySelector('button[type="submit"]')!.textContent).to.contain('重新提交');
   });
 
+  it('sends the example 局长信箱 to a real gongkai-server (the test server passes /api/ to it) and shows its tracking code', async () => {
+    const el = await fixture<GkFormElement>(html`<gk-form src="/packages/elements/src/form/examples/mailbox.json"></gk-form>`);
+    await waitUntil(() => root(el).querySelector('form'), 'form did not render');
+    control(el, 'name').focus();
+    await sendKeys({ type: '李四' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: '13912345678' });
+    control(el, 'reply').focus();
+    await sendKeys({ press: 'Space' }); // the first answer method: 电话
+    control(el, 'topic').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    control(el, 'subject').focus();
+    await sendKeys({ type: '门诊挂号窗口太少' });
+    control(el, 'body').focus();
+    await sendKeys({ type: '周一上午门诊挂号排队超过一小时，建议增加窗口。' });
+    control(el, 'consent').focus();
+    await sendKeys({ press: 'Space' });
+    const submitted = oneEvent(el, 'gk-submit');
+    root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => root(el).querySelector('.confirmation, .failed, [part="summary"]:not([hidden])'), 'no answer');
+    expect(root(el).querySelector('.failed, [part="summary"]')?.textContent ?? '', 'no problem reported').to.equal('');
+    const { detail } = await submitted;
+    // The receiver's own code format (packages/server: no 0/O/1/I), shown to the citizen.
+    expect(detail.trackingCode).to.match(/^[A-Z]{2}\d{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    await waitUntil(() => root(el).querySelector('.confirmation'), 'no confirmation');
+    expect(root(el).querySelector('.confirmation')!.textContent).to.contain(detail.trackingCode);
+    // And it is stored: the status lookup knows the code.
+    const status = await fetch(`/api/forms/mailbox/status?code=${encodeURIComponent(detail.trackingCode)}`);
+    expect(status.status).to.equal(200);
+    expect((await status.json()).step).to.equal('received');
+  });
+
   it("the receiver's own refusal: its message, and its per-field problem beside the field, text kept", async () => {
     const el = await form(mailbox('/test-api/submit-422'));
     await fillByKeyboard(el);
