@@ -13,8 +13,8 @@ import { createInterface } from 'node:readline';
 import { loadConfig, type ServerConfig } from './config.js';
 import { StartupError } from './errors.js';
 import { hashPassword, passwordProblem } from './passwords.js';
-import { isStaffStorage, type Role, type StaffStorage } from './storage/staff-types.js';
-import type { Storage } from './storage/types.js';
+import type { Role, StaffStorage } from './storage/staff-types.js';
+import type { ServerStorage } from './storage/types.js';
 
 export const USER_HELP = `  gongkai-server user add 用户名 --office 科室 [--role admin|staff] [--config FILE]
                                             新建工作人员账号（密码从标准输入读取）/ add a staff account (password on stdin)
@@ -107,14 +107,13 @@ async function newPasswordHash(): Promise<string> {
   return hashPassword(password);
 }
 
-export async function runUserCommand(argv: readonly string[], env: NodeJS.ProcessEnv, open: (config: ServerConfig) => Storage): Promise<number> {
+export async function runUserCommand(argv: readonly string[], env: NodeJS.ProcessEnv, open: (config: ServerConfig) => ServerStorage): Promise<number> {
   const args = parse(argv);
   // Only the database: forms need not be configured.
   const config = loadConfig(args.config, { GONGKAI_FORMS: '.', ...env });
   const storage = open(config);
   try {
     await storage.migrate();
-    if (!isStaffStorage(storage)) throw new StartupError(`${storage.description} 尚不支持工作人员账号`, `${storage.description} does not support staff accounts yet`);
     return await run(args, storage);
   } finally {
     await storage.close();

@@ -28,7 +28,6 @@ export const ERRORS = {
   unknown_submission: ['没有编号为 {id} 的来件。', 'There is no submission {id}.'],
   invalid_request: ['请求有 {count} 处问题。', 'The request has {count} problem(s).'],
   invalid_transition: ['当前状态“{step}”下不能{action}。', 'A submission that is {stepEn} cannot take the action {actionEn}.'],
-  staff_unavailable: ['当前存储不支持工作人员功能。', 'The storage in use does not support the staff side.'],
   internal: ['服务器内部错误。', 'Internal server error.'],
 } as const satisfies Record<string, readonly [string, string]>;
 

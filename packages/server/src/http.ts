@@ -16,12 +16,11 @@ import type { ServerConfig } from './config.js';
 import { HttpError, StorageUnavailableError } from './errors.js';
 import type { ServedForm } from './forms.js';
 import { RateLimiter } from './rate-limit.js';
-import type { Storage } from './storage/types.js';
+import type { ServerStorage } from './storage/types.js';
 import type { Submissions } from './submissions.js';
 import { dayIn } from './dates.js';
 import { adoption, annualTable3, consultationReport, repliesBoard } from './publish.js';
 import { createStaff } from './staff.js';
-import { isStaffStorage } from './storage/staff-types.js';
 
 const BASE_HEADERS = {
   'Content-Type': 'application/json; charset=utf-8',
@@ -45,7 +44,7 @@ export interface AppDeps {
   config: ServerConfig;
   forms: Map<string, ServedForm>;
   submissions: Submissions;
-  storage: Storage;
+  storage: ServerStorage;
   log?: (message: string) => void;
 }
 
@@ -55,8 +54,7 @@ export function createApp({ config, forms, submissions, storage, log = (m) => co
   const submitLimit = config.rateLimit.submissions ? new RateLimiter(config.rateLimit.submissions) : undefined;
   const lookupLimit = config.rateLimit.lookups ? new RateLimiter(config.rateLimit.lookups) : undefined;
   const origins = new Set(config.origins);
-  const staffStorage = isStaffStorage(storage) ? storage : undefined;
-  const handleStaff = createStaff({ config, forms, staff: staffStorage, helpers: { send, readBody, clientAddress } });
+  const handleStaff = createStaff({ config, forms, staff: storage, helpers: { send, readBody, clientAddress } });
   const FEED = /^\/api\/forms\/([^/]+)\/(replies|report|adoption|annual-report)\/?$/;
 
   /** The public feeds (publish.ts): GET, JSON, CORS like the citizens' API. */
@@ -77,18 +75,17 @@ export function createApp({ config, forms, submissions, storage, log = (m) => co
     }
     if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'method_not_allowed', { method }, { Allow: 'GET, OPTIONS', ...cors });
     limited(lookupLimit, req);
-    if (!staffStorage) throw new HttpError(503, 'staff_unavailable', {}, cors);
     const today = dayIn(config.timeZone, new Date());
     let body: unknown;
     switch (match[2]) {
       case 'replies':
-        body = await repliesBoard(form, staffStorage, today, config.staff.owner);
+        body = await repliesBoard(form, storage, today, config.staff.owner);
         break;
       case 'report':
-        body = await consultationReport(form, staffStorage, today);
+        body = await consultationReport(form, storage, today);
         break;
       case 'adoption':
-        body = await adoption(form, staffStorage, today);
+        body = await adoption(form, storage, today);
         break;
       default: {
         const raw = url.searchParams.get('year') ?? today.slice(0, 4);
@@ -96,7 +93,7 @@ export function createApp({ config, forms, submissions, storage, log = (m) => co
         if (!/^\d{4}$/.test(raw) || year < 2000 || year > 2100) {
           throw new HttpError(422, 'invalid_request', { count: 1 }, cors, [{ path: 'year', message: '年份应为四位数字，如 2026', messageEn: 'year must have four digits, like 2026' }]);
         }
-        body = await annualTable3(form, staffStorage, year, today);
+        body = await annualTable3(form, storage, year, today);
       }
     }
     // Readers revalidate (no-cache) and get a 304 while nothing has changed.

@@ -15,7 +15,7 @@ import { createApp } from './http.js';
 import { runUserCommand, USER_HELP } from './accounts-cli.js';
 import { PostgresStorage } from './storage/postgres.js';
 import { SqliteStorage } from './storage/sqlite.js';
-import type { Storage } from './storage/types.js';
+import type { ServerStorage } from './storage/types.js';
 import { Submissions } from './submissions.js';
 
 const HELP = `gongkai-server — 接收领导信箱、征求意见和依申请公开的提交 / receives form submissions
@@ -56,7 +56,7 @@ function parseArgs(argv: readonly string[]): Args {
 /** The storages themselves, for the storage contract test (test/storage.test.mjs) and embedding. */
 export { PostgresStorage, SqliteStorage };
 
-function openStorage(config: ServerConfig): Storage {
+function openStorage(config: ServerConfig): ServerStorage {
   const s = config.storage;
   if (s.type === 'postgres') return new PostgresStorage({ url: s.url!, poolSize: s.poolSize, connectTimeoutMs: s.connectTimeoutMs });
   return new SqliteStorage({ path: s.path, busyTimeoutMs: s.busyTimeoutMs });

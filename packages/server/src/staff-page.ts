@@ -9,10 +9,9 @@ import { readFileSync } from 'node:fs';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function staffPage({ accounts, available }: { accounts: number; available: boolean }): string {
-  const notice = !available
-    ? '<p class="warning" role="alert">当前使用的数据库尚不支持工作人员功能。</p>'
-    : accounts === 0
+export function staffPage({ accounts }: { accounts: number }): string {
+  const notice =
+    accounts === 0
       ? `<section class="warning" role="alert" aria-labelledby="no-accounts-title">
       <h2 id="no-accounts-title">尚未创建工作人员账号</h2>
       <p>本服务没有默认账号或密码。请在服务器上运行以下命令新建账号（密码从标准输入读取），然后刷新本页：</p>

@@ -84,12 +84,12 @@ function cookies(req: IncomingMessage): Map<string, string> {
 export interface StaffDeps {
   config: ServerConfig;
   forms: Map<string, ServedForm>;
-  staff: StaffStorage | undefined;
+  staff: StaffStorage;
   helpers: HttpHelpers;
   now?: () => Date;
 }
 
-export function createStaff({ config, forms, staff, helpers, now = () => new Date() }: StaffDeps) {
+export function createStaff({ config, forms, staff: store, helpers, now = () => new Date() }: StaffDeps) {
   const { send, readBody, clientAddress } = helpers;
   const addressLimit = config.staff.login.perAddress ? new RateLimiter(config.staff.login.perAddress) : undefined;
   const accountFailures = config.staff.login.perAccount ? new FailureCounter(config.staff.login.perAccount) : undefined;
@@ -108,16 +108,11 @@ export function createStaff({ config, forms, staff, helpers, now = () => new Dat
     return `${SESSION_COOKIE}=${token}; Path=/staff; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${isHttps(req) ? '; Secure' : ''}`;
   }
 
-  function need(): StaffStorage {
-    if (!staff) throw new HttpError(503, 'staff_unavailable', {}, { 'Retry-After': '3600' });
-    return staff;
-  }
-
   async function currentUser(req: IncomingMessage): Promise<{ user: StaffUser; tokenHash: string } | undefined> {
     const token = cookies(req).get(SESSION_COOKIE);
     if (!token || !/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
     const tokenHash = sha256(token);
-    const user = await need().sessionUser(tokenHash, now().toISOString());
+    const user = await store.sessionUser(tokenHash, now().toISOString());
     return user ? { user, tokenHash } : undefined;
   }
 
@@ -362,8 +357,7 @@ export function createStaff({ config, forms, staff, helpers, now = () => new Dat
     }
     if (path === '/staff/' || path === '/staff/index.html') {
       only('GET');
-      const accounts = staff ? await staff.countUsers() : 0;
-      asset(res, 'text/html', staffPage({ accounts, available: !!staff }), PAGE_CSP);
+      asset(res, 'text/html', staffPage({ accounts: await store.countUsers() }), PAGE_CSP);
       return;
     }
     if (path === '/staff/staff.js') return (only('GET'), asset(res, 'text/javascript', STAFF_JS));
@@ -372,7 +366,6 @@ export function createStaff({ config, forms, staff, helpers, now = () => new Dat
 
     const api = /^\/staff\/api\/(.+?)\/?$/.exec(path)?.[1];
     if (!api) throw new HttpError(404, 'not_found');
-    const store = need();
 
     if (api === 'state') {
       only('GET');

@@ -171,9 +171,13 @@ function openSqlite(path) {
   };
 }
 
-// Values as SQLite answers them: bigint counts as numbers; json, dates and timestamps as their text.
-const RAW = new Set([114, 3802, 1082, 1114, 1184]);
-const testTypes = { getTypeParser: (oid, format) => (oid === 20 ? Number : RAW.has(oid) ? (value) => value : pg.types.getTypeParser(oid, format)) };
+// Values as SQLite answers them: bigint counts as numbers; json and dates as their text; times
+// (timestamptz) as the ISO strings the server writes. Booleans stay booleans (SQLite: 0/1).
+const RAW = new Set([114, 3802, 1082, 1114]);
+const parseTimestamptz = pg.types.getTypeParser(1184, 'text');
+const testTypes = {
+  getTypeParser: (oid, format) => (oid === 20 ? Number : oid === 1184 ? (value) => parseTimestamptz(value).toISOString() : RAW.has(oid) ? (value) => value : pg.types.getTypeParser(oid, format)),
+};
 
 async function openPostgres(url) {
   const client = new pg.Client({ connectionString: url, types: testTypes });
@@ -307,9 +311,22 @@ export function runBinWithInput(args, input, { env = {}, timeout = 15_000, cwd =
   });
 }
 
-/** Adds a staff account to the database `db` (a SQLite file, or what GONGKAI_DB takes) with the CLI. */
-export async function addUser(db, name, password, { office = '办公室', role = 'staff' } = {}) {
-  const result = await runBinWithInput(['user', 'add', name, '--office', office, '--role', role], `${password}\n`, { env: { GONGKAI_DB: db } });
+/**
+ * What GONGKAI_DB takes for a database: `target` is a started server, a storage
+ * configuration (`{type: 'sqlite', path}` / `{type: 'postgres', url}`), or already
+ * such a value (a SQLite file or a postgres:// URL).
+ */
+export function dbEnv(target) {
+  if (typeof target === 'string') return target;
+  const storage = target?.storage ?? target;
+  if (storage?.type === 'postgres') return storage.url;
+  if (typeof storage?.path === 'string') return storage.path;
+  throw new Error(`not a database: ${JSON.stringify(target)}`);
+}
+
+/** Adds a staff account with the CLI to `target`'s database: a server, a storage configuration, a SQLite file or a postgres:// URL. */
+export async function addUser(target, name, password, { office = '办公室', role = 'staff' } = {}) {
+  const result = await runBinWithInput(['user', 'add', name, '--office', office, '--role', role], `${password}\n`, { env: { GONGKAI_DB: dbEnv(target) } });
   if (result.code !== 0) throw new Error(`user add ${name} failed (${result.code}): ${result.stderr}`);
   return result;
 }

@@ -8,11 +8,17 @@
  * A database that is down, restarting, out of connections or out of disk is a
  * StorageUnavailableError (503); the pool drops the broken connections and opens
  * new ones, so the server recovers by itself when the database is back.
+ *
+ * The staff side (StaffStorage, migration 3) answers exactly what sqlite.ts answers:
+ * times as toISOString() strings, days as YYYY-MM-DD, flags as booleans, ids as
+ * numbers; every write is a committed transaction, and an action (`act`) locks its
+ * submission (SELECT … FOR UPDATE) from reading it to writing its event.
  */
 import pg from 'pg';
 import { StartupError, StorageUnavailableError } from '../errors.js';
 import { POSTGRES_MIGRATIONS } from './migrations-postgres.js';
 import type { Migration } from './migrations-sqlite.js';
+import type { Decide, Role, StaffStorage, StaffUser, StaffUserWithHash, SubmissionEvent, SubmissionPage, SubmissionPatch, SubmissionQuery, SubmissionRecord } from './staff-types.js';
 import type { MigrationReport, NewSubmission, StatusRow, Storage, StoredRef } from './types.js';
 
 /** Node's network errors: the database cannot be reached. */
@@ -81,7 +87,18 @@ const UNLIMITED = 24 * 3600 * 1000;
 /** A query without pg's client-side time limit (pg reads query_timeout from the query config; its types do not declare it). */
 const untimed = (text: string, values?: unknown[]): pg.QueryConfig => ({ text, values, query_timeout: UNLIMITED }) as pg.QueryConfig;
 
-export class PostgresStorage implements Storage {
+/** A timestamptz as JavaScript's toISOString() writes it (what SQLite stores and answers), whatever the session's TimeZone and DateStyle. */
+const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** A date as YYYY-MM-DD, whatever the session's DateStyle. */
+const day = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
+const USER_COLUMNS = `u.id, u.name, u.office, u.role, u.password_hash, u.disabled, ${iso('u.created_at')} AS created_at`;
+const SUBMISSION_COLUMNS = `s.id, s.tracking_code, s.form, s.kind, s.data, ${iso('s.received_at')} AS received_at, ${day('s.received_on')} AS received_on,
+  ${day('s.deadline')} AS deadline, s.step, ${day('s.replied_on')} AS replied_on, s.outcome, s.outcome_detail, s.reason, s.office, s.reply,
+  s.publish, s.adoption, s.adoption_reason, s.extended, ${iso('s.updated_at')} AS updated_at`;
+/** SQLite's LIKE ignores the case of ASCII letters (and only theirs): the same here, exactly. */
+const asciiLower = (column: string) => `translate(${column}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`;
+
+export class PostgresStorage implements Storage, StaffStorage {
   readonly description: string;
   private readonly pool: pg.Pool;
   private readonly migrations: readonly Migration[];
@@ -276,9 +293,274 @@ export class PostgresStorage implements Storage {
     }
   }
 
+  // ---- Staff (StaffStorage, migration 3): the semantics of sqlite.ts, in PostgreSQL's types ----
+
+  /** One statement on any connection of the pool; an unreachable database is a StorageUnavailableError. */
+  private async query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
+    try {
+      return await this.pool.query<R>(text, values);
+    } catch (error) {
+      throw wrap(error);
+    }
+  }
+
+  /** `fn` in one transaction, committed durably (like the submissions' batches) before it resolves; rolled back if it throws. */
+  private async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.withClient(async (client) => {
+      await client.query(this.forceSyncCommit ? 'BEGIN; SET LOCAL synchronous_commit = on' : 'BEGIN');
+      try {
+        const result = await fn(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      }
+    });
+  }
+
+  /** A write of its own: one transaction, so that it is as durable as a submission. */
+  private async write(text: string, values: unknown[]): Promise<number> {
+    try {
+      return await this.transaction(async (client) => (await client.query(text, values)).rowCount ?? 0);
+    } catch (error) {
+      throw wrap(error);
+    }
+  }
+
+  async countUsers(): Promise<number> {
+    return (await this.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM staff_users')).rows[0]!.n;
+  }
+
+  async createUser(user: { name: string; office: string; role: Role; passwordHash: string; at: string }): Promise<StaffUser> {
+    try {
+      const row = await this.transaction(
+        async (client) =>
+          (
+            await client.query<UserRow>(
+              `INSERT INTO staff_users AS u (name, office, role, password_hash, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING ${USER_COLUMNS}`,
+              [user.name, user.office, user.role, user.passwordHash, user.at],
+            )
+          ).rows[0]!,
+      );
+      return toUser(row);
+    } catch (error) {
+      throw wrap(error);
+    }
+  }
+
+  async userByName(name: string): Promise<StaffUserWithHash | undefined> {
+    const row = (await this.query<UserRow>(`SELECT ${USER_COLUMNS} FROM staff_users u WHERE u.name = $1`, [name])).rows[0];
+    return row ? { ...toUser(row), passwordHash: row.password_hash } : undefined;
+  }
+
+  async listUsers(): Promise<StaffUser[]> {
+    // COLLATE "C": by code point, as SQLite's BINARY collation orders UTF-8 text.
+    return (await this.query<UserRow>(`SELECT ${USER_COLUMNS} FROM staff_users u ORDER BY u.name COLLATE "C"`)).rows.map(toUser);
+  }
+
+  async setPassword(name: string, passwordHash: string, at: string): Promise<boolean> {
+    return (await this.write('UPDATE staff_users SET password_hash = $1, updated_at = $2 WHERE name = $3', [passwordHash, at, name])) > 0;
+  }
+
+  async setDisabled(name: string, disabled: boolean, at: string): Promise<boolean> {
+    return (await this.write('UPDATE staff_users SET disabled = $1, updated_at = $2 WHERE name = $3', [disabled, at, name])) > 0;
+  }
+
+  async createSession(session: { tokenHash: string; userId: number; createdAt: string; expiresAt: string }): Promise<void> {
+    try {
+      await this.transaction(async (client) => {
+        // Expired sessions go when a new one comes.
+        await client.query('DELETE FROM staff_sessions WHERE expires_at <= $1', [session.createdAt]);
+        await client.query('INSERT INTO staff_sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [session.tokenHash, session.userId, session.createdAt, session.expiresAt]);
+      });
+    } catch (error) {
+      throw wrap(error);
+    }
+  }
+
+  async sessionUser(tokenHash: string, now: string): Promise<StaffUser | undefined> {
+    const row = (
+      await this.query<UserRow>(`SELECT ${USER_COLUMNS} FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 AND NOT u.disabled`, [tokenHash, now])
+    ).rows[0];
+    return row ? toUser(row) : undefined;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.write('DELETE FROM staff_sessions WHERE token_hash = $1', [tokenHash]);
+  }
+
+  async deleteUserSessions(userId: number): Promise<void> {
+    await this.write('DELETE FROM staff_sessions WHERE user_id = $1', [userId]);
+  }
+
+  async logStaffEvent(event: { at: string; actor: string; action: string; detail?: Record<string, unknown> | null }): Promise<void> {
+    await this.write('INSERT INTO staff_events (at, actor, action, detail) VALUES ($1, $2, $3, $4)', [event.at, event.actor, event.action, event.detail ? JSON.stringify(event.detail) : null]);
+  }
+
+  async staffEvents(limit: number): Promise<Array<{ at: string; actor: string; action: string; detail: Record<string, unknown> | null }>> {
+    const rows = (await this.query<{ at: string; actor: string; action: string; detail: string | null }>(`SELECT ${iso('at')} AS at, actor, action, detail FROM staff_events ORDER BY id DESC LIMIT $1`, [limit])).rows;
+    return rows.map((row) => ({ ...row, detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null }));
+  }
+
+  async searchSubmissions(query: SubmissionQuery): Promise<SubmissionPage> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (query.form) where.push(`s.form = ${param(query.form)}`);
+    if (query.kind) where.push(`s.kind = ${param(query.kind)}`);
+    if (query.step) where.push(`s.step = ${param(query.step)}`);
+    // Compared as text, as SQLite does: a well-formed day that is no date (2026-02-30) is no error.
+    if (query.from) where.push(`${day('s.received_on')} COLLATE "C" >= ${param(query.from)}`);
+    if (query.to) where.push(`${day('s.received_on')} COLLATE "C" <= ${param(query.to)}`);
+    if (query.text) {
+      // The JSON text of the values as it was stored (json keeps it as it came), the reply, the code and the office.
+      const text = param(`%${query.text.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/[A-Z]/g, (c) => c.toLowerCase())}%`);
+      where.push(`(${['s.data::text', 's.reply', 's.tracking_code', 's.office'].map((column) => `${asciiLower(column)} LIKE ${text} ESCAPE '\\'`).join(' OR ')})`);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (await this.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM submissions s ${clause}`, params)).rows[0]!.n;
+    const limit = param(query.pageSize);
+    const offset = param((query.page - 1) * query.pageSize);
+    const rows = (await this.query<SubmissionRow>(`SELECT ${SUBMISSION_COLUMNS} FROM submissions s ${clause} ORDER BY s.received_at DESC, s.id DESC LIMIT ${limit} OFFSET ${offset}`, params)).rows;
+    return { total, items: rows.map(toRecord) };
+  }
+
+  async submission(id: number): Promise<SubmissionRecord | undefined> {
+    const row = (await this.query<SubmissionRow>(`SELECT ${SUBMISSION_COLUMNS} FROM submissions s WHERE s.id = $1`, [id])).rows[0];
+    return row ? toRecord(row) : undefined;
+  }
+
+  async submissionEvents(id: number): Promise<SubmissionEvent[]> {
+    const rows = (await this.query<{ at: string; actor: string; action: string; note: string | null; detail: string | null }>(`SELECT ${iso('at')} AS at, actor, action, note, detail FROM submission_events WHERE submission_id = $1 ORDER BY id`, [id])).rows;
+    return rows.map((row) => ({ ...row, detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null }));
+  }
+
+  async logSubmissionEvent(id: number, event: { at: string; actor: string; action: string; note?: string | null; detail?: Record<string, unknown> | null }): Promise<void> {
+    await this.write(EVENT, [id, event.at, event.actor, event.action, event.note ?? null, event.detail ? JSON.stringify(event.detail) : null]);
+  }
+
+  async act(id: number, actor: string, at: string, decide: Decide): Promise<SubmissionRecord | undefined> {
+    // What `decide` throws (a 409, a 422) passes through as it is; nothing has been written.
+    let refused: { error: unknown } | undefined;
+    try {
+      return await this.transaction(async (client) => {
+        // FOR UPDATE: another action on this submission (another server process too) waits until this one commits.
+        const row = (await client.query<SubmissionRow>(`SELECT ${SUBMISSION_COLUMNS} FROM submissions s WHERE s.id = $1 FOR UPDATE`, [id])).rows[0];
+        if (!row) return undefined;
+        const current = toRecord(row);
+        let decided: ReturnType<Decide>;
+        try {
+          decided = decide(current);
+        } catch (error) {
+          refused = { error };
+          throw error;
+        }
+        const { patch, action, note = null, detail = null } = decided;
+        const next: SubmissionRecord = { ...current, ...definedOnly(patch), updatedAt: at };
+        await client.query(
+          `UPDATE submissions SET step = $2, deadline = $3, replied_on = $4, outcome = $5, outcome_detail = $6, reason = $7, office = $8, reply = $9,
+             publish = $10, adoption = $11, adoption_reason = $12, extended = $13, updated_at = $14
+           WHERE id = $1`,
+          [id, next.step, next.deadline, next.repliedOn, next.outcome, next.outcomeDetail, next.reason, next.office, next.reply, next.publish, next.adoption, next.adoptionReason, next.extended, at],
+        );
+        await client.query(EVENT, [id, at, actor, action, note, detail ? JSON.stringify(detail) : null]);
+        return next;
+      });
+    } catch (error) {
+      if (refused && error === refused.error) throw error;
+      throw wrap(error);
+    }
+  }
+
+  async publishedReplies(form: string, limit: number): Promise<SubmissionRecord[]> {
+    // NULLS LAST: where SQLite puts them in a descending order.
+    const sql = `SELECT ${SUBMISSION_COLUMNS} FROM submissions s WHERE s.form = $1 AND s.publish AND s.step = 'replied' ORDER BY s.replied_on DESC NULLS LAST, s.id DESC LIMIT $2`;
+    return (await this.query<SubmissionRow>(sql, [form, limit])).rows.map(toRecord);
+  }
+
+  async formSubmissions(form: string): Promise<SubmissionRecord[]> {
+    return (await this.query<SubmissionRow>(`SELECT ${SUBMISSION_COLUMNS} FROM submissions s WHERE s.form = $1 ORDER BY s.id`, [form])).rows.map(toRecord);
+  }
+
+  async openDuring(form: string, since: string, until: string): Promise<SubmissionRecord[]> {
+    const sql = `SELECT ${SUBMISSION_COLUMNS} FROM submissions s WHERE s.form = $1 AND s.received_on <= $2::date AND (s.replied_on IS NULL OR s.replied_on >= $3::date) ORDER BY s.id`;
+    return (await this.query<SubmissionRow>(sql, [form, until, since])).rows.map(toRecord);
+  }
+
   async close(): Promise<void> {
     if (!this.pool.ended) await this.pool.end();
   }
+}
+
+const EVENT = 'INSERT INTO submission_events (submission_id, at, actor, action, note, detail) VALUES ($1, $2, $3, $4, $5, $6)';
+
+/** A row as the staff queries select it: ids as PostgreSQL's bigint text, times and days already as text. */
+interface UserRow {
+  id: string | number;
+  name: string;
+  office: string;
+  role: Role;
+  password_hash: string;
+  disabled: boolean;
+  created_at: string;
+}
+
+interface SubmissionRow {
+  id: string | number;
+  tracking_code: string;
+  form: string;
+  kind: string;
+  /** json: parsed by pg. */
+  data: Record<string, unknown>;
+  received_at: string;
+  received_on: string;
+  deadline: string;
+  step: StatusRow['step'];
+  replied_on: string | null;
+  outcome: string | null;
+  outcome_detail: string | null;
+  reason: string | null;
+  office: string | null;
+  reply: string | null;
+  publish: boolean;
+  adoption: SubmissionRecord['adoption'];
+  adoption_reason: string | null;
+  extended: boolean;
+  updated_at: string | null;
+}
+
+function toUser(row: UserRow): StaffUser {
+  return { id: Number(row.id), name: row.name, office: row.office, role: row.role, disabled: row.disabled, createdAt: row.created_at };
+}
+
+function toRecord(row: SubmissionRow): SubmissionRecord {
+  return {
+    id: Number(row.id),
+    trackingCode: row.tracking_code,
+    form: row.form,
+    kind: row.kind,
+    data: row.data,
+    receivedAt: row.received_at,
+    receivedOn: row.received_on,
+    deadline: row.deadline,
+    step: row.step,
+    repliedOn: row.replied_on,
+    outcome: row.outcome,
+    outcomeDetail: row.outcome_detail,
+    reason: row.reason,
+    office: row.office,
+    reply: row.reply,
+    publish: row.publish,
+    adoption: row.adoption,
+    adoptionReason: row.adoption_reason,
+    extended: row.extended,
+    updatedAt: row.updated_at,
+  };
+}
+
+function definedOnly(patch: SubmissionPatch): Partial<SubmissionRecord> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<SubmissionRecord>;
 }
 
 function compare(a: NewSubmission, b: NewSubmission): number {

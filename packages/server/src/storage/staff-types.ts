@@ -1,8 +1,8 @@
 /**
  * What the staff side (accounts, sessions, 受理、转办、反馈, publishing) needs from a
- * database, beside the citizens' `Storage`. SQLite implements it (sqlite.ts,
- * migration 3); a storage that does not is still served to citizens, and the
- * staff pages and feeds answer 503 `staff_unavailable`.
+ * database, beside the citizens' `Storage`. Both storages implement it, with the
+ * same semantics and the same tests (migration 3): SQLite (sqlite.ts) and
+ * PostgreSQL (postgres.ts). Times are ISO strings (toISOString), days YYYY-MM-DD.
  * Every method may throw StorageUnavailableError (→ 503).
  */
 import type { StatusRow } from './types.js';
@@ -144,8 +144,4 @@ export interface StaffStorage {
   formSubmissions(form: string): Promise<SubmissionRecord[]>;
   /** Applications of a form received on or before `until` and not replied before `since` (the annual report's year). */
   openDuring(form: string, since: string, until: string): Promise<SubmissionRecord[]>;
-}
-
-export function isStaffStorage(storage: unknown): storage is StaffStorage {
-  return typeof (storage as Partial<StaffStorage> | null)?.act === 'function' && typeof (storage as Partial<StaffStorage>).sessionUser === 'function';
 }
