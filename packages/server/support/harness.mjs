@@ -43,10 +43,13 @@ export function exampleForms(dir) {
   return forms;
 }
 
-/** Runs the bin to completion (for startup errors and `migrate`). */
-export function runBin(args, { env = {}, timeout = 10_000, cwd = tempDir() } = {}) {
+/**
+ * Runs the bin to completion (startup errors, `migrate`, `user …`); `input`, when
+ * given, is its standard input (`user add` / `user passwd` read the password there).
+ */
+export function runBin(args, { env = {}, timeout = 10_000, cwd = tempDir(), input } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...cleanEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...cleanEnv(), ...env }, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -59,6 +62,7 @@ export function runBin(args, { env = {}, timeout = 10_000, cwd = tempDir() } = {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
+    if (input !== undefined) child.stdin.end(input);
   });
 }
 
@@ -291,24 +295,9 @@ async function answer(response) {
 
 // ---- Staff side (accounts, sessions, staff API, feeds) ----
 
-/** Runs the bin with `input` on standard input (for `user add` / `user passwd`, which read the password there). */
-export function runBinWithInput(args, input, { env = {}, timeout = 15_000, cwd = tempDir() } = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...cleanEnv(), ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`gongkai-server ${args.join(' ')} did not finish: ${stdout}${stderr}`));
-    }, timeout);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(input);
-  });
+/** Runs the bin with `input` on standard input (for `user add` / `user passwd`). */
+export function runBinWithInput(args, input, options = {}) {
+  return runBin(args, { timeout: 15_000, ...options, input });
 }
 
 /**
