@@ -31,7 +31,7 @@ import { dummyHash, verifyPassword } from './passwords.js';
 import { RateLimiter } from './rate-limit.js';
 import { staffPage, STAFF_CSS, STAFF_JS } from './staff-page.js';
 import type { StaffStorage, StaffUser, SubmissionQuery, SubmissionRecord } from './storage/staff-types.js';
-import { ACTION_LABELS, ACTIONS, ADOPTION_LABELS, allowedActions, decision, OUTCOME_DETAILS, STEP_LABELS, type ActionName } from './workflow.js';
+import { ACTION_LABELS, ACTIONS, EVENT_LABELS, ADOPTION_LABELS, allowedActions, decision, OUTCOME_DETAILS, STEP_LABELS, type ActionName } from './workflow.js';
 
 export const SESSION_COOKIE = 'gk_staff';
 
@@ -458,7 +458,8 @@ export function createStaff({ config, forms, staff: store, helpers, now = () => 
       send(res, 200, {
         submission: { ...summary(record), receivedAt: record.receivedAt, reply: record.reply, reason: record.reason, adoptionReason: record.adoptionReason, data: record.data },
         fields: fieldsShown(record),
-        events: await store.submissionEvents(id),
+        // Each entry with its name in words, for the page's history list.
+        events: (await store.submissionEvents(id)).map((event) => ({ ...event, label: EVENT_LABELS[event.action] ?? event.action })),
         actions: allowedActions(record),
         forms: actionForms(record),
       });

@@ -27,6 +27,8 @@ export const ACTION_LABELS = {
   adoption: '采纳情况',
   publish: '公开答复',
 } as const;
+/** What the history of a submission says, in words: the actions and who looked at it. */
+export const EVENT_LABELS: Record<string, string> = { ...ACTION_LABELS, view: '查看', receive: '收到' };
 export type ActionName = keyof typeof ACTION_LABELS;
 export const ACTIONS = Object.keys(ACTION_LABELS) as ActionName[];
 

@@ -67,7 +67,7 @@ async function openDetail(id) {
     ...data.fields.map((f) => [f.label, f.value])];
   for (const [label, value] of rows) if (value) dl.append(text('dt', label), text('dd', value));
   const events = $('detail-events');
-  events.replaceChildren(...data.events.map((e) => text('li', e.at.replace('T', ' ').slice(0, 19) + ' ' + e.actor + ' ' + e.action + (e.note ? '：' + e.note : '') + (e.detail ? ' ' + JSON.stringify(e.detail) : ''))));
+  events.replaceChildren(...data.events.map((e) => text('li', e.at.replace('T', ' ').slice(0, 19) + ' ' + e.actor + ' ' + (e.label ?? e.action) + (e.note ? '：' + e.note : '') + (e.detail ? ' ' + JSON.stringify(e.detail) : ''))));
   const actions = $('detail-actions');
   actions.replaceChildren();
   for (const [name, doc] of Object.entries(data.forms)) {
