@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findPostgresBin } from './postgres.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -20,6 +21,20 @@ if (!existsSync(chromium)) {
       '    sudo apt-get update && sudo apt-get install -y chromium',
       '',
       'or point CHROME_PATH at an installed Chromium or Chrome binary.',
+    ].join('\n'),
+  );
+  process.exit(1);
+}
+
+if (!process.env.GONGKAI_PG_URL && !findPostgresBin()) {
+  console.error(
+    [
+      "PostgreSQL's server was not found (/usr/lib/postgresql/*/bin); the receiver's storage tests start a throwaway cluster from it.",
+      "Install Debian/Ubuntu's PostgreSQL:",
+      '',
+      '    sudo apt-get update && sudo apt-get install -y postgresql',
+      '',
+      'or point GONGKAI_PG_URL at a PostgreSQL database the tests may use.',
     ].join('\n'),
   );
   process.exit(1);
