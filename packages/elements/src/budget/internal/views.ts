@@ -156,20 +156,22 @@ function changeClause(ctx: ViewContext, change: number): string {
   return ctx.t('budget.sum.change', { direction: ctx.t(change > 0 ? 'budget.sum.up' : 'budget.sum.down'), change: formatPercent(Math.abs(change), ctx.lang) });
 }
 
+/** The open level's rows, share and table, and its summary sentence (written once: it is also the table's caption). */
 function levelTable(ctx: ViewContext) {
   const { total, rows } = levelItems(ctx);
   const share = (value: number) => ctx.t('chart.share', { share: formatPercent(total > 0 ? value / total : 0, ctx.lang) });
-  const tabulated = tabulate<(typeof rows)[number]>(ctx, levelSummary(ctx), [
+  const summary = levelSummary(ctx);
+  const tabulated = tabulate<(typeof rows)[number]>(ctx, summary, [
     codeColumn(ctx),
     nameColumn(ctx),
     { head: ctx.t('budget.col.money'), kind: 'money', get: (r) => r.value },
     { head: ctx.t('budget.col.share'), kind: 'percent', get: (r) => ratio(r.value, total) },
   ], rows);
-  return { rows, share, tabulated };
+  return { rows, share, tabulated, summary };
 }
 
 export function treemapView(ctx: ViewContext, breadcrumbs: unknown): TemplateResult {
-  const { rows, share, tabulated } = levelTable(ctx);
+  const { rows, share, tabulated, summary } = levelTable(ctx);
   const items = rows.map(({ node, index, value }) => ({
     id: node.id,
     label: itemLabel(node),
@@ -180,7 +182,6 @@ export function treemapView(ctx: ViewContext, breadcrumbs: unknown): TemplateRes
     color: categoryColor(index),
   }));
   ctx.primary.setItems(items);
-  const summary = levelSummary(ctx);
   const { chart, unlabeled } = treemapChart({ items, width: ctx.width, label: summary, interaction: ctx.primary });
   return frame(ctx, 'treemap', ctx.primary, {
     summary,
@@ -194,14 +195,14 @@ export function treemapView(ctx: ViewContext, breadcrumbs: unknown): TemplateRes
 }
 
 export function barsView(ctx: ViewContext, breadcrumbs: unknown): TemplateResult {
-  const { rows, share, tabulated } = levelTable(ctx);
+  const { rows, share, tabulated, summary } = levelTable(ctx);
   const groups: BarGroup[] = rows.map(({ node, index, value }) => ({
     id: node.id,
     label: itemLabel(node),
     note: share(value),
     bars: [{ id: node.id, label: itemLabel(node), value, display: money(ctx, value), detail: share(value), drillable: node.children.length > 0, color: categoryColor(index) }],
   }));
-  return barFrame(ctx, 'bars', ctx.primary, levelSummary(ctx), groups, tabulated, breadcrumbs);
+  return barFrame(ctx, 'bars', ctx.primary, summary, groups, tabulated, breadcrumbs);
 }
 
 function barFrame(
