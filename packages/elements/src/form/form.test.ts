@@ -184,6 +184,8 @@ describe('<gk-form>', () => {
     root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await waitUntil(() => root(el).querySelector('.failed'), 'no failure message');
     expect(root(el).querySelector('.failed')!.textContent).to.contain('提交的内容有 1 处问题');
+    // Something to correct, not "try again later".
+    expect(root(el).querySelector('.failed')!.textContent).to.contain('请按提示修改后重新提交');
     // The field the server named shows its words; a path that is no field on the form is not shown anywhere.
     await waitUntil(() => root(el).textContent!.includes('服务器检查'), 'no field error');
     const phone = control(el, 'phone');

@@ -211,16 +211,20 @@ export class GkFormElement extends GkElement<typeof formSchema> {
       const message = say(issue);
       if (typeof issue?.path === 'string' && shown.has(issue.path) && message) errors[issue.path] ??= message;
     }
-    this.sendFailed(say(error) ?? fallback);
-    if (!Object.keys(errors).length) return;
+    if (!Object.keys(errors).length) {
+      this.sendFailed(say(error) ?? fallback);
+      return;
+    }
+    // Something to correct, not to retry later: the message says so.
+    this.sendFailed(say(error) ?? fallback, 'form.refused');
     this.errors = errors;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part="summary"]')?.focus();
   }
 
-  private sendFailed(reason: string): void {
+  private sendFailed(reason: string, key: 'form.failed' | 'form.refused' = 'form.failed'): void {
     this.sendStatus = 'failed';
-    this.message = this.t('form.failed', { reason: reason.replace(/[。.]$/, '') });
+    this.message = this.t(key, { reason: reason.replace(/[。.]$/, '') });
   }
 
   protected override renderDocument(doc: GkForm) {
