@@ -99,5 +99,34 @@ test('the staff page: sign in, find, open and answer a message, in a real browse
   assert.match(board.text, /增开两个挂号窗口/);
   assert.doesNotMatch(board.text, /13912345678|张三/);
 
+  // The same message and its forms on a 320 px phone: nothing wider than the screen.
+  await page.setViewportSize({ width: 320, height: 640 });
+  const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the signed-in page is ${overflow} px wider than a 320 px screen`);
+
+  assert.deepEqual(problems, []);
+});
+
+test('the staff page with no account yet, on a 320 px phone: says how to create one, fits, passes axe', { timeout: 60_000 }, async (t) => {
+  assert.ok(existsSync(CHROME), `Chromium not found at ${CHROME}`);
+  const { chromium } = await import('playwright-core');
+  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const server = await startServer();
+  t.after(() => server.stop());
+  const browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
+  t.after(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  await page.goto(`${server.url}/staff/`);
+  await page.locator('#no-accounts-title').waitFor();
+  assert.match(await page.textContent('[role="alert"]'), /gongkai-server user add/);
+  // No default account: there is nothing to sign in to, so no sign-in form is offered.
+  assert.equal(await page.isVisible('#login'), false);
+  const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow} px wider than a 320 px screen`);
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
+  assert.deepEqual(result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
   assert.deepEqual(problems, []);
 });
