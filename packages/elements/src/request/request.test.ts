@@ -42,6 +42,38 @@ describe('<gk-disclosure-request>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('looks up an application stored by a real gongkai-server (the test server passes /api/ to it)', async () => {
+    // An application as <gk-form> would send it, to the example's own action.
+    const key = `req${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+    const application = {
+      applicantType: 'person',
+      name: '王五',
+      idNumber: '11010519491231002X',
+      phone: '13712345678',
+      address: '平罗县城关镇解放街 1 号',
+      description: '2018年平罗县卫生和计划生育局部门预算中公立医院补助的明细。',
+      delivery: 'email',
+      email: 'wangwu@example.com',
+      format: ['electronic'],
+      consent: true,
+      _idempotencyKey: key,
+    };
+    const sent = await fetch('/api/forms/disclosure', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key }, body: JSON.stringify(application) });
+    const answer = (await sent.json()) as { trackingCode?: string; error?: unknown };
+    expect(sent.status, JSON.stringify(answer)).to.equal(201);
+    const data = (await (await fetch(new URL('./examples/application.json', import.meta.url))).json()) as Record<string, unknown>;
+    const el = await fixture<GkDisclosureRequestElement>(html`<gk-disclosure-request .data=${data}></gk-disclosure-request>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('article'), 'did not render');
+    await lookUp(el, answer.trackingCode!);
+    const status = root(el).querySelector('[part="status"]');
+    expect(status, root(el).querySelector('.problem')?.textContent ?? '').to.exist;
+    const steps = [...root(el).querySelectorAll('.steps li')];
+    expect(steps.map((step) => step.getAttribute('aria-current'))).to.deep.equal(['step', null, null, null]);
+    expect(status!.textContent).to.contain('法定答复期限');
+    // Nothing personal comes back from the lookup.
+    expect(root(el).textContent).not.to.contain('王五');
+  });
+
   it('shows the outcome of a replied application in the annual report categories, with the reason', async () => {
     const el = await element();
     await lookUp(el, 'PL2018-00007');
