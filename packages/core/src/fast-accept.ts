@@ -50,7 +50,6 @@ type Plan = (
   // Numbers: finite (or a safe integer) and within all four bounds; an absent bound is ±Infinity.
   | { op: 'number'; int: boolean; ge: number; gt: number; le: number; lt: number }
   | { op: 'string'; lengths: Array<[min: number, max: number, when?: (payload: Payload) => boolean]>; patterns: RegExp[]; overwrites: Array<(value: unknown) => unknown> }
-  | { op: 'values'; values: ReadonlySet<unknown> }
   | { op: 'zod'; schema: AnySchema }
   | { op: 'optional' | 'array'; inner: Plan }
   | { op: 'object'; fields: Array<[string, Plan]>; known: ReadonlySet<string>; rest: 'reject' | 'any' | Plan }
@@ -100,9 +99,6 @@ function accepts(plan: Plan, value: unknown): boolean {
         if (!plan.patterns[i]!.test(value)) return false;
       }
       for (let i = 0; i < plan.overwrites.length; i++) if (plan.overwrites[i]!(value) !== value) return false;
-      break;
-    case 'values':
-      if (!plan.values.has(value)) return false;
       break;
     case 'zod': {
       // zod's own parse and checks, on a payload of our own; a changed value (trim, coerce) means "ask zod".
@@ -159,12 +155,6 @@ function makePlan(schema: AnySchema): Plan {
     case 'number':
     case 'string':
       return (!def.coerce && leafPlan(def)) || zod;
-    case 'literal':
-    case 'enum': {
-      // zod's own set of allowed values (literal and enum parse by `values.has`).
-      const values = (schema._zod as unknown as { values?: ReadonlySet<unknown> }).values;
-      return values && !checks ? { op: 'values', values } : zod;
-    }
     case 'optional':
     case 'array':
       return { op: def.type, inner: planOf((def.innerType ?? def.element)!), checks };
@@ -191,8 +181,8 @@ function makePlan(schema: AnySchema): Plan {
       return { op: 'byType', options, checks };
     }
     default:
-      // null, bigint, boolean and the rest: zod judges each value (a transform or pipe it would change: "ask zod").
-      return ['null', 'bigint', 'boolean'].includes(def.type) ? zod : { op: 'no' };
+      // Literals, enums, null, bigint, boolean: zod judges each value (a handful a document); a transform or pipe: "ask zod".
+      return ['literal', 'enum', 'null', 'bigint', 'boolean'].includes(def.type) ? zod : { op: 'no' };
   }
 }
 

@@ -179,11 +179,6 @@ export function budgetDescriptions(): FieldDescriptions {
 export type GkBudget = z.infer<typeof budgetFields>;
 type Issue = { path: Array<string | number>; message: string; params: Record<string, string | number> };
 
-function yearRow<T extends { year: number }>(rows: T[], year: number): T | undefined {
-  for (const row of rows) if (row.year === year) return row;
-  return undefined;
-}
-
 /** The checks that types cannot express, as issues with paths and both numbers. */
 export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
   const issues: Issue[] = [];
@@ -215,8 +210,7 @@ export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
       at.push(i);
-      // One row in a declared year, the usual case, needs neither a Set nor a path.
-      if (item.values.length > 1 || (item.values.length === 1 && !declared.has(item.values[0]!.year))) checkYears(item.values, () => pathTo('values'));
+      checkYears(item.values, () => pathTo('values'));
       if (item.code !== undefined) {
         const previous = codes.get(item.code);
         if (previous !== undefined) issues.push({ path: pathTo('code'), message: 'budget.codeRepeat', params: { code: item.code, other: formatPath(previous) } });
@@ -251,7 +245,7 @@ export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
             let sum = 0;
             let counted = 0;
             for (const child of children) {
-              const value = yearRow(child.values, row.year)?.[measure];
+              const value = child.values.find((v) => v.year === row.year)?.[measure];
               if (value !== undefined) {
                 sum += value;
                 counted++;

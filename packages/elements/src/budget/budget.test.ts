@@ -83,6 +83,35 @@ describe('<gk-budget> views', () => {
   });
 });
 
+describe('<gk-budget> a large official table', () => {
+  it('draws the first rows at once and the rest in later tasks: every 项 once, in order', async () => {
+    // 3 类 × 10 款 × 20 项 = 633 rows in 一般公共预算支出表.
+    interface Item {
+      code: string;
+      name: string;
+      values: Array<{ year: number; budget: number }>;
+      children?: Item[];
+    }
+    const item = (code: string, name: string, amount: number, children?: Item[]): Item => ({ code, name, values: [{ year: 2018, budget: amount }], ...(children ? { children } : {}) });
+    const functional = [201, 205, 210].map((lei) =>
+      item(String(lei), `类${lei}`, 200, Array.from({ length: 10 }, (_, k) => item(`${lei}${String(k + 1).padStart(2, '0')}`, `款${lei}-${k + 1}`, 20, Array.from({ length: 20 }, (_, x) => item(`${lei}${String(k + 1).padStart(2, '0')}${String(x + 1).padStart(2, '0')}`, `项${x + 1}`, 1))))),
+    );
+    const data = { kind: 'budget', version: 1, title: '某县2018年一般公共预算支出', department: '某县财政局', stage: '预算', year: 2018, years: [2018], unit: '万元', published: '2018-02-01', views: ['tables'], functional };
+    const el = await fixture<GkBudgetElement>(html`<gk-budget .data=${data}></gk-budget>`);
+    await waitUntil(() => root(el).querySelector('.official-tables'), 'tables did not render');
+    const functionalTable = () => root(el).querySelectorAll('.official-tables table')[1]!;
+    const codes = () => [...functionalTable().querySelectorAll('tbody tr th')].map((th) => th.textContent!.trim());
+    // At first paint: the first group only, so switching to this view is not one long task.
+    expect(codes().length).to.be.below(633);
+    expect(codes().length).to.be.above(100);
+    await waitUntil(() => codes().length === 633, 'the rest of the rows did not arrive', { timeout: 10000 });
+    const expected = functional.flatMap((lei) => [lei.code, ...lei.children!.flatMap((kuan) => [kuan.code, ...kuan.children!.map((xiang) => xiang.code)])]);
+    expect(codes()).to.deep.equal(expected);
+    // Still one table (one caption, one header row) for screen readers.
+    expect(functionalTable().querySelectorAll('caption, thead tr')).to.have.length(2);
+  });
+});
+
 describe('<gk-budget> keyboard, focus and drill-down', () => {
   it('Tab reaches the chart, arrows move, Enter opens, Backspace goes back', async () => {
     const el = await budget('department-budget-2018', { view: 'treemap' });

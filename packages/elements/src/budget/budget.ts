@@ -57,6 +57,9 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
   @state() private levelId = '';
   @state() private openTables = new Set<string>();
   @state() private announcement = '';
+  /** Groups of rows the official tables show; grows one a task (see dataTable). */
+  @state() private tableGroups = 1;
+  private moreRowsTimer?: ReturnType<typeof setTimeout> | undefined;
 
   private tree?: BudgetNode;
   private treeFor?: GkBudget;
@@ -70,6 +73,7 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('data') || changed.has('src')) this.levelId = '';
+    if (changed.has('data') || changed.has('src') || changed.has('view')) this.tableGroups = 1;
   }
 
 
@@ -229,6 +233,9 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
       secondary: this.secondary,
       isTableOpen: (id) => this.openTables.has(id),
       toggleTable: (id) => (this.openTables = toggled(this.openTables, id)),
+      tableGroups: this.tableGroups,
+      // A new task for each group, so the browser paints and handles input between them.
+      moreRows: () => void (this.moreRowsTimer ??= setTimeout(() => ((this.moreRowsTimer = undefined), this.tableGroups++))),
     };
   }
 

@@ -17,7 +17,7 @@ import {
   type MessageParams,
 } from '@gongkai/core';
 import { barChart, legend, type BarDatum, type BarGroup } from '../../charts/bars.js';
-import { chartFigure, dataTable, type DataTable } from '../../charts/figure.js';
+import { chartFigure, dataTable, ROWS_PER_GROUP, type DataTable } from '../../charts/figure.js';
 import type { ChartInteraction } from '../../charts/interaction.js';
 import { lineChart, type LineSeries } from '../../charts/lines.js';
 import { CATEGORY_COLORS, PAIR_COLORS, categoryColor } from '../../charts/palette.js';
@@ -38,6 +38,9 @@ export interface ViewContext {
   secondary: ChartInteraction;
   isTableOpen(id: string): boolean;
   toggleTable(id: string): void;
+  /** How many groups of rows the official tables draw now, and a request for one more group in a later task. */
+  tableGroups: number;
+  moreRows(): void;
 }
 
 const SANGONG_KEYS = ['travelAbroad', 'vehiclePurchase', 'vehicleOperation', 'reception', 'meeting', 'training'] as const;
@@ -450,8 +453,11 @@ export function debtView(ctx: ViewContext): TemplateResult {
 // ---------------------------------------------------------------------------
 // The standard disclosure tables, as real HTML tables from the same data.
 
-const scrollable = (label: string, table: DataTable) =>
-  html`<div class="table-scroll" tabindex="0" role="region" aria-label=${label}>${dataTable(table)}</div>`;
+/** A table in its own scrolling region, drawn up to `ctx.tableGroups` groups of rows (more are asked for until all are there). */
+const scrollable = (ctx: ViewContext, label: string, table: DataTable) => {
+  if (table.rows.length > ctx.tableGroups * ROWS_PER_GROUP) ctx.moreRows();
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${label}>${dataTable(table, ctx.tableGroups)}</div>`;
+};
 
 export function tablesView(ctx: ViewContext): TemplateResult {
   const { doc } = ctx;
@@ -495,13 +501,13 @@ export function tablesView(ctx: ViewContext): TemplateResult {
 
   const sangong = sangongLines(ctx, true);
   return html`<div class="official-tables">
-    ${scrollable(ctx.t('budget.table.summary'), {
+    ${scrollable(ctx, ctx.t('budget.table.summary'), {
       caption: title('budget.table.summary'),
       head: [ctx.t('budget.table.revenue'), amountHead, ctx.t('budget.table.spending'), amountHead],
       rows: summaryRows,
     })}
-    ${scrollable(ctx.t('budget.table.functional'), functional.table)}
-    ${economic ? scrollable(ctx.t('budget.table.economic'), economic.table) : nothing}
-    ${sangong ? scrollable(ctx.t('budget.table.sangong'), sangongTabulate(ctx, title('budget.table.sangong'), sangong, false).table) : nothing}
+    ${scrollable(ctx, ctx.t('budget.table.functional'), functional.table)}
+    ${economic ? scrollable(ctx, ctx.t('budget.table.economic'), economic.table) : nothing}
+    ${sangong ? scrollable(ctx, ctx.t('budget.table.sangong'), sangongTabulate(ctx, title('budget.table.sangong'), sangong, false).table) : nothing}
   </div>`;
 }
