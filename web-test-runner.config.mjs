@@ -3,15 +3,15 @@
  * test routes under /test-api/ (real HTTP failures: 404, 500, malformed JSON,
  * HTML instead of JSON, slow answers) and serves pages under packages/gongkai/test/pages/ with
  * a strict Content-Security-Policy. /api/ goes to a real gongkai-server (the bundle in
- * packages/server/dist, started here with a temporary SQLite database), as `pnpm start`
- * does for the demo site, so the demo page's forms and feeds are tested against it.
+ * packages/server/dist, started here with a temporary SQLite database) through the demo
+ * site's own proxy, as `pnpm start` does, so the demo page's forms and feeds are tested against it.
  */
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { existsSync, readFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { startServer as startReceiver } from './packages/server/support/harness.mjs';
+import { proxy } from './examples/serve.mjs';
 
 const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -21,26 +21,6 @@ const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img
 // The receiver for the demo page: killed when the test runner exits.
 const receiver = await startReceiver({ config: { trustProxy: true } });
 process.on('exit', () => receiver.child.kill('SIGKILL'));
-
-/**
- * Passes a request to the receiver and copies its answer back, as a reverse proxy
- * in front of gongkai-server does (nginx with `proxy_set_header Host $host`): the
- * page's Host kept, the reader's address in X-Forwarded-For.
- */
-async function toReceiver(context) {
-  const body = context.method === 'GET' || context.method === 'HEAD' ? undefined : await readBody(context);
-  const target = new URL(context.url, receiver.url);
-  const answer = await new Promise((resolve, reject) => {
-    const upstream = httpRequest(target, { method: context.method, headers: { ...context.headers, 'x-forwarded-for': context.ip || '127.0.0.1' } }, resolve);
-    upstream.on('error', reject);
-    upstream.end(body);
-  });
-  const chunks = [];
-  for await (const chunk of answer) chunks.push(chunk);
-  context.status = answer.statusCode;
-  for (const [name, value] of Object.entries(answer.headers)) if (!['content-length', 'transfer-encoding', 'connection'].includes(name)) context.set(name, value);
-  context.body = Buffer.concat(chunks);
-}
 
 const validDocument = readFileSync(new URL('./packages/elements/src/document/examples/full.json', import.meta.url), 'utf8');
 const flakySeen = new Set();
@@ -160,7 +140,12 @@ export default {
   middleware: [
     async function routes(context, next) {
       if (context.url.startsWith('/api/')) {
-        await toReceiver(context);
+        // The demo site's own reverse proxy (examples/serve.mjs), answering on the raw response.
+        context.respond = false;
+        await new Promise((resolve) => {
+          context.res.once('close', resolve);
+          proxy(context.req, context.res, receiver.url);
+        });
         return;
       }
       if (context.url.startsWith('/test-api/')) {

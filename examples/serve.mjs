@@ -11,7 +11,7 @@
  *   /packages/elements/src/     the elements' example documents (.json files only)
  *   /packages/core/schemas/     the JSON Schemas the example documents point to with "$schema"
  *   /api/, /staff/              passed to gongkai-server (`api`), see proxy() below
- * Everything else is 404. Only GET and HEAD. Every response carries the strict
+ * Everything else is 404. Only GET and HEAD, but for what goes to the receiver. Every response carries the strict
  * Content-Security-Policy the library promises to work under: no inline scripts or styles.
  *
  * `pnpm start` (scripts/start.mjs) starts gongkai-server and this server in front of it.
@@ -89,7 +89,8 @@ export function startServer({ port = 8080, host = '127.0.0.1', api } = {}) {
  */
 const PROXIED = /^\/(?:api|staff)(?:\/|$)/;
 
-function proxy(req, res, api) {
+/** Passes one request to the receiver at `api` and its answer back (also used by the browser tests' server). */
+export function proxy(req, res, api) {
   const target = new URL(req.url ?? '/', api);
   // As nginx with `proxy_set_header Host $host`: the receiver sees the page's own host, so a form on this page is same-origin to it.
   const headers = { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '' };

@@ -7,15 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 export function staffPage({ accounts }: { accounts: number }): string {
   const notice =
     accounts === 0
       ? `<section class="warning" role="alert" aria-labelledby="no-accounts-title">
       <h2 id="no-accounts-title">尚未创建工作人员账号</h2>
       <p>本服务没有默认账号或密码。请在服务器上运行以下命令新建账号（密码从标准输入读取），然后刷新本页：</p>
-      <pre><code>gongkai-server user add 用户名 --office 科室 --role admin --config ${escape('配置文件')}</code></pre>
+      <pre><code>gongkai-server user add 用户名 --office 科室 --role admin --config 配置文件</code></pre>
       <p lang="en">No staff accounts yet. There is no default account: create one with <code>gongkai-server user add</code>.</p>
     </section>`
       : '';

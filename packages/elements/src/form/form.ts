@@ -20,13 +20,19 @@ import { rendererFor, type FieldContext } from './internal/renderers.js';
 
 type Status = 'editing' | 'sending' | 'sent' | 'failed';
 
+/** What gongkai-server (packages/server) answers when it refuses a submission; other receivers may answer the same. */
+interface ReceiverError {
+  error?: { message?: unknown; messageEn?: unknown; issues?: Array<{ path?: unknown; message?: unknown; messageEn?: unknown } | undefined> };
+}
+
 
 /**
  * A form citizens fill in — 领导信箱, a comment on a draft, an application —
  * from one JSON document. It never loses what was written: validation on
  * leaving a field and on sending (messages beside each field and in a summary
  * at the top, the GOV.UK pattern), sending that keeps everything on a network
- * failure, a timeout or a 5xx and can be retried, no double sending, and an
+ * failure, a timeout or a 5xx and can be retried (a refusal from the receiver
+ * shows its own words beside the fields), no double sending, and an
  * opt-in draft kept in this browser (sensitive fields never stored).
  *
  * @summary Form. JSON: `"kind": "form"`.
@@ -36,11 +42,6 @@ type Status = 'editing' | 'sending' | 'sent' | 'failed';
  * @csspart base - The form.
  * @csspart summary - The error summary.
  */
-/** What gongkai-server (packages/server) answers when it refuses a submission; other receivers may answer the same. */
-interface ReceiverError {
-  error?: { message?: unknown; messageEn?: unknown; issues?: Array<{ path?: unknown; message?: unknown; messageEn?: unknown } | undefined> };
-}
-
 export class GkFormElement extends GkElement<typeof formSchema> {
   static override styles = [...GkElement.styles, hostCardStyles, formStyles];
 
