@@ -9,8 +9,12 @@
  * inline plugin (Chart.js has no data labels built in; gongkai, ECharts and the
  * d3 floor all print them).
  *
- * W2 (treemap): n/a — Chart.js has no treemap; the chartjs-chart-treemap plugin
- * is not installed. The runner does not load this page for W2.
+ * W2 (treemap): Chart.js has no treemap of its own; chartjs-chart-treemap 4 (the
+ * Chart.js project's plugin) draws it. It is given the 2,000 项 as flat records with
+ * `groups: ['class']`, so it sums them into the 10 类 itself (as the d3 floor and
+ * ECharts sum the full tree) and draws one level: 10 tiles with the name and the
+ * amount with its share, as the others do. The update replaces the records and
+ * calls `chart.update()`.
  */
 import {
   BarController,
@@ -24,10 +28,12 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js';
+import { TreemapController, TreemapElement } from 'chartjs-chart-treemap';
 import { chartSize, money, run } from './harness.mjs';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip, TreemapController, TreemapElement);
 
+const FONT_FAMILY = 'system-ui, "Noto Sans CJK SC", sans-serif';
 const COLORS = ['#1f5fa8', '#c0392b', '#2e7d32', '#8e44ad', '#b35900', '#00796b', '#5d4037', '#ad1457', '#455a64', '#7a6f00'];
 
 const valueLabels = {
@@ -35,7 +41,7 @@ const valueLabels = {
   afterDatasetsDraw(chart) {
     const { ctx } = chart;
     ctx.save();
-    ctx.font = '13px system-ui, "Noto Sans CJK SC", sans-serif';
+    ctx.font = `13px ${FONT_FAMILY}`;
     ctx.fillStyle = '#1f1f1f';
     ctx.textBaseline = 'middle';
     chart.getDatasetMeta(0).data.forEach((bar, i) => ctx.fillText(money(chart.data.datasets[0].data[i]), bar.x + 6, bar.y));
@@ -43,8 +49,47 @@ const valueLabels = {
   },
 };
 
+/** W2: the 2,000 项 as flat records; the plugin groups and sums them by 类. */
+function leafRecords(tree) {
+  const records = [];
+  for (const cls of tree) {
+    const label = `${cls.code} ${cls.name}`;
+    for (const kuan of cls.children) for (const xiang of kuan.children) records.push({ cls: label, value: xiang.value });
+  }
+  return records;
+}
+
 function config(workload, plain) {
   const base = { animation: false, responsive: false, maintainAspectRatio: false };
+  if (workload === 'w2') {
+    const total = plain.total;
+    return {
+      type: 'treemap',
+      data: {
+        datasets: [
+          {
+            tree: leafRecords(plain.tree),
+            key: 'value',
+            groups: ['cls'],
+            spacing: 1,
+            borderWidth: 0,
+            backgroundColor: (ctx) => COLORS[ctx.dataIndex % COLORS.length],
+            labels: {
+              display: true,
+              align: 'left',
+              position: 'top',
+              color: '#fff',
+              font: [{ size: 14, family: FONT_FAMILY }, { size: 12, family: FONT_FAMILY }],
+              // Cut at the tile's edge, as the others shorten a label that does not fit ('hidden' drops it).
+              overflow: 'cut',
+              formatter: (ctx) => [ctx.raw.g, `${money(ctx.raw.v)}，占${((ctx.raw.v / total) * 100).toFixed(1)}%`],
+            },
+          },
+        ],
+      },
+      options: { ...base, plugins: { legend: { display: false } } },
+    };
+  }
   if (workload === 'w1') {
     const items = [...plain.items].sort((a, b) => b.value - a.value);
     return {
@@ -87,7 +132,6 @@ function config(workload, plain) {
 run({
   name: 'chartjs',
   async first(stage, workload, data) {
-    if (workload === 'w2') throw new Error('n/a: Chart.js has no treemap');
     const count = workload === 'w1' ? data.plain.items.length : 0;
     const { width, height } = chartSize(workload, count);
     const canvas = document.createElement('canvas');
@@ -97,6 +141,11 @@ run({
     stage.append(canvas);
     const chart = new Chart(canvas, config(workload, data.plain));
     return { chart, canvas };
+  },
+  update(handle, workload, data) {
+    handle.chart.data.datasets[0].tree = leafRecords(data.plain.tree);
+    handle.chart.update();
+    return handle;
   },
   info(handle) {
     return { chart: `${handle.chart.width}×${handle.chart.height} canvas`, domNodes: 1 };
