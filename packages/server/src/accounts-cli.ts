@@ -18,6 +18,8 @@ import type { ServerStorage } from './storage/types.js';
 
 export const USER_HELP = `  gongkai-server user add 用户名 --office 科室 [--role admin|staff] [--config FILE]
                                             新建工作人员账号（密码从标准输入读取）/ add a staff account (password on stdin)
+                                            admin：受理、转办，看到全部来件；staff（默认）：只看到转办至本科室的来件
+                                            admin: receives and forwards, sees everything; staff (default): only what is forwarded to its office
   gongkai-server user passwd 用户名 [--config FILE]   修改密码 / change a password
   gongkai-server user list [--config FILE]           列出账号 / list accounts
   gongkai-server user disable|enable 用户名 [--config FILE]  停用或启用账号 / disable or enable an account

@@ -49,6 +49,7 @@ export function staffPage({ accounts }: { accounts: number }): string {
   </section>
   <section id="work" hidden aria-labelledby="work-title">
     <h2 id="work-title" tabindex="-1">来件列表</h2>
+    <p id="scope" hidden></p>
     <form id="filters" role="search" aria-label="筛选来件">
       <div class="field"><label for="f-form">栏目</label><select id="f-form" name="form"><option value="">全部</option></select></div>
       <div class="field"><label for="f-step">办理状态</label><select id="f-step" name="step">

@@ -12,6 +12,10 @@
  *   POST /staff/api/submissions/:id/:action        register | forward | process | extend | reply | adoption | publish (workflow.ts)
  *   GET  /staff/api/audit                          account events (admins)
  *
+ * Who sees what: an admin account (the office that receives, 受理, and forwards,
+ * 转办) sees every submission; a staff account sees only those forwarded to its own
+ * office, and anything else answers 404 to it, as if it did not exist.
+ *
  * Every state-changing request must be JSON (415 otherwise) from this origin
  * (403 otherwise): with the SameSite=Strict cookie, the CSRF defence. Every action
  * on a submission is logged (submission_events), every sign-in and account change too (staff_events).
@@ -172,6 +176,16 @@ export function createStaff({ config, forms, staff: store, helpers, now = () => 
     q.page = page;
     q.pageSize = size;
     return q;
+  }
+
+  /** A staff account's scope: what was forwarded to its office. Admins see everything. */
+  function scope(user: StaffUser): string | undefined {
+    return user.role === 'admin' ? undefined : user.office;
+  }
+
+  function visible(user: StaffUser, record: SubmissionRecord): boolean {
+    const office = scope(user);
+    return office === undefined || record.office === office;
   }
 
   function formTitle(name: string): string {
@@ -433,14 +447,14 @@ export function createStaff({ config, forms, staff: store, helpers, now = () => 
     }
     if (api === 'submissions') {
       only('GET');
-      const q = query(url, 100, 20);
+      const q = { ...query(url, 100, 20), office: scope(user) };
       const page = await store.searchSubmissions(q);
       send(res, 200, { total: page.total, page: q.page, pageSize: q.pageSize, items: page.items.map(summary) });
       return;
     }
     if (api === 'submissions.catalogue') {
       only('GET');
-      const q = query(url, 500, 200);
+      const q = { ...query(url, 500, 200), office: scope(user) };
       const page = await store.searchSubmissions(q);
       send(res, 200, staffCatalogue(page.items, page.total));
       return;
@@ -452,7 +466,7 @@ export function createStaff({ config, forms, staff: store, helpers, now = () => 
     if (action === undefined) {
       only('GET');
       const record = await store.submission(id);
-      if (!record) throw new HttpError(404, 'unknown_submission', { id });
+      if (!record || !visible(user, record)) throw new HttpError(404, 'unknown_submission', { id });
       // Looking at personal data is logged too.
       await store.logSubmissionEvent(id, { at: now().toISOString(), actor: user.name, action: 'view' });
       send(res, 200, {
@@ -469,7 +483,11 @@ export function createStaff({ config, forms, staff: store, helpers, now = () => 
     only('POST');
     const body = await jsonBody(req);
     const decide = decision(action as ActionName, body, today());
-    const updated = await store.act(id, user.name, now().toISOString(), decide);
+    // Checked inside the action's transaction: a submission forwarded elsewhere meanwhile is out of reach.
+    const updated = await store.act(id, user.name, now().toISOString(), (current) => {
+      if (!visible(user, current)) throw new HttpError(404, 'unknown_submission', { id });
+      return decide(current);
+    });
     if (!updated) throw new HttpError(404, 'unknown_submission', { id });
     send(res, 200, { submission: summary(updated), actions: allowedActions(updated) });
   };

@@ -34,6 +34,9 @@ function reloadList() {
 
 async function signedIn(user) {
   $('who').textContent = user.name + '（' + user.office + '）';
+  // What the server lets this account see (staff.ts): said, so an empty list is not a surprise.
+  $('scope').textContent = user.role === 'admin' ? '' : '本账号只能看到转办至“' + user.office + '”的来件；受理和转办由管理员账号办理。';
+  show('scope', user.role !== 'admin');
   show('who', true); show('logout', true); show('login', false); show('work', true);
   const { data } = await api('/staff/api/forms');
   const select = $('f-form');

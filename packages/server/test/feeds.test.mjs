@@ -16,7 +16,7 @@ eachStorage((backend) => {
 
   before(async () => {
     server = await backend.start({ config: { origins: [ORIGIN], staff: { login: null, owner: '平罗县卫生健康局' } } });
-    await addUser(server, 'clerk', PASSWORD);
+    await addUser(server, 'clerk', PASSWORD, { role: 'admin' });
     staff = staffClient(server.url, (await login(server.url, 'clerk', PASSWORD)).cookie);
     db = await backend.open(server.storage);
   });

@@ -104,6 +104,18 @@ test('the staff page: sign in, find, open and answer a message, in a real browse
   const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the signed-in page is ${overflow} px wider than a 320 px screen`);
 
+  // A 科室's staff account: the page says what it can see, and the message (answered, never forwarded to it) is not listed.
+  await addUser(server.db, 'lisi', 'another horse battery staple', { office: '医政科' });
+  const office = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  office.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  await office.goto(`${server.url}/staff/`);
+  await office.locator('#login-name').fill('lisi');
+  await office.locator('#login-password').fill('another horse battery staple');
+  await office.keyboard.press('Enter');
+  await office.locator('#scope', { hasText: '只能看到转办至“医政科”的来件' }).waitFor();
+  await office.getByText('共 0 件').waitFor({ timeout: 15_000 });
+  assert.equal(await office.locator('gk-catalogue a', { hasText: '门诊排队时间太长' }).count(), 0);
+
   assert.deepEqual(problems, []);
 });
 

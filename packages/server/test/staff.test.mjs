@@ -36,13 +36,18 @@ eachStorage((backend) => {
   let db;
   let admin;
   let clerk;
+  let officer;
 
   before(async () => {
     server = await backend.start({ config: { origins: [ORIGIN], staff: { login: null } } });
     await addUser(server, 'admin', PASSWORD, { role: 'admin', office: '办公室' });
-    await addUser(server, 'clerk', PASSWORD, { office: '医政科' });
+    // The office that receives and forwards (受理、转办) has admin accounts: they see everything.
+    await addUser(server, 'clerk', PASSWORD, { role: 'admin', office: '办公室' });
+    // A 科室's staff account sees what was forwarded to it.
+    await addUser(server, 'officer', PASSWORD, { office: '医政科' });
     admin = staffClient(server.url, (await login(server.url, 'admin', PASSWORD)).cookie);
     clerk = staffClient(server.url, (await login(server.url, 'clerk', PASSWORD)).cookie);
+    officer = staffClient(server.url, (await login(server.url, 'officer', PASSWORD)).cookie);
     db = await backend.open(server.storage);
   });
   after(async () => {
@@ -62,9 +67,9 @@ eachStorage((backend) => {
 
   describe('sessions', () => {
     test('sign-in sets an HttpOnly, SameSite=Strict, Path=/staff cookie, stored only as a hash', async () => {
-      const res = await login(server.url, 'clerk', PASSWORD);
+      const res = await login(server.url, 'officer', PASSWORD);
       assert.equal(res.status, 200, res.text);
-      assert.deepEqual(res.body.user, { name: 'clerk', office: '医政科', role: 'staff' });
+      assert.deepEqual(res.body.user, { name: 'officer', office: '医政科', role: 'staff' });
       assert.match(res.setCookie, /^gk_staff=[A-Za-z0-9_-]{43}; Path=\/staff; HttpOnly; SameSite=Strict; Max-Age=28800$/);
       const token = res.cookie.split('=')[1];
       const rows = await db.all('SELECT token_hash, expires_at FROM staff_sessions');
@@ -73,7 +78,7 @@ eachStorage((backend) => {
       assert.ok(hashed);
       assert.ok(Date.parse(hashed.expires_at) > Date.now() + 7 * 3600_000);
       const state = await staffClient(server.url, res.cookie).get('/staff/api/state');
-      assert.deepEqual(state.body, { accounts: 2, user: { name: 'clerk', office: '医政科', role: 'staff' } });
+      assert.deepEqual(state.body, { accounts: 3, user: { name: 'officer', office: '医政科', role: 'staff' } });
     });
 
     test('an expired session is refused', async () => {
@@ -358,11 +363,50 @@ eachStorage((backend) => {
 
   describe('audit and roles', () => {
     test('admins read the account events; staff may not', async () => {
-      assertError(await clerk.get('/staff/api/audit'), 403, 'forbidden');
+      assertError(await officer.get('/staff/api/audit'), 403, 'forbidden');
       const res = await admin.get('/staff/api/audit');
       assert.equal(res.status, 200);
       assert.ok(res.body.events.some((e) => e.action === 'login' && e.actor === 'clerk' && e.detail.address));
       assert.ok(res.body.events.some((e) => e.action === 'login.failed'));
+    });
+  });
+
+  describe('who sees what', () => {
+    test('a staff account sees only what was forwarded to its office; anything else is a 404 to it, and its look is not logged', async () => {
+      const kept = await submit('mailbox', mailbox(randomKey(), { subject: '范围测试甲', body: '转给医政科的来信，请医政科答复。' }));
+      const elsewhere = await submit('mailbox', mailbox(randomKey(), { subject: '范围测试乙', body: '转给财务科的来信，医政科不应看到。' }));
+      const listed = async (client) => (await client.get('/staff/api/submissions?q=范围测试&pageSize=100')).body.items.map((item) => item.id);
+      const catalogued = async (client) => (await client.get(`/staff/api/submissions.catalogue?q=${encodeURIComponent('范围测试')}`)).body.items.map((item) => item.id);
+
+      // Not yet forwarded: the receiving office sees both, the 科室 neither.
+      assert.deepEqual((await listed(clerk)).sort(), [kept.id, elsewhere.id].sort());
+      assert.deepEqual(await listed(officer), []);
+      assert.deepEqual(await catalogued(officer), []);
+      assert.equal((await officer.get('/staff/api/submissions?q=范围测试')).body.total, 0);
+      assertError(await officer.get(`/staff/api/submissions/${kept.id}`), 404, 'unknown_submission');
+      assertError(await officer.post(`/staff/api/submissions/${kept.id}/register`, {}), 404, 'unknown_submission');
+      assert.equal((await db.get("SELECT step FROM submissions WHERE id = ?", kept.id)).step, 'received');
+
+      for (const [{ id }, office] of [[kept, '医政科'], [elsewhere, '财务科']]) {
+        assert.equal((await clerk.post(`/staff/api/submissions/${id}/register`, {})).status, 200);
+        assert.equal((await clerk.post(`/staff/api/submissions/${id}/forward`, { office })).status, 200);
+      }
+      // Forwarded: the 科室 sees its own, lists it, opens it and replies; the other stays out of reach.
+      assert.deepEqual(await listed(officer), [kept.id]);
+      assert.deepEqual(await catalogued(officer), [kept.code]);
+      const opened = await officer.get(`/staff/api/submissions/${kept.id}`);
+      assert.equal(opened.status, 200, opened.text);
+      assert.equal(opened.body.submission.data.name, mailbox().name);
+      assertError(await officer.get(`/staff/api/submissions/${elsewhere.id}`), 404, 'unknown_submission');
+      assertError(await officer.post(`/staff/api/submissions/${elsewhere.id}/reply`, { reply: '越权答复', publish: 'no' }), 404, 'unknown_submission');
+      const replied = await officer.post(`/staff/api/submissions/${kept.id}/reply`, { reply: '医政科已答复。', publish: 'no' });
+      assert.equal(replied.status, 200, replied.text);
+      assert.equal((await db.get('SELECT reply FROM submissions WHERE id = ?', elsewhere.id)).reply, null);
+
+      // The audit trail: the officer's look and reply on its own submission, nothing on the other.
+      const actions = async (id) => (await db.all("SELECT actor, action FROM submission_events WHERE submission_id = ? AND actor = 'officer' ORDER BY id", id)).map((e) => e.action);
+      assert.deepEqual(await actions(kept.id), ['view', 'reply']);
+      assert.deepEqual(await actions(elsewhere.id), []);
     });
   });
 
@@ -412,7 +456,7 @@ eachStorage((backend) => {
         }
         const local = await backend.start({ config: { storage: { type: 'postgres', url: cluster.url, connectTimeoutMs: 2000 }, staff: { login: null } } });
         try {
-          await addUser(local, 'clerk', PASSWORD);
+          await addUser(local, 'clerk', PASSWORD, { role: 'admin' });
           const session = staffClient(local.url, (await login(local.url, 'clerk', PASSWORD)).cookie);
           const sent = await post(`${local.url}/api/forms/mailbox`, mailbox());
           assert.equal(sent.status, 201, sent.text);

@@ -413,6 +413,7 @@ export class PostgresStorage implements Storage, StaffStorage {
     // Compared as text, as SQLite does: a well-formed day that is no date (2026-02-30) is no error.
     if (query.from) where.push(`${day('s.received_on')} COLLATE "C" >= ${param(query.from)}`);
     if (query.to) where.push(`${day('s.received_on')} COLLATE "C" <= ${param(query.to)}`);
+    if (query.office !== undefined) where.push(`s.office = ${param(query.office)}`);
     if (query.text) {
       // The JSON text of the values as it was stored (json keeps it as it came), the reply, the code and the office.
       const text = param(`%${query.text.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/[A-Z]/g, (c) => c.toLowerCase())}%`);

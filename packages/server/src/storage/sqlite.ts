@@ -271,6 +271,7 @@ export class SqliteStorage implements Storage, StaffStorage {
       if (query.step) (where.push('step = @step'), (params.step = query.step));
       if (query.from) (where.push('received_on >= @from'), (params.from = query.from));
       if (query.to) (where.push('received_on <= @to'), (params.to = query.to));
+      if (query.office !== undefined) (where.push('office = @office'), (params.office = query.office));
       if (query.text) {
         where.push("(data LIKE @text ESCAPE '\\' OR reply LIKE @text ESCAPE '\\' OR tracking_code LIKE @text ESCAPE '\\' OR office LIKE @text ESCAPE '\\')");
         params.text = `%${query.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -74,6 +74,8 @@ export interface SubmissionQuery {
   /** received_on from / to, inclusive (YYYY-MM-DD). */
   from?: string;
   to?: string;
+  /** Only what was forwarded (转办) to this office: a staff account's scope. */
+  office?: string;
   /** 1-based. */
   page: number;
   pageSize: number;
