@@ -221,6 +221,9 @@ export const explainerStyles = css`
   .media audio {
     width: 100%;
   }
+  .media-failed {
+    font-weight: 700;
+  }
   figcaption {
     color: var(--_muted);
     margin-top: 0.4em;

@@ -56,6 +56,21 @@ describe('<gk-explainer> examples', () => {
     expect(video.querySelector('track[kind="captions"]')).to.exist;
     expect(root(el).querySelector('img')!.getAttribute('alt')!.length).to.be.greaterThan(5);
   });
+
+  it('a video that does not load says so and opens its transcript', async () => {
+    const el = await explainer({
+      ...(await example('minimal')),
+      sections: [{ type: 'media', id: 'talk', title: '局长来解读', kind: 'video', src: '/no-such-file.mp4', transcript: '大家好，今年我们把“五公开”落到每一个科室。' }],
+    });
+    const note = root(el).querySelector<HTMLElement>('.media-failed')!;
+    expect(note.hidden, 'nothing said before the file fails').to.be.true;
+    await waitUntil(() => !note.hidden, 'the failure is said', { timeout: 5000 });
+    expect(note.textContent).to.contain('暂时无法播放').and.to.contain('文字稿');
+    expect(note.getAttribute('role')).to.equal('status');
+    await waitUntil(() => root(el).querySelector('.disclosure-button')!.getAttribute('aria-expanded') === 'true', 'the transcript opens');
+    expect(root(el).querySelector<HTMLElement>('[id$="-transcript"]')!.hidden).to.be.false;
+    expect(root(el).querySelector('[id$="-transcript"]')!.textContent).to.contain('五公开');
+  });
 });
 
 describe('<gk-explainer> reading', () => {

@@ -122,17 +122,27 @@ export function renderSection(section: ExplainerSection, id: string, ctx: Sectio
         ${section.longDescription ? disclosure(ctx, `${id}-long`, ctx.t('explainer.longDescription'), prose(section.longDescription)) : nothing}
       </figure>`;
 
-    case 'media':
+    case 'media': {
+      const transcript = `${id}-transcript`;
+      // A file that does not load (moved, blocked, a format the phone lacks) says so and
+      // opens the transcript, instead of leaving a player that does nothing.
+      const failed = (event: Event) => {
+        const note = (event.target as Element).parentElement?.querySelector<HTMLElement>('.media-failed');
+        if (note) note.hidden = false;
+        if (section.transcript && !ctx.isOpen(transcript)) ctx.toggle(transcript);
+      };
       return html`<figure class="media">
         ${section.kind === 'video'
-          ? html`<video controls preload="metadata" playsinline src=${ifDefined(href(section.src))} poster=${ifDefined(href(section.poster))}>
+          ? html`<video controls preload="metadata" playsinline src=${ifDefined(href(section.src))} poster=${ifDefined(href(section.poster))} @error=${failed}>
               ${section.captions ? html`<track kind="captions" src=${ifDefined(href(section.captions))} srclang="zh" label="中文" default />` : nothing}
             </video>`
-          : html`<audio controls preload="metadata" src=${ifDefined(href(section.src))}>
+          : html`<audio controls preload="metadata" src=${ifDefined(href(section.src))} @error=${failed}>
               ${section.captions ? html`<track kind="captions" src=${ifDefined(href(section.captions))} srclang="zh" label="中文" default />` : nothing}
             </audio>`}
-        ${section.transcript ? disclosure(ctx, `${id}-transcript`, ctx.t('explainer.transcript'), prose(section.transcript)) : nothing}
+        <p class="media-failed" role="status" hidden>${ctx.t('explainer.mediaFailed')}${section.transcript ? ctx.t('explainer.mediaFailedTranscript') : nothing}</p>
+        ${section.transcript ? disclosure(ctx, transcript, ctx.t('explainer.transcript'), prose(section.transcript)) : nothing}
       </figure>`;
+    }
 
     case 'impact':
       return html`<div class="impact">
