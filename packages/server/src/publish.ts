@@ -209,23 +209,47 @@ export async function consultationReport(form: ServedForm, staff: StaffStorage, 
   return checked(consultationSchema, doc, 'the adoption report');
 }
 
+/** The template's applicant columns: 自然人, the five kinds of 法人或其他组织, 总计. */
 export const TABLE3_COLUMNS = [
   { key: 'person', label: '自然人' },
-  { key: 'organisation', label: '法人或其他组织' },
+  { key: 'business', label: '商业企业', group: '法人或其他组织' },
+  { key: 'research', label: '科研机构', group: '法人或其他组织' },
+  { key: 'nonprofit', label: '社会公益组织', group: '法人或其他组织' },
+  { key: 'legal', label: '法律服务机构', group: '法人或其他组织' },
+  { key: 'otherOrganisation', label: '其他', group: '法人或其他组织' },
   { key: 'total', label: '总计' },
 ] as const;
 
+type Applicant = (typeof TABLE3_COLUMNS)[number]['key'];
+
+/** A form's `organisationType` answer (its value or its label) → the template's column; anything else is 其他. */
+const ORGANISATION_TYPES: Record<string, Applicant> = {
+  business: 'business',
+  商业企业: 'business',
+  research: 'research',
+  科研机构: 'research',
+  nonprofit: 'nonprofit',
+  社会公益组织: 'nonprofit',
+  legal: 'legal',
+  法律服务机构: 'legal',
+};
+
+function applicantColumn(data: Record<string, unknown>): Applicant {
+  if (data.applicantType !== 'organisation') return 'person';
+  const type = data.organisationType;
+  return (typeof type === 'string' && Object.hasOwn(ORGANISATION_TYPES, type) && ORGANISATION_TYPES[type]) || 'otherOrganisation';
+}
+
 const CHINESE_ORDINALS = ['一', '二', '三', '四', '五', '六', '七'];
 
-interface Table3Row {
+type Table3Row = {
   key: string;
   label: string;
   outcome?: string;
   detail?: string;
-  person: number;
+  /** The five organisation columns together (法人或其他组织). */
   organisation: number;
-  total: number;
-}
+} & Record<Applicant, number>;
 
 /** (c) Table 三 (收到和处理政府信息公开申请情况) of the annual report for `year`. */
 export async function annualTable3(form: ServedForm, staff: StaffStorage, year: number, today: string) {
@@ -233,7 +257,13 @@ export async function annualTable3(form: ServedForm, staff: StaffStorage, year: 
   const since = `${year}-01-01`;
   const until = `${year}-12-31`;
   const records = await staff.openDuring(form.name, since, until);
-  const row = (key: string, label: string, extra: Partial<Table3Row> = {}): Table3Row => ({ key, label, ...extra, person: 0, organisation: 0, total: 0 });
+  const row = (key: string, label: string, extra: { outcome?: string; detail?: string } = {}): Table3Row => ({
+    key,
+    label,
+    ...extra,
+    ...(Object.fromEntries(TABLE3_COLUMNS.map((column) => [column.key, 0])) as Record<Applicant, number>),
+    organisation: 0,
+  });
   const received = row('received', '一、本年新收政府信息公开申请数量');
   const carriedOver = row('carriedOver', '二、上年结转政府信息公开申请数量');
   const outcomeRows: Table3Row[] = [];
@@ -250,13 +280,14 @@ export async function annualTable3(form: ServedForm, staff: StaffStorage, year: 
   });
   const outcomeTotal = row('outcomeTotal', `（${CHINESE_ORDINALS[REQUEST_OUTCOMES.length]}）总计`);
   const carriedForward = row('carriedForward', '四、结转下年度继续办理');
-  const add = (target: Table3Row | undefined, who: 'person' | 'organisation') => {
+  const add = (target: Table3Row | undefined, who: Applicant) => {
     if (!target) return;
     target[who]++;
+    if (who !== 'person') target.organisation++;
     target.total++;
   };
   for (const record of records) {
-    const who = record.data.applicantType === 'organisation' ? 'organisation' : 'person';
+    const who = applicantColumn(record.data);
     add(record.receivedOn >= since ? received : carriedOver, who);
     if (record.step === 'replied' && record.repliedOn && record.repliedOn <= until) {
       add(byKey.get(`outcome:${record.outcome ?? '其他处理'}`) ?? byKey.get('outcome:其他处理'), who);

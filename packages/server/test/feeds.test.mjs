@@ -174,17 +174,22 @@ eachStorage((backend) => {
   describe('table 三 of the annual report', () => {
     before(async () => {
       const person = { applicantType: 'person', name: '某某' };
-      const organisation = { applicantType: 'organisation', organisation: '某公司' };
+      // The form's organisationType by value (the example form's), by label (another form's), and missing (其他).
+      const business = { applicantType: 'organisation', organisation: '某公司', organisationType: 'business' };
+      const research = { applicantType: 'organisation', organisation: '某研究所', organisationType: '科研机构' };
+      const untyped = { applicantType: 'organisation', organisation: '某协会' };
       await insert('disclosure', 'disclosure-request', person, { receivedOn: '2024-12-20', repliedOn: '2025-01-10', outcome: '予以公开' });
       await insert('disclosure', 'disclosure-request', person, { receivedOn: '2024-11-01', repliedOn: '2024-12-01', outcome: '予以公开' });
-      await insert('disclosure', 'disclosure-request', organisation, { receivedOn: '2025-03-01', repliedOn: '2025-03-20', outcome: '不予公开', outcomeDetail: '属于国家秘密' });
+      await insert('disclosure', 'disclosure-request', business, { receivedOn: '2025-03-01', repliedOn: '2025-03-20', outcome: '不予公开', outcomeDetail: '属于国家秘密' });
       await insert('disclosure', 'disclosure-request', person, { receivedOn: '2025-12-20', repliedOn: '2026-01-05', outcome: '无法提供', outcomeDetail: '本机关不掌握相关政府信息' });
-      await insert('disclosure', 'disclosure-request', organisation, { receivedOn: '2025-06-01' });
+      await insert('disclosure', 'disclosure-request', research, { receivedOn: '2025-06-01' });
+      await insert('disclosure', 'disclosure-request', untyped, { receivedOn: '2025-07-01', repliedOn: '2025-07-15', outcome: '予以公开' });
       await insert('disclosure', 'disclosure-request', person, { receivedOn: '2026-01-10' });
       await insert('disclosure', 'disclosure-request', person, { receivedOn: '2025-05-05', repliedOn: '2025-05-06', outcome: '部分公开' });
     });
 
-    const cells = (row) => [row.person, row.organisation, row.total];
+    // 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他 (organisations), 总计.
+    const cells = (row) => [row.person, row.business, row.research, row.nonprofit, row.legal, row.otherOrganisation, row.total];
 
     test('received, carried over, outcomes by category and carried forward for a year', async () => {
       const res = await get(`${server.url}/api/forms/disclosure/annual-report?year=2025`, { Origin: ORIGIN });
@@ -192,24 +197,27 @@ eachStorage((backend) => {
       assert.equal(res.headers.get('access-control-allow-origin'), ORIGIN);
       const { rows, year, columns } = res.body;
       assert.equal(year, 2025);
-      assert.deepEqual(columns.map((c) => c.label), ['自然人', '法人或其他组织', '总计']);
+      // The template's columns: 自然人, then 法人或其他组织 in five kinds, then 总计.
+      assert.deepEqual(columns.map((c) => c.label), ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
+      assert.deepEqual(columns.map((c) => c.group ?? ''), ['', '法人或其他组织', '法人或其他组织', '法人或其他组织', '法人或其他组织', '法人或其他组织', '']);
       const row = (key) => rows.find((r) => r.key === key);
-      assert.deepEqual(cells(row('received')), [2, 2, 4]);
-      assert.deepEqual(cells(row('carriedOver')), [1, 0, 1]);
-      assert.deepEqual(cells(row('outcome:予以公开')), [1, 0, 1]);
-      assert.deepEqual(cells(row('outcome:部分公开')), [1, 0, 1]);
-      assert.deepEqual(cells(row('outcome:不予公开')), [0, 1, 1]);
-      assert.deepEqual(cells(row('outcome:不予公开:属于国家秘密')), [0, 1, 1]);
-      assert.deepEqual(cells(row('outcome:无法提供')), [0, 0, 0]);
-      assert.deepEqual(cells(row('outcomeTotal')), [2, 1, 3]);
-      assert.deepEqual(cells(row('carriedForward')), [1, 1, 2]);
+      assert.deepEqual(cells(row('received')), [2, 1, 1, 0, 0, 1, 5]);
+      assert.equal(row('received').organisation, 3);
+      assert.deepEqual(cells(row('carriedOver')), [1, 0, 0, 0, 0, 0, 1]);
+      assert.deepEqual(cells(row('outcome:予以公开')), [1, 0, 0, 0, 0, 1, 2]);
+      assert.deepEqual(cells(row('outcome:部分公开')), [1, 0, 0, 0, 0, 0, 1]);
+      assert.deepEqual(cells(row('outcome:不予公开')), [0, 1, 0, 0, 0, 0, 1]);
+      assert.deepEqual(cells(row('outcome:不予公开:属于国家秘密')), [0, 1, 0, 0, 0, 0, 1]);
+      assert.deepEqual(cells(row('outcome:无法提供')), [0, 0, 0, 0, 0, 0, 0]);
+      assert.deepEqual(cells(row('outcomeTotal')), [2, 1, 0, 0, 0, 1, 4]);
+      assert.deepEqual(cells(row('carriedForward')), [1, 0, 1, 0, 0, 0, 2]);
       // The national template's rows, in its order: 6 outcome categories and their 19 cases.
       assert.equal(rows.filter((r) => r.key.startsWith('outcome:')).length, 25);
       assert.equal(row('outcome:予以公开').label, '（一）予以公开');
       assert.equal(row('outcomeTotal').label, '（七）总计');
       assert.equal(row('outcome:其他处理:其他').label, '3.其他');
       // What came in equals what went out plus what is left.
-      for (const key of ['person', 'organisation', 'total']) assert.equal(row('received')[key] + row('carriedOver')[key], row('outcomeTotal')[key] + row('carriedForward')[key]);
+      for (const key of [...columns.map((c) => c.key), 'organisation']) assert.equal(row('received')[key] + row('carriedOver')[key], row('outcomeTotal')[key] + row('carriedForward')[key], key);
     });
 
     test('the next year carries forward what this year left; bad years and other forms are refused', async () => {
