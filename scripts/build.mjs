@@ -27,6 +27,7 @@ export const ELEMENT_ENTRIES = {
   form: at('packages/gongkai/src/form.ts'),
   consultation: at('packages/gongkai/src/consultation.ts'),
   'disclosure-request': at('packages/gongkai/src/disclosure-request.ts'),
+  'annual-report': at('packages/gongkai/src/annual-report.ts'),
 };
 
 const browser = {

@@ -46,6 +46,12 @@ describe('demo county page', () => {
     expect(catalogues).to.have.length(4);
     await waitUntil(() => catalogues.every((el) => el.shadowRoot?.querySelector('.count-line')), 'catalogues did not render', { timeout: 15000 });
 
+    // The 政府信息公开年报 section: the annual report from src, with its outcomes summary and table 三.
+    const annual = win.document.querySelector('gk-annual-report')!;
+    await waitUntil(() => annual.shadowRoot?.querySelector('.chart-summary'), 'the annual report did not render', { timeout: 15000 });
+    expect(annual.shadowRoot!.querySelector('.chart-summary')!.textContent).to.contain('2025年共收到政府信息公开申请28件');
+    expect(annual.shadowRoot!.querySelector('.table3')).to.exist;
+
     // The 互动交流 section: two forms from src.
     const forms = [...win.document.querySelectorAll('gk-form')];
     expect(forms).to.have.length(1);

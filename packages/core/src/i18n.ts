@@ -1,3 +1,4 @@
+import type { annualReportZh } from './messages/annual-report.js';
 import type { budgetZh } from './messages/budget.js';
 import type { catalogueZh } from './messages/catalogue.js';
 import { commonZh } from './messages/common.js';
@@ -21,7 +22,7 @@ export function resolveLang(tag: string | null | undefined): Lang {
   return tag && /^en\b/i.test(tag.trim()) ? 'en' : 'zh-CN';
 }
 
-export type MessageKey = keyof typeof commonZh | keyof typeof documentZh | keyof typeof budgetZh | keyof typeof chartZh | keyof typeof explainerZh | keyof typeof catalogueZh | keyof typeof formZh | keyof typeof consultationZh | keyof typeof requestZh;
+export type MessageKey = keyof typeof commonZh | keyof typeof documentZh | keyof typeof budgetZh | keyof typeof chartZh | keyof typeof explainerZh | keyof typeof catalogueZh | keyof typeof formZh | keyof typeof consultationZh | keyof typeof requestZh | keyof typeof annualReportZh;
 
 /**
  * The tables in force. Chinese, the default, joins them module by module through

@@ -15,4 +15,5 @@ export * from './schemas/catalogue.js';
 export * from './schemas/form.js';
 export * from './schemas/consultation.js';
 export * from './schemas/request.js';
+export * from './schemas/annual-report.js';
 export type { FieldDescriptions } from './schemas/common.js';

@@ -1,5 +1,6 @@
 /** Every document kind and its schema: what the CLI and the JSON Schema export iterate over. */
 import type * as z from 'zod/mini';
+import { annualReportDescriptions, annualReportSchema } from './schemas/annual-report.js';
 import { budgetDescriptions, budgetSchema } from './schemas/budget.js';
 import { catalogueDescriptions, catalogueSchema } from './schemas/catalogue.js';
 import { consultationDescriptions, consultationSchema } from './schemas/consultation.js';
@@ -17,6 +18,7 @@ export const SCHEMAS = {
   form: formSchema,
   consultation: consultationSchema,
   'disclosure-request': requestSchema,
+  'annual-report': annualReportSchema,
 } as const satisfies Record<string, z.ZodMiniType>;
 
 export type Kind = keyof typeof SCHEMAS;
@@ -35,4 +37,5 @@ export const DESCRIPTIONS: Record<Kind, () => FieldDescriptions> = {
   form: formDescriptions,
   consultation: consultationDescriptions,
   'disclosure-request': requestDescriptions,
+  'annual-report': annualReportDescriptions,
 };

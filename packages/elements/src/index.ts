@@ -9,3 +9,4 @@ export { GkCatalogueElement, type CatalogueView } from './catalogue/catalogue.js
 export { GkFormElement } from './form/form.js';
 export { GkConsultationElement } from './consultation/consultation.js';
 export { GkDisclosureRequestElement } from './request/request.js';
+export { GkAnnualReportElement } from './annual-report/annual-report.js';

@@ -17,6 +17,7 @@ export {
   documentSchema,
   budgetSchema,
   explainerSchema,
+  annualReportSchema,
   toCsv,
 } from '@gongkai/core';
-export type { GkDocument, GkBudget, GkExplainer, GkIssue, Lang } from '@gongkai/core';
+export type { GkDocument, GkBudget, GkExplainer, GkAnnualReport, GkIssue, Lang } from '@gongkai/core';

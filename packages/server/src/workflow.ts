@@ -11,7 +11,7 @@
  *   adoption  采纳情况    consultation comments: adopted / partly / not, with a reason
  *   publish   公开答复    a replied submission onto (or off) the public board
  */
-import { REQUEST_OUTCOMES } from '../../core/src/schemas/request.js';
+import { REQUEST_OUTCOME_CASES, REQUEST_OUTCOMES } from '../../core/src/schemas/request.js';
 import { addWorkingDays } from './dates.js';
 import { HttpError, type IssueOut } from './errors.js';
 import type { Adoption, Decide, SubmissionRecord } from './storage/staff-types.js';
@@ -35,18 +35,8 @@ export const ACTIONS = Object.keys(ACTION_LABELS) as ActionName[];
 /** Extension of an application's deadline (《政府信息公开条例》第三十三条: at most 20 working days, once). */
 export const EXTENSION_WORKING_DAYS = 20;
 
-/**
- * The sub-categories of core's REQUEST_OUTCOMES in table 三 of the national
- * annual-report template (政府信息公开工作年度报告格式). 予以公开 and 部分公开 have none.
- */
-export const OUTCOME_DETAILS: Record<(typeof REQUEST_OUTCOMES)[number], readonly string[]> = {
-  予以公开: [],
-  部分公开: [],
-  不予公开: ['属于国家秘密', '其他法律行政法规禁止公开', '危及“三安全一稳定”', '保护第三方合法权益', '属于三类内部事务信息', '属于四类过程性信息', '属于行政执法案卷', '属于行政查询事项'],
-  无法提供: ['本机关不掌握相关政府信息', '没有现成信息需要另行制作', '补正后申请内容仍不明确'],
-  不予处理: ['信访举报投诉类申请', '重复申请', '要求提供公开出版物', '无正当理由大量反复申请', '要求行政机关确认或重新出具已获取信息'],
-  其他处理: ['申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '其他'],
-};
+/** The sub-categories of core's REQUEST_OUTCOMES in table 三 (core's REQUEST_OUTCOME_CASES: one list for the server, the schema and the element). */
+export const OUTCOME_DETAILS: Record<(typeof REQUEST_OUTCOMES)[number], readonly string[]> = REQUEST_OUTCOME_CASES;
 
 const TEXT_MAX = 20_000;
 

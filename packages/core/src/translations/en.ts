@@ -3,6 +3,7 @@
  * `import 'gongkai/en'` (the one-file bundle already includes it).
  */
 import { addMessages } from '../i18n.js';
+import { annualReportEn } from '../messages/annual-report.js';
 import { budgetEn } from '../messages/budget.js';
 import { catalogueEn } from '../messages/catalogue.js';
 import { chartEn } from '../messages/chart.js';
@@ -13,4 +14,4 @@ import { explainerEn } from '../messages/explainer.js';
 import { formEn } from '../messages/form.js';
 import { requestEn } from '../messages/request.js';
 
-addMessages('en', { ...commonEn, ...documentEn, ...budgetEn, ...chartEn, ...explainerEn, ...catalogueEn, ...formEn, ...consultationEn, ...requestEn });
+addMessages('en', { ...commonEn, ...documentEn, ...budgetEn, ...chartEn, ...explainerEn, ...catalogueEn, ...formEn, ...consultationEn, ...requestEn, ...annualReportEn });

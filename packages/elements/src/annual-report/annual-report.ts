@@ -1,0 +1,138 @@
+import { html, nothing } from 'lit';
+import {
+  REQUEST_OUTCOMES,
+  annualReportSchema,
+  applicantTotal,
+  formatDate,
+  formatPercent,
+  outcomeCounts,
+  outcomesTotal,
+  type GkAnnualReport,
+} from '@gongkai/core';
+import { GkElement } from '../base/gk-element.js';
+import { defineElement } from '../base/define.js';
+import { markdown } from '../base/internal/markdown.js';
+import { toggled } from '../base/internal/toggle.js';
+import { barChart, type BarGroup } from '../charts/bars.js';
+import { chartStyles } from '../charts/chart.styles.js';
+import { chartFigure, downloadCsv } from '../charts/figure.js';
+import { hostCardStyles } from '../charts/host-card.styles.js';
+import { ChartInteraction } from '../charts/interaction.js';
+import { categoryColor } from '../charts/palette.js';
+import { ResizeController } from '../charts/resize-controller.js';
+import { annualReportStyles } from './annual-report.styles.js';
+import { appealsTable, applicationsCsv, applicationsTable, outcomeName, proactiveTables, type TableContext } from './internal/tables.js';
+
+const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+/**
+ * The annual report on government information disclosure
+ * (政府信息公开工作年度报告) in the national template's six parts: the overview,
+ * proactive disclosure, applications received and handled (table 三, with a
+ * chart of the outcomes, its one-sentence summary, data table and CSV), and
+ * reconsideration and litigation as real tables, then problems and other
+ * matters. Totals are worked out from the counts; the schema checks that what
+ * came in equals what was answered plus what is carried forward.
+ *
+ * @summary Annual disclosure report. JSON: `"kind": "annual-report"`.
+ *
+ * @slot - An inline `<script type="application/json">` holding the report (not displayed).
+ *
+ * @csspart base - The report.
+ * @csspart title - The title.
+ * @csspart chart-summary - The one-sentence summary of the outcomes chart.
+ * @csspart chart - The chart box.
+ * @csspart tooltip - The tooltip.
+ */
+export class GkAnnualReportElement extends GkElement<typeof annualReportSchema> {
+  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, annualReportStyles];
+
+  protected readonly schema = annualReportSchema;
+
+  private readonly resize = new ResizeController(this);
+  private readonly interaction = new ChartInteraction(this);
+  private openTables = new Set<string>();
+
+  protected override renderDocument(report: GkAnnualReport) {
+    const lang = this.language;
+    const ctx: TableContext = { report, lang, t: (key, params) => this.t(key, params) };
+    const prose = (source: string | undefined) => (source?.trim() ? html`<div class="prose">${markdown(source, this.headingLevel + 2)}</div>` : this.notReported());
+    const section = (key: 'overview' | 'proactive' | 'applications' | 'appeals' | 'problems' | 'other', body: unknown) =>
+      html`<section aria-labelledby="${key}-title">${this.heading(1, this.t(`annual.section.${key}`), `${key}-title`)}${body}</section>`;
+    return html`<article part="base" aria-labelledby="title">
+      ${this.heading(0, report.title, 'title', 'title')}
+      <p class="meta">${this.t('annual.published', { office: report.office, date: formatDate(report.published, lang) })}</p>
+      ${section('overview', prose(report.overview))}
+      ${section('proactive', report.proactive ? proactiveTables(ctx) : this.notReported())}
+      ${section(
+        'applications',
+        html`${this.outcomesFigure(report, ctx)}${applicationsTable(ctx)}
+          <p class="table-actions no-print">
+            <button type="button" @click=${() => downloadCsv(`${report.title}-${this.t('annual.section.applications')}.csv`, applicationsCsv(ctx))}>${this.t('chart.download')}</button>
+          </p>`,
+      )}
+      ${section('appeals', report.appeals ? appealsTable(ctx) : this.notReported())}
+      ${section('problems', prose(report.problems))}
+      ${section('other', prose(report.other))}
+      ${report.source ? html`<p class="source">${report.source}</p>` : nothing}
+    </article>`;
+  }
+
+  private notReported() {
+    return html`<p class="not-reported">${this.t('annual.notReported')}</p>`;
+  }
+
+  /** The outcomes of the year as ranked bars, with the sentence a reader needs first. */
+  private outcomesFigure(report: GkAnnualReport, ctx: TableContext) {
+    const lang = this.language;
+    const apps = report.applications;
+    const done = sum(outcomesTotal(report));
+    const rows = REQUEST_OUTCOMES.map((outcome, index) => ({ outcome, index, count: sum(outcomeCounts(report, outcome)) })).sort((a, b) => b.count - a.count);
+    const share = (count: number) => formatPercent(done > 0 ? count / done : 0, lang);
+    const received = applicantTotal(apps.received);
+    const carriedOver = applicantTotal(apps.carriedOver);
+    const forward = applicantTotal(apps.carriedForward);
+    const largest = rows[0];
+    const summary =
+      received + carriedOver === 0
+        ? this.t('annual.sum.none', { year: report.year })
+        : this.t('annual.sum.applications', { year: report.year, received, carriedOver, done }) +
+          (largest && largest.count > 0 ? this.t('annual.sum.largest', { outcome: outcomeName(ctx, largest.outcome), count: largest.count, share: share(largest.count) }) : '') +
+          this.t('annual.sum.forward', { forward });
+    const groups: BarGroup[] = rows.map(({ outcome, index, count }) => {
+      const label = outcomeName(ctx, outcome);
+      const display = this.t('annual.count', { count });
+      return { id: outcome, label, note: share(count), bars: [{ id: outcome, label, value: count, display, detail: share(count), color: categoryColor(index) }] };
+    });
+    this.interaction.setItems(groups.flatMap((group) => group.bars));
+    return chartFigure({
+      id: 'outcomes',
+      interaction: this.interaction,
+      summary,
+      chart: barChart({ groups, width: this.resize.width, label: summary, interaction: this.interaction }),
+      table: {
+        caption: summary,
+        head: [this.t('annual.chart.title'), this.t('annual.chart.count'), this.t('annual.chart.share')],
+        rows: rows.map(({ outcome, count }) => [outcomeName(ctx, outcome), String(count), share(count)]),
+      },
+      csv: {
+        filename: `${report.title}-${this.t('annual.chart.title')}.csv`,
+        rows: [[this.t('annual.chart.title'), this.t('annual.chart.count'), `${this.t('annual.chart.share')}（%）`], ...rows.map(({ outcome, count }) => [outcomeName(ctx, outcome), count, done > 0 ? Number(((count / done) * 100).toFixed(2)) : ''])],
+      },
+      tableOpen: this.openTables.has('outcomes'),
+      onToggleTable: () => {
+        this.openTables = toggled(this.openTables, 'outcomes');
+        this.requestUpdate();
+      },
+      labels: { showTable: this.t('chart.showTable'), hideTable: this.t('chart.hideTable'), download: this.t('chart.download') },
+    });
+  }
+}
+
+defineElement('gk-annual-report', GkAnnualReportElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gk-annual-report': GkAnnualReportElement;
+  }
+}
