@@ -13,7 +13,8 @@
 import { catalogueSchema, type CatalogueColumn, type CatalogueItem, type GkCatalogue } from '../../core/src/schemas/catalogue.js';
 import { consultationSchema, type GkConsultation } from '../../core/src/schemas/consultation.js';
 import { formFieldList, type FormField } from '../../core/src/schemas/form.js';
-import { REQUEST_OUTCOMES } from '../../core/src/schemas/request.js';
+import { REQUEST_OUTCOMES, REQUEST_OUTCOME_CASES } from '../../core/src/schemas/request.js';
+import { APPLICANT_COLUMNS, type ApplicantCounts, type GkAnnualReport } from '../../core/src/schemas/annual-report.js';
 import { deidentify } from '../../core/src/deidentify.js';
 import { issueMessage, validate } from '../../core/src/validate.js';
 import { HttpError } from './errors.js';
@@ -290,8 +291,10 @@ export async function annualTable3(form: ServedForm, staff: StaffStorage, year: 
     const who = applicantColumn(record.data);
     add(record.receivedOn >= since ? received : carriedOver, who);
     if (record.step === 'replied' && record.repliedOn && record.repliedOn <= until) {
-      add(byKey.get(`outcome:${record.outcome ?? '其他处理'}`) ?? byKey.get('outcome:其他处理'), who);
-      if (record.outcomeDetail) add(byKey.get(`outcome:${record.outcome}:${record.outcomeDetail}`), who);
+      // An outcome the template lacks, or none, is 其他处理; a 其他处理 without its case is its case 其他.
+      const outcome = record.outcome && byKey.has(`outcome:${record.outcome}`) ? record.outcome : '其他处理';
+      add(byKey.get(`outcome:${outcome}`), who);
+      add((record.outcomeDetail && byKey.get(`outcome:${outcome}:${record.outcomeDetail}`)) || (outcome === '其他处理' ? byKey.get('outcome:其他处理:其他') : undefined), who);
       add(outcomeTotal, who);
     } else add(carriedForward, who);
   }
@@ -303,5 +306,22 @@ export async function annualTable3(form: ServedForm, staff: StaffStorage, year: 
     table: '三、收到和处理政府信息公开申请情况',
     columns: TABLE3_COLUMNS,
     rows: [received, carriedOver, ...outcomeRows, outcomeTotal, carriedForward],
+    applications: applicationsPart(received, carriedOver, byKey, carriedForward),
   };
+}
+
+/**
+ * The same counts as the `applications` part of core's annual-report document,
+ * so a report's editor (or a CMS) can drop them into `<gk-annual-report>`'s JSON.
+ * Categories with cases are given by case, from the case staff chose when replying.
+ */
+function applicationsPart(received: Table3Row, carriedOver: Table3Row, byKey: Map<string, Table3Row>, carriedForward: Table3Row): GkAnnualReport['applications'] {
+  const counts = (row: Table3Row | undefined): ApplicantCounts => Object.fromEntries(APPLICANT_COLUMNS.map((column) => [column, row?.[column] ?? 0])) as ApplicantCounts;
+  const outcomes = Object.fromEntries(
+    REQUEST_OUTCOMES.map((outcome) => {
+      const cases = REQUEST_OUTCOME_CASES[outcome] as readonly string[];
+      return [outcome, cases.length ? Object.fromEntries(cases.map((c) => [c, counts(byKey.get(`outcome:${outcome}:${c}`))])) : counts(byKey.get(`outcome:${outcome}`))];
+    }),
+  ) as GkAnnualReport['applications']['outcomes'];
+  return { received: counts(received), carriedOver: counts(carriedOver), outcomes, carriedForward: counts(carriedForward) };
 }

@@ -220,6 +220,17 @@ eachStorage((backend) => {
       for (const key of [...columns.map((c) => c.key), 'organisation']) assert.equal(row('received')[key] + row('carriedOver')[key], row('outcomeTotal')[key] + row('carriedForward')[key], key);
     });
 
+    test('the same counts in the shape of core’s annual report: a report built on them is valid and balances', async () => {
+      const { applications } = (await get(`${server.url}/api/forms/disclosure/annual-report?year=2025`)).body;
+      assert.deepEqual(applications.received, { person: 2, business: 1, research: 1, nonprofit: 0, legal: 0, otherOrganisation: 1 });
+      assert.deepEqual(applications.outcomes['不予公开']['属于国家秘密'], { person: 0, business: 1, research: 0, nonprofit: 0, legal: 0, otherOrganisation: 0 });
+      assert.equal(applications.outcomes['予以公开'].otherOrganisation, 1);
+      assert.deepEqual(Object.keys(applications.outcomes['无法提供']), ['本机关不掌握相关政府信息', '没有现成信息需要另行制作', '补正后申请内容仍不明确']);
+      const report = { kind: 'annual-report', version: 1, title: '2025年政府信息公开工作年度报告', office: '平罗县卫生健康局', year: 2025, published: '2026-01-20', applications };
+      const checked = await validateDocument(report);
+      assert.ok(checked.ok, checked.output);
+    });
+
     test('the next year carries forward what this year left; bad years and other forms are refused', async () => {
       const next = (await get(`${server.url}/api/forms/disclosure/annual-report?year=2026`)).body.rows;
       const row = (key) => next.find((r) => r.key === key);
