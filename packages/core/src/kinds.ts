@@ -1,6 +1,5 @@
 /** Every document kind and its schema: what the CLI and the JSON Schema export iterate over. */
 import type * as z from 'zod/mini';
-import { annualReportDescriptions, annualReportSchema } from './schemas/annual-report.js';
 import { budgetDescriptions, budgetSchema } from './schemas/budget.js';
 import { catalogueDescriptions, catalogueSchema } from './schemas/catalogue.js';
 import { consultationDescriptions, consultationSchema } from './schemas/consultation.js';
@@ -9,6 +8,9 @@ import { documentDescriptions, documentSchema } from './schemas/document.js';
 import { explainerDescriptions, explainerSchema } from './schemas/explainer.js';
 import { formDescriptions, formSchema } from './schemas/form.js';
 import { requestDescriptions, requestSchema } from './schemas/request.js';
+// Imported last on purpose: where a module is first imported sets the order of the bundled code, and the
+// budget entry's gzip size is sensitive to that order (imported first, it cost gongkai/budget 157 bytes and its 40 KB limit).
+import { annualReportDescriptions, annualReportSchema } from './schemas/annual-report.js';
 
 export const SCHEMAS = {
   document: documentSchema,
