@@ -16,6 +16,8 @@ const EXAMPLES: Array<[Kind, string]> = [
   ['budget', '/packages/elements/src/budget/examples/final-accounts-2018.json'],
   ['budget', '/packages/elements/src/budget/examples/county-debt.json'],
   ['budget', '/packages/elements/src/budget/examples/invalid-sums.json'],
+  ['annual-report', '/packages/elements/src/annual-report/examples/report-2025.json'],
+  ['annual-report', '/packages/elements/src/annual-report/examples/invalid.json'],
 ];
 
 function prng(seed: number) {
