@@ -87,7 +87,10 @@ describe('<gk-annual-report>', () => {
       return original.call(URL, blob as Blob);
     };
     try {
-      root(el).querySelector<HTMLButtonElement>('.table-actions button')!.click();
+      const tableCsv = root(el).querySelector<HTMLButtonElement>('.table-actions button')!;
+      // Told apart from the chart's own CSV button by its name.
+      expect(tableCsv.textContent!.trim()).to.equal('下载表三（CSV）');
+      tableCsv.click();
       await waitUntil(() => csv !== '', 'no CSV for table 三');
     } finally {
       URL.createObjectURL = original;

@@ -68,7 +68,7 @@ export class GkAnnualReportElement extends GkElement<typeof annualReportSchema> 
         'applications',
         html`${this.outcomesFigure(report, ctx)}${applicationsTable(ctx)}
           <p class="table-actions no-print">
-            <button type="button" @click=${() => downloadCsv(`${report.title}-${this.t('annual.section.applications')}.csv`, applicationsCsv(ctx))}>${this.t('chart.download')}</button>
+            <button type="button" @click=${() => downloadCsv(`${report.title}-${this.t('annual.section.applications')}.csv`, applicationsCsv(ctx))}>${this.t('annual.downloadTable')}</button>
           </p>`,
       )}
       ${section('appeals', report.appeals ? appealsTable(ctx) : this.notReported())}
