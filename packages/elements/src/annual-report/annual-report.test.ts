@@ -3,7 +3,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { GkErrorEvent } from '../base/events.js';
 import { GkAnnualReportElement } from './annual-report.js';
-import { failOnHostPageErrors } from '../base/internal/test-support.js';
+import { downloadedText, failOnHostPageErrors } from '../base/internal/test-support.js';
 
 async function example(name: string): Promise<Record<string, unknown>> {
   return (await (await fetch(new URL(`./examples/${name}.json`, import.meta.url))).json()) as Record<string, unknown>;
@@ -80,21 +80,10 @@ describe('<gk-annual-report>', () => {
     expect(root(el).activeElement?.getAttribute('aria-label')).to.equal('无法提供，6件，20%');
     expect(root(el).querySelector('.chart-tooltip')!.textContent).to.contain('6件');
 
-    let csv = '';
-    const original = URL.createObjectURL;
-    URL.createObjectURL = (blob: Blob | MediaSource) => {
-      void (blob as Blob).text().then((text) => (csv = text));
-      return original.call(URL, blob as Blob);
-    };
-    try {
-      const tableCsv = root(el).querySelector<HTMLButtonElement>('.table-actions button')!;
-      // Told apart from the chart's own CSV button by its name.
-      expect(tableCsv.textContent!.trim()).to.equal('下载表三（CSV）');
-      tableCsv.click();
-      await waitUntil(() => csv !== '', 'no CSV for table 三');
-    } finally {
-      URL.createObjectURL = original;
-    }
+    const tableCsv = root(el).querySelector<HTMLButtonElement>('.table-actions button')!;
+    // Told apart from the chart's own CSV button by its name.
+    expect(tableCsv.textContent!.trim()).to.equal('下载表三（CSV）');
+    const csv = await downloadedText(() => tableCsv.click());
     const lines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
     expect(lines[0]).to.equal('项目,自然人,法人或其他组织：商业企业,法人或其他组织：科研机构,法人或其他组织：社会公益组织,法人或其他组织：法律服务机构,法人或其他组织：其他,总计');
     expect(lines).to.have.length(1 + 2 + 6 + 19 + 1 + 1);

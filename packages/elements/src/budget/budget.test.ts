@@ -4,7 +4,7 @@ import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { GkErrorEvent } from '../base/events.js';
 import { GkBudgetElement, type BudgetView } from './budget.js';
-import { failOnHostPageErrors } from '../base/internal/test-support.js';
+import { downloadedText, failOnHostPageErrors } from '../base/internal/test-support.js';
 
 async function example(name: string): Promise<Record<string, unknown>> {
   const response = await fetch(new URL(`./examples/${name}.json`, import.meta.url));
@@ -214,18 +214,7 @@ describe('<gk-budget> table and CSV', () => {
     expect(table.hasAttribute('hidden')).to.be.false;
     const shown = [...table.querySelectorAll('tbody tr')].map((tr) => tr.firstElementChild!.textContent);
 
-    let csv = '';
-    const original = URL.createObjectURL;
-    URL.createObjectURL = (blob: Blob | MediaSource) => {
-      void (blob as Blob).text().then((text) => (csv = text));
-      return original.call(URL, blob as Blob);
-    };
-    try {
-      download!.click();
-      await waitUntil(() => csv !== '', 'no CSV produced');
-    } finally {
-      URL.createObjectURL = original;
-    }
+    const csv = await downloadedText(() => download!.click());
     const lines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
     expect(lines[0]).to.equal('科目编码,科目名称,金额（万元）,占比（%）');
     expect(lines.slice(1).map((line) => line.split(',')[1])).to.deep.equal(shown);

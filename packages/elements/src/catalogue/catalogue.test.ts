@@ -3,7 +3,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { GkErrorEvent } from '../base/events.js';
 import { GkCatalogueElement } from './catalogue.js';
-import { failOnHostPageErrors } from '../base/internal/test-support.js';
+import { downloadedText, failOnHostPageErrors } from '../base/internal/test-support.js';
 
 const OFFICES = ['综合管理办公室', '医政医管股', '公共卫生股'];
 
@@ -231,21 +231,10 @@ describe('<gk-catalogue>', () => {
     await el.updateComplete;
     expect(titles(el)).to.deep.equal([], 'a masked name cannot be found by search');
 
-    let csv = '';
-    const original = URL.createObjectURL;
-    URL.createObjectURL = (blob: Blob | MediaSource) => {
-      void (blob as Blob).text().then((value) => (csv = value));
-      return original.call(URL, blob as Blob);
-    };
-    try {
-      input.value = '';
-      input.dispatchEvent(new Event('input'));
-      await el.updateComplete;
-      [...root(el).querySelectorAll<HTMLButtonElement>('.buttons button')].find((button) => button.textContent!.includes('CSV'))!.click();
-      await waitUntil(() => csv !== '', 'no CSV');
-    } finally {
-      URL.createObjectURL = original;
-    }
+    input.value = '';
+    input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    const csv = await downloadedText(() => [...root(el).querySelectorAll<HTMLButtonElement>('.buttons button')].find((button) => button.textContent!.includes('CSV'))!.click());
     expect(csv).to.contain('2018年行政处罚信息');
     expect(csv).to.contain('欧阳**');
     expect(csv).not.to.contain('640221199001011231');

@@ -1,7 +1,7 @@
 /**
  * What every element's browser tests share. Tests only; no element imports this.
  */
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 
 /**
  * Fails the test during which anything was thrown into the page, or a promise was
@@ -18,4 +18,24 @@ export function failOnHostPageErrors(): void {
   afterEach(() => {
     expect(pageErrors, 'errors thrown into the host page').to.deep.equal([]);
   });
+}
+
+/**
+ * The text of the file a download button saves (a CSV made into a blob: URL, as
+ * downloadCsv does): `act` clicks it, and the blob's text is read back.
+ */
+export async function downloadedText(act: () => void | Promise<void>): Promise<string> {
+  let text = '';
+  const original = URL.createObjectURL;
+  URL.createObjectURL = (blob: Blob | MediaSource) => {
+    void (blob as Blob).text().then((value) => (text = value));
+    return original.call(URL, blob as Blob);
+  };
+  try {
+    await act();
+    await waitUntil(() => text !== '', 'nothing was downloaded');
+  } finally {
+    URL.createObjectURL = original;
+  }
+  return text;
 }
