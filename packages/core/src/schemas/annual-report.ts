@@ -12,7 +12,7 @@
  */
 import * as z from 'zod/mini';
 import { addMessages } from '../i18n.js';
-import { annualReportZh } from '../messages/annual-report.js';
+import { annualReportEn, annualReportZh } from '../messages/annual-report.js';
 import { header, headerDescriptions, isoDate, text, type FieldDescriptions } from './common.js';
 import { REQUEST_OUTCOMES, REQUEST_OUTCOME_CASES, type RequestOutcome } from './request.js';
 
@@ -186,7 +186,7 @@ export function annualReportDescriptions(): FieldDescriptions {
     if (!cases.length) Object.assign(outcomes, countsDescriptions(path, `（${'一二三四五六'[i]}）${outcome}`, outcome));
     else {
       outcomes[path] = [`（${'一二三四五六'[i]}）${outcome}，按具体情形填写`, `${outcome}, by case`];
-      cases.forEach((c, j) => Object.assign(outcomes, countsDescriptions(`${path}.${c}`, `${j + 1}.${c}`, c)));
+      cases.forEach((c, j) => Object.assign(outcomes, countsDescriptions(`${path}.${c}`, `${j + 1}.${c}`, annualReportEn[`annual.case.${c}` as keyof typeof annualReportEn] ?? c)));
     }
   });
   const issued = (path: string, zh: string, en: string): FieldDescriptions => ({
