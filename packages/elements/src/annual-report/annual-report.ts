@@ -23,8 +23,6 @@ import { ResizeController } from '../charts/resize-controller.js';
 import { annualReportStyles } from './annual-report.styles.js';
 import { appealsTable, applicationsCsv, applicationsTable, outcomeName, proactiveTables, type TableContext } from './internal/tables.js';
 
-const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
-
 /**
  * The annual report on government information disclosure
  * (政府信息公开工作年度报告) in the national template's six parts: the overview,
@@ -86,8 +84,8 @@ export class GkAnnualReportElement extends GkElement<typeof annualReportSchema> 
   private outcomesFigure(report: GkAnnualReport, ctx: TableContext) {
     const lang = this.language;
     const apps = report.applications;
-    const done = sum(outcomesTotal(report));
-    const rows = REQUEST_OUTCOMES.map((outcome, index) => ({ outcome, index, count: sum(outcomeCounts(report, outcome)) })).sort((a, b) => b.count - a.count);
+    const done = applicantTotal(outcomesTotal(report));
+    const rows = REQUEST_OUTCOMES.map((outcome, index) => ({ outcome, index, count: applicantTotal(outcomeCounts(report, outcome)) })).sort((a, b) => b.count - a.count);
     const share = (count: number) => formatPercent(done > 0 ? count / done : 0, lang);
     const received = applicantTotal(apps.received);
     const carriedOver = applicantTotal(apps.carriedOver);
