@@ -65,6 +65,11 @@ test('the staff page: sign in, find, open and answer a message, in a real browse
   const item = page.locator('gk-catalogue a', { hasText: '门诊排队时间太长' });
   await item.waitFor({ timeout: 15_000 });
   const listed = await page.evaluate(() => document.querySelector('gk-catalogue')?.shadowRoot?.textContent ?? '');
+  // One search box on the page: the filters' (server-side, over everything); the list's own is hidden.
+  const searchBoxes = await page.evaluate(() =>
+    [...document.querySelectorAll('input[type="search"]'), ...document.querySelector('gk-catalogue').shadowRoot.querySelectorAll('input[type="search"]')].filter((input) => input.getClientRects().length > 0).map((input) => input.id || input.name || 'catalogue'),
+  );
+  assert.deepEqual(searchBoxes, ['f-q']);
   assert.match(listed, /张三|待受理/, 'the list shows who sent it or its state');
 
   const axe = async (label) => {
