@@ -109,51 +109,43 @@ export function applicationsCsv(ctx: TableContext): CsvCell[][] {
   return [head, ...table3Rows(ctx).map((row) => [`${row.context ?? ''}${row.label}`, ...APPLICANT_COLUMNS.map((column) => applicantCount(row.counts, column)), applicantTotal(row.counts)])];
 }
 
+type CountRow = readonly [name: string, ...counts: Array<number | undefined>];
+
+/** A small table of counts: a row header per row, the numbers right-aligned, in its own scrolling region. */
+function countsTable(ctx: TableContext, name: { region: string; caption: string }, head: string[], rows: ReadonlyArray<CountRow>, digits = 0): TemplateResult {
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${name.region}>
+    <table>
+      <caption class="visually-hidden">${name.caption}</caption>
+      <thead>
+        <tr>${head.map((text) => html`<th scope="col">${text}</th>`)}</tr>
+      </thead>
+      <tbody>
+        ${rows.map(([label, ...values]) => html`<tr><th scope="row">${label}</th>${values.map((value) => html`<td class="num">${formatNumber(value ?? 0, ctx.lang, digits, digits)}</td>`)}</tr>`)}
+      </tbody>
+    </table>
+  </div>`;
+}
+
 /** 二、主动公开政府信息情况: the template's three small tables. */
 export function proactiveTables(ctx: TableContext): TemplateResult {
   const p = ctx.report.proactive ?? {};
-  const issued = (['rules', 'normativeDocuments'] as const).map((key) => [ctx.t(`annual.proactive.${key}`), p[key]?.made, p[key]?.repealed, p[key]?.inForce] as const);
-  const decisions = (['licensing', 'penalties', 'enforcement'] as const).map((key) => [ctx.t(`annual.proactive.${key}`), p[key]] as const);
-  const table = (label: string, head: string[], rows: ReadonlyArray<readonly [string, ...Array<number | undefined>]>, digits = 0) =>
-    html`<div class="table-scroll" tabindex="0" role="region" aria-label=${label}>
-      <table>
-        <caption class="visually-hidden">${label}</caption>
-        <thead>
-          <tr>${head.map((text) => html`<th scope="col">${text}</th>`)}</tr>
-        </thead>
-        <tbody>
-          ${rows.map(([name, ...values]) => html`<tr><th scope="row">${name}</th>${values.map((value) => html`<td class="num">${formatNumber(value ?? 0, ctx.lang, digits, digits)}</td>`)}</tr>`)}
-        </tbody>
-      </table>
-    </div>`;
+  const issued = (['rules', 'normativeDocuments'] as const).map((key): CountRow => [ctx.t(`annual.proactive.${key}`), p[key]?.made, p[key]?.repealed, p[key]?.inForce]);
+  const decisions = (['licensing', 'penalties', 'enforcement'] as const).map((key): CountRow => [ctx.t(`annual.proactive.${key}`), p[key]]);
+  const named = (label: string) => ({ region: label, caption: label });
   const content = ctx.t('annual.proactive.content');
-  return html`${table(`${ctx.t('annual.proactive.rules')}、${ctx.t('annual.proactive.normativeDocuments')}`, [content, ctx.t('annual.proactive.made'), ctx.t('annual.proactive.repealed'), ctx.t('annual.proactive.inForce')], issued)}
-    ${table(`${ctx.t('annual.proactive.licensing')}、${ctx.t('annual.proactive.penalties')}、${ctx.t('annual.proactive.enforcement')}`, [content, ctx.t('annual.proactive.decisions')], decisions)}
-    ${table(ctx.t('annual.proactive.fees'), [content, ctx.t('annual.proactive.feesAmount')], [[ctx.t('annual.proactive.fees'), p.fees]], 2)}`;
+  return html`${countsTable(ctx, named(`${ctx.t('annual.proactive.rules')}、${ctx.t('annual.proactive.normativeDocuments')}`), [content, ctx.t('annual.proactive.made'), ctx.t('annual.proactive.repealed'), ctx.t('annual.proactive.inForce')], issued)}
+    ${countsTable(ctx, named(`${ctx.t('annual.proactive.licensing')}、${ctx.t('annual.proactive.penalties')}、${ctx.t('annual.proactive.enforcement')}`), [content, ctx.t('annual.proactive.decisions')], decisions)}
+    ${countsTable(ctx, named(ctx.t('annual.proactive.fees')), [content, ctx.t('annual.proactive.feesAmount')], [[ctx.t('annual.proactive.fees'), p.fees]], 2)}`;
 }
 
 /** 四、政府信息公开行政复议、行政诉讼情况: a row per kind, a column per result. */
 export function appealsTable(ctx: TableContext): TemplateResult {
   const appeals = ctx.report.appeals ?? {};
-  return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${ctx.t('annual.tableOf', { name: ctx.t('annual.section.appeals') })}>
-    <table>
-      <caption class="visually-hidden">${ctx.t('annual.section.appeals')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">${ctx.t('annual.appeals.kind')}</th>
-          ${APPEAL_RESULTS.map((result) => html`<th scope="col">${ctx.t(`annual.appeals.${result}`)}</th>`)}
-          <th scope="col">${ctx.t('annual.appeals.total')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${APPEAL_KINDS.map(
-          (kind) => html`<tr>
-            <th scope="row">${ctx.t(`annual.appeals.${kind}`)}</th>
-            ${APPEAL_RESULTS.map((result) => html`<td class="num">${cell(ctx, appeals[kind]?.[result])}</td>`)}
-            <td class="num">${cell(ctx, appealTotal(appeals[kind]))}</td>
-          </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`;
+  const section = ctx.t('annual.section.appeals');
+  return countsTable(
+    ctx,
+    { region: ctx.t('annual.tableOf', { name: section }), caption: section },
+    [ctx.t('annual.appeals.kind'), ...APPEAL_RESULTS.map((result) => ctx.t(`annual.appeals.${result}`)), ctx.t('annual.appeals.total')],
+    APPEAL_KINDS.map((kind): CountRow => [ctx.t(`annual.appeals.${kind}`), ...APPEAL_RESULTS.map((result) => appeals[kind]?.[result]), appealTotal(appeals[kind])]),
+  );
 }
