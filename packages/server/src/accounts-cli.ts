@@ -14,7 +14,7 @@ import { loadConfig, type ServerConfig } from './config.js';
 import { StartupError } from './errors.js';
 import { hashPassword, passwordProblem } from './passwords.js';
 import type { Role, StaffStorage } from './storage/staff-types.js';
-import type { ServerStorage } from './storage/types.js';
+import type { ServerStorage } from './storage/server-storage.js';
 
 export const USER_HELP = `  gongkai-server user add 用户名 --office 科室 [--role admin|staff] [--config FILE]
                                             新建工作人员账号（密码从标准输入读取）/ add a staff account (password on stdin)

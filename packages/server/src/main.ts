@@ -15,7 +15,7 @@ import { createApp } from './http.js';
 import { runUserCommand, USER_HELP } from './accounts-cli.js';
 import { PostgresStorage } from './storage/postgres.js';
 import { SqliteStorage } from './storage/sqlite.js';
-import type { ServerStorage } from './storage/types.js';
+import type { ServerStorage } from './storage/server-storage.js';
 import { Submissions } from './submissions.js';
 
 const HELP = `gongkai-server — 接收领导信箱、征求意见和依申请公开的提交 / receives form submissions
@@ -55,6 +55,8 @@ function parseArgs(argv: readonly string[]): Args {
 
 /** The storages themselves, for the storage contract test (test/storage.test.mjs) and embedding. */
 export { PostgresStorage, SqliteStorage };
+/** The staff page's pure builders, for their unit tests (test/staff-views.test.mjs). */
+export * as staffViews from './staff/views.js';
 
 function openStorage(config: ServerConfig): ServerStorage {
   const s = config.storage;

@@ -19,6 +19,7 @@ import { StartupError, StorageUnavailableError } from '../errors.js';
 import { POSTGRES_MIGRATIONS } from './migrations-postgres.js';
 import type { Migration } from './migrations-sqlite.js';
 import type { Decide, Role, StaffStorage, StaffUser, StaffUserWithHash, SubmissionEvent, SubmissionPage, SubmissionPatch, SubmissionQuery, SubmissionRecord } from './staff-types.js';
+import { definedOnly, toRecord, toUser, withDetail, type SubmissionRow, type UserRow } from './rows.js';
 import type { MigrationReport, NewSubmission, StatusRow, Storage, StoredRef } from './types.js';
 
 /** Node's network errors: the database cannot be reached. */
@@ -400,7 +401,7 @@ export class PostgresStorage implements Storage, StaffStorage {
 
   async staffEvents(limit: number): Promise<Array<{ at: string; actor: string; action: string; detail: Record<string, unknown> | null }>> {
     const rows = (await this.query<{ at: string; actor: string; action: string; detail: string | null }>(`SELECT ${iso('at')} AS at, actor, action, detail FROM staff_events ORDER BY id DESC LIMIT $1`, [limit])).rows;
-    return rows.map((row) => ({ ...row, detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null }));
+    return rows.map(withDetail);
   }
 
   async searchSubmissions(query: SubmissionQuery): Promise<SubmissionPage> {
@@ -434,7 +435,7 @@ export class PostgresStorage implements Storage, StaffStorage {
 
   async submissionEvents(id: number): Promise<SubmissionEvent[]> {
     const rows = (await this.query<{ at: string; actor: string; action: string; note: string | null; detail: string | null }>(`SELECT ${iso('at')} AS at, actor, action, note, detail FROM submission_events WHERE submission_id = $1 ORDER BY id`, [id])).rows;
-    return rows.map((row) => ({ ...row, detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null }));
+    return rows.map(withDetail);
   }
 
   async logSubmissionEvent(id: number, event: { at: string; actor: string; action: string; note?: string | null; detail?: Record<string, unknown> | null }): Promise<void> {
@@ -496,73 +497,6 @@ export class PostgresStorage implements Storage, StaffStorage {
 
 const EVENT = 'INSERT INTO submission_events (submission_id, at, actor, action, note, detail) VALUES ($1, $2, $3, $4, $5, $6)';
 
-/** A row as the staff queries select it: ids as PostgreSQL's bigint text, times and days already as text. */
-interface UserRow {
-  id: string | number;
-  name: string;
-  office: string;
-  role: Role;
-  password_hash: string;
-  disabled: boolean;
-  created_at: string;
-}
-
-interface SubmissionRow {
-  id: string | number;
-  tracking_code: string;
-  form: string;
-  kind: string;
-  /** json: parsed by pg. */
-  data: Record<string, unknown>;
-  received_at: string;
-  received_on: string;
-  deadline: string;
-  step: StatusRow['step'];
-  replied_on: string | null;
-  outcome: string | null;
-  outcome_detail: string | null;
-  reason: string | null;
-  office: string | null;
-  reply: string | null;
-  publish: boolean;
-  adoption: SubmissionRecord['adoption'];
-  adoption_reason: string | null;
-  extended: boolean;
-  updated_at: string | null;
-}
-
-function toUser(row: UserRow): StaffUser {
-  return { id: Number(row.id), name: row.name, office: row.office, role: row.role, disabled: row.disabled, createdAt: row.created_at };
-}
-
-function toRecord(row: SubmissionRow): SubmissionRecord {
-  return {
-    id: Number(row.id),
-    trackingCode: row.tracking_code,
-    form: row.form,
-    kind: row.kind,
-    data: row.data,
-    receivedAt: row.received_at,
-    receivedOn: row.received_on,
-    deadline: row.deadline,
-    step: row.step,
-    repliedOn: row.replied_on,
-    outcome: row.outcome,
-    outcomeDetail: row.outcome_detail,
-    reason: row.reason,
-    office: row.office,
-    reply: row.reply,
-    publish: row.publish,
-    adoption: row.adoption,
-    adoptionReason: row.adoption_reason,
-    extended: row.extended,
-    updatedAt: row.updated_at,
-  };
-}
-
-function definedOnly(patch: SubmissionPatch): Partial<SubmissionRecord> {
-  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<SubmissionRecord>;
-}
 
 function compare(a: NewSubmission, b: NewSubmission): number {
   return a.form < b.form ? -1 : a.form > b.form ? 1 : a.idempotencyKey < b.idempotencyKey ? -1 : a.idempotencyKey > b.idempotencyKey ? 1 : 0;
