@@ -22,6 +22,8 @@ import type { Submissions } from './submissions.js';
 import { dayIn } from './dates.js';
 import { adoption, annualTable3, consultationReport, repliesBoard } from './publish.js';
 import { createStaff } from './staff/routes.js';
+import { createPublished, isPublishedPath } from './documents/public-routes.js';
+import type { KeyRing } from './documents/signing.js';
 
 const ALLOWED_HEADERS = 'Content-Type, Accept, Idempotency-Key';
 const RETRY_AFTER_UNAVAILABLE = '5';
@@ -39,16 +41,19 @@ export interface AppDeps {
   forms: Map<string, ServedForm>;
   submissions: Submissions;
   storage: ServerStorage;
+  /** The keys that sign published documents (KeyRing.none(): unsigned). */
+  keys: KeyRing;
   log?: (message: string) => void;
 }
 
 type Route = { form: ServedForm; action: 'submit' | 'status' } | { action: 'health' };
 
-export function createApp({ config, forms, submissions, storage, log = (m) => console.error(m) }: AppDeps) {
+export function createApp({ config, forms, submissions, storage, keys, log = (m) => console.error(m) }: AppDeps) {
   const submitLimit = config.rateLimit.submissions ? new RateLimiter(config.rateLimit.submissions) : undefined;
   const lookupLimit = config.rateLimit.lookups ? new RateLimiter(config.rateLimit.lookups) : undefined;
   const origins = new Set(config.origins);
-  const handleStaff = createStaff({ config, forms, staff: storage });
+  const handleStaff = createStaff({ config, forms, staff: storage, documents: storage.documents, keys });
+  const handlePublished = createPublished({ documents: storage.documents, keys, origins, publisher: config.staff.owner });
   const FEED = /^\/api\/forms\/([^/]+)\/(replies|report|adoption|annual-report)\/?$/;
 
   /** The public feeds (publish.ts): GET, JSON, CORS like the citizens' API. */
@@ -122,6 +127,7 @@ export function createApp({ config, forms, submissions, storage, log = (m) => co
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://server.invalid');
     if (url.pathname === '/staff' || url.pathname.startsWith('/staff/')) return handleStaff(req, res, url);
+    if (isPublishedPath(url.pathname)) return handlePublished(req, res, url.pathname);
     const feedMatch = FEED.exec(url.pathname);
     if (feedMatch) return feed(req, res, url, feedMatch);
     const found = route(url.pathname);

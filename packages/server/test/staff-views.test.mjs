@@ -48,7 +48,7 @@ test('submissionQuery reads the filters and names every bad one at once', () => 
 
 test('an admin sees every submission, another account only those forwarded to its office', () => {
   const admin = { id: 1, name: 'a', office: '办公室', role: 'admin', disabled: false, createdAt: '' };
-  const officer = { id: 2, name: 'b', office: '医政科', role: 'staff', disabled: false, createdAt: '' };
+  const officer = { id: 2, name: 'b', office: '医政科', role: 'editor', disabled: false, createdAt: '' };
   assert.equal(submissionScope(admin), undefined);
   assert.equal(submissionScope(officer), '医政科');
   assert.equal(canSeeSubmission(officer, record()), false);

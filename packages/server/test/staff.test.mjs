@@ -69,7 +69,7 @@ eachStorage((backend) => {
     test('sign-in sets an HttpOnly, SameSite=Strict, Path=/staff cookie, stored only as a hash', async () => {
       const res = await login(server.url, 'officer', PASSWORD);
       assert.equal(res.status, 200, res.text);
-      assert.deepEqual(res.body.user, { name: 'officer', office: '医政科', role: 'staff' });
+      assert.deepEqual(res.body.user, { name: 'officer', office: '医政科', role: 'editor' });
       assert.match(res.setCookie, /^gk_staff=[A-Za-z0-9_-]{43}; Path=\/staff; HttpOnly; SameSite=Strict; Max-Age=28800$/);
       const token = res.cookie.split('=')[1];
       const rows = await db.all('SELECT token_hash, expires_at FROM staff_sessions');
@@ -78,7 +78,7 @@ eachStorage((backend) => {
       assert.ok(hashed);
       assert.ok(Date.parse(hashed.expires_at) > Date.now() + 7 * 3600_000);
       const state = await staffClient(server.url, res.cookie).get('/staff/api/state');
-      assert.deepEqual(state.body, { accounts: 3, user: { name: 'officer', office: '医政科', role: 'staff' } });
+      assert.deepEqual(state.body, { accounts: 3, user: { name: 'officer', office: '医政科', role: 'editor' } });
     });
 
     test('an expired session is refused', async () => {

@@ -28,7 +28,10 @@ import { HttpError } from '../errors.js';
 import type { ServedForm } from '../forms.js';
 import { allowMethods, parseJsonObject, readBody, requireJsonContentType, requireSameOrigin, sendJson } from '../http-common.js';
 import { staffPage, STAFF_CSS, STAFF_JS } from '../staff-page.js';
+import type { DocumentStorage } from '../storage/document-types.js';
 import type { StaffStorage } from '../storage/staff-types.js';
+import type { KeyRing } from '../documents/signing.js';
+import { createDocumentRoutes } from './document-routes.js';
 import { ACTIONS, EVENT_LABELS, allowedActions, decision, type ActionName } from '../workflow.js';
 import { createAuth, publicUser } from './auth.js';
 import { actionForms, canSeeSubmission, formTitles, labelledFields, submissionCatalogue, submissionQuery, submissionScope, submissionSummary } from './views.js';
@@ -41,10 +44,15 @@ export interface StaffDeps {
   config: ServerConfig;
   forms: Map<string, ServedForm>;
   staff: StaffStorage;
+  documents: DocumentStorage;
+  keys: KeyRing;
   now?: () => Date;
 }
 
-export function createStaff({ config, forms, staff: store, now = () => new Date() }: StaffDeps) {
+/** Documents are larger than what citizens send: a budget with its tables runs to a few hundred kilobytes. */
+export const DOCUMENT_BODY_LIMIT = 8 * 1024 * 1024;
+
+export function createStaff({ config, forms, staff: store, documents, keys, now = () => new Date() }: StaffDeps) {
   const auth = createAuth({ config, store, now });
   const bundlePath = config.staff.bundle ?? new URL('../../gongkai/dist/gongkai.js', import.meta.url);
   let bundle: Promise<Buffer> | undefined;
@@ -53,11 +61,12 @@ export function createStaff({ config, forms, staff: store, now = () => new Date(
   const send = sendJson;
 
   /** A state-changing request: from this origin (the CSRF defence with SameSite=Strict), JSON, parsed to an object. */
-  async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  async function jsonBody(req: IncomingMessage, limit = config.bodyLimit): Promise<Record<string, unknown>> {
     requireSameOrigin(req, config.trustProxy);
     requireJsonContentType(req);
-    return parseJsonObject(await readBody(req, config.bodyLimit));
+    return parseJsonObject(await readBody(req, limit));
   }
+  const handleDocuments = createDocumentRoutes({ documents, keys, now, publisher: config.staff.owner, jsonBody: (req) => jsonBody(req, Math.max(config.bodyLimit, DOCUMENT_BODY_LIMIT)) });
 
   async function serveBundle(res: ServerResponse): Promise<void> {
     try {
@@ -130,6 +139,7 @@ export function createStaff({ config, forms, staff: store, now = () => new Date(
     // Everything below needs a session.
     const { user } = await auth.signedIn(req);
 
+    if (api === 'documents' || api.startsWith('documents/')) return handleDocuments(req, res, url, api, user);
     if (api === 'forms') {
       only('GET');
       send(res, 200, { forms: [...forms.values()].map((f) => ({ name: f.name, kind: f.kind, title: f.title })) });

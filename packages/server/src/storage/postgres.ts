@@ -16,6 +16,7 @@
  */
 import pg from 'pg';
 import { StartupError, StorageUnavailableError } from '../errors.js';
+import { PostgresDocuments } from './postgres-documents.js';
 import { POSTGRES_MIGRATIONS } from './migrations-postgres.js';
 import type { Migration } from './migrations-sqlite.js';
 import type { Decide, Role, StaffStorage, StaffUser, StaffUserWithHash, SubmissionEvent, SubmissionPage, SubmissionPatch, SubmissionQuery, SubmissionRecord } from './staff-types.js';
@@ -107,6 +108,8 @@ export class PostgresStorage implements Storage, StaffStorage {
   private readonly database: string;
   /** The server's synchronous_commit is off: turn it on for our transactions, or a commit is not durable. */
   private forceSyncCommit = false;
+  /** Published documents (postgres-documents.ts). */
+  readonly documents: PostgresDocuments;
 
   constructor({ url, poolSize = 10, connectTimeoutMs = 5000, migrations = POSTGRES_MIGRATIONS }: PostgresOptions) {
     this.target = describePostgresUrl(url);
@@ -131,6 +134,7 @@ export class PostgresStorage implements Storage, StaffStorage {
       const message = (error as Error).message;
       throw new StartupError(`PostgreSQL 连接地址有误（${this.target}）：${message}`, `bad PostgreSQL URL (${this.target}): ${message}`);
     }
+    this.documents = new PostgresDocuments((text, values) => this.query(text, values), (fn) => this.transaction(fn), wrap);
     // An idle connection dropped by the server (a restart, a failover): the pool discards it and opens a new one when needed.
     this.pool.on('error', (error) => console.error(`gongkai-server: PostgreSQL connection lost: ${error.message}`));
   }

@@ -8,8 +8,9 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StartupError, StorageUnavailableError } from '../errors.js';
+import { SqliteDocuments } from './sqlite-documents.js';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations-sqlite.js';
-import type { Decide, StaffStorage, StaffUser, StaffUserWithHash, SubmissionEvent, SubmissionPatch, SubmissionPage, SubmissionQuery, SubmissionRecord } from './staff-types.js';
+import type { Decide, Role, StaffStorage, StaffUser, StaffUserWithHash, SubmissionEvent, SubmissionPatch, SubmissionPage, SubmissionQuery, SubmissionRecord } from './staff-types.js';
 import { definedOnly, toRecord, toUser, withDetail, type SubmissionRow, type UserRow } from './rows.js';
 import type { MigrationReport, NewSubmission, StatusRow, Storage, StoredRef } from './types.js';
 
@@ -35,6 +36,8 @@ export class SqliteStorage implements Storage, StaffStorage {
   private readonly migrations: readonly Migration[];
   private prepared?: ReturnType<SqliteStorage['prepare']>;
   private staffPrepared?: ReturnType<SqliteStorage['prepareStaff']>;
+  /** Published documents (sqlite-documents.ts). */
+  readonly documents: SqliteDocuments;
 
   constructor({ path, busyTimeoutMs = 2000, migrations = SQLITE_MIGRATIONS }: SqliteOptions) {
     this.description = `sqlite ${path}`;
@@ -50,6 +53,7 @@ export class SqliteStorage implements Storage, StaffStorage {
       const message = (error as Error).message;
       throw new StartupError(`无法打开数据库 ${path}：${message}`, `cannot open the database ${path}: ${message}`);
     }
+    this.documents = new SqliteDocuments(this.db, wrap);
     this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
   }
 
@@ -210,7 +214,7 @@ export class SqliteStorage implements Storage, StaffStorage {
     return this.run(() => this.sst.countUsers.get()!.n);
   }
 
-  createUser(user: { name: string; office: string; role: 'admin' | 'staff'; passwordHash: string; at: string }): Promise<StaffUser> {
+  createUser(user: { name: string; office: string; role: Role; passwordHash: string; at: string }): Promise<StaffUser> {
     return this.run(() => toUser(this.sst.insertUser.get(user)!));
   }
 
