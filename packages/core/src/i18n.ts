@@ -8,6 +8,7 @@ import type { documentZh } from './messages/document.js';
 import type { explainerZh } from './messages/explainer.js';
 import type { formZh } from './messages/form.js';
 import type { requestZh } from './messages/request.js';
+import type { provenanceZh } from './messages/provenance.js';
 
 /**
  * Translations for every string the library itself writes (never editors' text).
@@ -22,7 +23,7 @@ export function resolveLang(tag: string | null | undefined): Lang {
   return tag && /^en\b/i.test(tag.trim()) ? 'en' : 'zh-CN';
 }
 
-export type MessageKey = keyof typeof commonZh | keyof typeof documentZh | keyof typeof budgetZh | keyof typeof chartZh | keyof typeof explainerZh | keyof typeof catalogueZh | keyof typeof formZh | keyof typeof consultationZh | keyof typeof requestZh | keyof typeof annualReportZh;
+export type MessageKey = keyof typeof commonZh | keyof typeof documentZh | keyof typeof budgetZh | keyof typeof chartZh | keyof typeof explainerZh | keyof typeof catalogueZh | keyof typeof formZh | keyof typeof consultationZh | keyof typeof requestZh | keyof typeof annualReportZh | keyof typeof provenanceZh;
 
 /**
  * The tables in force. Chinese, the default, joins them module by module through

@@ -8,6 +8,8 @@ export * from './markdown.js';
 export * from './json-source.js';
 export * from './validate.js';
 export * from './kinds.js';
+export * from './published.js';
+export * from './diff.js';
 export * from './schemas/document.js';
 export * from './schemas/budget.js';
 export * from './schemas/explainer.js';

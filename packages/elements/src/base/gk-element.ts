@@ -9,6 +9,7 @@ import {
   t,
   isLarge,
   parseJson,
+  publishedAddress,
   validate,
   validateInSlices,
   validateText,
@@ -24,6 +25,8 @@ import type * as z from 'zod/mini';
 import { baseStyles } from './gk-element.styles.js';
 import { GkErrorEvent, GkLoadEvent, type DataSource } from './events.js';
 import { fetchText, shortUrl } from './internal/fetch-text.js';
+import type { Provenance } from './internal/provenance.js';
+import { provenanceStyles } from './internal/provenance.styles.js';
 
 type Status = 'empty' | 'loading' | 'ready' | 'error';
 
@@ -47,6 +50,10 @@ let warnedNoEnglish = false;
  * @csspart loading - The loading message.
  * @csspart error - The error message (role="alert").
  * @csspart retry-button - The button that loads `src` again after a failure.
+ * @csspart provenance - Under a document published by gongkai-server (/d/<slug>.json): 发布于 · 更新于, 修订记录, what changed, and the signature check.
+ * @csspart verdict - The signature check's message (已核验 / 未能核验 / 无法核验).
+ *
+ * @attr signing-key - The publisher's Ed25519 public key (base64), pinned: a published document is verified with this key only.
  *
  * @cssproperty --gk-font-family - Font family.
  * @cssproperty --gk-font-size - Base font size (default: the reader's browser setting).
@@ -65,7 +72,7 @@ let warnedNoEnglish = false;
  * @cssproperty --gk-space - Base spacing.
  */
 export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
-  static override styles = [baseStyles];
+  static override styles = [baseStyles, provenanceStyles];
 
   /** The schema of this element's document kind. */
   protected abstract readonly schema: S;
@@ -102,6 +109,8 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
   private checkToken = 0;
   private inlineObserver?: MutationObserver;
   private pendingEvent?: GkLoadEvent | GkErrorEvent;
+  /** Publication history and signature check of a published `src` (internal/provenance.ts, loaded on demand). */
+  private provenance?: Provenance;
 
   /** The resolved interface language; Chinese when English is asked for but its messages are not loaded. */
   get language(): Lang {
@@ -129,6 +138,7 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
     this.loadController?.abort();
     this.inlineObserver?.disconnect();
     this.inlineObserver = undefined;
+    this.trackProvenance();
   }
 
   /** Loads `src` again (the retry button). */
@@ -161,7 +171,8 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
         return this.renderError();
       case 'ready':
         try {
-          return this.renderDocument(this.document as z.infer<S>);
+          const body = this.renderDocument(this.document as z.infer<S>);
+          return this.provenance && this.source === 'src' ? html`${body}${this.provenance.render()}` : body;
         } catch (error) {
           // A bug of ours must not break the host page: show it like any other problem.
           console.error('[gongkai]', error);
@@ -260,13 +271,30 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
     try {
       const result = await fetchText(url, this.timeout, controller.signal, reload);
       if (controller !== this.loadController || this.data !== undefined) return; // superseded
-      if (result.ok) this.acceptText(result.text, 'src');
-      else this.fail([result.issue], 'src');
+      if (result.ok) {
+        this.acceptText(result.text, 'src');
+        this.trackProvenance(url, result.text);
+      } else this.fail([result.issue], 'src');
     } catch (error) {
       this.fail([rootIssue('state.internal', { detail: String(error) })], 'src');
     } finally {
       if (controller === this.loadController) this.removeAttribute('aria-busy');
     }
+  }
+
+  /** For a published document's address, its history and signature check; a failure there never touches the document. */
+  private trackProvenance(url?: string, text?: string): void {
+    this.provenance?.dispose();
+    this.provenance = undefined;
+    if (url === undefined || text === undefined || !publishedAddress(url, document.baseURI)) return;
+    import('./internal/provenance.js')
+      .then(({ Provenance }) => {
+        if (this.src !== url || !this.isConnected) return;
+        const provenance = new Provenance(this);
+        this.provenance = provenance;
+        void provenance.check(url, text);
+      })
+      .catch((error: unknown) => console.warn('[gongkai] publication history:', error));
   }
 
   private acceptText(text: string, source: DataSource): void {

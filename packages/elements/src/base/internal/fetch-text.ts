@@ -22,6 +22,14 @@ export async function fetchText(url: string, timeoutMs: number, signal: AbortSig
     });
     if (!response.ok) {
       if (response.status === 404) return { ok: false, issue: rootIssue('load.http404', { url: label }) };
+      // A document withdrawn by its publisher (gongkai-server's 410) says why.
+      if (response.status === 410) {
+        const reason = await response
+          .json()
+          .then((body: { error?: { reason?: unknown } }) => (typeof body?.error?.reason === 'string' ? body.error.reason : ''))
+          .catch(() => '');
+        return { ok: false, issue: rootIssue('load.withdrawn', { url: label, reason: reason || 'HTTP 410' }) };
+      }
       const statusText = response.statusText ? ` ${response.statusText}` : '';
       return { ok: false, issue: rootIssue('load.http', { status: response.status, statusText, url: label }) };
     }
