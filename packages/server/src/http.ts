@@ -53,7 +53,7 @@ export function createApp({ config, forms, submissions, storage, keys, log = (m)
   const lookupLimit = config.rateLimit.lookups ? new RateLimiter(config.rateLimit.lookups) : undefined;
   const origins = new Set(config.origins);
   const handleStaff = createStaff({ config, forms, staff: storage, documents: storage.documents, keys });
-  const handlePublished = createPublished({ documents: storage.documents, keys, origins, publisher: config.staff.owner });
+  const handlePublished = createPublished({ documents: storage.documents, keys, origins, publisher: config.staff.owner, timeZone: config.timeZone });
   const FEED = /^\/api\/forms\/([^/]+)\/(replies|report|adoption|annual-report)\/?$/;
 
   /** The public feeds (publish.ts): GET, JSON, CORS like the citizens' API. */

@@ -9,7 +9,7 @@ import { createHash, createPublicKey, verify } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { addUser, documentBody, eachStorage, get, login, runBinWithInput, signingKeys, smallBudget, staffClient, tempDir } from '../support/harness.mjs';
+import { addUser, documentBody, eachStorage, get, login, runBinWithInput, signingKeys, smallBudget, staffClient, tempDir, validateDocument } from '../support/harness.mjs';
 
 const ORIGIN = 'https://www.pingluo.gov.cn';
 const PASSWORD = 'a long enough password';
@@ -198,6 +198,24 @@ eachStorage((backend) => {
       assertError(await editor.get(`${DOC}/audit`), 403, 'forbidden');
     });
 
+    test('the catalogue feed lists published documents with their real 审核程序, for <gk-catalogue>', async () => {
+      const feed = await get(`${server.url}/api/documents/catalogue`, { Origin: ORIGIN });
+      assert.equal(feed.status, 200, feed.text);
+      assert.equal(feed.headers.get('access-control-allow-origin'), ORIGIN);
+      assert.equal(feed.body.kind, 'catalogue');
+      assert.equal(feed.body.type, '主动公开');
+      assert.equal(feed.body.owner, '平罗县卫生健康局');
+      assert.deepEqual(feed.body.items.map((i) => i.id), ['budget-2018'], 'drafts and submitted revisions are not listed');
+      const [item] = feed.body.items;
+      assert.equal(item.url, '/d/budget-2018.json');
+      assert.equal(item.office, '医政科');
+      assert.equal(item.version, '第3版');
+      assert.match(item.review, /^未经第二人审核，由管理员发布（\d{4}-\d{2}-\d{2}，第3版；理由：审核人出差，市里要求当日更新）$/);
+      const checked = await validateDocument(feed.body);
+      assert.ok(checked.ok, checked.output);
+      assert.deepEqual((await get(`${server.url}/api/documents/catalogue?office=办公室`)).body.items, []);
+    });
+
     test('the staff list shows documents by state, within an office', async () => {
       const list = await editor.get(`${DOC}?state=published`);
       assert.deepEqual(list.body.items.map((d) => d.slug), ['budget-2018']);
@@ -220,6 +238,7 @@ eachStorage((backend) => {
         assert.equal(res.headers.get('access-control-allow-origin'), ORIGIN);
       }
       assertError(await reviewer.post(`${DOC}/budget-2018/withdraw`, { reason: '再次' }), 409, 'invalid_transition');
+      assert.deepEqual((await get(`${server.url}/api/documents/catalogue`)).body.items, [], 'a withdrawn document leaves the listing');
     });
   });
 

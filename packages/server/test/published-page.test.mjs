@@ -129,7 +129,13 @@ eachStorage((backend) => {
     const old = await open('<gk-budget src="/d/budget-2018/v1.json" view="tables"></gk-budget>');
     assert.equal(await verdictOf(old.page), 'verified');
     assert.match(await shadowText(old.page, '.provenance'), /您看到的是第 1 版，最新为第 2 版/);
-    assert.deepEqual([...problems, ...old.problems], []);
+    // The bureau's 主动公开 listing: <gk-catalogue> over the feed, its 审核程序 from the workflow.
+    const listing = await open('<gk-catalogue src="/api/documents/catalogue"></gk-catalogue>');
+    await listing.page.waitForFunction(() => /审核后发布/.test(document.querySelector('gk-catalogue')?.shadowRoot?.textContent ?? ''), undefined, { timeout: 20_000 });
+    const listed = await listing.page.evaluate(() => document.querySelector('gk-catalogue').shadowRoot.textContent.replace(/\s+/g, ' '));
+    assert.match(listed, /平罗县卫生健康局2018年部门预算/);
+    assert.match(listed, /医政科拟稿，医政科审核后发布（\d{4}-\d{2}-\d{2}，第2版）/);
+    assert.deepEqual([...problems, ...old.problems, ...listing.problems], []);
   });
 
   test('a tampered byte shows 未能核验 (and the document)', { timeout: 60_000 }, async () => {

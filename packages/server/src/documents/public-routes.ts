@@ -7,6 +7,7 @@
  *   /d/<slug>/v<n>.json.sig     version n's detached signature envelope
  *   /d/<slug>/history.json      every version: published when, major or minor, change note, SHA-256, signature
  *   /.well-known/gongkai-keys.json   the public keys that sign them
+ *   /api/documents/catalogue?office=  every published document as a `catalogue` (feed.ts): the 主动公开 listing
  *
  * A withdrawn document (撤回) answers 410 with its reason at each of its URLs.
  */
@@ -15,17 +16,19 @@ import { sha256Hex } from './signing.js';
 import { HttpError } from '../errors.js';
 import { allowMethods, corsHeaders, preflight, sendJson } from '../http-common.js';
 import type { DocumentStorage } from '../storage/document-types.js';
+import { publishedCatalogue } from './feed.js';
 import { publicHistory } from './history.js';
 import type { KeyRing } from './signing.js';
 
 const PATH = /^\/d\/([a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)(?:\.json|\/(history)\.json|\/v([1-9]\d{0,8})\.json(\.sig)?)$/;
 export const KEYS_PATH = '/.well-known/gongkai-keys.json';
+export const CATALOGUE_PATH = '/api/documents/catalogue';
 const EXPOSE = 'ETag, Gk-Version, Link';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 
 export function isPublishedPath(pathname: string): boolean {
-  return pathname === KEYS_PATH || pathname.startsWith('/d/');
+  return pathname === KEYS_PATH || pathname === CATALOGUE_PATH || pathname.startsWith('/d/');
 }
 
 export interface PublishedDeps {
@@ -33,6 +36,8 @@ export interface PublishedDeps {
   keys: KeyRing;
   origins: ReadonlySet<string>;
   publisher?: string;
+  timeZone: string;
+  now?: () => Date;
 }
 
 /** Sends `text` as it is, with an ETag from its SHA-256; 304 when the reader has it. */
@@ -50,7 +55,7 @@ function sendExact(req: IncomingMessage, res: ServerResponse, text: string, sha2
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-export function createPublished({ documents, keys, origins, publisher }: PublishedDeps) {
+export function createPublished({ documents, keys, origins, publisher, timeZone, now = () => new Date() }: PublishedDeps) {
   return async function handlePublished(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     const cors = corsHeaders(req, origins, EXPOSE);
     if (req.method === 'OPTIONS') return preflight(res, cors, 'GET, HEAD, OPTIONS', 'Accept, If-None-Match');
@@ -59,6 +64,18 @@ export function createPublished({ documents, keys, origins, publisher }: Publish
     if (pathname === KEYS_PATH) {
       const text = `${JSON.stringify(keys.publicDocument(), null, 2)}\n`;
       return sendExact(req, res, text, sha256Hex(text), { ...cors, 'Cache-Control': 'public, max-age=3600' });
+    }
+    if (pathname === CATALOGUE_PATH) {
+      const office = new URL(req.url ?? '/', 'http://x').searchParams.get('office') || undefined;
+      const list = await documents.list({ state: 'published', office, page: 1, pageSize: 500 });
+      const published = [];
+      for (const document of list.items) {
+        const latest = await documents.publishedVersion(document.id, document.latestVersion!);
+        if (latest) published.push({ document, latest });
+      }
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(now());
+      const text = `${JSON.stringify(publishedCatalogue(published, { publisher: publisher ?? office ?? '本单位', today, timeZone }), null, 2)}\n`;
+      return sendExact(req, res, text, sha256Hex(text), { ...cors, 'Cache-Control': REVALIDATE });
     }
     const match = PATH.exec(pathname);
     if (!match) throw new HttpError(404, 'not_found', {}, cors);
