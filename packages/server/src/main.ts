@@ -60,6 +60,7 @@ function parseArgs(argv: readonly string[]): Args {
 export { PostgresStorage, SqliteStorage };
 /** The staff page's pure builders, for their unit tests (test/staff-views.test.mjs). */
 export * as staffViews from './staff/views.js';
+export { documentActionForms } from './staff/document-views.js';
 
 function openStorage(config: ServerConfig): ServerStorage {
   const s = config.storage;

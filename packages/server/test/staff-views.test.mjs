@@ -2,7 +2,7 @@
 // tested here without a server or a database.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { staffViews } from '../dist/gongkai-server.mjs';
+import { documentActionForms, staffViews } from '../dist/gongkai-server.mjs';
 import { validateDocument } from '../support/harness.mjs';
 
 const { submissionQuery, submissionScope, canSeeSubmission, submissionSummary, labelledFields, actionForms, submissionCatalogue } = staffViews;
@@ -96,4 +96,18 @@ test('submissionCatalogue is a valid catalogue with a link per submission', asyn
   assert.match(doc.description, /共 5 件，显示最新的 2 件/);
   const checked = await validateDocument(doc);
   assert.ok(checked.ok, checked.output);
+});
+
+test('documentActionForms: a valid <gk-form> per step shown, posting to the documents API', async () => {
+  const open = { id: 4, state: 'submitted' };
+  const forms = documentActionForms('budget-2018', open, ['approve', 'return', 'publish', 'withdraw', 'save']);
+  assert.deepEqual(Object.keys(forms), ['approve', 'return', 'publish', 'withdraw']);
+  assert.equal(forms.approve.action, '/staff/api/documents/budget-2018/revisions/4/approve');
+  assert.equal(forms.withdraw.action, '/staff/api/documents/budget-2018/withdraw');
+  assert.ok(forms.return.sections[0].fields.find((f) => f.name === 'reason').required, 'a return needs its reason');
+  for (const doc of Object.values(forms)) {
+    const checked = await validateDocument(doc);
+    assert.ok(checked.ok, checked.output);
+  }
+  assert.deepEqual(documentActionForms('a', undefined, ['approve', 'withdraw']).approve, undefined);
 });

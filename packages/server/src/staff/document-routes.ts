@@ -46,6 +46,7 @@ import {
 } from '../documents/workflow.js';
 import { publicHistory } from '../documents/history.js';
 import { pageOf } from './views.js';
+import { documentActionForms } from './document-views.js';
 
 export interface DocumentRouteDeps {
   documents: DocumentStorage;
@@ -153,13 +154,15 @@ export function createDocumentRoutes({ documents, keys, now, publisher, jsonBody
       if (scope !== undefined && document.office !== scope) throw new HttpError(404, 'unknown_document', { slug });
       const revisions = await documents.revisions(document.id);
       const open = openRevision(revisions);
+      const actions = documentActions(user, document, revisions);
       send(res, 200, {
         document: documentOut({ ...document, openState: open?.state ?? null, openRevision: open?.id ?? null }),
         revisions: revisions.map((r) => revisionOut(slug, r)).reverse(),
         open: open ? revisionOut(slug, open, true) : null,
         history: document.latestVersion === null ? null : publicHistory(document, revisions.filter((r) => r.state === 'published'), publisher),
         events: events(await documents.events({ documentId: document.id, limit: 500 })),
-        actions: documentActions(user, document, revisions),
+        actions,
+        forms: documentActionForms(slug, open, actions),
       });
       return;
     }
