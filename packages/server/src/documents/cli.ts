@@ -73,7 +73,7 @@ export async function runKeyCommand(argv: readonly string[], env: NodeJS.Process
   }
   if (args.verb !== 'generate' && args.verb !== 'rotate') throw new StartupError('key 后面应为 generate、rotate 或 list', 'key needs generate, rotate or list');
   const key = generateKey(dir, new Date(), args.verb === 'rotate');
-  console.log(`gongkai-server: 新密钥 ${key.keyId}（私钥仅存于 ${dir}，请勿提交到代码库或外传）/ new key ${key.keyId}; restart the server to sign with it`);
+  console.log(`gongkai-server: 新密钥 ${key.keyId}（私钥仅存于 ${dir}，请勿提交到代码库或外传；服务器下次启动起用它签名）/ new key ${key.keyId}; the server signs with it from its next start`);
   console.log(`公钥 public key (base64): ${key.publicKey}`);
   return 0;
 }
