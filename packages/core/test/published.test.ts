@@ -5,7 +5,8 @@
  */
 import '../src/translations/en.js';
 import { expect } from '@open-wc/testing';
-import { documentChanges, keyIdOf, parseHistory, publishedAddress, verifyPublished, type PublishedHistory } from '../src/index.js';
+import { documentChanges } from '../src/diff.js';
+import { keyIdOf, parseHistory, publishedAddress, verifyPublished, type PublishedHistory } from '../src/published.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const b64 = (bytes: ArrayBuffer | Uint8Array) => btoa(String.fromCharCode(...new Uint8Array(bytes)));

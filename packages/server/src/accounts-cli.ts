@@ -112,17 +112,21 @@ async function newPasswordHash(): Promise<string> {
   return hashPassword(password);
 }
 
-export async function runUserCommand(argv: readonly string[], env: NodeJS.ProcessEnv, open: (config: ServerConfig) => ServerStorage): Promise<number> {
-  const args = parse(argv);
-  // Only the database: forms need not be configured.
-  const config = loadConfig(args.config, { GONGKAI_FORMS: '.', ...env });
+/** A command on the database alone (forms need not be configured): migrated first, closed after. */
+export async function withCommandStorage<T>(configFile: string | undefined, env: NodeJS.ProcessEnv, open: (config: ServerConfig) => ServerStorage, fn: (storage: ServerStorage, config: ServerConfig) => Promise<T>): Promise<T> {
+  const config = loadConfig(configFile, { GONGKAI_FORMS: '.', ...env });
   const storage = open(config);
   try {
     await storage.migrate();
-    return await run(args, storage);
+    return await fn(storage, config);
   } finally {
     await storage.close();
   }
+}
+
+export async function runUserCommand(argv: readonly string[], env: NodeJS.ProcessEnv, open: (config: ServerConfig) => ServerStorage): Promise<number> {
+  const args = parse(argv);
+  return withCommandStorage(args.config, env, open, (storage) => run(args, storage));
 }
 
 async function run(args: UserArgs, staff: StaffStorage): Promise<number> {

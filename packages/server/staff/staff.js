@@ -58,6 +58,19 @@ function text(tag, value) {
   return el;
 }
 
+/** The <gk-form> of each action the server offers now (it decides again when one is sent). */
+function showActions(container, forms, done) {
+  container.replaceChildren();
+  for (const [name, doc] of Object.entries(forms)) {
+    const form = document.createElement('gk-form');
+    form.setAttribute('heading-level', '3');
+    form.dataset.action = name;
+    form.data = doc;
+    form.addEventListener('gk-submit', () => done(doc));
+    container.append(form);
+  }
+}
+
 async function openDetail(id) {
   const { status, data } = await api('/staff/api/submissions/' + encodeURIComponent(id));
   if (status === 401) return signedOut();
@@ -73,16 +86,7 @@ async function openDetail(id) {
   for (const [label, value] of rows) if (value) dl.append(text('dt', label), text('dd', value));
   const events = $('detail-events');
   events.replaceChildren(...data.events.map((e) => text('li', e.at.replace('T', ' ').slice(0, 19) + ' ' + e.actor + ' ' + (e.label ?? e.action) + (e.note ? '：' + e.note : '') + (e.detail ? ' ' + JSON.stringify(e.detail) : ''))));
-  const actions = $('detail-actions');
-  actions.replaceChildren();
-  for (const [name, doc] of Object.entries(data.forms)) {
-    const form = document.createElement('gk-form');
-    form.setAttribute('heading-level', '3');
-    form.dataset.action = name;
-    form.data = doc;
-    form.addEventListener('gk-submit', () => { say('已保存：' + doc.title); reloadList(); openDetail(id); });
-    actions.append(form);
-  }
+  showActions($('detail-actions'), data.forms, (doc) => { say('已保存：' + doc.title); reloadList(); openDetail(id); });
   show('detail', true);
   $('detail-title').focus();
 }
@@ -184,16 +188,7 @@ async function openDocument(slug) {
     '第 ' + v.version + ' 版 · ' + day(v.publishedAt) + ' · ' + (v.major ? '重大更新' : '细微更正') + '：' + (v.changeNote ?? '') + ' · ' +
     (v.reviewed ? v.reviewer + '审核' : '未经审核（' + (v.unreviewedReason ?? '') + '）') + (v.signature ? ' · 已签名 ' + v.signature.keyId : ' · 未签名') + ' · SHA-256 ' + v.sha256.slice(0, 16) + '…')));
   $('doc-events').replaceChildren(...data.events.map((e) => text('li', day(e.at) + ' ' + e.actor + ' ' + e.label + (e.version ? '（第 ' + e.version + ' 版）' : '') + (e.note ? '：' + e.note : ''))));
-  const actions = $('doc-actions');
-  actions.replaceChildren();
-  for (const [name, doc] of Object.entries(data.forms)) {
-    const form = document.createElement('gk-form');
-    form.setAttribute('heading-level', '3');
-    form.dataset.action = name;
-    form.data = doc;
-    form.addEventListener('gk-submit', () => { say('已办理：' + doc.title); openDocument(slug); });
-    actions.append(form);
-  }
+  showActions($('doc-actions'), data.forms, (doc) => { say('已办理：' + doc.title); openDocument(slug); });
   show('doc-detail', true);
   $('doc-title').focus();
 }

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -382,4 +383,12 @@ export function smallBudget(amount = 12000, extra = {}) {
     functional: [{ code: '210', name: '卫生健康支出', values: [{ year: 2018, budget: amount }] }],
     ...extra,
   };
+}
+
+/** An error answer: its status and code, a message in Chinese and one in English. */
+export function assertError(res, status, code) {
+  assert.equal(res.status, status, res.text);
+  assert.equal(res.body?.error?.code, code, res.text);
+  assert.match(res.body.error.message, /[\u4e00-\u9fff]/);
+  assert.ok(res.body.error.messageEn);
 }

@@ -9,16 +9,11 @@ import { createHash, createPublicKey, verify } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { addUser, documentBody, eachStorage, get, login, runBinWithInput, signingKeys, smallBudget, staffClient, tempDir, validateDocument } from '../support/harness.mjs';
+import { addUser, assertError, documentBody, eachStorage, get, login, runBinWithInput, signingKeys, smallBudget, staffClient, tempDir, validateDocument } from '../support/harness.mjs';
 
 const ORIGIN = 'https://www.pingluo.gov.cn';
 const PASSWORD = 'a long enough password';
 
-function assertError(res, status, code) {
-  assert.equal(res.status, status, res.text);
-  assert.equal(res.body?.error?.code, code, res.text);
-  assert.match(res.body.error.message, /[\u4e00-\u9fff]/);
-}
 
 /** Checks an envelope against the bytes with the public key the server publishes. */
 function verifies(bytes, envelope, keys) {

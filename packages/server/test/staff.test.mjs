@@ -5,17 +5,11 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { startPostgres } from '../../../scripts/postgres.mjs';
-import { addUser, eachStorage, get, login, mailbox, post, randomKey, staffClient, validateDocument } from '../support/harness.mjs';
+import { addUser, assertError, eachStorage, get, login, mailbox, post, randomKey, staffClient, validateDocument } from '../support/harness.mjs';
 
 const ORIGIN = 'https://www.pingluo.gov.cn';
 const PASSWORD = 'a long enough password';
 
-function assertError(res, status, code) {
-  assert.equal(res.status, status, res.text);
-  assert.equal(res.body?.error?.code, code, res.text);
-  assert.match(res.body.error.message, /[\u4e00-\u9fff]/);
-  assert.ok(res.body.error.messageEn);
-}
 
 const APPLICATION = {
   applicantType: 'person',

@@ -26,7 +26,6 @@ import { baseStyles } from './gk-element.styles.js';
 import { GkErrorEvent, GkLoadEvent, type DataSource } from './events.js';
 import { fetchText, shortUrl } from './internal/fetch-text.js';
 import type { Provenance } from './internal/provenance.js';
-import { provenanceStyles } from './internal/provenance.styles.js';
 
 type Status = 'empty' | 'loading' | 'ready' | 'error';
 
@@ -72,7 +71,7 @@ let warnedNoEnglish = false;
  * @cssproperty --gk-space - Base spacing.
  */
 export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
-  static override styles = [baseStyles, provenanceStyles];
+  static override styles = [baseStyles];
 
   /** The schema of this element's document kind. */
   protected abstract readonly schema: S;

@@ -16,7 +16,7 @@
 import { readFileSync } from 'node:fs';
 import { loadConfig, type ServerConfig } from '../config.js';
 import { StartupError, HttpError } from '../errors.js';
-import { readPassword } from '../accounts-cli.js';
+import { readPassword, withCommandStorage } from '../accounts-cli.js';
 import { verifyPassword } from '../passwords.js';
 import type { ServerStorage } from '../storage/server-storage.js';
 import type { DecideDocument } from '../storage/document-types.js';
@@ -80,11 +80,8 @@ export async function runKeyCommand(argv: readonly string[], env: NodeJS.Process
 
 export async function runDocCommand(argv: readonly string[], env: NodeJS.ProcessEnv, open: (config: ServerConfig) => ServerStorage): Promise<number> {
   const args = parse(argv);
-  const config = loadConfig(args.config, { GONGKAI_FORMS: '.', ...env });
-  const storage = open(config);
   try {
-    await storage.migrate();
-    return await run(args, config, storage);
+    return await withCommandStorage(args.config, env, open, (storage, config) => run(args, config, storage));
   } catch (error) {
     if (error instanceof HttpError) {
       const body = error.body().error;
@@ -92,8 +89,6 @@ export async function runDocCommand(argv: readonly string[], env: NodeJS.Process
       throw new StartupError(`${body.message}${issues}`, body.messageEn);
     }
     throw error;
-  } finally {
-    await storage.close();
   }
 }
 

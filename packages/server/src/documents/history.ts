@@ -5,22 +5,11 @@
  * are. Built from stored records only (pure).
  */
 import type { DocumentRecord, RevisionRecord } from '../storage/document-types.js';
+import type { PublishedVersion } from '../../../core/src/published.js';
 import type { SignatureEnvelope } from './signing.js';
 
-export interface HistoryVersion {
-  version: number;
-  url: string;
-  publishedAt: string;
-  major: boolean;
-  changeNote: string | null;
-  sha256: string;
-  /** Reviewed by another account (false: an admin published it without review, `unreviewedReason` says why). */
-  reviewed: boolean;
-  /** The reviewing account's office (not its name). */
-  reviewer: string | null;
-  unreviewedReason: string | null;
-  signature: SignatureEnvelope | null;
-}
+/** A version as core's published.ts reads it (the one definition of the contract), with its address. */
+export type HistoryVersion = PublishedVersion & { url: string; signature: SignatureEnvelope | null };
 
 export interface PublicHistory {
   slug: string;

@@ -9,25 +9,23 @@
  * diff.ts: the changes); this module fetches, keeps the state and renders it.
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+// core by module, never its index: this module is loaded on demand, and a bundler cannot trim an index there.
+import { documentChanges, type DocumentChange } from '@gongkai/core/diff';
+import { formatDate } from '@gongkai/core/format';
+import { t, type Lang, type MessageKey, type MessageParams } from '@gongkai/core/i18n';
 import {
-  documentChanges,
-  formatDate,
   keysAddress,
   parseHistory,
   parseKeys,
   publishedAddress,
-  t,
   verifyPublished,
   versionAddress,
-  type DocumentChange,
-  type Lang,
-  type MessageKey,
-  type MessageParams,
   type PublishedAddress,
   type PublishedHistory,
   type PublishedVersion,
   type Verdict,
-} from '@gongkai/core';
+} from '@gongkai/core/published';
+import { provenanceStyles } from './provenance.styles.js';
 
 /** The most changes listed under an update; the rest are counted. */
 const MAX_CHANGES = 12;
@@ -62,7 +60,13 @@ export class Provenance {
   private readonly id = `gk-revisions-${++nextId}`;
   private readonly controller = new AbortController();
 
-  constructor(private readonly host: ProvenanceHost) {}
+  constructor(private readonly host: ProvenanceHost) {
+    // Its styles come with it (on demand too), adopted beside the element's own; without
+    // constructable stylesheets (old browsers) the block is plain, readable text.
+    const root = host.shadowRoot;
+    const sheet = provenanceStyles.styleSheet;
+    if (root && sheet && Array.isArray(root.adoptedStyleSheets) && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
 
   /** Stops fetching (a new src, the element removed). */
   dispose(): void {
