@@ -7,10 +7,19 @@ const flag = (value: boolean) => (value ? 1 : 0);
 const EVENT_SELECT = 'SELECT e.at, e.actor, e.action, d.slug, e.revision_id, e.version, e.note, e.detail FROM document_events e JOIN documents d ON d.id = e.document_id';
 
 export class SqliteDocuments implements DocumentStorage {
+  /** Prepared once per statement text (the reads of /d/ run on every request). */
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(
     private readonly db: Database.Database,
     private readonly wrap: (error: unknown) => unknown,
   ) {}
+
+  private prepare<P extends unknown[], R>(sql: string): Database.Statement<P, R> {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement as unknown as Database.Statement<P, R>;
+  }
 
   private run<T>(fn: () => T): Promise<T> {
     try {
@@ -22,12 +31,11 @@ export class SqliteDocuments implements DocumentStorage {
 
   private insertRevision(documentId: number, revision: NewRevision): RevisionRecord {
     const sql = `INSERT INTO document_revisions (document_id, ${REVISION_COLUMNS.join(', ')}) VALUES (?, ${REVISION_COLUMNS.map(() => '?').join(', ')}) RETURNING *`;
-    return toRevision(this.db.prepare<unknown[], RevisionRow>(sql).get(documentId, ...revisionValues(revision, flag))!);
+    return toRevision(this.prepare<unknown[], RevisionRow>(sql).get(documentId, ...revisionValues(revision, flag))!);
   }
 
   private writeEvent(documentId: number, revisionId: number | null, at: string, actor: string, event: DocumentChange['event']): void {
-    this.db
-      .prepare('INSERT INTO document_events (document_id, revision_id, version, at, actor, action, note, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    this.prepare('INSERT INTO document_events (document_id, revision_id, version, at, actor, action, note, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(documentId, revisionId, event.version ?? null, at, actor, event.action, event.note ?? null, event.detail ? JSON.stringify(event.detail) : null);
   }
 
@@ -35,7 +43,7 @@ export class SqliteDocuments implements DocumentStorage {
     return this.run(() =>
       this.db
         .transaction(() => {
-          const row = this.db
+          const row = this
             .prepare<unknown[], DocumentRow>('INSERT INTO documents (slug, kind, office, title, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (slug) DO NOTHING RETURNING *')
             .get(document.slug, document.kind, document.office, document.title, document.createdAt, document.createdBy, document.updatedAt);
           if (!row) return undefined;
@@ -50,7 +58,7 @@ export class SqliteDocuments implements DocumentStorage {
 
   bySlug(slug: string): Promise<DocumentRecord | undefined> {
     return this.run(() => {
-      const row = this.db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE slug = ?').get(slug);
+      const row = this.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE slug = ?').get(slug);
       return row ? toDocument(row) : undefined;
     });
   }
@@ -70,9 +78,8 @@ export class SqliteDocuments implements DocumentStorage {
       }
       const from = `FROM documents d LEFT JOIN document_revisions o ON o.document_id = d.id AND o.state IN ('draft', 'submitted', 'returned')`;
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const total = this.db.prepare<[Record<string, unknown>], { n: number }>(`SELECT COUNT(*) AS n ${from} ${clause}`).get(params)!.n;
-      const rows = this.db
-        .prepare<[Record<string, unknown>], DocumentRow & { open_state: DocumentListItem['openState']; open_revision: number | null }>(
+      const total = this.prepare<[Record<string, unknown>], { n: number }>(`SELECT COUNT(*) AS n ${from} ${clause}`).get(params)!.n;
+      const rows = this.prepare<[Record<string, unknown>], DocumentRow & { open_state: DocumentListItem['openState']; open_revision: number | null }>(
           `SELECT d.*, o.state AS open_state, o.id AS open_revision ${from} ${clause} ORDER BY d.updated_at DESC, d.id DESC LIMIT @limit OFFSET @offset`,
         )
         .all({ ...params, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
@@ -81,32 +88,31 @@ export class SqliteDocuments implements DocumentStorage {
   }
 
   revisions(documentId: number): Promise<RevisionRecord[]> {
-    return this.run(() => this.db.prepare<[number], RevisionRow>('SELECT * FROM document_revisions WHERE document_id = ? ORDER BY id').all(documentId).map(toRevision));
+    return this.run(() => this.prepare<[number], RevisionRow>('SELECT * FROM document_revisions WHERE document_id = ? ORDER BY id').all(documentId).map(toRevision));
   }
 
   publishedVersions(documentId: number): Promise<RevisionRecord[]> {
     return this.run(() =>
-      this.db.prepare<[number], RevisionRow>("SELECT * FROM document_revisions WHERE document_id = ? AND state = 'published' ORDER BY version DESC").all(documentId).map(toRevision),
+      this.prepare<[number], RevisionRow>("SELECT * FROM document_revisions WHERE document_id = ? AND state = 'published' ORDER BY version DESC").all(documentId).map(toRevision),
     );
   }
 
   publishedVersion(documentId: number, version: number): Promise<RevisionRecord | undefined> {
     return this.run(() => {
-      const row = this.db.prepare<[number, number], RevisionRow>("SELECT * FROM document_revisions WHERE document_id = ? AND version = ? AND state = 'published'").get(documentId, version);
+      const row = this.prepare<[number, number], RevisionRow>("SELECT * FROM document_revisions WHERE document_id = ? AND version = ? AND state = 'published'").get(documentId, version);
       return row ? toRevision(row) : undefined;
     });
   }
 
   submitted(office?: string): Promise<Array<{ document: DocumentRecord; revision: RevisionRecord }>> {
     return this.run(() => {
-      const rows = this.db
-        .prepare<unknown[], { revision_id: number }>(
+      const rows = this.prepare<unknown[], { revision_id: number }>(
           `SELECT r.id AS revision_id FROM document_revisions r JOIN documents d ON d.id = r.document_id WHERE r.state = 'submitted' ${office === undefined ? '' : 'AND d.office = ?'} ORDER BY r.submitted_at, r.id`,
         )
         .all(...(office === undefined ? [] : [office]));
       return rows.map(({ revision_id }) => {
-        const revision = toRevision(this.db.prepare<[number], RevisionRow>('SELECT * FROM document_revisions WHERE id = ?').get(revision_id)!);
-        const document = toDocument(this.db.prepare<[number], DocumentRow>('SELECT * FROM documents WHERE id = ?').get(revision.documentId)!);
+        const revision = toRevision(this.prepare<[number], RevisionRow>('SELECT * FROM document_revisions WHERE id = ?').get(revision_id)!);
+        const document = toDocument(this.prepare<[number], DocumentRow>('SELECT * FROM documents WHERE id = ?').get(revision.documentId)!);
         return { document, revision };
       });
     });
@@ -120,7 +126,7 @@ export class SqliteDocuments implements DocumentStorage {
       if (query.action) (where.push('e.action = ?'), params.push(query.action));
       if (query.office !== undefined) (where.push('d.office = ?'), params.push(query.office));
       const sql = `${EVENT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.id DESC LIMIT ?`;
-      return this.db.prepare<unknown[], DocumentEventRow>(sql).all(...params, query.limit).map(toDocumentEvent);
+      return this.prepare<unknown[], DocumentEventRow>(sql).all(...params, query.limit).map(toDocumentEvent);
     });
   }
 
@@ -132,10 +138,10 @@ export class SqliteDocuments implements DocumentStorage {
     return this.run(() =>
       this.db
         .transaction(() => {
-          const row = this.db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE slug = ?').get(slug);
+          const row = this.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE slug = ?').get(slug);
           if (!row) return undefined;
           const document = toDocument(row);
-          const revisions = this.db.prepare<[number], RevisionRow>('SELECT * FROM document_revisions WHERE document_id = ? ORDER BY id').all(document.id).map(toRevision);
+          const revisions = this.prepare<[number], RevisionRow>('SELECT * FROM document_revisions WHERE document_id = ? ORDER BY id').all(document.id).map(toRevision);
           const change = decide(document, revisions);
           let revision: RevisionRecord | undefined;
           if (change.insert) revision = this.insertRevision(document.id, change.insert);
@@ -143,11 +149,11 @@ export class SqliteDocuments implements DocumentStorage {
             const current = revisions.find((r) => r.id === change.update!.id)!;
             const next: NewRevision = { ...current, ...definedOnly(change.update.patch), updatedAt: at };
             const sql = `UPDATE document_revisions SET ${REVISION_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ? RETURNING *`;
-            revision = toRevision(this.db.prepare<unknown[], RevisionRow>(sql).get(...revisionValues(next, flag), current.id)!);
+            revision = toRevision(this.prepare<unknown[], RevisionRow>(sql).get(...revisionValues(next, flag), current.id)!);
           }
           const patch = Object.entries(change.document ?? {}).filter(([, v]) => v !== undefined);
           const sets = [...patch.map(([key]) => `${DOCUMENT_CHANGE_COLUMNS[key]} = ?`), 'updated_at = ?'];
-          const updated = this.db.prepare<unknown[], DocumentRow>(`UPDATE documents SET ${sets.join(', ')} WHERE id = ? RETURNING *`).get(...patch.map(([, v]) => v), at, document.id)!;
+          const updated = this.prepare<unknown[], DocumentRow>(`UPDATE documents SET ${sets.join(', ')} WHERE id = ? RETURNING *`).get(...patch.map(([, v]) => v), at, document.id)!;
           this.writeEvent(document.id, revision?.id ?? null, at, actor, change.event);
           return { document: toDocument(updated), revision };
         })
