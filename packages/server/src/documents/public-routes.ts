@@ -80,7 +80,8 @@ export function createPublished({ documents, keys, origins, publisher, timeZone,
     const match = PATH.exec(pathname);
     if (!match) throw new HttpError(404, 'not_found', {}, cors);
     const [, slug, history, versionText, sig] = match;
-    const document = await documents.bySlug(slug!);
+    const found = await documents.published(slug!, versionText === undefined ? undefined : Number(versionText));
+    const document = found?.document;
     if (!document || document.latestVersion === null) throw new HttpError(404, 'unknown_document', { slug: slug! }, cors);
     if (document.withdrawnAt) {
       const error = new HttpError(410, 'withdrawn', { at: document.withdrawnAt.slice(0, 10), reason: document.withdrawnReason ?? '' }, cors).body().error;
@@ -93,7 +94,7 @@ export function createPublished({ documents, keys, origins, publisher, timeZone,
       return sendExact(req, res, text, sha256Hex(text), { ...cors, 'Cache-Control': REVALIDATE });
     }
     const number = versionText === undefined ? document.latestVersion : Number(versionText);
-    const version = await documents.publishedVersion(document.id, number);
+    const version = found.revision;
     if (!version) throw new HttpError(404, 'unknown_document', { slug: `${slug}/v${number}` }, cors);
     const headers = { ...cors, 'Gk-Version': String(number), Link: links, 'Cache-Control': versionText === undefined ? REVALIDATE : IMMUTABLE };
     if (sig) {

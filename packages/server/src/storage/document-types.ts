@@ -109,6 +109,8 @@ export interface DocumentStorage {
   /** Published revisions, newest version first. */
   publishedVersions(documentId: number): Promise<RevisionRecord[]>;
   publishedVersion(documentId: number, version: number): Promise<RevisionRecord | undefined>;
+  /** What a public URL needs in one read: the document, and its published version `version` (default: the latest). */
+  published(slug: string, version?: number): Promise<{ document: DocumentRecord; revision: RevisionRecord | undefined } | undefined>;
   /** Submitted revisions (of one office's documents, or all), oldest submission first, with their document. */
   submitted(office?: string): Promise<Array<{ document: DocumentRecord; revision: RevisionRecord }>>;
   events(query: { documentId?: number; action?: string; office?: string; limit: number }): Promise<DocumentEvent[]>;

@@ -117,6 +117,21 @@ export class PostgresDocuments implements DocumentStorage {
     return row ? toRevision(row) : undefined;
   }
 
+  async published(slug: string, version?: number) {
+    // One round trip: the document and (LEFT JOIN) the version asked for, its columns prefixed r_.
+    const revisionColumns = REVISION_SELECT.split(/,(?![^(]*\))/).map((c) => c.trim()).map((c) => {
+      const alias = /AS (\w+)$/.exec(c)?.[1] ?? c.replace(/^r\./, '');
+      return `${c.replace(/ AS \w+$/, '')} AS r_${alias}`;
+    });
+    const sql = `SELECT ${DOCUMENT_COLUMNS}, ${revisionColumns.join(', ')} FROM documents d
+      LEFT JOIN document_revisions r ON r.document_id = d.id AND r.state = 'published' AND r.version = COALESCE($2::int, d.latest_version)
+      WHERE d.slug = $1`;
+    const row = (await this.query<Record<string, unknown>>(sql, [slug, version ?? null])).rows[0];
+    if (!row) return undefined;
+    const revision = Object.fromEntries(Object.entries(row).filter(([k]) => k.startsWith('r_')).map(([k, v]) => [k.slice(2), v])) as unknown as RevisionRow;
+    return { document: toDocument(row as unknown as DocumentRow), revision: revision.id === null || revision.id === undefined ? undefined : toRevision(revision) };
+  }
+
   async submitted(office?: string): Promise<Array<{ document: DocumentRecord; revision: RevisionRecord }>> {
     const rows = (
       await this.query<RevisionRow>(

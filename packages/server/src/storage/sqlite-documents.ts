@@ -104,6 +104,17 @@ export class SqliteDocuments implements DocumentStorage {
     });
   }
 
+  published(slug: string, version?: number) {
+    return this.run(() => {
+      const row = this.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE slug = ?').get(slug);
+      if (!row) return undefined;
+      const document = toDocument(row);
+      const number = version ?? document.latestVersion;
+      const revision = number === null ? undefined : this.prepare<[number, number], RevisionRow>("SELECT * FROM document_revisions WHERE document_id = ? AND version = ? AND state = 'published'").get(document.id, number);
+      return { document, revision: revision ? toRevision(revision) : undefined };
+    });
+  }
+
   submitted(office?: string): Promise<Array<{ document: DocumentRecord; revision: RevisionRecord }>> {
     return this.run(() => {
       const rows = this.prepare<unknown[], { revision_id: number }>(
