@@ -1,23 +1,62 @@
 /**
  * Documents published by gongkai-server's review-and-publish workflow, as a page reads
  * them: where a published document's history is (from its address), the history itself,
- * and whether the bytes the page received are the bytes the publisher signed.
- * Framework-free; the check uses WebCrypto (browsers, Node 20), nothing else.
+ * and whether what the page shows is what the publisher signed. Framework-free; the
+ * check uses WebCrypto (browsers, Node 20), nothing else.
  *
- * The signature envelope names its algorithm (`alg`). Only Ed25519 is checked today;
- * an envelope with another (SM2, for a county whose 密评 asks for it) is reported as
- * "cannot verify", never as verified, so old pages keep working when one is added.
+ * What is signed (gongkai-signature/2) is a publication statement: the slug, the version
+ * number, the SHA-256 of the exact bytes served, the publishing body and office, the
+ * reviewing office (or "published without review" and its reason), the time, major or
+ * minor and the change note. A page that checks it knows who published and who reviewed
+ * *these* bytes as *this* version: history.json around it is not signed, so nothing a
+ * page calls verified comes from there. The first format (gongkai-signature/1) signed the
+ * document bytes alone; it stays readable, and is reported as such (no names, no version).
+ *
+ * The envelope names its algorithm (`alg`). Only Ed25519 is checked today; an envelope
+ * with another (SM2, for a county whose 密评 asks for it) or a format this page does not
+ * know is reported as "cannot verify", never as verified, so old pages keep working when
+ * one is added.
  */
 
 export * from './published-address.js';
-import type { PublishedAddress } from './published-address.js';
+
+/** The envelope of a publication statement's signature (gongkai-server signs every version it publishes). */
+export const STATEMENT_SIGNATURE = 'gongkai-signature/2';
+/** The first envelope: a signature over the document bytes alone (read, never written now). */
+export const BYTES_SIGNATURE = 'gongkai-signature/1';
+export const STATEMENT_TYPE = 'gongkai-publication/1';
 
 export interface SignatureEnvelope {
   format: string;
   alg: string;
   keyId: string;
-  sha256: string;
+  /** Base64. gongkai-signature/2: over the UTF-8 bytes of `statement`; /1: over the document bytes. */
   signature: string;
+  /** gongkai-signature/2: the publication statement, the exact JSON text signed. */
+  statement?: string;
+  /** gongkai-signature/1: SHA-256 of the signed document bytes, hex. */
+  sha256?: string;
+}
+
+/** What gongkai-server signs when it publishes a version: all that a page calls 已核验. */
+export interface PublicationStatement {
+  type: typeof STATEMENT_TYPE;
+  slug: string;
+  version: number;
+  /** SHA-256 of the exact bytes served for this version, lowercase hex. */
+  sha256: string;
+  kind: string;
+  /** The publishing body (发布单位), e.g. 平罗县卫生健康局. */
+  publisher: string;
+  /** The owning office (科室). */
+  office: string;
+  /** Approved by a second account: `reviewer` is its office. Otherwise an admin published it without review, for `unreviewedReason`. */
+  reviewed: boolean;
+  reviewer: string | null;
+  unreviewedReason: string | null;
+  publishedAt: string;
+  major: boolean;
+  changeNote: string | null;
 }
 
 export interface PublishedVersion {
@@ -49,7 +88,23 @@ const strOrNull = (v: unknown) => (str(v) ? v : null);
 function envelope(value: unknown): SignatureEnvelope | null {
   if (!value || typeof value !== 'object') return null;
   const e = value as Record<string, unknown>;
-  return str(e.alg) && str(e.keyId) && str(e.sha256) && str(e.signature) ? { format: str(e.format) ? e.format : '', alg: e.alg, keyId: e.keyId, sha256: e.sha256, signature: e.signature } : null;
+  if (!str(e.alg) || !str(e.keyId) || !str(e.signature)) return null;
+  return { format: str(e.format) ? e.format : '', alg: e.alg, keyId: e.keyId, signature: e.signature, ...(str(e.statement) ? { statement: e.statement } : {}), ...(str(e.sha256) ? { sha256: e.sha256.toLowerCase() } : {}) };
+}
+
+/** A statement's JSON text as the server writes it; undefined for anything else. */
+export function parseStatement(text: string): PublicationStatement | undefined {
+  let v: Record<string, unknown>;
+  try {
+    v = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  if (!v || typeof v !== 'object' || v.type !== STATEMENT_TYPE) return undefined;
+  const ok =
+    str(v.slug) && typeof v.version === 'number' && str(v.sha256) && str(v.kind) && str(v.publisher) && str(v.office) && typeof v.reviewed === 'boolean' &&
+    (v.reviewed ? str(v.reviewer) : v.reviewer === null) && (v.unreviewedReason === null || str(v.unreviewedReason)) && str(v.publishedAt) && typeof v.major === 'boolean' && (v.changeNote === null || str(v.changeNote));
+  return ok ? (v as unknown as PublicationStatement) : undefined;
 }
 
 /** The history as the server writes it; undefined for anything else (a CMS's page, a broken file). */
@@ -102,19 +157,28 @@ export function parseKeys(value: unknown): PublicKey[] {
 
 /**
  * What the check found:
- * - verified: the bytes are those signed, by the pinned key or one the publisher publishes;
- * - tampered: their SHA-256 is not that of any published version (a changed byte);
+ * - verified: a statement signed by the pinned key (or one the publisher publishes) names
+ *   this slug and version and the SHA-256 of these bytes: its publisher and reviewer may be shown;
+ * - verified-bytes: an old envelope (gongkai-signature/1) over these exact bytes, which names
+ *   no version, publisher or reviewer;
+ * - tampered: the bytes' SHA-256 is not the one published or signed for this version (a changed byte);
+ * - mismatch: the signed statement is for another document or version than the page loaded
+ *   (an old version served as the new one), or the history has no such version;
  * - wrong-key: the signature is not by the pinned key (or by no key the publisher publishes);
- * - bad-signature: the digest matches but the signature does not verify;
+ * - bad-signature: the signature does not verify (or the statement cannot be read);
  * - unsigned: the version carries no signature;
- * - unsupported: this browser cannot check Ed25519; unsupported-alg: an algorithm we do not check.
+ * - unsupported: this browser cannot check Ed25519; unsupported-alg: an algorithm or format we do not check.
  */
-export type VerdictStatus = 'verified' | 'tampered' | 'wrong-key' | 'bad-signature' | 'unsigned' | 'unsupported' | 'unsupported-alg';
+export type VerdictStatus = 'verified' | 'verified-bytes' | 'tampered' | 'mismatch' | 'wrong-key' | 'bad-signature' | 'unsigned' | 'unsupported' | 'unsupported-alg';
 
 export interface Verdict {
   status: VerdictStatus;
-  /** The version the bytes are (by digest), when one matched. */
+  /** The history's entry for the version the page loaded. */
   version?: PublishedVersion;
+  /** The signed statement, only when it verified: the one source of what a page shows as verified. */
+  statement?: PublicationStatement;
+  /** mismatch: what the statement says it is for (unverified: for the message only). */
+  claimed?: { slug: string; version: number };
   keyId?: string;
   pinned?: boolean;
   alg?: string;
@@ -149,8 +213,10 @@ export interface VerifyInput {
   /** The exact bytes the page received. */
   bytes: Uint8Array<ArrayBuffer>;
   history: PublishedHistory;
-  /** The version the address named (else: the one whose digest matches, else the latest). */
-  expected?: number;
+  /** The slug of the address the page loaded. */
+  slug: string;
+  /** The version the page loaded (its address's, or the one the server said it served); default: the history's latest. */
+  version?: number;
   /** The page's pinned public key (base64, raw 32 bytes), when it pins one. */
   pinnedKey?: string;
   /** Loads the publisher's public keys (only called without a pin). */
@@ -163,42 +229,63 @@ export async function keyIdOf(raw: Uint8Array<ArrayBuffer>): Promise<string | un
   return digest ? `ed25519-${digest.slice(0, 16)}` : undefined;
 }
 
+/** The public key to check `keyId` with: the pinned one (only if it is that key), or one the publisher publishes. */
+async function publicKeyFor(keyId: string, pinnedKey: string | undefined, loadKeys: () => Promise<PublicKey[]>): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  if (pinnedKey) {
+    let raw: Uint8Array<ArrayBuffer>;
+    try {
+      raw = base64Bytes(pinnedKey.trim());
+    } catch {
+      return undefined;
+    }
+    return raw.length === 32 && (await keyIdOf(raw)) === keyId ? raw : undefined;
+  }
+  const published = (await loadKeys()).find((k) => k.keyId === keyId && k.alg === 'Ed25519');
+  return published ? base64Bytes(published.publicKey) : undefined;
+}
+
 /**
- * Checks the bytes against the history's digest and signature. Never throws; never
- * answers "verified" on a doubt. The digest is checked first, with SHA-256 alone, so a
- * changed byte is named even where the browser cannot check Ed25519.
+ * Checks the bytes the page received against the signed statement of the version it
+ * loaded. Never throws; never answers "verified" on a doubt. The digest is compared
+ * first, with SHA-256 alone, so a changed byte is named even where the browser cannot
+ * check Ed25519; then which document and version the statement is for; then the key and
+ * the signature.
  */
-export async function verifyPublished({ bytes, history, expected, pinnedKey, loadKeys }: VerifyInput): Promise<Verdict> {
+export async function verifyPublished({ bytes, history, slug, version: loaded, pinnedKey, loadKeys }: VerifyInput): Promise<Verdict> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) return { status: 'unsupported' };
   try {
     const digest = await sha256Hex(bytes);
-    const byDigest = history.versions.find((v) => v.sha256 === digest);
-    if (!byDigest) return { status: 'tampered', version: history.versions.find((v) => v.version === (expected ?? history.latest)) };
-    const version = byDigest;
+    const number = loaded ?? history.latest;
+    const version = history.versions.find((v) => v.version === number);
+    if (!version || history.slug !== slug) return { status: 'mismatch' };
+    if (version.sha256 !== digest) return { status: 'tampered', version };
     const envelope = version.signature;
     if (!envelope) return { status: 'unsigned', version };
+    const keyId = envelope.keyId;
     if (envelope.alg !== 'Ed25519') return { status: 'unsupported-alg', version, alg: envelope.alg };
-    if (envelope.sha256.toLowerCase() !== digest) return { status: 'bad-signature', version, keyId: envelope.keyId };
-    const pinned = !!pinnedKey;
-    let raw: Uint8Array<ArrayBuffer> | undefined;
-    if (pinnedKey) {
-      try {
-        raw = base64Bytes(pinnedKey.trim());
-      } catch {
-        raw = undefined;
-      }
-      if (!raw || raw.length !== 32 || (await keyIdOf(raw)) !== envelope.keyId) return { status: 'wrong-key', version, keyId: envelope.keyId, pinned };
+    let signed: Uint8Array<ArrayBuffer>;
+    let statement: PublicationStatement | undefined;
+    if (envelope.format === STATEMENT_SIGNATURE && envelope.statement !== undefined) {
+      statement = parseStatement(envelope.statement);
+      if (!statement) return { status: 'bad-signature', version, keyId };
+      if (statement.slug !== slug || statement.version !== number) return { status: 'mismatch', version, keyId, claimed: { slug: statement.slug, version: statement.version } };
+      if (statement.sha256.toLowerCase() !== digest) return { status: 'tampered', version, keyId };
+      signed = new TextEncoder().encode(envelope.statement);
+    } else if (envelope.format === BYTES_SIGNATURE && envelope.sha256 !== undefined) {
+      if (envelope.sha256 !== digest) return { status: 'bad-signature', version, keyId };
+      signed = bytes;
     } else {
-      const published = (await loadKeys()).find((k) => k.keyId === envelope.keyId && k.alg === 'Ed25519');
-      if (!published) return { status: 'wrong-key', version, keyId: envelope.keyId, pinned };
-      raw = base64Bytes(published.publicKey);
+      return { status: 'unsupported-alg', version, alg: envelope.format || envelope.alg };
     }
+    const pinned = !!pinnedKey;
+    const raw = await publicKeyFor(keyId, pinnedKey, loadKeys);
+    if (!raw) return { status: 'wrong-key', version, keyId, pinned };
     // Feature detection: a browser without Ed25519 refuses the import.
     const key = await importEd25519(raw);
-    if (!key) return { status: 'unsupported', version, keyId: envelope.keyId, pinned };
-    const ok = await subtle.verify({ name: 'Ed25519' }, key, base64Bytes(envelope.signature), bytes);
-    return { status: ok ? 'verified' : 'bad-signature', version, keyId: envelope.keyId, pinned };
+    if (!key) return { status: 'unsupported', version, keyId, pinned };
+    if (!(await subtle.verify({ name: 'Ed25519' }, key, base64Bytes(envelope.signature), signed))) return { status: 'bad-signature', version, keyId, pinned };
+    return statement ? { status: 'verified', version, statement, keyId, pinned } : { status: 'verified-bytes', version, keyId, pinned };
   } catch {
     return { status: 'unsupported' };
   }

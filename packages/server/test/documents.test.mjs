@@ -15,12 +15,12 @@ const ORIGIN = 'https://www.pingluo.gov.cn';
 const PASSWORD = 'a long enough password';
 
 
-/** Checks an envelope against the bytes with the public key the server publishes. */
-function verifies(bytes, envelope, keys) {
+/** Checks an envelope's signature over its statement with the public key the server publishes. */
+function verifies(envelope, keys) {
   const key = keys.find((k) => k.keyId === envelope.keyId);
   if (!key) return false;
   const jwk = { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(key.publicKey, 'base64').toString('base64url') };
-  return verify(null, bytes, createPublicKey({ key: jwk, format: 'jwk' }), Buffer.from(envelope.signature, 'base64'));
+  return verify(null, Buffer.from(envelope.statement, 'utf8'), createPublicKey({ key: jwk, format: 'jwk' }), Buffer.from(envelope.signature, 'base64'));
 }
 
 eachStorage((backend) => {
@@ -138,10 +138,28 @@ eachStorage((backend) => {
       assert.equal(entry.major, true);
       assert.equal(entry.changeNote, '首次发布');
       assert.equal(entry.signature.alg, 'Ed25519');
-      assert.equal(entry.signature.format, 'gongkai-signature/1');
+      assert.equal(entry.signature.format, 'gongkai-signature/2');
       const keys = (await get(`${server.url}${history.keys}`)).body.keys;
-      assert.ok(verifies(bytes, entry.signature, keys), 'the signature verifies with the published key');
-      assert.ok(!verifies(Buffer.concat([bytes.subarray(0, 40), Buffer.from('9'), bytes.subarray(41)]), entry.signature, keys), 'not over a changed byte');
+      assert.ok(verifies(entry.signature, keys), 'the signature verifies with the published key');
+      // What is signed: the statement binding the bytes' digest to who published and reviewed them.
+      const statement = JSON.parse(entry.signature.statement);
+      assert.deepEqual(statement, {
+        type: 'gongkai-publication/1',
+        slug: 'budget-2018',
+        version: 1,
+        sha256: sha.toString('hex'),
+        kind: 'budget',
+        publisher: '平罗县卫生健康局',
+        office: '医政科',
+        reviewed: true,
+        reviewer: '医政科',
+        unreviewedReason: null,
+        publishedAt: entry.publishedAt,
+        major: true,
+        changeNote: '首次发布',
+      });
+      const forged = { ...entry.signature, statement: entry.signature.statement.replace('"reviewer":"医政科"', '"reviewer":"办公室"') };
+      assert.ok(!verifies(forged, keys), 'not over a statement changed after signing');
       const sig = await get(`${server.url}/d/budget-2018/v1.json.sig`);
       assert.deepEqual(sig.body, entry.signature);
       // Not from another origin.
@@ -188,6 +206,11 @@ eachStorage((backend) => {
       assert.equal(history.versions[0].reviewed, false);
       assert.equal(history.versions[0].unreviewedReason, '审核人出差，市里要求当日更新');
       assert.equal(history.versions[0].major, false);
+      // The signed statement says so too: no reviewer, the reason, a minor change.
+      assert.deepEqual(
+        (({ version, reviewed, reviewer, unreviewedReason, major, changeNote }) => ({ version, reviewed, reviewer, unreviewedReason, major, changeNote }))(JSON.parse(history.versions[0].signature.statement)),
+        { version: 3, reviewed: false, reviewer: null, unreviewedReason: '审核人出差，市里要求当日更新', major: false, changeNote: '更正错别字' },
+      );
       // A minor correction does not move "updated".
       assert.equal(history.updated, history.versions[1].publishedAt);
       assertError(await editor.get(`${DOC}/audit`), 403, 'forbidden');
@@ -240,8 +263,10 @@ eachStorage((backend) => {
   test('gongkai-server doc …: the same rules from a script, self-approval refused', async () => {
     const file = join(tempDir(), 'budget.json');
     writeFileSync(file, `${JSON.stringify(smallBudget(8000), null, 2)}\n`);
-    const env = { GONGKAI_DB: backend.dbEnv(server.storage), GONGKAI_KEYS: keys };
-    const as = (args, password = PASSWORD) => runBinWithInput(['doc', ...args], `${password}\n`, { env });
+    // The county's own configuration file: its database, its key folder and the publishing body.
+    const config = join(tempDir(), 'gongkai.config.json');
+    writeFileSync(config, JSON.stringify({ storage: server.storage, signingKeys: keys, staff: { owner: '平罗县卫生健康局' } }));
+    const as = (args, password = PASSWORD) => runBinWithInput(['doc', ...args, '--config', config], `${password}\n`);
     const created = await as(['create', 'cli-budget', '--file', file, '--as', 'li']);
     assert.equal(created.code, 0, created.stderr);
     assert.equal((await as(['submit', 'cli-budget', '--as', 'li'], 'wrong password!')).code, 2);
@@ -255,5 +280,10 @@ eachStorage((backend) => {
     assert.equal((await get(`${server.url}/d/cli-budget.json`)).body.functional[0].values[0].budget, 8000);
     const history = (await get(`${server.url}/d/cli-budget/history.json`)).body;
     assert.equal(history.versions[0].signature.alg, 'Ed25519', 'signed by the CLI with the same key folder');
+    assert.deepEqual(
+      (({ slug, version, publisher, reviewer }) => ({ slug, version, publisher, reviewer }))(JSON.parse(history.versions[0].signature.statement)),
+      { slug: 'cli-budget', version: 1, publisher: '平罗县卫生健康局', reviewer: '医政科' },
+      'the CLI signs the same statement, naming the configured publisher',
+    );
   });
 });

@@ -166,6 +166,17 @@ eachStorage((backend) => {
     assert.equal(await verdictOf(unsigned.page), 'unsigned');
     assert.equal(await shadowText(unsigned.page, '[data-verdict]'), '未能核验：此版本没有签名。');
 
+    // An algorithm this page does not check (SM2, say): cannot verify, never "verified".
+    const sm2 = rewrite('/sm2', (path, body) => {
+      if (!path.endsWith('/history.json')) return body;
+      const history = JSON.parse(body.toString('utf8'));
+      for (const version of history.versions) version.signature.alg = 'SM2';
+      return Buffer.from(JSON.stringify(history));
+    });
+    const unknown = await open('<gk-budget src="/sm2/d/budget-2018.json" view="tables"></gk-budget>', { routes: { '/sm2/': sm2 } });
+    assert.equal(await verdictOf(unknown.page), 'unsupported-alg');
+    assert.equal(await shadowText(unknown.page, '[data-verdict]'), '无法核验：此版本使用 SM2 签名，本页面尚不支持核验该算法。');
+
     // An older browser: its WebCrypto refuses Ed25519 keys (as before Chrome 137, Safari 17, Firefox 129).
     const init = () => {
       const importKey = crypto.subtle.importKey.bind(crypto.subtle);
@@ -177,7 +188,47 @@ eachStorage((backend) => {
     assert.match(await shadowText(old.page, '[data-verdict]'), /^无法核验：您的浏览器不支持 Ed25519 签名核验/);
     assert.doesNotMatch(await shadowText(old.page, '.provenance'), /已核验/);
     assert.match(await old.page.evaluate(() => document.querySelector('gk-budget').shadowRoot.textContent), /13,000\.00/);
-    assert.deepEqual([...wrong.problems, ...pinned.problems, ...unsigned.problems, ...old.problems], []);
+    assert.deepEqual([...wrong.problems, ...pinned.problems, ...unsigned.problems, ...unknown.problems, ...old.problems], []);
+  });
+
+  test('the names shown come from the signed statement: a rewritten history.json does not change them, and v1\'s signature served with v2 is refused', { timeout: 90_000 }, async () => {
+    // history.json names another publisher and reviewer: the page still shows the signed ones.
+    const rename = rewrite('/renamed', (path, body) => {
+      if (!path.endsWith('/history.json')) return body;
+      const history = JSON.parse(body.toString('utf8'));
+      history.publisher = '某某公司';
+      for (const version of history.versions) version.reviewer = '某某公司';
+      return Buffer.from(JSON.stringify(history));
+    });
+    const renamed = await open('<gk-budget src="/renamed/d/budget-2018.json" view="tables"></gk-budget>', { routes: { '/renamed/': rename } });
+    assert.equal(await verdictOf(renamed.page), 'verified');
+    assert.match(await shadowText(renamed.page, '[data-verdict]'), /^已核验：由平罗县卫生健康局发布，经医政科审核/);
+    assert.doesNotMatch(await shadowText(renamed.page, '[data-verdict]'), /某某公司/);
+
+    // The statement itself rewritten to name another reviewer: its signature no longer holds.
+    const forge = rewrite('/forged', (path, body) => {
+      if (!path.endsWith('/history.json')) return body;
+      const history = JSON.parse(body.toString('utf8'));
+      for (const version of history.versions) version.signature.statement = version.signature.statement.replace('"reviewer":"医政科"', '"reviewer":"某某公司"');
+      return Buffer.from(JSON.stringify(history));
+    });
+    const forged = await open('<gk-budget src="/forged/d/budget-2018.json" view="tables"></gk-budget>', { routes: { '/forged/': forge } });
+    assert.equal(await verdictOf(forged.page), 'bad-signature');
+    assert.equal(await shadowText(forged.page, '[data-verdict]'), '未能核验：签名无效，数据或签名可能被改动。');
+
+    // Version 1's (valid) signature put in version 2's place, the page loading version 2.
+    const replay = rewrite('/replayed', (path, body) => {
+      if (!path.endsWith('/history.json')) return body;
+      const history = JSON.parse(body.toString('utf8'));
+      const first = history.versions.find((v) => v.version === 1);
+      history.versions.find((v) => v.version === 2).signature = first.signature;
+      return Buffer.from(JSON.stringify(history));
+    });
+    const replayed = await open('<gk-budget src="/replayed/d/budget-2018/v2.json" view="tables"></gk-budget>', { routes: { '/replayed/': replay } });
+    assert.equal(await verdictOf(replayed.page), 'mismatch');
+    assert.equal(await shadowText(replayed.page, '[data-verdict]'), '未能核验：签名所对应的是“budget-2018”第 1 版，而本页载入的是“budget-2018”第 2 版，可能是用其他版本冒充。');
+    assert.doesNotMatch(await shadowText(replayed.page, '.provenance'), /已核验/);
+    assert.deepEqual([...renamed.problems, ...forged.problems, ...replayed.problems], []);
   });
 
   test('withdrawn: the page says the document was withdrawn, with the reason', { timeout: 60_000 }, async () => {

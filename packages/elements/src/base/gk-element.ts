@@ -25,7 +25,7 @@ import type * as z from 'zod/mini';
 import { baseStyles } from './gk-element.styles.js';
 import { GkErrorEvent, GkLoadEvent, type DataSource } from './events.js';
 import { fetchText, shortUrl } from './internal/fetch-text.js';
-import type { Provenance } from './internal/provenance.js';
+import type { Loaded, Provenance } from './internal/provenance.js';
 
 type Status = 'empty' | 'loading' | 'ready' | 'error';
 
@@ -272,7 +272,7 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
       if (controller !== this.loadController || this.data !== undefined) return; // superseded
       if (result.ok) {
         this.acceptText(result.text, 'src');
-        this.trackProvenance(url, result.text);
+        this.trackProvenance(url, result);
       } else this.fail([result.issue], 'src');
     } catch (error) {
       this.fail([rootIssue('state.internal', { detail: String(error) })], 'src');
@@ -282,16 +282,16 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
   }
 
   /** For a published document's address, its history and signature check; a failure there never touches the document. */
-  private trackProvenance(url?: string, text?: string): void {
+  private trackProvenance(url?: string, loaded?: Loaded): void {
     this.provenance?.dispose();
     this.provenance = undefined;
-    if (url === undefined || text === undefined || !publishedAddress(url, document.baseURI)) return;
+    if (url === undefined || loaded === undefined || !publishedAddress(url, document.baseURI)) return;
     import('./internal/provenance.js')
       .then(({ Provenance }) => {
         if (this.src !== url || !this.isConnected) return;
         const provenance = new Provenance(this);
         this.provenance = provenance;
-        void provenance.check(url, text);
+        void provenance.check(url, loaded);
       })
       .catch((error: unknown) => console.warn('[gongkai] publication history:', error));
   }

@@ -112,7 +112,7 @@ async function run(args: DocArgs, config: ServerConfig, storage: ServerStorage):
   if (!account || account.disabled || !(await verifyPassword(password, account.passwordHash))) throw new HttpError(401, 'login_failed');
   const user = account;
   const at = new Date().toISOString();
-  const keys = KeyRing.load(config.signingKeys);
+  const signing = { keys: KeyRing.load(config.signingKeys), publisher: config.staff.owner };
   const actor = user.name;
   const text = () => {
     if (!args.file) throw new StartupError('请用 --file 给出文件（JSON）', 'give the document with --file');
@@ -148,13 +148,13 @@ async function run(args: DocArgs, config: ServerConfig, storage: ServerStorage):
       decide = decideSubmit(user, openId(), at);
       break;
     case 'approve':
-      decide = decideApprove(user, openId(), args.note ?? null, at, keys);
+      decide = decideApprove(user, openId(), args.note ?? null, at, signing);
       break;
     case 'return':
       decide = decideReturn(user, openId(), requireReason(args), at);
       break;
     case 'publish':
-      decide = decidePublishUnreviewed(user, openId(), requireReason(args), at, keys);
+      decide = decidePublishUnreviewed(user, openId(), requireReason(args), at, signing);
       break;
     case 'withdraw':
       decide = decideWithdraw(user, requireReason(args), at);

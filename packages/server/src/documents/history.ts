@@ -29,6 +29,11 @@ export interface PublicHistory {
   versions: HistoryVersion[];
 }
 
+/** The publishing body a document names: the server's (config staff.owner), else its owning office. */
+export function publisherOf(document: Pick<DocumentRecord, 'office'>, publisher: string | undefined): string {
+  return publisher ?? document.office;
+}
+
 /** `base` is the path prefix the /d/ URLs live under ("" today; /t/<org> for a tenant later). */
 export function publicHistory(document: DocumentRecord, published: readonly RevisionRecord[], publisher: string | undefined, base = ''): PublicHistory {
   const versions = [...published].sort((a, b) => (b.version ?? 0) - (a.version ?? 0));
@@ -38,7 +43,7 @@ export function publicHistory(document: DocumentRecord, published: readonly Revi
     kind: document.kind,
     title: document.title,
     office: document.office,
-    publisher: publisher ?? document.office,
+    publisher: publisherOf(document, publisher),
     url: `${base}/d/${document.slug}.json`,
     keys: `${base}/.well-known/gongkai-keys.json`,
     firstPublished: document.firstPublishedAt,

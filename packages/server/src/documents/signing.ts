@@ -1,11 +1,15 @@
 /**
  * The keys that sign published documents, and the signatures (可核查).
  *
- * Each published version is signed once, when it is published: a detached Ed25519
- * signature over the exact bytes served, in an envelope that names its algorithm
- * (`alg`), so another (SM2, where a county's 密评 asks for it) can be added later
- * without touching the old envelopes. The public keys, retired ones too (old versions
- * stay verifiable), are published at /.well-known/gongkai-keys.json.
+ * Each published version is signed once, when it is published. What is signed is a
+ * publication statement (core's published.ts, PublicationStatement): the slug, the
+ * version, the SHA-256 of the exact bytes served, the publishing body and office, the
+ * reviewing office (or "published without review" and the reason), the time, major or
+ * minor and the change note — everything a page shows as 已核验, bound to the bytes. The
+ * envelope carries the statement as the exact JSON text signed and names its algorithm
+ * (`alg`), so another (SM2, where a county's 密评 asks for it) can be added later without
+ * touching the old envelopes. The public keys, retired ones too (old versions stay
+ * verifiable), are published at /.well-known/gongkai-keys.json.
  *
  * A key folder holds keys.json (the public half and dates of every key) and one
  * `<keyId>.pem` (PKCS#8, mode 0600) per private key. `gongkai-server key generate`
@@ -16,8 +20,7 @@ import { createHash, createPrivateKey, generateKeyPairSync, sign, type KeyObject
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StartupError } from '../errors.js';
-
-export const SIGNATURE_FORMAT = 'gongkai-signature/1';
+import { STATEMENT_SIGNATURE, type PublicationStatement } from '../../../core/src/published.js';
 
 export interface PublicKeyEntry {
   keyId: string;
@@ -30,12 +33,12 @@ export interface PublicKeyEntry {
 }
 
 export interface SignatureEnvelope {
-  format: typeof SIGNATURE_FORMAT;
+  format: typeof STATEMENT_SIGNATURE;
   alg: 'Ed25519';
   keyId: string;
-  /** SHA-256 of the signed bytes, hex. */
-  sha256: string;
-  /** The signature over the exact bytes, base64. */
+  /** The publication statement, the exact JSON text signed. */
+  statement: string;
+  /** The signature over the statement's UTF-8 bytes, base64. */
   signature: string;
 }
 
@@ -89,15 +92,16 @@ export class KeyRing {
     return this.current?.entry.keyId;
   }
 
-  /** The envelope of a detached signature over `bytes`; null without a key. */
-  sign(bytes: Buffer): SignatureEnvelope | null {
+  /** The signed envelope of a publication statement; null without a key. */
+  sign(statement: PublicationStatement): SignatureEnvelope | null {
     if (!this.current) return null;
+    const text = JSON.stringify(statement);
     return {
-      format: SIGNATURE_FORMAT,
+      format: STATEMENT_SIGNATURE,
       alg: 'Ed25519',
       keyId: this.current.entry.keyId,
-      sha256: sha256Hex(bytes),
-      signature: sign(null, bytes, this.current.privateKey).toString('base64'),
+      statement: text,
+      signature: sign(null, Buffer.from(text, 'utf8'), this.current.privateKey).toString('base64'),
     };
   }
 

@@ -20,6 +20,8 @@ import { formatIssue, issueMessage, validateText, type GkIssue } from '../../../
 import { HttpError, type IssueOut } from '../errors.js';
 import type { DecideDocument, DocumentRecord, NewRevision, RevisionRecord, RevisionState } from '../storage/document-types.js';
 import type { StaffUser } from '../storage/staff-types.js';
+import { STATEMENT_TYPE } from '../../../core/src/published.js';
+import { publisherOf } from './history.js';
 import { sha256Hex, type KeyRing } from './signing.js';
 
 export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
@@ -225,15 +227,39 @@ export function decideReturn(user: StaffUser, id: number, reason: string, at: st
   };
 }
 
-/** Publishes a revision as the next version, signed over its exact bytes. */
-function publish(document: DocumentRecord, revision: RevisionRecord, user: StaffUser, at: string, keys: KeyRing, review: { reviewer: string | null; reviewerOffice: string | null; unreviewedReason: string | null }) {
+/** What a publish signs with: the server's keys, and the publishing body (config staff.owner; else the owning office). */
+export interface Signing {
+  keys: KeyRing;
+  publisher: string | undefined;
+}
+
+type Review = { reviewer: string | null; reviewerOffice: string | null; unreviewedReason: string | null };
+
+/** Publishes a revision as the next version, with its signed publication statement. */
+function publish(document: DocumentRecord, revision: RevisionRecord, user: StaffUser, at: string, signing: Signing, review: Review) {
   const found = requireValid(revision.content, '发布', 'published');
   const version = (document.latestVersion ?? 0) + 1;
-  const envelope = keys.sign(Buffer.from(revision.content, 'utf8'));
+  // The digest of the bytes as they will be served (the stored one is written from the same text).
+  const sha256 = sha256Hex(Buffer.from(revision.content, 'utf8'));
+  const envelope = signing.keys.sign({
+    type: STATEMENT_TYPE,
+    slug: document.slug,
+    version,
+    sha256,
+    kind: document.kind,
+    publisher: publisherOf(document, signing.publisher),
+    office: document.office,
+    reviewed: review.reviewer !== null,
+    reviewer: review.reviewer === null ? null : (review.reviewerOffice ?? ''),
+    unreviewedReason: review.unreviewedReason,
+    publishedAt: at,
+    major: revision.major,
+    changeNote: revision.changeNote,
+  });
   return {
     update: {
       id: revision.id,
-      patch: { state: 'published' as const, version, publishedAt: at, publishedBy: user.name, reviewedAt: review.reviewer ? at : null, ...review, signature: envelope ? JSON.stringify(envelope) : null },
+      patch: { state: 'published' as const, version, sha256, publishedAt: at, publishedBy: user.name, reviewedAt: review.reviewer ? at : null, ...review, signature: envelope ? JSON.stringify(envelope) : null },
     },
     document: { latestVersion: version, firstPublishedAt: document.firstPublishedAt ?? at, withdrawnAt: null, withdrawnBy: null, withdrawnReason: null, ...(found.title ? { title: found.title } : {}) },
     version,
@@ -242,24 +268,24 @@ function publish(document: DocumentRecord, revision: RevisionRecord, user: Staff
 }
 
 /** A reviewer approves: published at once. The reviewer must be another account than the author and the submitter. */
-export function decideApprove(user: StaffUser, id: number, note: string | null, at: string, keys: KeyRing): DecideDocument {
+export function decideApprove(user: StaffUser, id: number, note: string | null, at: string, signing: Signing): DecideDocument {
   return (document, revisions) => {
     const revision = revisionIn(revisions, id, document.slug);
     if (!canReview(user, document)) throw new HttpError(403, 'forbidden');
     if (revision.state !== 'submitted') throw transition(revision, '审核通过', 'approve');
     if (isOwn(user, revision)) throw new HttpError(403, 'self_review');
-    const done = publish(document, revision, user, at, keys, { reviewer: user.name, reviewerOffice: user.office, unreviewedReason: null });
+    const done = publish(document, revision, user, at, signing, { reviewer: user.name, reviewerOffice: user.office, unreviewedReason: null });
     return { update: done.update, document: done.document, event: { action: 'approve', note, version: done.version, detail: { author: revision.author, keyId: done.keyId } } };
   };
 }
 
 /** An admin publishes without review: only with a reason, logged as publish.unreviewed. */
-export function decidePublishUnreviewed(user: StaffUser, id: number, reason: string, at: string, keys: KeyRing): DecideDocument {
+export function decidePublishUnreviewed(user: StaffUser, id: number, reason: string, at: string, signing: Signing): DecideDocument {
   return (document, revisions) => {
     const revision = revisionIn(revisions, id, document.slug);
     if (user.role !== 'admin') throw new HttpError(403, 'forbidden');
     if (revision.state === 'published') throw transition(revision, '发布', 'publish');
-    const done = publish(document, revision, user, at, keys, { reviewer: null, reviewerOffice: null, unreviewedReason: reason });
+    const done = publish(document, revision, user, at, signing, { reviewer: null, reviewerOffice: null, unreviewedReason: reason });
     return { update: done.update, document: done.document, event: { action: 'publish.unreviewed', note: reason, version: done.version, detail: { author: revision.author, keyId: done.keyId } } };
   };
 }

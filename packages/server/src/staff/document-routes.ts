@@ -206,13 +206,13 @@ export function createDocumentRoutes({ documents, keys, now, publisher, jsonBody
         decide = decideSubmit(user, id, at);
         break;
       case 'approve':
-        decide = decideApprove(user, id, textField(body, 'note', '审核意见'), at, keys);
+        decide = decideApprove(user, id, textField(body, 'note', '审核意见'), at, { keys, publisher });
         break;
       case 'return':
         decide = decideReturn(user, id, textField(body, 'reason', '退回理由', { required: true })!, at);
         break;
       default:
-        decide = decidePublishUnreviewed(user, id, textField(body, 'reason', '未经审核发布的理由', { required: true, max: 500 })!, at, keys);
+        decide = decidePublishUnreviewed(user, id, textField(body, 'reason', '未经审核发布的理由', { required: true, max: 500 })!, at, { keys, publisher });
     }
     const done = await step(user, slug, decide, id);
     send(res, 200, { document: documentOut(done.document), revision: revisionOut(slug, done.revision!), version: done.revision?.version ?? null });

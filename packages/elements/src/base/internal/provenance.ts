@@ -25,7 +25,11 @@ import {
   type PublishedVersion,
   type Verdict,
 } from '@gongkai/core/published';
+import type { FetchTextResult } from './fetch-text.js';
 import { provenanceStyles } from './provenance.styles.js';
+
+/** What the element received for a published address: the exact bytes, their text and the response's headers. */
+export type Loaded = Pick<Extract<FetchTextResult, { ok: true }>, 'text' | 'bytes' | 'headers'>;
 
 /** The most changes listed under an update; the rest are counted. */
 const MAX_CHANGES = 12;
@@ -74,7 +78,7 @@ export class Provenance {
   }
 
   /** Reads the history, checks the bytes and, for a major change, what changed since the version before. */
-  async check(src: string, text: string): Promise<void> {
+  async check(src: string, loaded: Loaded): Promise<void> {
     const address = publishedAddress(src, document.baseURI);
     if (!address) return;
     const signal = this.controller.signal;
@@ -83,20 +87,29 @@ export class Provenance {
       if (!history || signal.aborted) return;
       this.history = history;
       this.host.requestUpdate();
-      const bytes = new TextEncoder().encode(text);
       const pinnedKey = this.host.getAttribute('signing-key') ?? undefined;
-      this.verdict = await verifyPublished({ bytes, history, expected: address.version, pinnedKey, loadKeys: async () => parseKeys(await fetchJson(keysAddress(address), this.host.timeout, signal)) });
+      // The version loaded: the address's, else the one the server says it served (Gk-Version), else the history's latest.
+      const served = Number(loaded.headers.get('Gk-Version'));
+      const version = address.version ?? (Number.isInteger(served) && served > 0 ? served : undefined);
+      this.verdict = await verifyPublished({
+        bytes: loaded.bytes,
+        history,
+        slug: address.slug,
+        version,
+        pinnedKey,
+        loadKeys: async () => parseKeys(await fetchJson(keysAddress(address), this.host.timeout, signal)),
+      });
       if (signal.aborted) return;
       this.host.requestUpdate();
-      await this.loadChanges(address, history, text, signal);
+      await this.loadChanges(address, history, version ?? history.latest, loaded.text, signal);
     } catch (error) {
       // No history (not ours after all, offline): the document shows as it is.
       if (!signal.aborted) console.warn('[gongkai] publication history:', error);
     }
   }
 
-  private async loadChanges(address: PublishedAddress, history: PublishedHistory, text: string, signal: AbortSignal): Promise<void> {
-    const shown = this.verdict?.version ?? history.versions.find((v) => v.version === (address.version ?? history.latest));
+  private async loadChanges(address: PublishedAddress, history: PublishedHistory, loaded: number | null, text: string, signal: AbortSignal): Promise<void> {
+    const shown = history.versions.find((v) => v.version === loaded);
     if (!shown || !shown.major || shown.version <= 1) return;
     const previous = history.versions.find((v) => v.version < shown.version);
     if (!previous) return;
@@ -139,7 +152,7 @@ export class Provenance {
     return html`<section class="provenance" part="provenance" aria-label=${this.t('provenance.label')}>
       <p class="dates">${dates.join(' · ')}</p>
       ${shown && history.latest !== null && shown.version < history.latest ? html`<p>${this.t('provenance.olderVersion', { version: shown.version, latest: history.latest })}</p>` : nothing}
-      ${this.renderVerdict(history)} ${this.renderChanges()}
+      ${this.renderVerdict()} ${this.renderChanges()}
       <button type="button" class="history-toggle" part="history-toggle" aria-expanded=${this.open ? 'true' : 'false'} aria-controls=${this.id} @click=${this.toggle}>
         ${this.t('provenance.showHistory', { count: versions.length })}
       </button>
@@ -155,38 +168,44 @@ export class Provenance {
     </section>`;
   }
 
-  private renderVerdict(history: PublishedHistory): TemplateResult {
+  /** The check's message. Who published and who reviewed come from the verified statement only, never from history.json. */
+  private verdictText(verdict: Verdict): string {
+    switch (verdict.status) {
+      case 'verified': {
+        const statement = verdict.statement!;
+        return statement.reviewed
+          ? this.t('provenance.verified', { publisher: statement.publisher, reviewer: statement.reviewer ?? '' })
+          : this.t('provenance.verifiedUnreviewed', { publisher: statement.publisher, reason: statement.unreviewedReason ?? '' });
+      }
+      case 'verified-bytes':
+        return this.t('provenance.verifiedBytes');
+      case 'tampered':
+        return this.t('provenance.tampered');
+      case 'mismatch':
+        return verdict.claimed
+          ? this.t('provenance.mismatch', { signed: this.t('provenance.versionOf', verdict.claimed), loaded: this.t('provenance.versionOf', { slug: this.history?.slug ?? '', version: verdict.version?.version ?? '' }) })
+          : this.t('provenance.notInHistory');
+      case 'wrong-key':
+        return this.t('provenance.wrongKey', { expected: this.t(verdict.pinned ? 'provenance.expectedPinned' : 'provenance.expectedPublished') });
+      case 'bad-signature':
+        return this.t('provenance.badSignature');
+      case 'unsigned':
+        return this.t('provenance.unsigned');
+      case 'unsupported-alg':
+        return this.t('provenance.unsupportedAlg', { alg: verdict.alg ?? '' });
+      default:
+        return this.t('provenance.unsupported');
+    }
+  }
+
+  private renderVerdict(): TemplateResult {
     const verdict = this.verdict;
     if (!verdict) return html`<p class="verdict" role="status">${this.t('provenance.checking')}</p>`;
-    const failed = verdict.status !== 'verified' && verdict.status !== 'unsupported' && verdict.status !== 'unsupported-alg';
-    let text: string;
-    switch (verdict.status) {
-      case 'verified':
-        text = verdict.version?.reviewed
-          ? this.t('provenance.verified', { publisher: history.publisher, reviewer: verdict.version.reviewer ?? '' })
-          : this.t('provenance.verifiedUnreviewed', { publisher: history.publisher });
-        break;
-      case 'tampered':
-        text = this.t('provenance.tampered');
-        break;
-      case 'wrong-key':
-        text = this.t('provenance.wrongKey', { expected: this.t(verdict.pinned ? 'provenance.expectedPinned' : 'provenance.expectedPublished') });
-        break;
-      case 'bad-signature':
-        text = this.t('provenance.badSignature');
-        break;
-      case 'unsigned':
-        text = this.t('provenance.unsigned');
-        break;
-      case 'unsupported-alg':
-        text = this.t('provenance.unsupportedAlg', { alg: verdict.alg ?? '' });
-        break;
-      default:
-        text = this.t('provenance.unsupported');
-    }
-    return html`<p class="verdict ${verdict.status === 'verified' ? 'verdict-verified' : failed ? 'verdict-failed' : ''}" role="status" data-verdict=${verdict.status} part="verdict">
-      ${text}
-      ${verdict.status === 'verified' && verdict.keyId
+    const verified = verdict.status === 'verified' || verdict.status === 'verified-bytes';
+    const failed = !verified && verdict.status !== 'unsupported' && verdict.status !== 'unsupported-alg';
+    return html`<p class="verdict ${verified ? 'verdict-verified' : failed ? 'verdict-failed' : ''}" role="status" data-verdict=${verdict.status} part="verdict">
+      ${this.verdictText(verdict)}
+      ${verified && verdict.keyId
         ? html`<span class="key">${this.t('provenance.keyNote', { keyId: verdict.keyId, pinned: verdict.pinned ? this.t('provenance.pinned') : '' })}</span>`
         : nothing}
     </p>`;
