@@ -61,6 +61,7 @@ export { PostgresStorage, SqliteStorage };
 /** The staff page's pure builders, for their unit tests (test/staff-views.test.mjs). */
 export * as staffViews from './staff/views.js';
 export { documentActionForms } from './staff/document-views.js';
+export { BodyCache } from './documents/body-cache.js';
 
 function openStorage(config: ServerConfig): ServerStorage {
   const s = config.storage;

@@ -23,6 +23,20 @@ function verifies(envelope, keys) {
   return verify(null, Buffer.from(envelope.statement, 'utf8'), createPublicKey({ key: jwk, format: 'jwk' }), Buffer.from(envelope.signature, 'base64'));
 }
 
+test('BodyCache keeps the most recently used bytes within its size', async () => {
+  const { BodyCache } = await import('../dist/gongkai-server.mjs');
+  const cache = new BodyCache(100);
+  for (const key of ['a', 'b', 'c', 'd']) cache.set(`${key}/1`, key, Buffer.alloc(25));
+  assert.equal(cache.get('a/1').sha256, 'a'); // a is now the most recently used
+  cache.set('e/1', 'e', Buffer.alloc(25)); // 125 bytes: b, the least recently used, goes
+  assert.equal(cache.get('b/1'), undefined);
+  assert.deepEqual(['a/1', 'c/1', 'd/1', 'e/1'].map((k) => cache.get(k)?.sha256), ['a', 'c', 'd', 'e']);
+  cache.set('a/1', 'a2', Buffer.alloc(5)); // a new version at the same address replaces the old
+  assert.equal(cache.get('a/1').sha256, 'a2');
+  cache.set('f/1', 'f', Buffer.alloc(26)); // more than a quarter of the whole: not kept
+  assert.equal(cache.get('f/1'), undefined);
+});
+
 eachStorage((backend) => {
   let server;
   let editor;
@@ -121,6 +135,14 @@ eachStorage((backend) => {
       assert.equal(etag, `"${sha.toString('base64url')}"`);
       const cached = await fetch(`${server.url}/d/budget-2018.json`, { headers: { 'If-None-Match': etag } });
       assert.equal(cached.status, 304);
+      assert.equal(cached.headers.get('etag'), etag);
+      // Among others, weak, or '*': still 304; another version's tag: the whole text.
+      const other = `"${createHash('sha256').update('another version').digest('base64url')}"`;
+      assert.equal((await fetch(`${server.url}/d/budget-2018.json`, { headers: { 'If-None-Match': `${other}, W/${etag}` } })).status, 304);
+      assert.equal((await fetch(`${server.url}/d/budget-2018.json`, { headers: { 'If-None-Match': '*' } })).status, 304);
+      const changed = await fetch(`${server.url}/d/budget-2018.json`, { headers: { 'If-None-Match': other } });
+      assert.equal(changed.status, 200);
+      assert.deepEqual(Buffer.from(await changed.arrayBuffer()), bytes);
 
       const v1 = await fetch(`${server.url}/d/budget-2018/v1.json`);
       assert.equal(v1.headers.get('cache-control'), 'public, max-age=31536000, immutable');
@@ -242,6 +264,25 @@ eachStorage((backend) => {
       assert.deepEqual((await otherReviewer.get(DOC)).body.items, []);
       assert.equal((await admin.get(DOC)).body.total, 3);
       assertError(await editor.get(`${DOC}?state=gone`), 422, 'invalid_request');
+    });
+
+    test('a server that kept a version\'s bytes sends the new version once another server publishes it', async () => {
+      const before = await get(`${server.url}/d/budget-2018.json`);
+      assert.equal(before.headers.get('gk-version'), '3');
+      const other = await backend.start({ dir: tempDir(), config: { storage: server.storage, signingKeys: keys, staff: { login: null, owner: '平罗县卫生健康局' } } });
+      try {
+        const elsewhere = staffClient(other.url, (await login(other.url, 'li', PASSWORD)).cookie);
+        const reviewElsewhere = staffClient(other.url, (await login(other.url, 'zhang', PASSWORD)).cookie);
+        const draft = await elsewhere.post(`${DOC}/budget-2018/revisions`, documentBody(smallBudget(14000), { changeNote: '追加预算', major: true }));
+        await elsewhere.post(`${DOC}/budget-2018/revisions/${draft.body.revision.id}/submit`, {});
+        assert.equal((await reviewElsewhere.post(`${DOC}/budget-2018/revisions/${draft.body.revision.id}/approve`, {})).body.version, 4);
+      } finally {
+        await other.stop();
+      }
+      const after = await fetch(`${server.url}/d/budget-2018.json`, { headers: { 'If-None-Match': before.headers.get('etag') } });
+      assert.equal(after.status, 200);
+      assert.equal(after.headers.get('gk-version'), '4');
+      assert.equal((await after.json()).functional[0].values[0].budget, 14000);
     });
 
     test('withdrawal: every URL of the document answers 410 with the reason', async () => {

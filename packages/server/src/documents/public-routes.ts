@@ -15,8 +15,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sha256Hex } from './signing.js';
 import { HttpError } from '../errors.js';
 import { allowMethods, corsHeaders, preflight, sendJson } from '../http-common.js';
-import type { DocumentStorage } from '../storage/document-types.js';
+import type { DocumentRecord, DocumentStorage } from '../storage/document-types.js';
 import { publishedCatalogue } from './feed.js';
+import { BodyCache } from './body-cache.js';
 import { publicHistory } from './history.js';
 import type { KeyRing } from './signing.js';
 
@@ -40,30 +41,57 @@ export interface PublishedDeps {
   now?: () => Date;
 }
 
-/** Sends `text` as it is, with an ETag from its SHA-256; 304 when the reader has it. */
-function sendExact(req: IncomingMessage, res: ServerResponse, text: string, sha256: string, headers: Record<string, string>): void {
-  const etag = `"${Buffer.from(sha256, 'hex').toString('base64url')}"`;
-  const common = { ...headers, ETag: etag, 'X-Content-Type-Options': 'nosniff' };
-  const match = String(req.headers['if-none-match'] ?? '').split(',').map((s) => s.trim().replace(/^W\//, ''));
-  if (match.includes(etag) || match.includes('*')) {
+/** A representation's ETag: its SHA-256, base64url, quoted. */
+const etagOf = (sha256: string) => `"${Buffer.from(sha256, 'hex').toString('base64url')}"`;
+
+/** What the reader holds, from If-None-Match: the SHA-256 (hex) of each of our ETags it names, or every version ('*'). */
+function readerHolds(req: IncomingMessage): { any: boolean; digests: string[] } {
+  const tags = String(req.headers['if-none-match'] ?? '').split(',').map((s) => s.trim().replace(/^W\//, ''));
+  const digests = [];
+  for (const tag of tags) {
+    const bytes = /^"[A-Za-z0-9_-]{43}"$/.test(tag) ? Buffer.from(tag.slice(1, -1), 'base64url') : undefined;
+    if (bytes?.length === 32) digests.push(bytes.toString('hex'));
+  }
+  return { any: tags.includes('*'), digests };
+}
+
+const SECURE = { 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'", 'Referrer-Policy': 'no-referrer' };
+
+/** Sends `text` (null only when the reader holds it) as it is, with an ETag from its SHA-256; 304 when the reader has it. */
+function sendExact(req: IncomingMessage, res: ServerResponse, text: string | Buffer | null, sha256: string, headers: Record<string, string>, holds = readerHolds(req)): void {
+  const common = { ...headers, ETag: etagOf(sha256), 'X-Content-Type-Options': 'nosniff' };
+  if (holds.any || holds.digests.includes(sha256)) {
     res.writeHead(304, common);
     res.end();
     return;
   }
-  const body = Buffer.from(text, 'utf8');
-  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'", 'Referrer-Policy': 'no-referrer', ...common, 'Content-Length': String(body.length) });
+  if (text === null) throw new Error('published read without its text'); // a storage bug: answered 500, never an empty 200
+  const body = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', ...SECURE, ...common, 'Content-Length': String(body.length) });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
+/** 404 for a document never published, 410 with the reason for a withdrawn one; undefined when it may be served. */
+function unavailable(res: ServerResponse, slug: string, document: Pick<DocumentRecord, 'latestVersion' | 'withdrawnAt' | 'withdrawnReason'> | undefined, cors: Record<string, string>): true | undefined {
+  if (!document || document.latestVersion === null) throw new HttpError(404, 'unknown_document', { slug }, cors);
+  if (!document.withdrawnAt) return undefined;
+  const error = new HttpError(410, 'withdrawn', { at: document.withdrawnAt.slice(0, 10), reason: document.withdrawnReason ?? '' }, cors).body().error;
+  sendJson(res, 410, { error: { ...error, reason: document.withdrawnReason, withdrawnAt: document.withdrawnAt } }, { ...cors, 'Cache-Control': REVALIDATE });
+  return true;
+}
+
 export function createPublished({ documents, keys, origins, publisher, timeZone, now = () => new Date() }: PublishedDeps) {
+  // The keys do not change while the server runs: written out and hashed once.
+  const keysText = `${JSON.stringify(keys.publicDocument(), null, 2)}\n`;
+  const keysSha256 = sha256Hex(keysText);
+  const bodies = new BodyCache();
   return async function handlePublished(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     const cors = corsHeaders(req, origins, EXPOSE);
     if (req.method === 'OPTIONS') return preflight(res, cors, 'GET, HEAD, OPTIONS', 'Accept, If-None-Match');
     allowMethods(req, 'GET, HEAD, OPTIONS', cors);
 
     if (pathname === KEYS_PATH) {
-      const text = `${JSON.stringify(keys.publicDocument(), null, 2)}\n`;
-      return sendExact(req, res, text, sha256Hex(text), { ...cors, 'Cache-Control': 'public, max-age=3600' });
+      return sendExact(req, res, keysText, keysSha256, { ...cors, 'Cache-Control': 'public, max-age=3600' });
     }
     if (pathname === CATALOGUE_PATH) {
       const office = new URL(req.url ?? '/', 'http://x').searchParams.get('office') || undefined;
@@ -80,28 +108,30 @@ export function createPublished({ documents, keys, origins, publisher, timeZone,
     const match = PATH.exec(pathname);
     if (!match) throw new HttpError(404, 'not_found', {}, cors);
     const [, slug, history, versionText, sig] = match;
-    const found = await documents.published(slug!, versionText === undefined ? undefined : Number(versionText));
-    const document = found?.document;
-    if (!document || document.latestVersion === null) throw new HttpError(404, 'unknown_document', { slug: slug! }, cors);
-    if (document.withdrawnAt) {
-      const error = new HttpError(410, 'withdrawn', { at: document.withdrawnAt.slice(0, 10), reason: document.withdrawnReason ?? '' }, cors).body().error;
-      return sendJson(res, 410, { error: { ...error, reason: document.withdrawnReason, withdrawnAt: document.withdrawnAt } }, { ...cors, 'Cache-Control': REVALIDATE });
-    }
-    const links = `</d/${document.slug}/history.json>; rel="version-history"`;
     if (history) {
-      const body = publicHistory(document, await documents.publishedVersions(document.id), publisher);
-      const text = `${JSON.stringify(body, null, 2)}\n`;
+      const document = await documents.bySlug(slug!);
+      if (unavailable(res, slug!, document, cors)) return;
+      const text = `${JSON.stringify(publicHistory(document!, await documents.publishedVersions(document!.id), publisher), null, 2)}\n`;
       return sendExact(req, res, text, sha256Hex(text), { ...cors, 'Cache-Control': REVALIDATE });
     }
-    const number = versionText === undefined ? document.latestVersion : Number(versionText);
-    const version = found.revision;
+    const number = versionText === undefined ? undefined : Number(versionText);
+    const holds = readerHolds(req);
+    const address = `${slug}/${number ?? 'latest'}`;
+    const cached = sig ? undefined : bodies.get(address);
+    // The text is read only when neither the reader nor this process holds it (a 304 needs the digest alone).
+    const found = await documents.published(slug!, { version: number, withContent: !sig && !holds.any, known: cached ? [...holds.digests, cached.sha256] : holds.digests });
+    if (unavailable(res, slug!, found?.document, cors)) return;
+    const version = found!.version;
     if (!version) throw new HttpError(404, 'unknown_document', { slug: `${slug}/v${number}` }, cors);
-    const headers = { ...cors, 'Gk-Version': String(number), Link: links, 'Cache-Control': versionText === undefined ? REVALIDATE : IMMUTABLE };
+    const headers = { ...cors, 'Gk-Version': String(version.number), Link: `</d/${slug}/history.json>; rel="version-history"`, 'Cache-Control': number === undefined ? REVALIDATE : IMMUTABLE };
     if (sig) {
       if (!version.signature) throw new HttpError(404, 'not_found', {}, cors);
       const text = `${version.signature}\n`;
-      return sendExact(req, res, text, sha256Hex(text), headers);
+      return sendExact(req, res, text, sha256Hex(text), headers, holds);
     }
-    return sendExact(req, res, version.content, version.sha256, headers);
+    let body: Buffer | null = null;
+    if (version.content !== null) bodies.set(address, version.sha256, (body = Buffer.from(version.content, 'utf8')));
+    else if (cached?.sha256 === version.sha256) body = cached.body;
+    return sendExact(req, res, body, version.sha256, headers, holds);
   };
 }

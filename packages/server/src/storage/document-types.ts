@@ -99,6 +99,20 @@ export interface DocumentListItem extends DocumentRecord {
   openRevision: number | null;
 }
 
+export interface PublishedReadOptions {
+  version?: number;
+  withContent?: boolean;
+  /** The SHA-256 (hex) of the versions the reader holds (its If-None-Match). */
+  known?: readonly string[];
+}
+
+/** A public read: only what the answer needs (no time conversions, no revision bookkeeping). */
+export interface PublishedRead {
+  document: Pick<DocumentRecord, 'id' | 'slug' | 'latestVersion' | 'withdrawnAt' | 'withdrawnReason'>;
+  /** The version asked for, when it is published. */
+  version?: { number: number; sha256: string; signature: string | null; content: string | null };
+}
+
 export interface DocumentStorage {
   /** Creates the document and its first revision in one transaction; undefined when the slug is taken. */
   create(document: Omit<DocumentRecord, 'id' | 'latestVersion' | 'firstPublishedAt' | 'withdrawnAt' | 'withdrawnBy' | 'withdrawnReason'>, revision: NewRevision, event: DocumentChange['event']): Promise<{ document: DocumentRecord; revision: RevisionRecord } | undefined>;
@@ -109,8 +123,12 @@ export interface DocumentStorage {
   /** Published revisions, newest version first. */
   publishedVersions(documentId: number): Promise<RevisionRecord[]>;
   publishedVersion(documentId: number, version: number): Promise<RevisionRecord | undefined>;
-  /** What a public URL needs in one read: the document, and its published version `version` (default: the latest). */
-  published(slug: string, version?: number): Promise<{ document: DocumentRecord; revision: RevisionRecord | undefined } | undefined>;
+  /**
+   * What /d/<slug>.json and /d/<slug>/v<n>.json need, in one read: the document's state and
+   * its published version `version` (default: the latest). The text is left out (null) unless
+   * `withContent`, and when the reader has it already (its SHA-256 among `known`: a 304).
+   */
+  published(slug: string, options?: PublishedReadOptions): Promise<PublishedRead | undefined>;
   /** Submitted revisions (of one office's documents, or all), oldest submission first, with their document. */
   submitted(office?: string): Promise<Array<{ document: DocumentRecord; revision: RevisionRecord }>>;
   events(query: { documentId?: number; action?: string; office?: string; limit: number }): Promise<DocumentEvent[]>;

@@ -6,8 +6,8 @@
  * once, from two server processes too, are applied one after the other.
  */
 import type pg from 'pg';
-import type { DecideDocument, DocumentChange, DocumentEvent, DocumentListItem, DocumentQuery, DocumentRecord, DocumentStorage, NewRevision, RevisionRecord } from './document-types.js';
-import { DOCUMENT_CHANGE_COLUMNS, REVISION_COLUMNS, revisionValues, toDocument, toDocumentEvent, toRevision, type DocumentEventRow, type DocumentRow, type RevisionRow } from './rows.js';
+import type { DecideDocument, DocumentChange, DocumentEvent, DocumentListItem, DocumentQuery, DocumentRecord, DocumentStorage, NewRevision, PublishedRead, PublishedReadOptions, RevisionRecord } from './document-types.js';
+import { definedOnly, DOCUMENT_CHANGE_COLUMNS, REVISION_COLUMNS, revisionValues, toDocument, toDocumentEvent, toPublishedRead, toRevision, type DocumentEventRow, type DocumentRow, type PublishedReadRow, type RevisionRow } from './rows.js';
 
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const DOCUMENT_COLUMNS = `d.id, d.slug, d.kind, d.office, d.title, ${iso('d.created_at')} AS created_at, d.created_by, ${iso('d.updated_at')} AS updated_at, d.latest_version,
@@ -16,9 +16,18 @@ const TIMES = new Set(['created_at', 'updated_at', 'submitted_at', 'reviewed_at'
 const REVISION_SELECT = `r.id, r.document_id, ${REVISION_COLUMNS.map((c) => (TIMES.has(c) ? `${iso(`r.${c}`)} AS ${c}` : `r.${c}`)).join(', ')}`;
 const EVENT_SELECT = `SELECT ${iso('e.at')} AS at, e.actor, e.action, d.slug, e.revision_id, e.version, e.note, e.detail FROM document_events e JOIN documents d ON d.id = e.document_id`;
 const flag = (value: boolean) => value;
+/**
+ * A public read (PublishedRead), on every request to /d/: a named statement (parsed and
+ * planned once per connection, not per request), only the columns the answer needs, and
+ * the text only when the reader does not hold it already (a 304 reads no TOASTed text).
+ */
+const PUBLISHED_READ = `SELECT d.id, d.slug, d.latest_version, ${iso('d.withdrawn_at')} AS withdrawn_at, d.withdrawn_reason, r.version, r.sha256, r.signature,
+    CASE WHEN $3::boolean AND NOT (r.sha256 = ANY($4::text[])) THEN r.content END AS content
+  FROM documents d LEFT JOIN document_revisions r ON r.document_id = d.id AND r.state = 'published' AND r.version = COALESCE($2::int, d.latest_version)
+  WHERE d.slug = $1`;
 const EVENT_INSERT = 'INSERT INTO document_events (document_id, revision_id, version, at, actor, action, note, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)';
 
-type Query = <R extends pg.QueryResultRow>(text: string, values?: unknown[]) => Promise<pg.QueryResult<R>>;
+type Query = <R extends pg.QueryResultRow>(query: string | pg.QueryConfig, values?: unknown[]) => Promise<pg.QueryResult<R>>;
 type Transaction = <T>(fn: (client: pg.PoolClient) => Promise<T>) => Promise<T>;
 
 export class PostgresDocuments implements DocumentStorage {
@@ -117,19 +126,9 @@ export class PostgresDocuments implements DocumentStorage {
     return row ? toRevision(row) : undefined;
   }
 
-  async published(slug: string, version?: number) {
-    // One round trip: the document and (LEFT JOIN) the version asked for, its columns prefixed r_.
-    const revisionColumns = REVISION_SELECT.split(/,(?![^(]*\))/).map((c) => c.trim()).map((c) => {
-      const alias = /AS (\w+)$/.exec(c)?.[1] ?? c.replace(/^r\./, '');
-      return `${c.replace(/ AS \w+$/, '')} AS r_${alias}`;
-    });
-    const sql = `SELECT ${DOCUMENT_COLUMNS}, ${revisionColumns.join(', ')} FROM documents d
-      LEFT JOIN document_revisions r ON r.document_id = d.id AND r.state = 'published' AND r.version = COALESCE($2::int, d.latest_version)
-      WHERE d.slug = $1`;
-    const row = (await this.query<Record<string, unknown>>(sql, [slug, version ?? null])).rows[0];
-    if (!row) return undefined;
-    const revision = Object.fromEntries(Object.entries(row).filter(([k]) => k.startsWith('r_')).map(([k, v]) => [k.slice(2), v])) as unknown as RevisionRow;
-    return { document: toDocument(row as unknown as DocumentRow), revision: revision.id === null || revision.id === undefined ? undefined : toRevision(revision) };
+  async published(slug: string, { version, withContent = false, known = [] }: PublishedReadOptions = {}): Promise<PublishedRead | undefined> {
+    const row = (await this.query<PublishedReadRow>({ name: 'gk_published_read', text: PUBLISHED_READ, values: [slug, version ?? null, withContent, known] })).rows[0];
+    return row ? toPublishedRead(row) : undefined;
   }
 
   async submitted(office?: string): Promise<Array<{ document: DocumentRecord; revision: RevisionRecord }>> {
@@ -178,8 +177,7 @@ export class PostgresDocuments implements DocumentStorage {
       if (change.insert) revision = await this.insertRevision(client, document.id, change.insert);
       if (change.update) {
         const current = revisions.find((r) => r.id === change.update!.id)!;
-        const patch = Object.fromEntries(Object.entries(change.update.patch).filter(([, v]) => v !== undefined));
-        const next = { ...current, ...patch, updatedAt: at } as NewRevision;
+        const next: NewRevision = { ...current, ...definedOnly(change.update.patch), updatedAt: at };
         const values = revisionValues(next, flag);
         const sql = `WITH r AS (UPDATE document_revisions SET ${REVISION_COLUMNS.map((c, i) => `${c} = $${i + 1}`).join(', ')} WHERE id = $${values.length + 1} RETURNING *) SELECT ${REVISION_SELECT} FROM r`;
         revision = toRevision((await client.query<RevisionRow>(sql, [...values, current.id])).rows[0]!);

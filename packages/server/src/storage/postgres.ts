@@ -134,7 +134,7 @@ export class PostgresStorage implements Storage, StaffStorage {
       const message = (error as Error).message;
       throw new StartupError(`PostgreSQL 连接地址有误（${this.target}）：${message}`, `bad PostgreSQL URL (${this.target}): ${message}`);
     }
-    this.documents = new PostgresDocuments((text, values) => this.query(text, values), (fn) => this.transaction(fn), wrap);
+    this.documents = new PostgresDocuments((query, values) => this.query(query, values), (fn) => this.transaction(fn), wrap);
     // An idle connection dropped by the server (a restart, a failover): the pool discards it and opens a new one when needed.
     this.pool.on('error', (error) => console.error(`gongkai-server: PostgreSQL connection lost: ${error.message}`));
   }
@@ -301,9 +301,9 @@ export class PostgresStorage implements Storage, StaffStorage {
   // ---- Staff (StaffStorage, migration 3): the semantics of sqlite.ts, in PostgreSQL's types ----
 
   /** One statement on any connection of the pool; an unreachable database is a StorageUnavailableError. */
-  private async query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
+  private async query<R extends pg.QueryResultRow>(query: string | pg.QueryConfig, values?: unknown[]): Promise<pg.QueryResult<R>> {
     try {
-      return await this.pool.query<R>(text, values);
+      return await this.pool.query<R>(query, values);
     } catch (error) {
       throw wrap(error);
     }

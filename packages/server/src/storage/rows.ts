@@ -4,8 +4,8 @@
  * selects them) flags as booleans, ids as bigint text and json already parsed. Times
  * and days are already the same ISO text on both.
  */
-import type { DocumentEvent, DocumentRecord, NewRevision, RevisionRecord, RevisionState } from './document-types.js';
-import type { Role, StaffUser, SubmissionPatch, SubmissionRecord } from './staff-types.js';
+import type { DocumentEvent, DocumentRecord, NewRevision, PublishedRead, RevisionRecord, RevisionState } from './document-types.js';
+import type { Role, StaffUser, SubmissionRecord } from './staff-types.js';
 import type { StatusRow } from './types.js';
 
 type Flag = number | boolean;
@@ -85,8 +85,8 @@ export function withDetail<R extends { detail: string | Record<string, unknown> 
 }
 
 /** The fields a patch sets (undefined ones stay as they are). */
-export function definedOnly(patch: SubmissionPatch): Partial<SubmissionRecord> {
-  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<SubmissionRecord>;
+export function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 export interface DocumentRow {
@@ -195,6 +195,25 @@ export function toDocumentEvent(row: DocumentEventRow): DocumentEvent {
     note: row.note,
     detail: jsonValue<Record<string, unknown>>(row.detail),
   };
+}
+
+/** A public read's row (PublishedRead): the document's state and, joined, the version asked for. */
+export interface PublishedReadRow {
+  id: string | number;
+  slug: string;
+  latest_version: number | null;
+  withdrawn_at: string | null;
+  withdrawn_reason: string | null;
+  version: number | null;
+  sha256: string | null;
+  signature: string | null;
+  content: string | null;
+}
+
+export function toPublishedRead(row: PublishedReadRow): PublishedRead {
+  const document = { id: Number(row.id), slug: row.slug, latestVersion: row.latest_version === null ? null : Number(row.latest_version), withdrawnAt: row.withdrawn_at, withdrawnReason: row.withdrawn_reason };
+  if (row.version === null || row.sha256 === null) return { document };
+  return { document, version: { number: Number(row.version), sha256: row.sha256, signature: row.signature, content: row.content } };
 }
 
 /** A revision's columns in the order the storages write them. */

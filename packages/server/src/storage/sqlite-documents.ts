@@ -1,9 +1,13 @@
 /** SqliteStorage's documents (DocumentStorage, migration 4): every step one IMMEDIATE transaction. */
 import type Database from 'better-sqlite3';
-import type { DecideDocument, DocumentChange, DocumentEvent, DocumentListItem, DocumentQuery, DocumentRecord, DocumentStorage, NewRevision, RevisionRecord } from './document-types.js';
-import { DOCUMENT_CHANGE_COLUMNS, REVISION_COLUMNS, revisionValues, toDocument, toDocumentEvent, toRevision, type DocumentEventRow, type DocumentRow, type RevisionRow } from './rows.js';
+import type { DecideDocument, DocumentChange, DocumentEvent, DocumentListItem, DocumentQuery, DocumentRecord, DocumentStorage, NewRevision, PublishedRead, PublishedReadOptions, RevisionRecord } from './document-types.js';
+import { definedOnly, DOCUMENT_CHANGE_COLUMNS, REVISION_COLUMNS, revisionValues, toDocument, toDocumentEvent, toPublishedRead, toRevision, type DocumentEventRow, type DocumentRow, type PublishedReadRow, type RevisionRow } from './rows.js';
 
 const flag = (value: boolean) => (value ? 1 : 0);
+/** A public read (PublishedRead): the document's state and the version asked for (default: the latest). */
+const PUBLISHED_READ = `SELECT d.id, d.slug, d.latest_version, d.withdrawn_at, d.withdrawn_reason, r.version, r.sha256, r.signature, r.content
+  FROM documents d LEFT JOIN document_revisions r ON r.document_id = d.id AND r.state = 'published' AND r.version = COALESCE(?, d.latest_version)
+  WHERE d.slug = ?`;
 const EVENT_SELECT = 'SELECT e.at, e.actor, e.action, d.slug, e.revision_id, e.version, e.note, e.detail FROM document_events e JOIN documents d ON d.id = e.document_id';
 
 export class SqliteDocuments implements DocumentStorage {
@@ -12,21 +16,14 @@ export class SqliteDocuments implements DocumentStorage {
 
   constructor(
     private readonly db: Database.Database,
-    private readonly wrap: (error: unknown) => unknown,
+    /** SqliteStorage's: runs a synchronous read or write, a database error wrapped as the storage reports it. */
+    private readonly run: <T>(fn: () => T) => Promise<T>,
   ) {}
 
   private prepare<P extends unknown[], R>(sql: string): Database.Statement<P, R> {
     let statement = this.statements.get(sql);
     if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
     return statement as unknown as Database.Statement<P, R>;
-  }
-
-  private run<T>(fn: () => T): Promise<T> {
-    try {
-      return Promise.resolve(fn());
-    } catch (error) {
-      return Promise.reject(this.wrap(error));
-    }
   }
 
   private insertRevision(documentId: number, revision: NewRevision): RevisionRecord {
@@ -104,14 +101,12 @@ export class SqliteDocuments implements DocumentStorage {
     });
   }
 
-  published(slug: string, version?: number) {
+  published(slug: string, { version, withContent = false, known = [] }: PublishedReadOptions = {}): Promise<PublishedRead | undefined> {
     return this.run(() => {
-      const row = this.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE slug = ?').get(slug);
+      const row = this.prepare<[number | null, string], PublishedReadRow>(PUBLISHED_READ).get(version ?? null, slug);
       if (!row) return undefined;
-      const document = toDocument(row);
-      const number = version ?? document.latestVersion;
-      const revision = number === null ? undefined : this.prepare<[number, number], RevisionRow>("SELECT * FROM document_revisions WHERE document_id = ? AND version = ? AND state = 'published'").get(document.id, number);
-      return { document, revision: revision ? toRevision(revision) : undefined };
+      // The text costs nothing more to read here; it is left out as PostgreSQL leaves it out.
+      return toPublishedRead({ ...row, content: withContent && row.sha256 !== null && !known.includes(row.sha256) ? row.content : null });
     });
   }
 
@@ -171,8 +166,4 @@ export class SqliteDocuments implements DocumentStorage {
         .immediate(),
     );
   }
-}
-
-function definedOnly<T extends object>(patch: T): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -53,7 +53,7 @@ export class SqliteStorage implements Storage, StaffStorage {
       const message = (error as Error).message;
       throw new StartupError(`无法打开数据库 ${path}：${message}`, `cannot open the database ${path}: ${message}`);
     }
-    this.documents = new SqliteDocuments(this.db, wrap);
+    this.documents = new SqliteDocuments(this.db, (fn) => this.run(fn));
     this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
   }
 
