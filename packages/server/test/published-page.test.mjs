@@ -76,6 +76,14 @@ eachStorage((backend) => {
     const body = change(path, Buffer.from(await response.arrayBuffer()));
     await route.fulfill({ status: response.status, contentType: response.headers.get('content-type') ?? 'application/json', body });
   };
+  /** The page's copy of history.json, changed by `edit` (the document and the keys pass as they are). */
+  const rewriteHistory = (prefix, edit) =>
+    rewrite(prefix, (path, body) => {
+      if (!path.endsWith('/history.json')) return body;
+      const history = JSON.parse(body.toString('utf8'));
+      edit(history);
+      return Buffer.from(JSON.stringify(history));
+    });
 
   test('write → submit → self-approval refused → another approves → the page shows the figures, history and 已核验', { timeout: 120_000 }, async () => {
     const zhang = staffClient(server.url, (await login(server.url, 'zhang', PASSWORD)).cookie);
@@ -156,22 +164,16 @@ eachStorage((backend) => {
     assert.equal(await verdictOf(pinned.page), 'verified');
     assert.match(await shadowText(pinned.page, '.key'), /（本页指定）/);
 
-    const strip = rewrite('/unsigned', (path, body) => {
-      if (!path.endsWith('/history.json')) return body;
-      const history = JSON.parse(body.toString('utf8'));
+    const strip = rewriteHistory('/unsigned', (history) => {
       for (const version of history.versions) version.signature = null;
-      return Buffer.from(JSON.stringify(history));
     });
     const unsigned = await open('<gk-budget src="/unsigned/d/budget-2018.json" view="tables"></gk-budget>', { routes: { '/unsigned/': strip } });
     assert.equal(await verdictOf(unsigned.page), 'unsigned');
     assert.equal(await shadowText(unsigned.page, '[data-verdict]'), '未能核验：此版本没有签名。');
 
     // An algorithm this page does not check (SM2, say): cannot verify, never "verified".
-    const sm2 = rewrite('/sm2', (path, body) => {
-      if (!path.endsWith('/history.json')) return body;
-      const history = JSON.parse(body.toString('utf8'));
+    const sm2 = rewriteHistory('/sm2', (history) => {
       for (const version of history.versions) version.signature.alg = 'SM2';
-      return Buffer.from(JSON.stringify(history));
     });
     const unknown = await open('<gk-budget src="/sm2/d/budget-2018.json" view="tables"></gk-budget>', { routes: { '/sm2/': sm2 } });
     assert.equal(await verdictOf(unknown.page), 'unsupported-alg');
@@ -193,12 +195,9 @@ eachStorage((backend) => {
 
   test('the names shown come from the signed statement: a rewritten history.json does not change them, and v1\'s signature served with v2 is refused', { timeout: 90_000 }, async () => {
     // history.json names another publisher and reviewer: the page still shows the signed ones.
-    const rename = rewrite('/renamed', (path, body) => {
-      if (!path.endsWith('/history.json')) return body;
-      const history = JSON.parse(body.toString('utf8'));
+    const rename = rewriteHistory('/renamed', (history) => {
       history.publisher = '某某公司';
       for (const version of history.versions) version.reviewer = '某某公司';
-      return Buffer.from(JSON.stringify(history));
     });
     const renamed = await open('<gk-budget src="/renamed/d/budget-2018.json" view="tables"></gk-budget>', { routes: { '/renamed/': rename } });
     assert.equal(await verdictOf(renamed.page), 'verified');
@@ -206,23 +205,17 @@ eachStorage((backend) => {
     assert.doesNotMatch(await shadowText(renamed.page, '[data-verdict]'), /某某公司/);
 
     // The statement itself rewritten to name another reviewer: its signature no longer holds.
-    const forge = rewrite('/forged', (path, body) => {
-      if (!path.endsWith('/history.json')) return body;
-      const history = JSON.parse(body.toString('utf8'));
+    const forge = rewriteHistory('/forged', (history) => {
       for (const version of history.versions) version.signature.statement = version.signature.statement.replace('"reviewer":"医政科"', '"reviewer":"某某公司"');
-      return Buffer.from(JSON.stringify(history));
     });
     const forged = await open('<gk-budget src="/forged/d/budget-2018.json" view="tables"></gk-budget>', { routes: { '/forged/': forge } });
     assert.equal(await verdictOf(forged.page), 'bad-signature');
     assert.equal(await shadowText(forged.page, '[data-verdict]'), '未能核验：签名无效，数据或签名可能被改动。');
 
     // Version 1's (valid) signature put in version 2's place, the page loading version 2.
-    const replay = rewrite('/replayed', (path, body) => {
-      if (!path.endsWith('/history.json')) return body;
-      const history = JSON.parse(body.toString('utf8'));
+    const replay = rewriteHistory('/replayed', (history) => {
       const first = history.versions.find((v) => v.version === 1);
       history.versions.find((v) => v.version === 2).signature = first.signature;
-      return Buffer.from(JSON.stringify(history));
     });
     const replayed = await open('<gk-budget src="/replayed/d/budget-2018/v2.json" view="tables"></gk-budget>', { routes: { '/replayed/': replay } });
     assert.equal(await verdictOf(replayed.page), 'mismatch');

@@ -8,7 +8,7 @@
  */
 import { KINDS } from '../../../core/src/kinds.js';
 import { catalogueSchema, type CatalogueItem, type GkCatalogue } from '../../../core/src/schemas/catalogue.js';
-import { issueMessage, validate } from '../../../core/src/validate.js';
+import { checked } from '../publish.js';
 import type { DocumentRecord, RevisionRecord } from '../storage/document-types.js';
 
 /** 条例第二十六条: within 20 working days of being made or changed. */
@@ -71,7 +71,5 @@ export function publishedCatalogue(
     ],
     items,
   };
-  const result = validate(catalogueSchema, doc);
-  if (!result.ok) throw new Error(`published catalogue does not fit core's schema: ${result.issues.map((i) => `${i.pathText} ${issueMessage(i, 'en')}`).join('; ')}`);
-  return doc;
+  return checked(catalogueSchema, doc, 'the published catalogue');
 }

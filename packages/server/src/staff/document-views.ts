@@ -6,6 +6,7 @@
 import type { GkForm } from '../../../core/src/schemas/form.js';
 import type { DocumentAction } from '../documents/workflow.js';
 import type { RevisionRecord } from '../storage/document-types.js';
+import { staffStepForm } from './views.js';
 
 type Field = GkForm['sections'][number]['fields'][number];
 
@@ -55,14 +56,7 @@ export function documentActionForms(slug: string, open: RevisionRecord | undefin
         // save and revise: the studio's (or the API's and the CLI's) work, not this page's.
         continue;
     }
-    out[action] = {
-      kind: 'form',
-      version: 1,
-      title: TITLES[action]!,
-      action: url,
-      privacy: '此操作将以您的账号记入操作日志（谁、何时、做了什么）。',
-      sections: [{ fields }],
-    } as GkForm;
+    out[action] = staffStepForm(TITLES[action]!, url, fields);
   }
   return out;
 }

@@ -7,9 +7,9 @@
 import { catalogueSchema, type CatalogueItem, type GkCatalogue } from '../../../core/src/schemas/catalogue.js';
 import { formFieldList, type GkForm } from '../../../core/src/schemas/form.js';
 import { REQUEST_OUTCOMES } from '../../../core/src/schemas/request.js';
-import { issueMessage, validate } from '../../../core/src/validate.js';
 import { HttpError, type IssueOut } from '../errors.js';
 import type { ServedForm } from '../forms.js';
+import { checked } from '../publish.js';
 import type { StaffUser, SubmissionQuery, SubmissionRecord } from '../storage/staff-types.js';
 import { ACTION_LABELS, ADOPTION_LABELS, allowedActions, OUTCOME_DETAILS, STEP_LABELS, type ActionName } from '../workflow.js';
 
@@ -111,6 +111,11 @@ export function labelledFields(record: SubmissionRecord, served: ServedForm | un
 }
 
 
+/** One step of the staff's work as a <gk-form> that posts to `action`; every such step is logged under the account. */
+export function staffStepForm(title: string, action: string, fields: GkForm['sections'][number]['fields']): GkForm {
+  return { kind: 'form', version: 1, title, action, privacy: '此操作将以您的账号记入操作日志（谁、何时、做了什么）。', sections: [{ fields }] };
+}
+
 /** The <gk-form> documents of the actions open to this submission; each POSTs to the staff API. */
 export function actionForms(record: SubmissionRecord): Partial<Record<ActionName, GkForm>> {
   const out: Partial<Record<ActionName, GkForm>> = {};
@@ -156,14 +161,7 @@ export function actionForms(record: SubmissionRecord): Partial<Record<ActionName
       default:
         fields = [note];
     }
-    out[action] = {
-      kind: 'form',
-      version: 1,
-      title: `${ACTION_LABELS[action]}（${record.trackingCode}）`,
-      action: `/staff/api/submissions/${record.id}/${action}`,
-      privacy: '此操作将以您的账号记入操作日志（谁、何时、做了什么）。',
-      sections: [{ fields }],
-    } as GkForm;
+    out[action] = staffStepForm(`${ACTION_LABELS[action]}（${record.trackingCode}）`, `/staff/api/submissions/${record.id}/${action}`, fields);
   }
   return out;
 }
@@ -205,8 +203,6 @@ export function submissionCatalogue(records: SubmissionRecord[], total: number, 
     ],
     items,
   };
-  const result = validate(catalogueSchema, doc);
-  if (!result.ok) throw new Error(`staff catalogue does not fit core's schema: ${result.issues.map((i) => `${i.pathText} ${issueMessage(i, 'en')}`).join('; ')}`);
-  return doc;
+  return checked(catalogueSchema, doc, 'the staff catalogue');
 }
 
