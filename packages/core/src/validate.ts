@@ -6,6 +6,7 @@
 import type * as z from 'zod/mini';
 import { hasMessage, listSeparator, t, type Lang, type MessageKey, type MessageParams } from './i18n.js';
 import { fastAccepts } from './fast-accept.js';
+import { ownValue } from './own.js';
 import { formatPath, locateJsonPaths, parseJson, type JsonLocation, type PathSegment } from './json-source.js';
 
 export interface GkIssue {
@@ -268,7 +269,7 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   let current = root;
   for (const segment of path) {
     if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PathSegment, unknown>)[segment];
+    current = ownValue(current as Record<PathSegment, unknown>, String(segment));
   }
   return current;
 }
@@ -293,10 +294,10 @@ function schemaAtPath(schema: z.ZodMiniType, path: readonly PathSegment[], root?
     current = pickOption(unwrapSchema(current), value);
     if (!current) return undefined;
     const def = current._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType };
-    if (def.type === 'object' && typeof segment === 'string') current = def.shape?.[segment];
+    if (def.type === 'object' && typeof segment === 'string') current = ownValue(def.shape, segment);
     else if (def.type === 'array') current = def.element;
     else return undefined;
-    value = value && typeof value === 'object' ? (value as Record<PathSegment, unknown>)[segment] : undefined;
+    value = value && typeof value === 'object' ? ownValue(value as Record<PathSegment, unknown>, String(segment)) : undefined;
   }
   return unwrapSchema(current);
 }
@@ -305,7 +306,7 @@ function schemaAtPath(schema: z.ZodMiniType, path: readonly PathSegment[], root?
 function pickOption(schema: z.core.$ZodType | undefined, value: unknown): z.core.$ZodType | undefined {
   const def = schema?._zod.def as { type: string; options?: z.core.$ZodType[]; discriminator?: string } | undefined;
   if (def?.type !== 'union' || !def.options || !def.discriminator || !value || typeof value !== 'object') return schema;
-  const wanted = (value as Record<string, unknown>)[def.discriminator];
+  const wanted = ownValue(value as Record<string, unknown>, def.discriminator);
   return def.options.find((option) => {
     const field = (option._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape?.[def.discriminator!];
     return (field?._zod.def as { values?: unknown[] } | undefined)?.values?.includes(wanted);

@@ -8,6 +8,7 @@ import {
   formatDocNumber,
   formatIssue,
   formatMoney,
+  ownValue,
   type CatalogueCategory,
   type CatalogueColumn,
   type CatalogueItem,
@@ -188,7 +189,7 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
   }
 
   private columnValue(column: CatalogueColumn, item: CatalogueItem): unknown {
-    const value = item[column.key];
+    const value = ownValue(item, column.key);
     if (value === undefined || value === '') return '—';
     switch (column.type) {
       case 'money':
@@ -235,7 +236,7 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
     return [
       [doc.title, `${this.t('catalogue.exportedAt')} ${today()}`],
       head,
-      ...rows.map(({ item }) => [item.id, item.title, item.date ?? '', item.number ?? '', ...doc.columns.map((column) => item[column.key] as CsvCell)]),
+      ...rows.map(({ item }) => [item.id, item.title, item.date ?? '', item.number ?? '', ...doc.columns.map((column) => ownValue(item, column.key) as CsvCell)]),
     ];
   }
 
@@ -309,12 +310,12 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
           (column) => html`<label>
             <span>${column.label}</span>
             <select
-              .value=${live(this.query.facets[column.key] ?? '')}
+              .value=${live(ownValue(this.query.facets, column.key) ?? '')}
               @change=${(e: Event) => this.set({ facets: { ...this.query.facets, [column.key]: (e.target as HTMLSelectElement).value } })}
             >
-              <option value="" ?selected=${!this.query.facets[column.key]}>${this.t('catalogue.all')}</option>
+              <option value="" ?selected=${!ownValue(this.query.facets, column.key)}>${this.t('catalogue.all')}</option>
               ${[...(counts.get(column.key) ?? new Map()).entries()].sort((a, b) => b[1] - a[1]).map(
-                ([value, count]) => html`<option value=${value} ?selected=${this.query.facets[column.key] === value}>${value}（${count}）</option>`,
+                ([value, count]) => html`<option value=${value} ?selected=${ownValue(this.query.facets, column.key) === value}>${value}（${count}）</option>`,
               )}
             </select>
           </label>`,

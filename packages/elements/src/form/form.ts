@@ -7,6 +7,7 @@ import {
   isFieldVisible,
   issueMessage,
   rootIssue,
+  ownValue,
   type FormField,
   type GkForm,
   type MessageKey,
@@ -92,7 +93,7 @@ export class GkFormElement extends GkElement<typeof formSchema> {
     const data = new FormData();
     const visible = this.fields(doc).filter((field) => isFieldVisible(field, this.values));
     for (const field of visible) {
-      const value = this.values[field.name];
+      const value = ownValue(this.values, field.name);
       if (value === undefined || value === '' || field.type === 'file') continue;
       for (const item of Array.isArray(value) ? value : [value]) data.append(field.name, String(item));
     }
@@ -136,7 +137,7 @@ export class GkFormElement extends GkElement<typeof formSchema> {
   }
 
   private problem(field: FormField): string | undefined {
-    const problem = fieldProblem(field, this.values[field.name]);
+    const problem = fieldProblem(field, ownValue(this.values, field.name));
     return problem ? issueMessage({ ...rootIssue(problem.key as MessageKey, problem.params), path: [field.name], pathText: field.name }, this.language) : undefined;
   }
 
@@ -163,7 +164,7 @@ export class GkFormElement extends GkElement<typeof formSchema> {
       return;
     }
     const honeypot = this.renderRoot.querySelector<HTMLInputElement>('input[name="_website"]')?.value ?? '';
-    const body = { ...Object.fromEntries(fields.map((field) => [field.name, this.values[field.name]]).filter(([, value]) => value !== undefined)), _idempotencyKey: this.idempotencyKey, ...(honeypot ? { _website: honeypot } : {}) };
+    const body = { ...Object.fromEntries(fields.map((field) => [field.name, ownValue(this.values, field.name)]).filter(([, value]) => value !== undefined)), _idempotencyKey: this.idempotencyKey, ...(honeypot ? { _website: honeypot } : {}) };
     this.sendStatus = 'sending';
     const timeout = new AbortController();
     // The element's timeout (default 15 s) is how long the citizen waits before being told.
@@ -279,19 +280,19 @@ export class GkFormElement extends GkElement<typeof formSchema> {
     const ctx: FieldContext = {
       lang: this.language,
       t: (key, params) => this.t(key, params),
-      value: this.values[field.name],
-      ...(this.errors[field.name] ? { error: this.errors[field.name] } : {}),
+      value: ownValue(this.values, field.name),
+      ...(ownValue(this.errors, field.name) ? { error: ownValue(this.errors, field.name) } : {}),
       set: (value) => {
         this.values = { ...this.values, [field.name]: value };
         if (this.sendStatus === 'failed') this.sendStatus = 'editing';
         // A changed form is a new submission; an unchanged one retried keeps its key.
         this.idempotencyKey = newKey();
-        if (this.errors[field.name]) this.check(field);
+        if (ownValue(this.errors, field.name)) this.check(field);
         this.saveDraft(doc);
       },
       blur: () => {
         this.touched = new Set(this.touched).add(field.name);
-        if (this.values[field.name] !== undefined) this.check(field);
+        if (ownValue(this.values, field.name) !== undefined) this.check(field);
       },
     };
     return renderer.render(field, ctx);
