@@ -6,7 +6,7 @@
 import type * as z from 'zod/mini';
 import { hasMessage, listSeparator, t, type Lang, type MessageKey, type MessageParams } from './i18n.js';
 import { fastAccepts } from './fast-accept.js';
-import { ownValue } from './own.js';
+import { ownValue, shallowCopy, unpolluted } from './own.js';
 import { formatPath, locateJsonPaths, parseJson, type JsonLocation, type PathSegment } from './json-source.js';
 
 export interface GkIssue {
@@ -32,6 +32,7 @@ export function validate<S extends z.ZodMiniType>(
   value: unknown,
   source?: string,
 ): ValidationResult<z.infer<S>> {
+  value = unpolluted(value);
   // Valid documents, the common case, skip zod's generic object walk; zod judges the rest.
   if (fastAccepts(schema)(value)) return { ok: true, value: value as z.infer<S> };
   const result = schema.safeParse(value);
@@ -107,13 +108,14 @@ export async function validateInSlices<S extends z.ZodMiniType>(
   source?: string,
 ): Promise<ValidationResult<z.infer<S>>> {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return validate(slices.schema, value, source);
+  value = unpolluted(value);
   const input = value as Record<string, unknown>;
   const raw: RawIssue[] = [];
-  const top: Record<string, unknown> = { ...input };
+  const top = shallowCopy(input);
   for (const key of Object.keys(slices.arrays)) if (Array.isArray(top[key])) top[key] = [];
   const head = fastAccepts(slices.shape)(top) ? { success: true as const, data: top } : slices.shape.safeParse(top);
   if (!head.success) raw.push(...(head.error.issues as RawIssue[]));
-  const output = head.success ? { ...(head.data as Record<string, unknown>) } : undefined;
+  const output = head.success ? shallowCopy(head.data as Record<string, unknown>) : undefined;
 
   let deadline = performance.now() + SLICE_MS;
   for (const [key, itemSchema] of Object.entries(slices.arrays)) {
@@ -346,7 +348,9 @@ function closestKey(key: string, known: string[]): string | undefined {
 }
 
 function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // A loop, not Array.from({ length }, fn): Prototype.js, still on some county pages, replaces Array.from with one that ignores fn.
+  const previous: number[] = [];
+  for (let j = 0; j <= b.length; j++) previous.push(j);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = previous[0]!;
     previous[0] = i;
