@@ -10,7 +10,7 @@
  */
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minifyLitCss, pureD3Initialisers } from './esbuild-plugins.mjs';
@@ -41,7 +41,8 @@ const browser = {
   charset: 'utf8',
   tsconfig: at('tsconfig.base.json'),
   logLevel: 'warning',
-  define: { 'process.env.NODE_ENV': '"production"' },
+  // The version a second copy of gongkai on the same page names in its warning (packages/elements/src/base/define.ts).
+  define: { 'process.env.NODE_ENV': '"production"', __GONGKAI_VERSION__: JSON.stringify(JSON.parse(readFileSync(at('packages/gongkai/package.json'), 'utf8')).version) },
   plugins: [minifyLitCss(), pureD3Initialisers()],
 };
 

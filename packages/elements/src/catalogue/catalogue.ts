@@ -215,7 +215,7 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
     const title = this.highlight(item.title);
     const link = item.url ? html`<a href=${ifDefined(href(item.url))} rel=${ifDefined(rel(item.url))}>${title}</a>` : title;
     if (!item.body) return link;
-    const id = `body-${item.id}`;
+    const id = this.scopedId(`body-${item.id}`);
     const open = this.open.has(id);
     return html`${link}
       <button
@@ -280,10 +280,11 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
     const years = [...(counts.get('year') ?? new Map()).keys()].sort().reverse();
     const tableColumns = doc.columns;
     // Cards where the element is narrow (a phone, a side column), a table elsewhere, unless the page or the reader chose.
-    const view = this.view ?? (this.resize.width < 560 ? 'cards' : 'table');
-    const filtered = this.query.q || this.query.category || Object.values(this.query.facets).some(Boolean);
+    const view = this.view ?? (this.resize.chartWidth < 560 ? 'cards' : 'table');
+    // Object.keys, not Object.values: Prototype.js replaces Object.values with a for-in that also lists what a page added to Object.prototype.
+    const filtered = this.query.q || this.query.category || Object.keys(this.query.facets).some((key) => this.query.facets[key]);
 
-    return html`<section class="catalogue" part="base" aria-labelledby="title">
+    return html`<section class="catalogue" part="base" aria-labelledby=${this.scopedId('title')}>
       ${this.heading(0, doc.title, 'title', 'title')}
       <p class="meta">
         <span class="badge">${this.t(`catalogue.type.${doc.type}`)}</span> <span>${doc.owner}</span>

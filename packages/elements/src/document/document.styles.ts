@@ -36,6 +36,10 @@ export const documentStyles = css`
     color: #0b4f8a;
     background: #eaf3fc;
   }
+  /* Elder mode asks 7:1. */
+  .gk-elder .status--gone {
+    color: #3b3b3b;
+  }
   h2,
   h3,
   h4,

@@ -265,7 +265,7 @@ export const explainerStyles = css`
     }
   }
   @media print {
-    :host {
+    .gk-root {
       border: 0;
       padding: 0;
     }

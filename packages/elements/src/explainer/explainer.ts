@@ -128,7 +128,7 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
     if (owner && owner !== this) return;
     this.page = index;
     void this.updateComplete.then(() => {
-      const target = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(wanted)}`);
+      const target = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.scopedId(wanted))}`);
       if (!target) return;
       if (scroll || this.mode === 'scroll') target.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'start' });
       target.querySelector<HTMLElement>('.section-title')?.focus({ preventScroll: true });
@@ -143,7 +143,7 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
     this.announcement = this.t('explainer.pageOf', { page: this.page + 1, total: ids.length });
     // A page change is a place the back button returns to.
     history.pushState(history.state, '', `#${ids[this.page]}`);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(ids[this.page]!)} .section-title`)?.focus());
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.scopedId(ids[this.page]!))} .section-title`)?.focus());
   }
 
   private async share(id: string): Promise<void> {
@@ -162,7 +162,7 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
       lang: this.language,
       t: (key, params) => this.t(key, params),
       level: this.headingLevel + 1,
-      width: this.resize.width,
+      width: this.resize.chartWidth,
       interaction: (id) => {
         let interaction = this.interactions.get(id);
         if (!interaction) {
@@ -173,6 +173,7 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
       },
       isOpen: (id) => this.open.has(id),
       toggle: (id) => (this.open = toggled(this.open, id)),
+      elder: this.elderMode,
     };
   }
 
@@ -188,7 +189,7 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
     const ctx = this.context();
     const policy = doc.policy;
     const person = doc.interpreter.firstInterpreter;
-    return html`<article class="explainer" part="base" aria-labelledby="title" @click=${onGlossaryClick} @keydown=${onGlossaryKeydown}>
+    return html`<article class="explainer" part="base" aria-labelledby=${this.scopedId('title')} @click=${onGlossaryClick} @keydown=${onGlossaryKeydown}>
       <header>
         ${this.heading(0, doc.title, 'title', 'title')}
         <p class="summary" part="summary">${doc.summary}</p>
@@ -208,7 +209,7 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
           ${doc.interpreter.contact ? html`<dt>${this.t('explainer.contact')}</dt><dd>${doc.interpreter.contact}</dd>` : nothing}
         </dl>
         ${policy.document && customElements.get('gk-document')
-          ? html`<gk-document src=${policy.document} heading-level=${this.headingLevel + 1} lang=${this.language}></gk-document>`
+          ? html`<gk-document src=${policy.document} heading-level=${this.headingLevel + 1} lang=${this.language} ?light-dom=${this.rendersLight} ?elder=${this.elder}></gk-document>`
           : nothing}
       </header>
 
@@ -241,7 +242,7 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
         : nothing}
 
       ${doc.glossary?.length
-        ? html`<section class="glossary" aria-labelledby="glossary-title">
+        ? html`<section class="glossary" aria-labelledby=${this.scopedId('glossary-title')}>
             ${this.heading(1, this.t('explainer.glossary'), 'glossary-title')}
             <dl>${doc.glossary.map((entry) => html`<dt>${entry.term}</dt><dd>${entry.definition}</dd>`)}</dl>
           </section>`
@@ -250,13 +251,15 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
     </article>`;
   }
 
+  /** `id` is the section's id in links (#id); its element's id is scoped like every other. */
   private renderOne(section: ExplainerSection, index: number, id: string, hidden: boolean, ctx: SectionContext) {
-    return html`<section id=${id} class="section ${hidden ? 'step-hidden' : ''}" part="section" data-section=${section.type} aria-labelledby="${id}-title">
+    const domId = this.scopedId(id);
+    return html`<section id=${domId} class="section ${hidden ? 'step-hidden' : ''}" part="section" data-section=${section.type} aria-labelledby="${domId}-title">
       <div class="section-head">
-        ${this.heading(1, html`<span class="section-title" id="${id}-title" tabindex="-1">${section.title}</span>`)}
+        ${this.heading(1, html`<span class="section-title" id="${domId}-title" tabindex="-1">${section.title}</span>`)}
         <button type="button" class="share no-print" @click=${() => this.share(id)} aria-label="${this.t('explainer.share')}：${section.title}">#</button>
       </div>
-      ${this.unknown.has(index) ? this.renderUnknown(index) : renderSection(section, id, ctx)}
+      ${this.unknown.has(index) ? this.renderUnknown(index) : renderSection(section, domId, ctx)}
     </section>`;
   }
 }

@@ -100,7 +100,7 @@ export class GkFormElement extends GkElement<typeof formSchema> {
     this.internals.setFormValue(data);
     const first = visible.map((field) => [field, this.problem(field)] as const).find(([, problem]) => problem);
     if (first) {
-      const anchor = this.renderRoot.querySelector<HTMLElement>(`#field-${CSS.escape(first[0].name)}`) ?? undefined;
+      const anchor = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.scopedId(`field-${first[0].name}`))}`) ?? undefined;
       this.internals.setValidity({ customError: true }, `${first[0].label}：${first[1]}`, anchor);
     } else {
       this.internals.setValidity({});
@@ -231,14 +231,14 @@ export class GkFormElement extends GkElement<typeof formSchema> {
 
   protected override renderDocument(doc: GkForm) {
     if (this.sendStatus === 'sent') {
-      return html`<section class="sent" part="base" role="status" aria-labelledby="title">
+      return html`<section class="sent" part="base" role="status" aria-labelledby=${this.scopedId('title')}>
         ${this.heading(0, doc.title, 'title', 'title')}
         <p class="confirmation">${this.message}</p>
       </section>`;
     }
     const errorEntries = Object.entries(this.errors);
     const fieldsByName = new Map(this.fields(doc).map((field) => [field.name, field]));
-    return html`<form part="base" novalidate aria-labelledby="title" @submit=${(e: Event) => (e.preventDefault(), void this.send(doc))}>
+    return html`<form part="base" novalidate aria-labelledby=${this.scopedId('title')} @submit=${(e: Event) => (e.preventDefault(), void this.send(doc))}>
       ${this.heading(0, doc.title, 'title', 'title')}
       ${doc.description ? html`<div class="prose">${markdown(doc.description, this.headingLevel + 1)}</div>` : nothing}
       ${this.draftRestored ? html`<p class="notice" role="status">${this.t('form.draftRestored')}</p>` : nothing}
@@ -248,7 +248,7 @@ export class GkFormElement extends GkElement<typeof formSchema> {
             <ul>
               ${errorEntries.map(
                 ([name, message]) => html`<li>
-                  <a href="#field-${name}" @click=${(e: Event) => (e.preventDefault(), this.focusField(name))}>${fieldsByName.get(name)?.label ?? name}：${message}</a>
+                  <a href="#${this.scopedId(`field-${name}`)}" @click=${(e: Event) => (e.preventDefault(), this.focusField(name))}>${fieldsByName.get(name)?.label ?? name}：${message}</a>
                 </li>`,
               )}
             </ul>
@@ -294,12 +294,13 @@ export class GkFormElement extends GkElement<typeof formSchema> {
         this.touched = new Set(this.touched).add(field.name);
         if (ownValue(this.values, field.name) !== undefined) this.check(field);
       },
+      scopedId: (name) => this.scopedId(name),
     };
     return renderer.render(field, ctx);
   }
 
   private focusField(name: string): void {
-    const target = this.renderRoot.querySelector<HTMLElement>(`#field-${CSS.escape(name)}`);
+    const target = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.scopedId(`field-${name}`))}`);
     const control = target?.matches('fieldset') ? target.querySelector<HTMLElement>('input') : target;
     control?.focus();
   }

@@ -145,13 +145,13 @@ export class GkDisclosureRequestElement extends GkElement<typeof requestSchema> 
   }
 
   protected override renderDocument(doc: GkDisclosureRequest) {
-    return html`<article part="base" aria-labelledby="title">
+    return html`<article part="base" aria-labelledby=${this.scopedId('title')}>
       ${this.heading(0, doc.title, 'title', 'title')}
       ${doc.description ? html`<div class="prose">${markdown(doc.description, this.headingLevel + 1)}</div>` : nothing}
       <section>
-        <gk-form .data=${this.applicationForm(doc)} heading-level=${this.headingLevel + 1} lang=${this.language}></gk-form>
+        <gk-form .data=${this.applicationForm(doc)} heading-level=${this.headingLevel + 1} lang=${this.language} ?light-dom=${this.rendersLight} ?elder=${this.elder}></gk-form>
       </section>
-      <section aria-labelledby="lookup-title">
+      <section aria-labelledby=${this.scopedId('lookup-title')}>
         ${this.heading(1, this.t('request.lookup'), 'lookup-title')}
         <form class="lookup" @submit=${(e: Event) => (e.preventDefault(), void this.lookUp(doc))}>
           <label>

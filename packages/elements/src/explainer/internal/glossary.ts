@@ -21,7 +21,8 @@ export function markGlossaryTerms(container: Element, glossary: ReadonlyArray<{ 
     const text = node as Text;
     if (!examined.has(text) && !text.parentElement?.closest('a, button, code, pre, .term-definition')) texts.push(text);
   }
-  let count = container.querySelectorAll('.term').length;
+  // Numbered across the whole section (a question-and-answer section has a prose block per answer): ids stay unique.
+  let count = (container.closest('section') ?? container).querySelectorAll('.term').length;
   for (const text of texts) {
     examined.add(text);
     const match = pattern.exec(text.data);

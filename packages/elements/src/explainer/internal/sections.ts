@@ -30,6 +30,8 @@ export interface SectionContext {
   interaction(id: string): ChartInteraction;
   isOpen(id: string): boolean;
   toggle(id: string): void;
+  /** Elder mode: data tables show from the start. */
+  elder: boolean;
 }
 
 const MONEY_UNITS = new Set(['元', '千元', '万元', '亿元']);
@@ -219,6 +221,7 @@ function chartSection(section: Extract<ExplainerSection, { type: 'chart' }>, id:
     table: { caption: summary, head, rows: section.labels.map((label, i) => [label, ...section.series.map((series) => show(series.values[i] ?? 0))]) },
     csv: { filename: `${section.title}.csv`, rows: [head, ...section.labels.map((label, i) => [label, ...section.series.map((series) => series.values[i])])] },
     tableOpen: ctx.isOpen(`${id}-table`),
+    startOpen: ctx.elder,
     onToggleTable: () => ctx.toggle(`${id}-table`),
     labels: { showTable: ctx.t('chart.showTable'), hideTable: ctx.t('chart.hideTable'), download: ctx.t('chart.download') },
     before: twoSeries || section.chart === 'lines' ? legend(section.series.map((series, index) => ({ id: String(index), label: series.name, color: categoryColor(index) }))) : nothing,
