@@ -23,8 +23,9 @@ describe('the content a page puts inside an element', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
   it('without the script (JavaScript off, or gongkai.js never arrives): the titles and links show, the inline JSON does not', async () => {
-    const win = await openPage('/packages/gongkai/test/pages/fallback-nojs.html');
-    expect(win.customElements.get('gk-document'), 'the control: nothing defined the elements').to.be.undefined;
+    const win = await openPage('/packages/gongkai/test/pages/fallback.html', undefined, false);
+    expect(win.customElements.get('gk-document'), 'the control: no script ran, nothing defined the elements').to.be.undefined;
+    expect((win as unknown as { __gk?: unknown }).__gk, 'the control: not even the probe ran').to.be.undefined;
     for (const id of ['inline', 'slow', 'missing']) expect(shown(link(win, id)), id).to.be.true;
     const text = win.document.body.innerText;
     expect(text).to.contain('《2018年政务公开工作要点》（PDF）').and.to.contain('2018年部门预算（Excel）');

@@ -9,8 +9,10 @@ export interface Probe {
 
 export type ProbedWindow = Window & typeof globalThis & { __gk: Probe };
 
-export async function openPage(path: string, size = { width: 800, height: 600 }): Promise<ProbedWindow> {
+/** `scripts: false` opens the page with JavaScript off (a sandbox without allow-scripts). */
+export async function openPage(path: string, size = { width: 800, height: 600 }, scripts = true): Promise<ProbedWindow> {
   const frame = document.createElement('iframe');
+  if (!scripts) frame.setAttribute('sandbox', 'allow-same-origin');
   frame.style.width = `${size.width}px`;
   frame.style.height = `${size.height}px`;
   document.body.append(frame);
