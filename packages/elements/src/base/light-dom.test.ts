@@ -42,7 +42,10 @@ failOnHostPageErrors();
 
 afterEach(() => history.replaceState(null, '', location.pathname + location.search));
 
-describe('light-DOM mode', () => {
+describe('light-DOM mode', function () {
+  // Several kinds rendered twice each, with axe: slow on a loaded machine.
+  this.timeout(90000);
+
   it('renders into the element itself, with ids unique in the page and every reference resolving', async () => {
     const data = await example('document', 'full');
     const page = await fixture<HTMLDivElement>(html`<div>
