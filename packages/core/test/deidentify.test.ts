@@ -208,6 +208,8 @@ describe('the column kinds', () => {
     expect(maskName('欧阳娜娜')).to.equal('欧阳**');
     expect(maskName('诸葛亮')).to.equal('诸葛*');
     expect(maskName('阿依古丽·买买提')).to.equal('阿*******');
+    expect(maskName('王𠮷')).to.equal('王*'); // a character outside the BMP is one star
+    expect(maskText('王𠮷来信', { names: ['王𠮷'] })).to.equal('王*来信');
     expect(maskName('John Smith')).to.equal('J*** *****');
     // Businesses are not people: a penalty notice publishes their names.
     expect(maskName('平罗县康宁大药房')).to.equal('平罗县康宁大药房');

@@ -15,17 +15,19 @@ import type { PublicContacts } from './public.js';
 /** Places that end in 区 but lie inside a district, not districts. */
 const NOT_DISTRICT = /(?:小|社|园|校|景|片|街|厂|营业|开发)区$/;
 
+/** Province, prefecture, county in turn; each part may be missing ("平罗县姚伏镇…"). */
+const LEVELS = [
+  /^(?:北京市|天津市|上海市|重庆市|[^市县区旗]+?(?:省|自治区|特别行政区))/,
+  /^[^县区旗市]+?(?:市|自治州|州|盟|地区)/,
+  /^[^县区旗市]{1,8}?(?:自治县|自治旗|县|区|旗)/,
+];
+const TOWN = /^[^县区旗市镇乡]{1,8}?(?:镇|乡|街道|苏木)/;
+
 /** The administrative part an address keeps: province, city, county in turn; without any, a town (镇, 乡, 街道); else ''. */
 export function addressHead(address: string): string {
   let rest = address;
   let kept = '';
-  // Province, prefecture, county in turn; each part may be missing ("平罗县姚伏镇…").
-  const levels = [
-    /^(?:北京市|天津市|上海市|重庆市|[^市县区旗]+?(?:省|自治区|特别行政区))/,
-    /^[^县区旗市]+?(?:市|自治州|州|盟|地区)/,
-    /^[^县区旗市]{1,8}?(?:自治县|自治旗|县|区|旗)/,
-  ];
-  for (const pattern of levels) {
+  for (const pattern of LEVELS) {
     const match = pattern.exec(rest);
     if (match && match[0].length < rest.length && !NOT_DISTRICT.test(match[0])) {
       kept += match[0];
@@ -33,7 +35,7 @@ export function addressHead(address: string): string {
     }
   }
   if (kept) return kept;
-  const town = /^[^县区旗市镇乡]{1,8}?(?:镇|乡|街道|苏木)/.exec(rest);
+  const town = TOWN.exec(rest);
   return town && town[0].length < rest.length ? town[0] : '';
 }
 

@@ -24,12 +24,15 @@ function folded(code: number): number {
   return code;
 }
 
+/** A cheap first test: Han characters and ASCII fail it at once. */
+const mayFold = (code: number) => code === 0xa0 || (code >= 0x2010 && code <= 0x2212) || code === 0x3000 || (code >= 0xff0b && code <= 0xff5a);
+
 /** `text` with those full-width forms as ASCII and every dash as "-", the same length as `text`. */
 export function foldWidth(text: string): string {
   let first = -1;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0xa0 && folded(code) !== code) {
+    if (mayFold(code) && folded(code) !== code) {
       first = i;
       break;
     }
@@ -39,7 +42,7 @@ export function foldWidth(text: string): string {
   let kept = first;
   for (let i = first; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    const fold = code >= 0xa0 ? folded(code) : code;
+    const fold = mayFold(code) ? folded(code) : code;
     if (fold === code) continue;
     out += text.slice(kept, i) + String.fromCharCode(fold);
     kept = i + 1;

@@ -8,6 +8,8 @@
 export const STAR = 1;
 export const CUT = 2;
 
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
 export class Marks {
   /** from, to, kind; in the order marked. */
   private readonly ranges: number[] = [];
@@ -51,8 +53,14 @@ export class Marks {
       } else {
         out += star;
         // One star for a character outside the BMP, not two.
-        const code = text.charCodeAt(i);
-        if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) i++;
+        if (isHighSurrogate(text.charCodeAt(i)) && i + 1 < text.length) i++;
+        // The rest of a run of plain stars at once.
+        let run = 0;
+        while (i + 1 + run < last && marks[i + 1 + run - first] === STAR && !isHighSurrogate(text.charCodeAt(i + 1 + run))) run++;
+        if (run) {
+          out += star.repeat(run);
+          i += run;
+        }
       }
       kept = i + 1;
     }

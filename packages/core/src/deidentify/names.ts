@@ -17,7 +17,7 @@ const COMPOUND_SURNAMES = [
 ];
 
 /**
- * Common single-character surnames (about 380; together they cover almost
+ * Common single-character surnames (about 390; together they cover almost
  * everyone). Surnames that are also everyday words in front of 医生, 同志 and
  * the like are left out (和, 时, 来, 都, 向, 由, 那, 以, 信; 全科医生, 门诊医生,
  * 相关同志, 申请人信息), so those are no names.
@@ -27,11 +27,11 @@ const SURNAMES =
 
 /** What may follow a name: function words, kinship and role words, the start of a cue, 、. */
 const FOLLOWS_NAME = '的了在是于和与及对向从到把被为说称讲今昨岁已曾也都就又还因等个这那其我你他她们您请让给叫男女性反映电话手机号码身份证住院病患者家属联系先老师医护同事父母亲丈夫妻孩邻居不没很要想能会将经并且但而或去到、';
-/** What is never part of a given name: the words above but 家 (张家明), place units (村民平罗县… is no name), 人. */
-const NOT_GIVEN = '的了在是于和与及对向从到把被为说称讲今昨岁已曾也都就又还因等个这那其我你他她们您请让给叫男女性反映电话手机号码身份证住院病患者属联系先老师医护同事父母亲丈夫妻孩邻居不没很要想能会将经并且但而或去到、省市县区镇乡村街路人';
+/** What is never part of a given name besides those words (but 家, as in 张家明): place units (村民平罗县… is no name), 人. */
+const NOT_GIVEN = '省市县区镇乡村街路人';
 
 /** Words that start with a surname but are no name: 居民满意度, 举报人安全, 当事人陈述. */
-const NOT_NAMES = ' 满意 安全 安置 安排 康复 单位 权利 权益 申请 申辩 申报 陈述 管理 费用 利益 范围 文化 方面 方式 方法 华侨 高龄 高血 金额 余额 常住 平均 平时 宁夏 程序 程度 曾经 严重 任何 任务 马上 于是 关于 关系 关心 关注 许可 许多 成员 明白 明显 包括 支持 支付 应当 应该 相关 全部 全体 ';
+const NOT_NAMES = ' 满意 安全 安置 安排 康复 单位 权利 权益 申请 申辩 申报 陈述 管理 费用 利益 范围 文化 方面 方式 方法 华侨 高龄 高血 金额 余额 常住 平均 平时 宁夏 程序 程度 曾经 严重 任何 任务 马上 于是 关于 关系 关心 关注 许可 许多 成员 明白 明显 包括 支持 支付 应当 应该 ';
 
 const isHan = (code: number) => code >= 0x3400 && code <= 0x9fff;
 
@@ -43,12 +43,13 @@ const isHan = (code: number) => code >= 0x3400 && code <= 0x9fff;
 export function maskName(name: string): string {
   const trimmed = name.trim();
   if (!trimmed) return trimmed;
-  if (/^[\u3400-\u9fff]{2,4}$/.test(trimmed) || /^[\u3400-\u9fff]+·[\u3400-\u9fff·]+$/.test(trimmed)) {
+  // Han characters, the rarer ones outside the BMP too (𠮷).
+  if (/^[\u3400-\u9fff\u{20000}-\u{3134f}]{2,4}$/u.test(trimmed) || /^[\u3400-\u9fff\u{20000}-\u{3134f}]+·[\u3400-\u9fff\u{20000}-\u{3134f}·]+$/u.test(trimmed)) {
     const chars = [...trimmed];
     const keep = chars.length > 2 && COMPOUND_SURNAMES.includes(chars.slice(0, 2).join('')) ? 2 : 1;
     return chars.slice(0, keep).join('') + '*'.repeat(Math.max(1, chars.length - keep));
   }
-  if (/[\u3400-\u9fff]/.test(trimmed) || !/^[A-Za-z.'-]+(?: [A-Za-z.'-]+){1,3}$/.test(trimmed)) return trimmed;
+  if (/[\u3400-\u9fff\u{20000}-\u{3134f}]/u.test(trimmed) || !/^[A-Za-z.'-]+(?: [A-Za-z.'-]+){1,3}$/.test(trimmed)) return trimmed;
   // Other scripts: the first letter of the first word stays.
   return trimmed.replace(/\S+/g, (word, offset: number) => (offset === 0 ? word[0] + '*'.repeat(Math.max(1, word.length - 1)) : '*'.repeat(word.length)));
 }
@@ -73,7 +74,10 @@ function surnameAt(text: string, at: number): number {
 
 const isNotName = (text: string, start: number) => NOT_NAMES.includes(` ${text.slice(start, start + 2)} `);
 
-const isGiven = (text: string, at: number) => at >= 0 && at < text.length && isHan(text.charCodeAt(at)) && !NOT_GIVEN.includes(text[at]!);
+const isGiven = (text: string, at: number) => {
+  const char = text[at];
+  return !!char && isHan(char.charCodeAt(0)) && (char === '家' || !FOLLOWS_NAME.includes(char)) && !NOT_GIVEN.includes(char);
+};
 /** Where a name may end: the end, anything not Han, a function word, a cue after a name. */
 const endsName = (text: string, at: number) => at >= text.length || !isHan(text.charCodeAt(at)) || FOLLOWS_NAME.includes(text[at]!) || AFTER_NAME_AT.test(text.slice(at, at + 2));
 const startsName = (text: string, at: number) => at <= 0 || !isHan(text.charCodeAt(at - 1)) || FOLLOWS_NAME.includes(text[at - 1]!);

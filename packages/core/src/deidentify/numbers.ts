@@ -1,13 +1,15 @@
 /**
  * Numbers that identify a person: resident ID numbers (18 characters with the
- * GB 11643 check digit, or the old 15 digits with a birth date), mobile and
- * landline numbers. In text they are read from "clusters": digit groups joined
- * the way people write numbers (spaces, a hyphen or dash, brackets around an
- * area code, a leading + or 86), each digit kept with its index in the original,
- * so a mask replaces exactly the digits it hides. A number is only found where
- * a span of whole groups makes one, so two numbers side by side are never read
- * as one, and digits attached to letters, decimals, thousands or a unit
- * (12,000万元, 3.5, 元) are an amount or a code, not a phone.
+ * GB 11643 check digit, or the old 15 digits with a province and birth date),
+ * mobile and landline numbers, and — right after their cue (电话, QQ, 身份证,
+ * 卡号) — local numbers, mistyped IDs and bank accounts. In text they are read
+ * from "clusters": digit groups joined the way people write numbers (spaces, a
+ * hyphen or dash, brackets of either width around an area code, a leading + or
+ * 86), each digit kept with its index in the original, so a mask replaces exactly
+ * the digits it hides. A number is only found where a span of whole groups makes
+ * one, so two numbers side by side are never read as one, and digits attached to
+ * letters, decimals, thousands or a unit (12,000万元, 3.5, 元) are an amount or a
+ * code, not a phone. Unified social credit codes (GB 32100) are told apart.
  */
 import { Marks, STAR } from './marks.js';
 import { NO_PUBLIC_CONTACTS, phoneKeys, type PublicContacts } from './public.js';
@@ -211,11 +213,14 @@ function readCluster(text: string, start: number): Cluster {
   return { starts, ends, from, leftAttached, rightAttached };
 }
 
-/** Marks digits [from, to) of groups a… of a cluster. */
+/** Marks digits [from, to) of groups a… of a cluster, a range for each group it touches. */
 function markDigits(marks: Marks, cluster: Cluster, a: number, from: number, to: number): void {
   let index = 0;
   for (let g = a; index < to && g < cluster.starts.length; g++) {
-    for (let i = cluster.starts[g]!; i < cluster.ends[g]! && index < to; i++, index++) if (index >= from) marks.set(i, i + 1, STAR);
+    const start = cluster.starts[g]!;
+    const length = cluster.ends[g]! - start;
+    marks.set(start + Math.max(0, from - index), start + Math.min(length, to - index), STAR);
+    index += length;
   }
 }
 
