@@ -4,7 +4,9 @@
  * Prints the gzip size of the one-file bundle and of each per-element entry built
  * standalone with every dependency it needs, and what the bytes are made of; then
  * the render bench against peers (bench/render.mjs), the 3 MB budget, the 50,000-item
- * catalogue, and gongkai-server's submissions per second (server-bench.mjs).
+ * catalogue, core's maskText (bench/deidentify.mjs), and gongkai-server's submissions
+ * per second (server-bench.mjs). BENCH_ONLY (comma-separated) runs only some of the
+ * speed half: w1, w2, w3 (render), large, catalogue, deidentify, server.
  */
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -17,6 +19,7 @@ import { minifyLitCss, pureD3Initialisers } from './esbuild-plugins.mjs';
 import { runRenderBench } from './bench/render.mjs';
 import { runLargeBench } from './bench/large.mjs';
 import { runCatalogueBench } from './bench/catalogue.mjs';
+import { runDeidentifyBench } from './bench/deidentify.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -88,9 +91,13 @@ async function main() {
   // Speed: <gk-budget> against ECharts, Chart.js and a hand-written d3 floor in headless Chromium.
   // `pnpm bench --sizes` stops here (a few seconds instead of two minutes).
   if (process.argv.includes('--sizes')) return;
-  await runRenderBench();
-  await runLargeBench();
-  await runCatalogueBench();
+  const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim().toLowerCase());
+  const wanted = (...names) => !only || names.some((name) => only.includes(name));
+  if (wanted('w1', 'w2', 'w3')) await runRenderBench();
+  if (wanted('large')) await runLargeBench();
+  if (wanted('catalogue')) await runCatalogueBench();
+  if (wanted('deidentify')) await runDeidentifyBench();
+  if (!wanted('server')) return;
   // The receiver: autocannon against gongkai-server with SQLite and with PostgreSQL (issue 7).
   console.log('\ngongkai bench — gongkai-server submissions (autocannon)\n');
   const server = spawnSync(process.execPath, [join(root, 'scripts/server-bench.mjs')], { cwd: root, stdio: 'inherit' });

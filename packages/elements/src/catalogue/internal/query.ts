@@ -56,14 +56,17 @@ export function categoryParents(categories: readonly CatalogueCategory[] | undef
 export function prepareRows(doc: GkCatalogue, items: readonly CatalogueItem[]): Row[] {
   const masked = doc.columns.filter((column) => column.deidentify && !column.exempt);
   const parents = categoryParents(doc.categories);
+  // The document's public contacts (the office's 咨询电话) stay in free text; a full text is Markdown.
+  const options = { publicContacts: doc.publicContacts };
+  const bodyOptions = { ...options, markdown: true };
   return items.map((original) => {
     const item: CatalogueItem = { ...original };
     for (const column of masked) {
       const value = ownValue(item, column.key);
-      if (typeof value === 'string') item[column.key] = deidentify(value, column.deidentify!);
+      if (typeof value === 'string') item[column.key] = deidentify(value, column.deidentify!, options);
     }
-    // Full texts of records (replies, decisions) always have ID and phone numbers masked; elsewhere when a column is de-identified.
-    if (typeof item.body === 'string' && (masked.length || doc.type === '记录')) item.body = deidentify(item.body, 'text');
+    // Full texts of records (replies, decisions) always have personal data masked; elsewhere when a column is de-identified.
+    if (typeof item.body === 'string' && (masked.length || doc.type === '记录')) item.body = deidentify(item.body, 'text', bodyOptions);
     // Full-text search: the title, number, id, every column and the full text (all after de-identification).
     const texts = [item.title, item.number ?? '', item.id, item.body ?? ''];
     for (const column of doc.columns) {
