@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { ELEMENT_ENTRIES } from './build.mjs';
-import { minifyLitCss, pureD3Initialisers } from './esbuild-plugins.mjs';
+import { markedLexerOnly, minifyLitCss, pureD3Initialisers } from './esbuild-plugins.mjs';
 import { runRenderBench } from './bench/render.mjs';
 import { runLargeBench } from './bench/large.mjs';
 import { runCatalogueBench } from './bench/catalogue.mjs';
@@ -41,7 +41,7 @@ async function standalone(entry) {
     tsconfig: join(root, 'tsconfig.base.json'),
     define: { 'process.env.NODE_ENV': '"production"' },
     outfile: 'out.js',
-    plugins: [minifyLitCss(), pureD3Initialisers()],
+    plugins: [minifyLitCss(), pureD3Initialisers(), markedLexerOnly()],
     logLevel: 'error',
   });
   const output = result.outputFiles[0].contents;
