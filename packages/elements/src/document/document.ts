@@ -11,7 +11,7 @@ import {
 import { GkElement } from '../base/gk-element.js';
 import { defineElement } from '../base/define.js';
 import { href, rel } from '../base/internal/links.js';
-import { markdown } from '../base/internal/markdown.js';
+import { markdown, markdownStyles } from '../base/internal/markdown.js';
 import { documentStyles } from './document.styles.js';
 
 const STATUS_CLASS: Record<DocumentStatus, string> = {
@@ -42,7 +42,7 @@ const STATUS_CLASS: Record<DocumentStatus, string> = {
  * @cssproperty --gk-color-title - Title colour.
  */
 export class GkDocumentElement extends GkElement<typeof documentSchema> {
-  static override styles = [...GkElement.styles, documentStyles];
+  static override styles = [...GkElement.styles, markdownStyles, documentStyles];
 
   protected readonly schema = documentSchema;
 

@@ -10,6 +10,8 @@ import { keyed } from 'lit/directives/keyed.js';
 import { parseMarkdown, type MarkdownBlock, type MarkdownInline } from '@gongkai/core';
 import { rel } from './links.js';
 
+export { markdownStyles } from './markdown.styles.js';
+
 /**
  * What becomes of a piece of plain text (not inside a link or code): by default
  * the text itself. The explainer marks its glossary terms with it.
