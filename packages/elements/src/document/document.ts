@@ -35,7 +35,7 @@ const STATUS_CLASS: Record<DocumentStatus, string> = {
  * @csspart status - The validity badge (现行有效, 已废止 …).
  * @csspart title - The document title.
  * @csspart meta - The list of issuer and dates.
- * @csspart summary - The summary (sanitized Markdown).
+ * @csspart summary - The summary (Markdown).
  * @csspart attachments - The attachment list.
  * @csspart links - The interpretation and related-document links.
  *
