@@ -51,10 +51,15 @@ export interface MarkdownOptions {
  * page's outline never skips a level.
  */
 export function parseMarkdown(source: string, options: MarkdownOptions = {}): MarkdownBlock[] {
-  // A fresh options object each time: the lexer keeps its tokenizer on it.
-  const tokens = Lexer.lex(source, { gfm: true, breaks: false, pedantic: false, async: false, silent: false });
-  const highest = Math.min(6, ...headingDepths(tokens));
-  return blocks(tokens, (options.topHeadingLevel ?? 3) - highest);
+  try {
+    // A fresh options object each time: the lexer keeps its tokenizer on it.
+    const tokens = Lexer.lex(source, { gfm: true, breaks: false, pedantic: false, async: false, silent: false });
+    const highest = Math.min(6, ...headingDepths(tokens));
+    return blocks(tokens, (options.topHeadingLevel ?? 3) - highest);
+  } catch {
+    // Nesting thousands deep (***…*** pasted by mistake) overflows the lexer's stack: show the text as written, never throw into the page.
+    return [{ type: 'paragraph', children: [source] }];
+  }
 }
 
 function headingDepths(tokens: Token[]): number[] {

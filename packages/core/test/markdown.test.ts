@@ -66,6 +66,16 @@ describe('parseMarkdown: structure', () => {
   });
 });
 
+describe('parseMarkdown: input that breaks parsers', () => {
+  it('nesting too deep for the lexer shows the text as written instead of throwing', () => {
+    for (const source of ['*'.repeat(20000) + '公开' + '*'.repeat(20000), '>'.repeat(50000) + ' 引用', '['.repeat(30000) + '链接' + ']'.repeat(30000)]) {
+      const tree = parseMarkdown(source);
+      const text = [...walk(tree)].filter((node): node is string => typeof node === 'string').join('');
+      expect(text.replace(/[*>[\]\s]/g, ''), source.slice(0, 10)).to.contain(source.replace(/[*>[\]\s]/g, ''));
+    }
+  });
+});
+
 describe('parseMarkdown: inline HTML a CMS pastes', () => {
   it('becomes the nodes it means, without attributes', () => {
     expect(inline('<b class="x" style="color:red">粗</b><strong>强</strong><i>斜</i><em>重</em><s>删</s><del>去</del>m<sup>2</sup>H<sub>2</sub>O<br>行<BR/>尾')).to.deep.equal([
