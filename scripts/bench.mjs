@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { ELEMENT_ENTRIES } from './build.mjs';
-import { minifyLitCss, pureD3Initialisers } from './esbuild-plugins.mjs';
+import { markedLexerOnly, minifyLitCss, pureD3Initialisers } from './esbuild-plugins.mjs';
 import { runRenderBench } from './bench/render.mjs';
 import { runLargeBench } from './bench/large.mjs';
 import { runCatalogueBench } from './bench/catalogue.mjs';
@@ -23,8 +23,9 @@ import { runDeidentifyBench } from './bench/deidentify.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Size budgets in gzip KB, from the issues. */
-const BUDGETS = { budget: 40, explainer: 45 };
+/** Size budgets in gzip KB, from the issues (the explainer's and the one file's from issue 13, Markdown as Lit templates). */
+const BUDGETS = { budget: 40, explainer: 55 };
+const ONE_FILE_BUDGET = 96;
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 const gzip = (buffer) => gzipSync(buffer, { level: 9 }).length;
@@ -44,7 +45,7 @@ async function standalone(entry) {
     tsconfig: join(root, 'tsconfig.base.json'),
     define: { 'process.env.NODE_ENV': '"production"' },
     outfile: 'out.js',
-    plugins: [minifyLitCss(), pureD3Initialisers()],
+    plugins: [minifyLitCss(), pureD3Initialisers(), markedLexerOnly()],
     logLevel: 'error',
   });
   const output = result.outputFiles[0].contents;
@@ -67,7 +68,7 @@ async function main() {
   const bundlePath = join(root, 'packages/gongkai/dist/gongkai.js');
   const bundle = readFileSync(bundlePath);
   const rows = [['entry', 'minified', 'gzip', 'budget']];
-  rows.push(['gongkai.js (one file, every element)', kb(bundle.length), kb(gzip(bundle)), '—']);
+  rows.push(['gongkai.js (one file, every element)', kb(bundle.length), kb(gzip(bundle)), `${ONE_FILE_BUDGET} KB ${gzip(bundle) / 1024 <= ONE_FILE_BUDGET ? 'ok' : 'OVER'}`]);
 
   const details = [];
   for (const [name, entry] of Object.entries(ELEMENT_ENTRIES)) {

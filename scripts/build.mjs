@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { minifyLitCss, pureD3Initialisers } from './esbuild-plugins.mjs';
+import { markedLexerOnly, minifyLitCss, pureD3Initialisers } from './esbuild-plugins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => join(root, ...parts);
@@ -43,21 +43,21 @@ const browser = {
   logLevel: 'warning',
   // The version a second copy of gongkai on the same page names in its warning (packages/elements/src/base/define.ts).
   define: { 'process.env.NODE_ENV': '"production"', __GONGKAI_VERSION__: JSON.stringify(JSON.parse(readFileSync(at('packages/gongkai/package.json'), 'utf8')).version) },
-  plugins: [minifyLitCss(), pureD3Initialisers()],
+  plugins: [minifyLitCss(), pureD3Initialisers(), markedLexerOnly()],
 };
 
 async function main() {
-  // 1. The CLI and the server: Node bundles with core's validation inside. dompurify is browser-side
-  //    (neither renders Markdown); the server's database drivers are native and stay outside.
+  // 1. The CLI and the server: Node bundles with core's validation inside. The server's
+  //    database drivers are native and stay outside.
   const nodeBundle = { bundle: true, platform: 'node', format: 'esm', target: 'node20', tsconfig: at('tsconfig.base.json'), logLevel: 'warning' };
   rmSync(at('packages/cli/dist'), { recursive: true, force: true });
-  await build({ ...nodeBundle, entryPoints: [at('packages/cli/src/cli.ts')], outfile: at('packages/cli/dist/gongkai.mjs'), external: ['dompurify'] });
+  await build({ ...nodeBundle, entryPoints: [at('packages/cli/src/cli.ts')], outfile: at('packages/cli/dist/gongkai.mjs') });
   rmSync(at('packages/server/dist'), { recursive: true, force: true });
   await build({
     ...nodeBundle,
     entryPoints: [at('packages/server/src/main.ts')],
     outfile: at('packages/server/dist/gongkai-server.mjs'),
-    external: ['better-sqlite3', 'pg', 'dompurify'],
+    external: ['better-sqlite3', 'pg'],
   });
 
   // 2. JSON Schemas, written by the CLI itself so there is one exporter.

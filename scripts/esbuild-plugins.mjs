@@ -53,3 +53,33 @@ export function pureD3Initialisers() {
     },
   };
 }
+
+/**
+ * marked ships one pre-bundled ES file whose tail builds a global `marked`
+ * instance (`var v=new Marked; … x.Parser=P; x.Renderer=I; …`). Those top-level
+ * statements keep marked's Parser, Renderer and HTML code in every bundle, even
+ * when only its Lexer is imported (measured: 15.1 KB gzip for `import { Lexer }`
+ * alone, 11.9 KB without the tail). Core uses the Lexer only, so the tail is cut
+ * and the Lexer is the one export: an import of anything else fails the build.
+ * The file's layout is checked, so a new marked version that changes it stops
+ * the build instead of silently shipping the parser again.
+ */
+export function markedLexerOnly() {
+  return {
+    name: 'marked-lexer-only',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]node_modules[\\/](?:\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?marked[\\/]lib[\\/]marked\.esm\.js$/ }, async ({ path }) => {
+        const source = await readFile(path, 'utf8');
+        const exports = /export\{([^}]*)\};?\s*(?:\/\/# sourceMappingURL=\S+\s*)?$/.exec(source);
+        const local = (name) => exports?.[1].split(',').map((pair) => pair.trim().split(/\s+as\s+/)).find(([, exported]) => exported === name)?.[0];
+        const marked = local('Marked');
+        const lexer = local('Lexer');
+        const instance = marked && source.search(new RegExp(`(?:var|let|const) [\\w$]+=new ${marked.replace(/\$/g, '\\$')}[;,(]`));
+        if (!exports || !marked || !lexer || instance === undefined || instance < 0 || /\bclass\b/.test(source.slice(instance, exports.index))) {
+          throw new Error(`markedLexerOnly: ${path} no longer has the layout this plugin cuts (a global instance after the classes); update scripts/esbuild-plugins.mjs`);
+        }
+        return { contents: `${source.slice(0, instance)}\nexport{${lexer} as Lexer};\n`, loader: 'js' };
+      });
+    },
+  };
+}

@@ -11,7 +11,7 @@ import {
 } from '@gongkai/core';
 import { GkElement } from '../base/gk-element.js';
 import { defineElement } from '../base/define.js';
-import { markdown } from '../base/internal/markdown.js';
+import { markdown, markdownStyles } from '../base/internal/markdown.js';
 import { toggled } from '../base/internal/toggle.js';
 import { barChart, type BarGroup } from '../charts/bars.js';
 import { chartStyles } from '../charts/chart.styles.js';
@@ -43,7 +43,7 @@ import { appealsTable, applicationsCsv, applicationsTable, outcomeName, proactiv
  * @csspart tooltip - The tooltip.
  */
 export class GkAnnualReportElement extends GkElement<typeof annualReportSchema> {
-  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, annualReportStyles];
+  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, markdownStyles, annualReportStyles];
 
   protected readonly schema = annualReportSchema;
 

@@ -19,7 +19,7 @@ import {
 import { GkElement } from '../base/gk-element.js';
 import { defineElement } from '../base/define.js';
 import { href, rel } from '../base/internal/links.js';
-import { markdown } from '../base/internal/markdown.js';
+import { markdown, markdownStyles } from '../base/internal/markdown.js';
 import { fetchText } from '../base/internal/fetch-text.js';
 import { toggled } from '../base/internal/toggle.js';
 import { downloadCsv } from '../charts/figure.js';
@@ -72,7 +72,7 @@ function isOwnKey(key: string, prefix: string): boolean {
  * @csspart results - The results (table or cards).
  */
 export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
-  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, catalogueStyles];
+  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, markdownStyles, catalogueStyles];
 
   protected readonly schema = catalogueSchema;
 
@@ -228,7 +228,7 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
       >
         ${this.t('catalogue.fullText')}
       </button>
-      <div class="full-text" id=${id} ?hidden=${!open}>${markdown(item.body, this.headingLevel + 2)}</div>`;
+      <div class="full-text prose" id=${id} ?hidden=${!open}>${markdown(item.body, this.headingLevel + 2)}</div>`;
   }
 
   private exportRows(doc: GkCatalogue, rows: readonly Row[]): CsvCell[][] {

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { consultationSchema, formatDate, formatPercent, type GkConsultation, type GkForm } from '@gongkai/core';
 import { GkElement } from '../base/gk-element.js';
 import { defineElement } from '../base/define.js';
-import { markdown } from '../base/internal/markdown.js';
+import { markdown, markdownStyles } from '../base/internal/markdown.js';
 import { toggled } from '../base/internal/toggle.js';
 import { barChart } from '../charts/bars.js';
 import { chartStyles } from '../charts/chart.styles.js';
@@ -38,6 +38,7 @@ export class GkConsultationElement extends GkElement<typeof consultationSchema> 
     ...GkElement.styles,
     hostCardStyles,
     chartStyles,
+    markdownStyles,
     css`
       [part='title'] {
         font-size: 1.3em;

@@ -78,25 +78,6 @@ export const documentStyles = css`
     font-size: 1.05em;
     margin-bottom: 0.4em;
   }
-  .prose :is(p, ul, ol, blockquote, table) {
-    margin: 0 0 0.6em;
-  }
-  .prose :is(ul, ol) {
-    padding-inline-start: 1.5em;
-  }
-  .prose table {
-    border-collapse: collapse;
-    display: block;
-    overflow-x: auto;
-  }
-  .prose :is(th, td) {
-    border: 1px solid var(--_border);
-    padding: 0.25em 0.5em;
-  }
-  .prose img {
-    max-width: 100%;
-    height: auto;
-  }
   .files,
   .links {
     list-style: none;

@@ -11,7 +11,7 @@ import {
 import { GkElement } from '../base/gk-element.js';
 import { defineElement } from '../base/define.js';
 import { href, rel } from '../base/internal/links.js';
-import { markdown } from '../base/internal/markdown.js';
+import { markdown, markdownStyles } from '../base/internal/markdown.js';
 import { documentStyles } from './document.styles.js';
 
 const STATUS_CLASS: Record<DocumentStatus, string> = {
@@ -35,14 +35,14 @@ const STATUS_CLASS: Record<DocumentStatus, string> = {
  * @csspart status - The validity badge (现行有效, 已废止 …).
  * @csspart title - The document title.
  * @csspart meta - The list of issuer and dates.
- * @csspart summary - The summary (sanitized Markdown).
+ * @csspart summary - The summary (Markdown).
  * @csspart attachments - The attachment list.
  * @csspart links - The interpretation and related-document links.
  *
  * @cssproperty --gk-color-title - Title colour.
  */
 export class GkDocumentElement extends GkElement<typeof documentSchema> {
-  static override styles = [...GkElement.styles, documentStyles];
+  static override styles = [...GkElement.styles, markdownStyles, documentStyles];
 
   protected readonly schema = documentSchema;
 

@@ -12,6 +12,7 @@ import {
   type GkExplainer,
 } from '@gongkai/core';
 import { GkElement } from '../base/gk-element.js';
+import { markdownStyles } from '../base/internal/markdown.js';
 import { defineElement } from '../base/define.js';
 import { href, rel } from '../base/internal/links.js';
 import { chartStyles } from '../charts/chart.styles.js';
@@ -20,8 +21,8 @@ import { toggled } from '../base/internal/toggle.js';
 import { ChartInteraction } from '../charts/interaction.js';
 import { ResizeController } from '../charts/resize-controller.js';
 import { explainerStyles } from './explainer.styles.js';
-import { markGlossaryTerms, onGlossaryClick, onGlossaryKeydown } from './internal/glossary.js';
-import { renderSection, type SectionContext } from './internal/sections.js';
+import { glossaryTerms } from './internal/glossary.js';
+import { disclosure, renderSection, type SectionContext } from './internal/sections.js';
 
 export type ExplainerMode = 'scroll' | 'steps';
 
@@ -49,7 +50,7 @@ function placeholder(section: { title?: unknown; id?: unknown }) {
  * @csspart section - Each section.
  */
 export class GkExplainerElement extends GkElement<typeof explainerSchema> {
-  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, explainerStyles];
+  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, markdownStyles, explainerStyles];
 
   protected readonly schema = explainerSchema;
 
@@ -69,6 +70,33 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHashChange);
+    // The reading mode the reader chose comes back after a reload (same tab).
+    const chosen = this.storedMode();
+    if (chosen) this.mode = chosen;
+  }
+
+  /** Where this explainer's chosen mode is kept for the tab: by page and by id (else position). */
+  private modeKey(): string {
+    return `gk-explainer-mode:${location.pathname}:${this.id || [...document.querySelectorAll('gk-explainer')].indexOf(this)}`;
+  }
+
+  private storedMode(): ExplainerMode | undefined {
+    try {
+      const value = sessionStorage.getItem(this.modeKey());
+      return value === 'steps' || value === 'scroll' ? value : undefined;
+    } catch {
+      // No storage (a sandboxed frame, a locked-down WebView): the page's mode.
+      return undefined;
+    }
+  }
+
+  private chooseMode(mode: ExplainerMode): void {
+    this.mode = mode;
+    try {
+      sessionStorage.setItem(this.modeKey(), mode);
+    } catch {
+      // Not kept; this page view still switches.
+    }
   }
 
   override disconnectedCallback(): void {
@@ -94,12 +122,7 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const doc = this.document;
-    if (!doc) return;
-    for (const prose of this.renderRoot.querySelectorAll('section[data-section] .prose')) {
-      markGlossaryTerms(prose, doc.glossary ?? [], (prose.closest('section') as HTMLElement).id);
-    }
-    if (changed.has('document' as keyof GkExplainerElement)) this.followHash(false);
+    if (this.document && changed.has('document' as keyof GkExplainerElement)) this.followHash(false);
   }
 
   private ids(doc: GkExplainer): string[] {
@@ -130,7 +153,8 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
     void this.updateComplete.then(() => {
       const target = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.scopedId(wanted))}`);
       if (!target) return;
-      if (scroll || this.mode === 'scroll') target.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'start' });
+      // In both modes: after a reload into step mode the page would otherwise open at its top, far above the section.
+      target.scrollIntoView({ behavior: scroll && !matchMedia('(prefers-reduced-motion: reduce)').matches ? 'smooth' : 'auto', block: 'start' });
       target.querySelector<HTMLElement>('.section-title')?.focus({ preventScroll: true });
     });
   }
@@ -174,6 +198,7 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
       isOpen: (id) => this.open.has(id),
       toggle: (id) => (this.open = toggled(this.open, id)),
       elder: this.elderMode,
+      term: (text) => text,
     };
   }
 
@@ -189,7 +214,7 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
     const ctx = this.context();
     const policy = doc.policy;
     const person = doc.interpreter.firstInterpreter;
-    return html`<article class="explainer" part="base" aria-labelledby=${this.scopedId('title')} @click=${onGlossaryClick} @keydown=${onGlossaryKeydown}>
+    return html`<article class="explainer" part="base" aria-labelledby=${this.scopedId('title')}>
       <header>
         ${this.heading(0, doc.title, 'title', 'title')}
         <p class="summary" part="summary">${doc.summary}</p>
@@ -209,13 +234,21 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
           ${doc.interpreter.contact ? html`<dt>${this.t('explainer.contact')}</dt><dd>${doc.interpreter.contact}</dd>` : nothing}
         </dl>
         ${policy.document && customElements.get('gk-document')
-          ? html`<gk-document src=${policy.document} heading-level=${this.headingLevel + 1} lang=${this.language} ?light-dom=${this.rendersLight} ?elder=${this.elder}></gk-document>`
+          ? // Closed at first: on a phone the whole card would stand between the reader and the explanation. Printed open.
+            disclosure(
+              ctx,
+              // Not a possible section id (those have no "_"), so the two never clash.
+              this.scopedId('policy_card'),
+              this.t('explainer.policyCard'),
+              html`<gk-document src=${policy.document} heading-level=${this.headingLevel + 1} lang=${this.language} ?light-dom=${this.rendersLight} ?elder=${this.elder}></gk-document>`,
+              'policy-card',
+            )
           : nothing}
       </header>
 
       <div class="toolbar no-print" role="group" aria-label=${this.t('explainer.mode')}>
         ${(['scroll', 'steps'] as const).map(
-          (mode) => html`<button type="button" aria-pressed=${this.mode === mode ? 'true' : 'false'} @click=${() => (this.mode = mode)}>
+          (mode) => html`<button type="button" aria-pressed=${this.mode === mode ? 'true' : 'false'} @click=${() => this.chooseMode(mode)}>
             ${this.t(mode === 'scroll' ? 'explainer.modeScroll' : 'explainer.modeSteps')}
           </button>`,
         )}
@@ -231,7 +264,9 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
         </ol>
       </nav>
 
-      ${doc.sections.map((section, index) => this.renderOne(section, index, ids[index]!, steps && index !== this.page, ctx))}
+      ${doc.sections.map((section, index) =>
+        this.renderOne(section, index, ids[index]!, steps && index !== this.page, { ...ctx, term: glossaryTerms(doc.glossary ?? [], this.scopedId(ids[index]!), ctx.isOpen, ctx.toggle) }),
+      )}
 
       ${steps
         ? html`<div class="pager no-print">

@@ -14,7 +14,7 @@ import {
 } from '@gongkai/core';
 import { GkElement } from '../base/gk-element.js';
 import { defineElement } from '../base/define.js';
-import { markdown } from '../base/internal/markdown.js';
+import { markdown, markdownStyles } from '../base/internal/markdown.js';
 import { hostCardStyles } from '../charts/host-card.styles.js';
 import { formStyles } from './form.styles.js';
 import { rendererFor, type FieldContext } from './internal/renderers.js';
@@ -44,7 +44,7 @@ interface ReceiverError {
  * @csspart summary - The error summary.
  */
 export class GkFormElement extends GkElement<typeof formSchema> {
-  static override styles = [...GkElement.styles, hostCardStyles, formStyles];
+  static override styles = [...GkElement.styles, hostCardStyles, markdownStyles, formStyles];
 
   /**
    * Form-associated (ElementInternals): placed inside a page's own <form>, the

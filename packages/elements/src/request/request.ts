@@ -15,7 +15,7 @@ import {
 import { GkElement } from '../base/gk-element.js';
 import { defineElement } from '../base/define.js';
 import { fetchText } from '../base/internal/fetch-text.js';
-import { markdown } from '../base/internal/markdown.js';
+import { markdown, markdownStyles } from '../base/internal/markdown.js';
 import { hostCardStyles } from '../charts/host-card.styles.js';
 import '../form/form.js';
 
@@ -34,6 +34,7 @@ export class GkDisclosureRequestElement extends GkElement<typeof requestSchema> 
   static override styles = [
     ...GkElement.styles,
     hostCardStyles,
+    markdownStyles,
     css`
       [part='title'] {
         font-size: 1.3em;
