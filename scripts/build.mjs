@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { markedLexerOnly, minifyLitCss, pureD3Initialisers } from './esbuild-plugins.mjs';
+import { browserPlugins } from './esbuild-plugins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => join(root, ...parts);
@@ -30,7 +30,8 @@ export const ELEMENT_ENTRIES = {
   'annual-report': at('packages/gongkai/src/annual-report.ts'),
 };
 
-const browser = {
+/** The options of every browser build (also the template test's reference bundle, web-test-runner.config.mjs). */
+export const browser = {
   bundle: true,
   format: 'esm',
   platform: 'browser',
@@ -43,7 +44,7 @@ const browser = {
   logLevel: 'warning',
   // The version a second copy of gongkai on the same page names in its warning (packages/elements/src/base/define.ts).
   define: { 'process.env.NODE_ENV': '"production"', __GONGKAI_VERSION__: JSON.stringify(JSON.parse(readFileSync(at('packages/gongkai/package.json'), 'utf8')).version) },
-  plugins: [minifyLitCss(), pureD3Initialisers(), markedLexerOnly()],
+  plugins: browserPlugins(),
 };
 
 async function main() {

@@ -5,31 +5,154 @@
 import { readFile } from 'node:fs/promises';
 
 /**
- * Minifies the CSS inside Lit's css`…` templates (esbuild leaves template text
- * alone): drops comments and collapses whitespace. Quoted strings in our CSS
- * ('›', ' · ') keep their single spaces; none contains a colon or a brace.
+ * The plugins every browser build uses, the bench's included. `htmlTemplates:
+ * false` leaves html`…` and svg`…` as written (the template test's reference).
  */
-export function minifyLitCss() {
+export function browserPlugins({ htmlTemplates = true } = {}) {
+  return [minifyLitTemplates({ html: htmlTemplates }), pureD3Initialisers(), markedLexerOnly()];
+}
+
+/**
+ * Minifies the text of Lit's templates in our elements' sources (esbuild
+ * leaves template text alone):
+ * - css`…`: drops comments and collapses whitespace. Quoted strings in our CSS
+ *   ('›', ' · ') keep their single spaces; none contains a colon or a brace.
+ * - html`…` and svg`…`: every run of whitespace that holds a line break or is
+ *   longer than one character becomes one space, which HTML renders exactly
+ *   as it rendered the run. Left as written: quoted attribute values, comments,
+ *   and the content of <pre>, <textarea>, <script> and <style> (and any
+ *   template nested in them), where whitespace is the content.
+ * Templates are found with TypeScript's parser, not a regular expression, so
+ * strings, comments and nested templates are told apart. Tested by
+ * scripts/test/minify-lit-templates.test.mjs, and in the browser by
+ * packages/gongkai/test/templates.test.ts against a bundle with `html: false`
+ * (html`…` and svg`…` as written).
+ */
+export function minifyLitTemplates({ html = true } = {}) {
   return {
-    name: 'minify-lit-css',
+    name: 'minify-lit-templates',
     setup(build) {
-      build.onLoad({ filter: /\.styles\.ts$/ }, async ({ path }) => {
+      build.onLoad({ filter: /[\\/]packages[\\/]elements[\\/]src[\\/].*\.ts$/ }, async ({ path }) => {
         const source = await readFile(path, 'utf8');
-        const contents = source.replace(/css`([^`]*)`/g, (_, body) => {
-          const minified = body
-            .replace(/\/\*[\s\S]*?\*\//g, '')
-            .replace(/\s+/g, ' ')
-            .replace(/\s*([{};,>])\s*/g, '$1')
-            // Only after a colon: before one, a space can matter in a selector (a :focus).
-            .replace(/:\s+/g, ':')
-            .replace(/;}/g, '}')
-            .trim();
-          return `css\`${minified}\``;
-        });
-        return { contents, loader: 'ts' };
+        if (!/(?:html|svg|css)`/.test(source)) return undefined;
+        return { contents: await minifyTemplatesIn(source, path, { html }), loader: 'ts' };
       });
     },
   };
+}
+
+/** The CSS of one css`…` template, minified. */
+export function minifyCss(body) {
+  return (
+    body
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,>])\s*/g, '$1')
+      // Only after a colon: before one, a space can matter in a selector (a :focus).
+      .replace(/:\s+/g, ':')
+      .replace(/;}/g, '}')
+      .trim()
+  );
+}
+
+/** Elements whose text is kept as written: whitespace in them is content. */
+const RAW_TEXT = new Set(['pre', 'textarea', 'script', 'style']);
+
+/**
+ * Collapses whitespace in the parts of one html`…`/svg`…` template, given as
+ * their source text. Returns the new parts and, for each expression between
+ * two parts, whether it stands inside an element kept as written.
+ */
+export function collapseTemplateParts(parts) {
+  let mode = 'text'; // text | tag | quote | comment | raw
+  let quote = '';
+  let tagName = '';
+  let closing = false;
+  let raw = '';
+  const rawExpressions = [];
+  const out = parts.map((part, index) => {
+    if (index > 0) rawExpressions.push(mode === 'raw');
+    let result = '';
+    for (let i = 0; i < part.length; ) {
+      const char = part[i];
+      if ((mode === 'text' || mode === 'tag') && /[ \t\n\r\f]/.test(char) && part[i - 1] !== '\\') {
+        let end = i;
+        while (end < part.length && /[ \t\n\r\f]/.test(part[end])) end++;
+        result += ' ';
+        i = end;
+        continue;
+      }
+      if (mode === 'text' && char === '<') {
+        if (part.startsWith('<!--', i)) {
+          mode = 'comment';
+        } else {
+          const name = /^<(\/?)([a-zA-Z][\w:-]*)/.exec(part.slice(i));
+          if (name) {
+            mode = 'tag';
+            closing = name[1] === '/';
+            tagName = name[2].toLowerCase();
+          }
+        }
+      } else if (mode === 'comment' && part.startsWith('-->', i)) {
+        result += '-->';
+        i += 3;
+        mode = 'text';
+        continue;
+      } else if (mode === 'tag' && (char === '"' || char === "'")) {
+        mode = 'quote';
+        quote = char;
+      } else if (mode === 'quote' && char === quote) {
+        mode = 'tag';
+      } else if (mode === 'tag' && char === '>') {
+        mode = !closing && RAW_TEXT.has(tagName) && part[i - 1] !== '/' ? 'raw' : 'text';
+        raw = tagName;
+      } else if (mode === 'raw' && part.slice(i, i + raw.length + 2).toLowerCase() === `</${raw}`) {
+        mode = 'tag';
+        closing = true;
+        tagName = raw;
+      }
+      result += char;
+      i++;
+    }
+    return result;
+  });
+  return { parts: out, rawExpressions };
+}
+
+/** The source with every Lit template in it minified (see minifyLitTemplates). */
+export async function minifyTemplatesIn(source, fileName = 'source.ts', { html = true } = {}) {
+  const ts = (await import('typescript')).default;
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const edits = [];
+  const partsOf = (template) => {
+    const literals = ts.isNoSubstitutionTemplateLiteral(template) ? [template] : [template.head, ...template.templateSpans.map((span) => span.literal)];
+    return literals.map((literal) => {
+      const start = literal.getStart(file) + 1;
+      const end = literal.end - (ts.isTemplateHead(literal) || ts.isTemplateMiddle(literal) ? 2 : 1);
+      return { start, end, text: source.slice(start, end) };
+    });
+  };
+  const visit = (node, frozen) => {
+    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && !frozen) {
+      const tag = node.tag.text;
+      const parts = partsOf(node.template);
+      if (tag === 'css') {
+        parts.forEach((part) => edits.push([part.start, part.end, minifyCss(part.text)]));
+      } else if (html && (tag === 'html' || tag === 'svg')) {
+        const collapsed = collapseTemplateParts(parts.map((part) => part.text));
+        parts.forEach((part, i) => edits.push([part.start, part.end, collapsed.parts[i]]));
+        if (ts.isTemplateExpression(node.template)) {
+          node.template.templateSpans.forEach((span, i) => visit(span.expression, collapsed.rawExpressions[i]));
+          return;
+        }
+      }
+    }
+    ts.forEachChild(node, (child) => visit(child, frozen));
+  };
+  visit(file, false);
+  let result = source;
+  for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) result = result.slice(0, start) + text + result.slice(end);
+  return result;
 }
 
 /**
