@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
  * false` leaves html`…` and svg`…` as written (the template test's reference).
  */
 export function browserPlugins({ htmlTemplates = true } = {}) {
-  return [optionalChainingFromChrome80(), minifyLitTemplates({ html: htmlTemplates }), pureD3Initialisers(), markedLexerOnly()];
+  return [optionalChainingFromChrome80(), minifyLitTemplates({ html: htmlTemplates }), markedLexerOnly()];
 }
 
 /**
@@ -203,28 +203,6 @@ export async function minifyTemplatesIn(source, fileName = 'source.ts', { html =
   let result = source;
   for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) result = result.slice(0, start) + text + result.slice(end);
   return result;
-}
-
-/**
- * d3's ES bundles (d3-array, d3-hierarchy) declare `"sideEffects": false`, but
- * build some exports with top-level calls (`const ascendingBisect =
- * bisector(ascending)`, `var resquarify = (function custom(ratio) {…})(phi)`),
- * which esbuild must keep unless told they are pure: 2.6 KB of bisect, blur and
- * resquarify code in every entry that charts, none of it used. The package says
- * it has no side effects, so its top-level initialisers are marked pure, and
- * whatever is unused is dropped.
- */
-export function pureD3Initialisers() {
-  return {
-    name: 'pure-d3-initialisers',
-    setup(build) {
-      build.onLoad({ filter: /[\\/]node_modules[\\/].*[\\/]d3-(array|hierarchy)[\\/]dist[\\/][^\\/]+\.mjs$/ }, async ({ path }) => {
-        const source = await readFile(path, 'utf8');
-        const contents = source.replace(/^((?:const|var|let) [\w$]+ = )(?=[\w$]+\(|\(function)/gm, '$1/* @__PURE__ */ ');
-        return { contents, loader: 'js' };
-      });
-    },
-  };
 }
 
 /**
