@@ -55,7 +55,7 @@ const vendorScripts = {
       entryPoints: [fileURLToPath(new URL('./packages/gongkai/src/index.ts', import.meta.url))],
       outfile: 'gongkai.js',
       write: false,
-      plugins: browserPlugins({ htmlTemplates: false }),
+      plugins: browserPlugins({ oneFile: true, htmlTemplates: false }),
     }).then((result) => result.outputFiles[0].text)),
 };
 

@@ -71,7 +71,7 @@ async function main() {
   const dist = at('packages/gongkai/dist');
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
-  await build({ ...browser, entryPoints: [at('packages/gongkai/src/index.ts')], outfile: join(dist, 'gongkai.js'), sourcemap: 'linked' });
+  await build({ ...browser, entryPoints: [at('packages/gongkai/src/index.ts')], outfile: join(dist, 'gongkai.js'), sourcemap: 'linked', plugins: browserPlugins({ oneFile: true }) });
   await build({
     ...browser,
     entryPoints: { index: at('packages/gongkai/src/index.ts'), en: at('packages/gongkai/src/en.ts'), ...ELEMENT_ENTRIES },
