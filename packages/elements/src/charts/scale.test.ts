@@ -6,17 +6,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { nice as d3Nice, ticks as d3Ticks } from 'd3-array';
+import { seededRandom as random } from '../base/internal/test-support.js';
 import { linearScale, nice, ticks } from './scale.js';
-
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('ticks and nice', () => {
   it("equal d3-array's on the charts' ranges", () => {

@@ -8,6 +8,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { hierarchy, treemap, treemapSquarify } from 'd3-hierarchy';
+import { seededRandom as random } from '../base/internal/test-support.js';
 import { squarifiedTiles } from './treemap-layout.js';
 
 interface Item {
@@ -33,16 +34,6 @@ function d3Tiles(items: Item[], width: number, height: number, padding: number, 
 
 const ours = (items: Item[], width: number, height: number, padding: number, ratio: number) =>
   squarifiedTiles(items, width, height, padding, ratio).map((tile) => ({ id: tile.item.id, x0: tile.x0, y0: tile.y0, x1: tile.x1, y1: tile.y1 }));
-
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('squarifiedTiles', () => {
   it('equals d3-hierarchy on the chart sizes <gk-budget> draws', () => {
