@@ -15,8 +15,9 @@ import { issueMessage, validateText, type GkIssue } from '../../core/src/validat
 import type { ServerConfig } from './config.js';
 import { HttpError, StorageUnavailableError } from './errors.js';
 import type { ServedForm } from './forms.js';
-import { RateLimiter } from './rate-limit.js';
-import { allowMethods, clientAddress as addressOf, corsHeaders as corsFor, preflight, readBody as readLimited, requireJsonContentType, sendJson, takeOrThrow } from './http-common.js';
+import { allowMethods, clientAddress as addressOf, corsHeaders as corsFor, preflight, readBody as readLimited, requireJsonContentType, sendJson } from './http-common.js';
+import { takeOrThrow } from './limits.js';
+import type { Limit } from './config.js';
 import type { ServerStorage } from './storage/server-storage.js';
 import type { Submissions } from './submissions.js';
 import { dayIn } from './dates.js';
@@ -43,17 +44,23 @@ export interface AppDeps {
   storage: ServerStorage;
   /** The keys that sign published documents (KeyRing.none(): unsigned). */
   keys: KeyRing;
+  /** The path the organisation is served under: "" at the root (its own host names, or the default one), /t/<org> otherwise. */
+  base?: string;
   log?: (message: string) => void;
 }
 
 type Route = { form: ServedForm; action: 'submit' | 'status' } | { action: 'health' };
 
-export function createApp({ config, forms, submissions, storage, keys, log = (m) => console.error(m) }: AppDeps) {
-  const submitLimit = config.rateLimit.submissions ? new RateLimiter(config.rateLimit.submissions) : undefined;
-  const lookupLimit = config.rateLimit.lookups ? new RateLimiter(config.rateLimit.lookups) : undefined;
+/**
+ * One organisation's server: `storage` is its view of the database (server-storage.ts),
+ * `config` its settings; tenants.ts puts the organisations of a server side by side.
+ */
+export function createApp({ config, forms, submissions, storage, keys, base = '', log = (m) => console.error(m) }: AppDeps) {
+  const submitLimit = config.rateLimit.submissions;
+  const lookupLimit = config.rateLimit.lookups;
   const origins = new Set(config.origins);
-  const handleStaff = createStaff({ config, forms, staff: storage, documents: storage.documents, keys });
-  const handlePublished = createPublished({ documents: storage.documents, keys, origins, publisher: config.staff.owner, timeZone: config.timeZone });
+  const handleStaff = createStaff({ config, forms, staff: storage, documents: storage.documents, keys, limits: storage.limits, base });
+  const handlePublished = createPublished({ documents: storage.documents, keys, origins, publisher: config.staff.owner, timeZone: config.timeZone, base });
   const FEED = /^\/api\/forms\/([^/]+)\/(replies|report|adoption|annual-report)\/?$/;
 
   /** The public feeds (publish.ts): GET, JSON, CORS like the citizens' API. */
@@ -70,7 +77,7 @@ export function createApp({ config, forms, submissions, storage, keys, log = (m)
     const cors = corsHeaders(req);
     if (method === 'OPTIONS') return preflight(res, cors, 'GET, OPTIONS', 'Accept');
     allowMethods(req, 'GET, OPTIONS', cors);
-    limited(lookupLimit, req);
+    await limited('lookups', lookupLimit, req);
     const today = dayIn(config.timeZone, new Date());
     let body: unknown;
     switch (match[2]) {
@@ -122,7 +129,8 @@ export function createApp({ config, forms, submissions, storage, keys, log = (m)
   }
 
   const readBody = (req: IncomingMessage) => readLimited(req, config.bodyLimit);
-  const limited = (limiter: RateLimiter | undefined, req: IncomingMessage) => takeOrThrow(limiter, clientAddress(req));
+  /** Per client address, across the server's organisations and instances. */
+  const limited = (name: string, limit: Limit | null, req: IncomingMessage) => takeOrThrow(storage.limits, `${name}:${clientAddress(req)}`, limit);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://server.invalid');
@@ -151,7 +159,7 @@ export function createApp({ config, forms, submissions, storage, keys, log = (m)
 
     if (found.action === 'status') {
       allowMethods(req, allow, cors);
-      limited(lookupLimit, req);
+      await limited('lookups', lookupLimit, req);
       const code = url.searchParams.get('code');
       if (!code || !code.trim()) throw new HttpError(400, 'missing_code', {}, cors);
       const status = await submissions.status(found.form, code);
@@ -160,7 +168,7 @@ export function createApp({ config, forms, submissions, storage, keys, log = (m)
     }
 
     allowMethods(req, allow, cors);
-    limited(submitLimit, req);
+    await limited('submissions', submitLimit, req);
     requireJsonContentType(req, cors);
     const text = await readBody(req);
     let body: unknown;
