@@ -250,10 +250,10 @@ function hostName(value: unknown, source: string, name: string): string {
 function organisation(id: string, raw: unknown, source: string, base: string, config: ServerConfig): OrgConfig {
   const at = `organisations.${id}.`;
   if (!ORG_ID.test(id) || id === DEFAULT_ORG) bad(`组织编号 "${id}" 应为 1–32 个小写字母、数字或连字符（"${DEFAULT_ORG}" 保留给顶层设置）`, `the organisation id "${id}" must be 1 to 32 lowercase letters, digits or hyphens ("${DEFAULT_ORG}" is the top-level settings')`, source);
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) bad(`${at} 应为 {"name": "发布单位", "forms": "表单目录", …}`, `${at} must be {"name": "publisher", "forms": "directory", …}`, source);
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) bad(`${at.slice(0, -1)} 应为 {"name": "发布单位", "forms": "表单目录", …}`, `${at.slice(0, -1)} must be {"name": "publisher", "forms": "directory", …}`, source);
   const v = raw as Record<string, unknown>;
   for (const key of Object.keys(v)) {
-    if (key !== '$schema' && !ORG_KEYS.includes(key)) bad(`${at} 中未知的配置项 "${key}"（可用：${ORG_KEYS.join('、')}）`, `unknown setting "${key}" in ${at.slice(0, -1)} (known: ${ORG_KEYS.join(', ')})`, source);
+    if (key !== '$schema' && !ORG_KEYS.includes(key)) bad(`${at.slice(0, -1)} 中未知的配置项 "${key}"（可用：${ORG_KEYS.join('、')}）`, `unknown setting "${key}" in ${at.slice(0, -1)} (known: ${ORG_KEYS.join(', ')})`, source);
   }
   const org: OrgConfig = { id, forms: [], origins: [], hosts: [], codePrefix: DEFAULTS.codePrefix, timeZone: config.timeZone, workingDays: { ...DEFAULTS.workingDays }, publicContacts: [] };
   applyOrgFields(org, v, source, base, at);
