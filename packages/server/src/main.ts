@@ -3,7 +3,8 @@
  *
  *   gongkai-server [--config FILE]                 serve (the config file and/or GONGKAI_* variables)
  *   gongkai-server migrate [--config FILE]         bring the database up to date and exit
- *   gongkai-server user|doc|key …                  accounts, documents, signing keys (accounts-cli.ts, documents/cli.ts)
+ *   gongkai-server user|doc|key … [--org ORG]      accounts, documents, signing keys (accounts-cli.ts, documents/cli.ts)
+ *   gongkai-server export|import --org ORG …       one organisation's data between platforms (transfer-cli.ts)
  *
  * Bundled by scripts/build.mjs into dist/gongkai-server.mjs; bin/gongkai-server.mjs calls `main`.
  * Imports core modules by path, never core's index (that would pull in the Markdown renderer).
@@ -18,13 +19,14 @@ import { PostgresStorage } from './storage/postgres.js';
 import { SqliteStorage } from './storage/sqlite.js';
 import type { ServerStorage } from './storage/server-storage.js';
 import { DOC_HELP, runDocCommand, runKeyCommand } from './documents/cli.js';
+import { runTransferCommand, TRANSFER_HELP } from './transfer-cli.js';
 
 const HELP = `gongkai-server — 接收领导信箱、征求意见和依申请公开的提交 / receives form submissions
 
 用法 Usage:
   gongkai-server [--config FILE]            启动服务 / serve
   gongkai-server migrate [--config FILE]    只升级数据库 / migrate the database and exit
-${USER_HELP}${DOC_HELP}
+${USER_HELP}${DOC_HELP}${TRANSFER_HELP}
 环境变量 Environment (override the file):
   GONGKAI_PORT  GONGKAI_HOST  GONGKAI_ORIGINS (a,b)  GONGKAI_FORMS (dir[,dir])  GONGKAI_DB (file, or postgres://user@host:5432/db)
 `;
@@ -155,6 +157,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       };
       return argv[0] === 'user' ? await runUserCommand(rest, env, open) : await runDocCommand(rest, env, open);
     }
+    // One organisation's data between platforms (transfer-cli.ts).
+    if (argv[0] === 'export' || argv[0] === 'import') return await runTransferCommand(argv[0], argv.slice(1), env, openStorage);
     // Documents and signing keys (documents/cli.ts): gongkai-server key …
     if (argv[0] === 'key') return await runKeyCommand(argv.slice(1), env);
     const args = parseArgs(argv);

@@ -25,6 +25,7 @@ import type { MigrationReport, NewSubmission, StatusRow, StoredRef } from './typ
 import type { ServerStorage } from './server-storage.js';
 import { DEFAULT_ORG } from '../config.js';
 import { PostgresLimits, type LimitStore } from '../limits.js';
+import type { TransferAccess } from './org-transfer.js';
 
 /** Node's network errors: the database cannot be reached. */
 const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN', 'ECONNABORTED']);
@@ -508,6 +509,20 @@ export class PostgresStorage implements ServerStorage {
   async openDuring(form: string, since: string, until: string): Promise<SubmissionRecord[]> {
     const sql = `SELECT ${SUBMISSION_COLUMNS} FROM submissions s WHERE s.form = $1 AND s.org = $4 AND s.received_on <= $2::date AND (s.replied_on IS NULL OR s.replied_on >= $3::date) ORDER BY s.id`;
     return (await this.query<SubmissionRow>(sql, [form, until, since, this.org])).rows.map(toRecord);
+  }
+
+  /** Raw access for export and import of one organisation (org-transfer.ts); `?` placeholders become $n. */
+  transfer(): TransferAccess {
+    const numbered = (sql: string) => {
+      let n = 0;
+      return sql.replace(/\?/g, () => `$${++n}`);
+    };
+    return {
+      dialect: 'postgres',
+      schemaVersion: async () => Number((await this.query<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations')).rows[0]?.v ?? 0),
+      all: async (sql, params) => (await this.query<Record<string, unknown>>(numbered(sql), params)).rows,
+      transaction: (fn) => this.transaction((client) => fn(async (sql, params) => (await client.query<Record<string, unknown>>(numbered(sql), params)).rows)),
+    };
   }
 
   async close(): Promise<void> {

@@ -11,6 +11,7 @@
  */
 import type { DocumentStorage } from './document-types.js';
 import type { LimitStore } from '../limits.js';
+import type { TransferAccess } from './org-transfer.js';
 import type { StaffStorage } from './staff-types.js';
 import type { Storage } from './types.js';
 
@@ -22,4 +23,6 @@ export interface ServerStorage extends Storage, StaffStorage {
   readonly limits: LimitStore;
   /** The same database, limited to `org`. */
   forOrg(org: string): ServerStorage;
+  /** Raw access for `export` and `import` of one organisation's rows (org-transfer.ts). */
+  transfer(): TransferAccess;
 }

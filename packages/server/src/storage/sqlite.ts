@@ -16,6 +16,7 @@ import type { MigrationReport, NewSubmission, StatusRow, StoredRef } from './typ
 import type { ServerStorage } from './server-storage.js';
 import { DEFAULT_ORG } from '../config.js';
 import { SqliteLimits } from '../limits.js';
+import type { TransferAccess } from './org-transfer.js';
 
 /** SQLite result codes that mean "cannot read or write now" rather than "a bug": answered with 503. */
 const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|NOTADB|CORRUPT|PROTOCOL|NOMEM)/;
@@ -382,6 +383,34 @@ export class SqliteStorage implements ServerStorage {
 
   openDuring(form: string, since: string, until: string): Promise<SubmissionRecord[]> {
     return this.run(() => this.sst.openDuring.all(this.org, form, until, since).map(toRecord));
+  }
+
+  /** Raw access for export and import of one organisation (org-transfer.ts). */
+  transfer(): TransferAccess {
+    const db = this.db;
+    const run = async (sql: string, params: unknown[]) => {
+      const statement = db.prepare(sql);
+      if (statement.reader) return statement.all(...params) as Record<string, unknown>[];
+      statement.run(...params);
+      return [];
+    };
+    return {
+      dialect: 'sqlite',
+      schemaVersion: async () => db.prepare<[], { v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations').get()?.v ?? 0,
+      all: (sql, params) => this.run(() => db.prepare(sql).all(...params) as Record<string, unknown>[]),
+      // Every statement is synchronous underneath: nothing else runs between BEGIN and COMMIT.
+      transaction: async (fn) => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await fn(run);
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          db.exec('ROLLBACK');
+          throw error;
+        }
+      },
+    };
   }
 
   async close(): Promise<void> {
