@@ -12,6 +12,7 @@
 import { createServer, type Server } from 'node:http';
 import { DEFAULT_ORG, loadConfig, ORG_ID, type ServerConfig } from './config.js';
 import { StartupError } from './errors.js';
+import { argReader } from './cli-args.js';
 import { createServerHandler, organisationsOf } from './tenants.js';
 import { Metrics } from './metrics.js';
 import { runUserCommand, USER_HELP } from './accounts-cli.js';
@@ -39,18 +40,12 @@ interface Args {
 
 function parseArgs(argv: readonly string[]): Args {
   const args: Args = { command: 'serve' };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = (name: string): string => {
-      if (arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
-      const next = argv[++i];
-      if (next === undefined) throw new StartupError(`${name} 后面缺少值`, `${name} needs a value`);
-      return next;
-    };
+  const read = argReader(argv);
+  for (let arg = read.next(); arg !== undefined; arg = read.next()) {
     if (arg === '--help' || arg === '-h') args.command = 'help';
-    else if (arg === 'migrate' && i === 0) args.command = 'migrate';
-    else if (arg === '--config' || arg.startsWith('--config=')) args.config = value('--config');
-    else if (arg === '--to' || arg.startsWith('--to=')) args.to = Number(value('--to'));
+    else if (arg === 'migrate' && read.index === 0) args.command = 'migrate';
+    else if (read.is(arg, '--config')) args.config = read.value(arg, '--config');
+    else if (read.is(arg, '--to')) args.to = Number(read.value(arg, '--to'));
     else throw new StartupError(`不认识的参数 "${arg}"（见 gongkai-server --help）`, `unknown argument "${arg}" (see gongkai-server --help)`);
   }
   return args;
@@ -70,13 +65,14 @@ export { PUBLISHED_ROUTES } from './documents/public-routes.js';
 function takeOrg(argv: readonly string[]): { org: string; rest: string[] } {
   const rest: string[] = [];
   let org = DEFAULT_ORG;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--org' || arg.startsWith('--org=')) {
-      const value = arg === '--org' ? argv[++i] : arg.slice('--org='.length);
-      if (value === undefined || !ORG_ID.test(value)) throw new StartupError('--org 后面应为单位编号，如 --org wjj', '--org needs an organisation id, such as --org wjj');
-      org = value;
-    } else rest.push(arg);
+  const read = argReader(argv);
+  for (let arg = read.next(); arg !== undefined; arg = read.next()) {
+    if (!read.is(arg, '--org')) {
+      rest.push(arg);
+      continue;
+    }
+    org = read.value(arg, '--org');
+    if (!ORG_ID.test(org)) throw new StartupError('--org 后面应为单位编号，如 --org wjj', '--org needs an organisation id, such as --org wjj');
   }
   return { org, rest };
 }

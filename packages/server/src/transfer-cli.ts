@@ -12,6 +12,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { loadConfig, ORG_ID, type ServerConfig } from './config.js';
 import { StartupError } from './errors.js';
+import { argReader } from './cli-args.js';
 import type { ServerStorage } from './storage/server-storage.js';
 import { exportOrg, importOrg, type ExportLine } from './storage/org-transfer.js';
 
@@ -27,17 +28,11 @@ interface TransferArgs {
 
 function parse(command: 'export' | 'import', argv: readonly string[]): TransferArgs & { org: string } {
   const args: TransferArgs = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = (name: string): string => {
-      if (arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
-      const next = argv[++i];
-      if (next === undefined) throw new StartupError(`${name} 后面缺少值`, `${name} needs a value`);
-      return next;
-    };
-    if (arg === '--org' || arg.startsWith('--org=')) args.org = value('--org');
-    else if (arg === '--config' || arg.startsWith('--config=')) args.config = value('--config');
-    else if (command === 'export' && (arg === '--out' || arg.startsWith('--out='))) args.file = value('--out');
+  const read = argReader(argv);
+  for (let arg = read.next(); arg !== undefined; arg = read.next()) {
+    if (read.is(arg, '--org')) args.org = read.value(arg, '--org');
+    else if (read.is(arg, '--config')) args.config = read.value(arg, '--config');
+    else if (command === 'export' && read.is(arg, '--out')) args.file = read.value(arg, '--out');
     else if (command === 'import' && !arg.startsWith('-') && args.file === undefined) args.file = arg;
     else throw new StartupError(`不认识的参数 "${arg}"（见 gongkai-server --help）`, `unknown argument "${arg}" (see gongkai-server --help)`);
   }
