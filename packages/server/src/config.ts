@@ -418,3 +418,25 @@ export function loadConfig(file: string | undefined, env: NodeJS.ProcessEnv, cwd
   }
   return config;
 }
+
+/** An organisation's settings as one server's: the server-wide ones (storage, limits, staff sign-in) with its own. */
+export function tenantConfig(config: ServerConfig, org: OrgConfig): ServerConfig {
+  return {
+    ...config,
+    forms: org.forms,
+    origins: org.origins,
+    codePrefix: org.codePrefix,
+    timeZone: org.timeZone,
+    workingDays: org.workingDays,
+    publicContacts: org.publicContacts,
+    signingKeys: org.signingKeys,
+    staff: { ...config.staff, owner: org.name ?? config.staff.owner },
+  };
+}
+
+/** The organisations a config describes: the default one when the top level has forms, then `organisations`. */
+export function organisationsOf(config: ServerConfig): Array<{ id: string; config: ServerConfig; hosts: string[] }> {
+  const out = config.forms.length ? [{ id: DEFAULT_ORG, config, hosts: [] as string[] }] : [];
+  for (const org of config.organisations) out.push({ id: org.id, config: tenantConfig(config, org), hosts: org.hosts });
+  return out;
+}

@@ -10,10 +10,10 @@
  * Imports core modules by path, never core's index (that would pull in the Markdown renderer).
  */
 import { createServer, type Server } from 'node:http';
-import { DEFAULT_ORG, loadConfig, ORG_ID, type ServerConfig } from './config.js';
+import { DEFAULT_ORG, loadConfig, ORG_ID, organisationsOf, type ServerConfig } from './config.js';
 import { StartupError } from './errors.js';
 import { argReader } from './cli-args.js';
-import { createServerHandler, organisationsOf } from './tenants.js';
+import { createServerHandler } from './tenants.js';
 import { Metrics } from './metrics.js';
 import { runUserCommand, USER_HELP } from './accounts-cli.js';
 import { PostgresStorage } from './storage/postgres.js';

@@ -101,6 +101,17 @@ test('imported into PostgreSQL: accounts, codes, history and the published bytes
     await server.stop();
   }
 
+  // The documents CLI with --org: this organisation's documents, its publisher; none at the root.
+  const listed = await runBin(['doc', 'list', '--org', 'wjj', '--config', configFile]);
+  assert.equal(listed.code, 0, listed.stderr);
+  assert.match(listed.stdout, /^budget-2018\tbudget\t/m);
+  assert.equal((await runBin(['doc', 'list', '--config', configFile])).stdout.trim(), '');
+  const history = await runBin(['doc', 'history', 'budget-2018', '--org', 'wjj', '--config', configFile]);
+  assert.equal(JSON.parse(history.stdout).publisher, '平罗县卫生健康局');
+  const unknown = await runBin(['doc', 'list', '--org', 'nowhere', '--config', configFile]);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /没有编号为 "nowhere" 的单位/);
+
   // Twice: refused, nothing written.
   const again = await runBin(['import', '--org', 'wjj', '--config', configFile, from.file]);
   assert.equal(again.code, 2);

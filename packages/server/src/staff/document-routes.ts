@@ -111,7 +111,7 @@ export function createDocumentRoutes({ documents, keys, now, publisher, base = '
         { action: 'create', detail: { kind: found.kind, office } },
       );
       if (!created) throw new HttpError(409, 'slug_taken', { slug });
-      send(res, 201, { document: documentOut(created.document), revision: revisionOut(slug, created.revision, true) });
+      send(res, 201, { document: documentOut(created.document, base), revision: revisionOut(slug, created.revision, true) });
     },
     'documents.list': async ({ res, url, user }) => {
       const p = url.searchParams;
@@ -120,7 +120,7 @@ export function createDocumentRoutes({ documents, keys, now, publisher, base = '
       const page = pageOf(p, 100, 50, issues);
       const office = documentScope(user!) ?? (p.get('office') || undefined);
       const list = await documents.list({ ...page, office, state, kind: p.get('kind') || undefined, text: p.get('q')?.trim().slice(0, 100) || undefined });
-      send(res, 200, { total: list.total, ...page, items: list.items.map(documentOut) });
+      send(res, 200, { total: list.total, ...page, items: list.items.map((d) => documentOut(d, base)) });
     },
     'documents.review': async ({ res, user: who }) => {
       const user = who!;
@@ -128,7 +128,7 @@ export function createDocumentRoutes({ documents, keys, now, publisher, base = '
       send(res, 200, {
         items: queue
           .filter(({ document, revision }) => canReview(user, document) && revision.author !== user.name && revision.submittedBy !== user.name)
-          .map(({ document, revision }) => ({ document: documentOut(document), revision: revisionOut(document.slug, revision) })),
+          .map(({ document, revision }) => ({ document: documentOut(document, base), revision: revisionOut(document.slug, revision) })),
       });
     },
     'documents.audit': async ({ res, url, user }) => {
@@ -148,7 +148,7 @@ export function createDocumentRoutes({ documents, keys, now, publisher, base = '
       const open = openRevision(revisions);
       const actions = documentActions(user, document, revisions);
       send(res, 200, {
-        document: documentOut({ ...document, openState: open?.state ?? null, openRevision: open?.id ?? null }),
+        document: documentOut({ ...document, openState: open?.state ?? null, openRevision: open?.id ?? null }, base),
         revisions: revisions.map((r) => revisionOut(slug, r)).reverse(),
         open: open ? revisionOut(slug, open, true) : null,
         history: document.latestVersion === null ? null : publicHistory(document, revisions.filter((r) => r.state === 'published'), publisher, base),
@@ -161,7 +161,7 @@ export function createDocumentRoutes({ documents, keys, now, publisher, base = '
       const body = await jsonBody(req);
       const reason = textField(body, 'reason', '撤回理由', { required: true, max: 500 })!;
       const done = await step(user!, params.slug!, decideWithdraw(user!, reason, now().toISOString()));
-      send(res, 200, { document: documentOut(done.document) });
+      send(res, 200, { document: documentOut(done.document, base) });
     },
     'documents.revise': async ({ req, res, params, user }) => {
       const body = await jsonBody(req);
@@ -205,7 +205,7 @@ export function createDocumentRoutes({ documents, keys, now, publisher, base = '
           decide = decidePublishUnreviewed(user, id, textField(body, 'reason', '未经审核发布的理由', { required: true, max: 500 })!, at, { keys, publisher });
       }
       const done = await step(user, slug, decide, id);
-      send(res, 200, { document: documentOut(done.document), revision: revisionOut(slug, done.revision!), version: done.revision?.version ?? null });
+      send(res, 200, { document: documentOut(done.document, base), revision: revisionOut(slug, done.revision!), version: done.revision?.version ?? null });
     },
   };
   return handlers;
