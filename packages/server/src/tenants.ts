@@ -99,7 +99,8 @@ export function createServerHandler({ config, storage, metrics }: { config: Serv
         // A server without a default organisation still answers its health check at the root.
         if (path === '/healthz' && !fallback && !byHost.has(hostOf(req))) return void health(res);
         const found = tenantFor(req);
-        org = found.org;
+        // Only a real organisation becomes a label: /t/<anything>/ must not grow the metrics without end.
+        org = found.tenant?.id ?? '';
         if (!found.tenant) throw new HttpError(404, 'unknown_organisation', { org: found.org });
         route = routeKind(req.method ?? 'GET', (req.url ?? '/').split('?')[0]!);
         found.tenant.handle(req, res);

@@ -110,8 +110,12 @@ describe('two instances on one PostgreSQL', () => {
   });
 
   test('/metrics: requests, latency, submissions, storage errors, in Prometheus text; only for the allowed addresses', async () => {
+    assert.equal((await get(`${a.url}/t/no-such-organisation/api/forms/mailbox`)).status, 404);
     const metrics = await get(`${a.url}/metrics`);
     assert.equal(metrics.status, 200);
+    // An organisation that does not exist is no label (or /t/<anything>/ would grow the series without end).
+    assert.doesNotMatch(metrics.text, /no-such-organisation/);
+    assert.match(metrics.text, /^gongkai_requests_total\{org="",route="other",status="404"\} [1-9]\d*$/m);
     assert.match(metrics.headers.get('content-type'), /^text\/plain; version=0\.0\.4/);
     assert.match(metrics.text, /^# TYPE gongkai_requests_total counter$/m);
     assert.match(metrics.text, /^gongkai_requests_total\{org="default",route="submit",status="201"\} [1-9]\d*$/m);
