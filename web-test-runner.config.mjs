@@ -131,7 +131,8 @@ function testApi(context) {
 export default {
   rootDir: root,
   files: ['packages/*/test/**/*.test.ts', 'packages/elements/src/**/*.test.ts', 'examples/test/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['browser', 'development'] },
+  // gongkai-source: our packages resolve to their TypeScript sources (scripts/entries.mjs), as in tsc and Storybook.
+  nodeResolve: { exportConditions: ['gongkai-source', 'browser', 'development'] },
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 300000,

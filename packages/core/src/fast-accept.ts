@@ -21,7 +21,7 @@ type Accepts = (value: unknown) => boolean;
 type Payload = { value: unknown; issues: unknown[] };
 
 interface Def {
-  type: 'optional' | 'array' | 'object' | 'union' | string;
+  type: 'optional' | 'array' | 'object' | 'union' | 'lazy' | string;
   coerce?: boolean;
   check?: string;
   format?: string;
@@ -52,6 +52,8 @@ type Plan = (
   | { op: 'string'; lengths: Array<[min: number, max: number, when?: (payload: Payload) => boolean]>; patterns: RegExp[]; overwrites: Array<(value: unknown) => unknown> }
   | { op: 'zod'; schema: AnySchema }
   | { op: 'optional' | 'array'; inner: Plan }
+  // A lazy schema (lazy.ts): the plan of the schema it stands for, plus its own checks.
+  | { op: 'alias'; inner: Plan }
   | { op: 'object'; fields: Array<[string, Plan]>; known: ReadonlySet<string>; rest: 'reject' | 'any' | Plan }
   | { op: 'byType'; options: Map<string, Plan> }
   | { op: 'no' }
@@ -109,6 +111,9 @@ function accepts(plan: Plan, value: unknown): boolean {
     case 'optional':
       if (value !== undefined && !accepts(plan.inner, value)) return false;
       break;
+    case 'alias':
+      if (!accepts(plan.inner, value)) return false;
+      break;
     case 'array':
       if (!Array.isArray(value)) return false;
       for (let i = 0; i < value.length; i++) if (!accepts(plan.inner, value[i])) return false;
@@ -158,6 +163,8 @@ function makePlan(schema: AnySchema): Plan {
     case 'optional':
     case 'array':
       return { op: def.type, inner: planOf((def.innerType ?? def.element)!), checks };
+    case 'lazy':
+      return { op: 'alias', inner: planOf((schema as z.core.$ZodLazy)._zod.innerType), checks };
     case 'object': {
       const shape = def.shape ?? {};
       const rest = def.catchall ? (def.catchall._zod.def as unknown as Def).type : 'never';

@@ -10,6 +10,7 @@
 import { addMessages } from '../i18n.js';
 import { budgetZh } from '../messages/budget.js';
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy.js';
 import { formatPath } from '../json-source.js';
 import type { Slices } from '../validate.js';
 import { header, headerDescriptions, isoDate, text, type FieldDescriptions } from './common.js';
@@ -26,14 +27,14 @@ const nonNegative = () => z.number().check(z.nonnegative());
 const amount = () => z.optional(nonNegative());
 const fiscalYear = () => z.int().check(z.gte(1949), z.lte(2200));
 
-export const amountRowSchema = z.strictObject({
+export const amountRowSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   year: fiscalYear(),
   budget: amount(),
   adjusted: amount(),
   final: amount(),
   basic: amount(),
   project: amount(),
-});
+}));
 
 export interface BudgetItem {
   code?: string | undefined;
@@ -47,9 +48,9 @@ export interface BudgetItem {
 const CODE_PATTERN = /^\d{3}(?:\d{2}){0,2}$/;
 
 // Created once: a recursive getter that built a new schema on every access would lose its metadata.
-let childrenSchema: z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniType<BudgetItem>>> | undefined;
+let childrenSchema: z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniType<BudgetItem, BudgetItem>>> | undefined;
 
-export const budgetItemSchema: z.ZodMiniType<BudgetItem> = z.strictObject({
+export const budgetItemSchema: z.ZodMiniType<BudgetItem, BudgetItem> = /* @__PURE__ */ lazySchema(() => z.strictObject({
   code: z.optional(z.string().check(z.regex(CODE_PATTERN, { error: 'expect.budgetCode' }))),
   name: text(),
   values: z.array(amountRowSchema),
@@ -57,9 +58,9 @@ export const budgetItemSchema: z.ZodMiniType<BudgetItem> = z.strictObject({
     return (childrenSchema ??= z.optional(z.array(budgetItemSchema)));
   },
   note: z.optional(z.string()),
-});
+}));
 
-export const sangongRowSchema = z.strictObject({
+export const sangongRowSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   year: fiscalYear(),
   travelAbroad: nonNegative(),
   vehiclePurchase: nonNegative(),
@@ -67,24 +68,24 @@ export const sangongRowSchema = z.strictObject({
   reception: nonNegative(),
   meeting: amount(),
   training: amount(),
-});
+}));
 
-export const debtRowSchema = z.strictObject({
+export const debtRowSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   year: fiscalYear(),
   limit: nonNegative(),
   balance: nonNegative(),
   borrowing: amount(),
   repayment: amount(),
-});
+}));
 
-export const repaymentSchema = z.strictObject({
+export const repaymentSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   year: fiscalYear(),
   principal: nonNegative(),
   interest: amount(),
-});
+}));
 
 /** The budget object without its cross-field checks (for checking large documents in slices). */
-export const budgetFields = z.strictObject({
+export const budgetFields = /* @__PURE__ */ lazySchema(() => z.strictObject({
   ...header('budget'),
   title: text(),
   department: text(),
@@ -110,7 +111,7 @@ export const budgetFields = z.strictObject({
       use: z.optional(z.string()),
     }),
   ),
-});
+}));
 
 const itemDescriptions = (path: string): FieldDescriptions => ({
   [`${path}[]`]: ['科目', 'Budget item'],
@@ -291,13 +292,13 @@ export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
   return issues;
 }
 
-export const budgetSchema = budgetFields.check(
+export const budgetSchema = /* @__PURE__ */ lazySchema(() => budgetFields.check(
     z.superRefine((doc, ctx) => {
       for (const issue of budgetConsistencyIssues(doc as GkBudget)) {
         ctx.issues.push({ code: 'custom', input: undefined, ...issue });
       }
     }),
-);
+));
 
 /** How to check a large budget in slices (see validateInSlices). */
 export const budgetSlices: Slices<typeof budgetSchema> = {

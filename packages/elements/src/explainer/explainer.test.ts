@@ -222,13 +222,13 @@ describe('<gk-explainer> bad input', () => {
         { type: 'image', title: '图解', src: '/a.png', alt: ' ', caption: '说明' },
         { type: 'media', title: '视频', kind: 'video', src: '/a.mp4' },
       ],
-    };
+    } as GkExplainerElement['data'];
     document.body.append(el);
     const first = await failed;
     expect(first.detail.issues.map((issue) => issue.pathText)).to.deep.equal(['sections[0].alt', 'sections[1].transcript']);
     expect(first.detail.messages[0]).to.contain('图片必须有替代文字');
     const again = oneEvent(el, 'gk-error') as Promise<GkErrorEvent>;
-    el.data = { ...data, sections: [{ type: 'media', title: '视频', kind: 'video', src: '/a.mp4' }] };
+    el.data = { ...data, sections: [{ type: 'media', title: '视频', kind: 'video', src: '/a.mp4' }] } as GkExplainerElement['data'];
     const second = await again;
     expect(second.detail.issues.map((issue) => issue.pathText)).to.deep.equal(['sections[0].transcript']);
     expect(second.detail.messages[0]).to.contain('视频必须提供文字稿');
