@@ -4,7 +4,8 @@
  *   packages/{core,elements,gongkai}/dist/   compiled JavaScript + .d.ts, one file per module (tsc),
  *                                            so a user's bundler keeps only what a page uses
  *   packages/elements/custom-elements.json   the elements' manifest (pnpm analyze), and from it
- *   packages/gongkai/dist/{custom-elements,web-types,vscode.html-custom-data}.json  for editors
+ *   packages/gongkai/dist/{custom-elements,web-types,vscode.html-custom-data}.json  for editors, and
+ *   packages/gongkai/dist/{react,vue}.d.ts   typings for <gk-*> in React 19 JSX and Vue templates
  *   packages/cli/dist/gongkai.mjs            the editors' CLI (gongkai validate / schema)
  *   packages/server/dist/gongkai-server.mjs  the form receiver (gongkai-server)
  *   packages/{cli,server}/dist/types/        their .d.ts (main, start)
@@ -19,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { ELEMENTS } from './entries.mjs';
 import { minifyCssTemplates, pureD3Initialisers } from './esbuild-plugins.mjs';
 import { writeEditorData } from './editor-data.mjs';
+import { writeFrameworkTypes } from './framework-types.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => join(root, ...parts);
@@ -89,6 +91,7 @@ async function main() {
   execFileSync(at('node_modules/.bin/custom-elements-manifest'), analyzeArgs(), { cwd: root, stdio: 'ignore' });
   mkdirSync(dist, { recursive: true });
   writeEditorData(at('packages/elements/custom-elements.json'), dist);
+  writeFrameworkTypes(at('packages/elements/custom-elements.json'), dist);
   console.log('built: packages/{core,elements,gongkai}/dist (modules + .d.ts), dist/gongkai.js, dist/schemas/, editor data, the CLI and server bundles');
 }
 

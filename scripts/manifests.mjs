@@ -59,8 +59,8 @@ export function expectedManifests() {
         './bundle': { types: './dist/index.d.ts', default: './dist/gongkai.js' },
         './gongkai.js': './dist/gongkai.js',
         // Typings for <gk-*> in React 19 JSX and Vue templates: `/// <reference types="gongkai/react" />`.
-        './react': { types: './types/react.d.ts' },
-        './vue': { types: './types/vue.d.ts' },
+        './react': { types: './dist/react.d.ts' },
+        './vue': { types: './dist/vue.d.ts' },
         './schemas/*': './dist/schemas/*',
         './custom-elements.json': './dist/custom-elements.json',
         './web-types.json': './dist/web-types.json',

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `pnpm test`: every test. Builds (the bundle and CLI are under test), then runs
- * the browser tests in headless Chromium and the CLI and server tests in Node.
+ * the browser tests in headless Chromium, the CLI and server tests in Node, and the
+ * consumer test (scripts/consumer/) on the packed packages.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -54,3 +55,5 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 step('build', process.execPath, [join(root, 'scripts/build.mjs')]);
 step('browser tests (headless Chromium)', bin('web-test-runner'), []);
 step('CLI, demo-server and gongkai-server tests (Node)', process.execPath, ['--test', 'packages/cli/test/', 'examples/test/', 'packages/server/test/']);
+// The packages as npm delivers them: packed, installed into a Vite + TypeScript app, type-checked, built, rendered.
+step('the packed packages in a consumer app (Node, Vite, tsc, Chromium)', process.execPath, ['--test', 'scripts/consumer/consumer.test.mjs']);

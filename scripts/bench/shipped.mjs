@@ -10,12 +10,12 @@
  * instead (its dist/gongkai.js and its tarballs), with this bench: how the
  * before/after tables of a change are made with one harness.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { createApp, packAll, WORKSPACE } from '../consumer/consumer.mjs';
+import { buildModule, createApp, packAll, WORKSPACE } from '../consumer/consumer.mjs';
 import { ELEMENTS } from '../entries.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -44,46 +44,6 @@ export function makeShippedApp() {
   return { work, app, tarballs };
 }
 
-async function vite(app) {
-  return import(pathToFileURL(join(app, 'node_modules/vite/dist/node/index.js')).href);
-}
-
-/** Vite's production build of one module of the app, every chunk it emits; returns the files. */
-async function buildOne(app, input, outDir) {
-  const { build } = await vite(app);
-  const result = await build({
-    root: app,
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      target: 'es2022',
-      modulePreload: false,
-      reportCompressedSize: false,
-      rollupOptions: { input: join(app, input), output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
-    },
-  });
-  const files = [];
-  const walk = (folder) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.js')) files.push(path);
-    }
-  };
-  walk(outDir);
-  const byPackage = new Map();
-  for (const output of [result].flat().flatMap((r) => r.output ?? [])) {
-    for (const [id, info] of Object.entries(output.modules ?? {})) {
-      const match = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(id);
-      const name = match ? match[1] : id.replace(app, '.');
-      byPackage.set(name, (byPackage.get(name) ?? 0) + (info.renderedLength ?? 0));
-    }
-  }
-  return { files, byPackage };
-}
-
 /**
  * Per element: the JavaScript a user's Vite build ships for a page that imports
  * only `gongkai/<name>` (every chunk; each gzipped on its own, as served), and
@@ -92,7 +52,7 @@ async function buildOne(app, input, outDir) {
 export async function viteSizes(app) {
   const sizes = {};
   for (const name of [...ELEMENTS.map((e) => e.name), 'en']) {
-    const { files, byPackage } = await buildOne(app, `sizes/${name}.js`, join(app, 'dist-sizes', name));
+    const { files, byPackage } = await buildModule(app, `sizes/${name}.js`, join(app, 'dist-sizes', name));
     const texts = files.map((file) => readFileSync(file));
     sizes[name] = {
       files: files.length,
@@ -107,7 +67,7 @@ export async function viteSizes(app) {
 
 /** The render bench's per-element-entry page module, built by the app's Vite into `dest`. */
 export async function viteBenchEntry(app, dest) {
-  const { files } = await buildOne(app, 'bench/gongkai-entry.mjs', join(app, 'dist-bench'));
+  const { files } = await buildModule(app, 'bench/gongkai-entry.mjs', join(app, 'dist-bench'));
   mkdirSync(dest, { recursive: true });
   for (const file of files) cpSync(file, join(dest, file.slice(join(app, 'dist-bench').length + 1)), { recursive: true });
   return files.map((file) => statSync(file).size);

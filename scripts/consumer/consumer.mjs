@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PUBLISHED } from '../entries.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -130,6 +130,40 @@ export function createApp({ tarballs, dir = mkdtempSync(join(tmpdir(), 'gongkai-
 export function viteBuild(dir, args = []) {
   run(process.execPath, [join(dir, 'node_modules/vite/bin/vite.js'), 'build', ...args], { cwd: dir });
   return join(dir, 'dist');
+}
+
+/**
+ * Vite's production build of one module of the app (through the app's own Vite, its
+ * JS API): the files it emits, and the bytes each package contributes (as rendered,
+ * before minifying).
+ */
+export async function buildModule(app, input, outDir) {
+  const { build } = await import(pathToFileURL(join(app, 'node_modules/vite/dist/node/index.js')).href);
+  const result = await build({
+    root: app,
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      modulePreload: false,
+      reportCompressedSize: false,
+      rollupOptions: { input: join(app, input), output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
+    },
+  });
+  const files = readdirSync(outDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.js'))
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name));
+  const byPackage = new Map();
+  for (const output of [result].flat().flatMap((r) => r.output ?? [])) {
+    for (const [id, info] of Object.entries(output.modules ?? {})) {
+      const match = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(id);
+      const name = match ? match[1] : id.replace(app, '.');
+      byPackage.set(name, (byPackage.get(name) ?? 0) + (info.renderedLength ?? 0));
+    }
+  }
+  return { files, byPackage };
 }
 
 export function removeApp(dir) {

@@ -4,7 +4,7 @@ import 'gongkai/catalogue';
 import { budget } from './typed.js';
 
 // `.data` is checked against the budget schema's input type (see typed.ts and wrong.ts).
-const element = document.querySelector('gk-budget#from-data')!;
+const element = document.querySelectorAll('gk-budget')[1]!;
 element.data = budget;
 
 // The events are typed: detail.document is the validated budget.

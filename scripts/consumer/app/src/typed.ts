@@ -19,20 +19,28 @@ export const budget: GkBudgetElement['data'] = {
   ],
 };
 
-// The tag name map knows each element's class.
-const byTag: GkBudgetElement | null = document.querySelector('gk-budget');
-const catalogue: GkCatalogueElement = document.createElement('gk-catalogue');
-catalogue.view = 'cards';
-// @ts-expect-error a view the catalogue does not have
-catalogue.view = 'pie';
-// @ts-expect-error the stage must be one of 预算, 调整预算, 决算
-byTag!.data = { ...budget!, stage: '草案' };
-// @ts-expect-error amounts are numbers, not text
-byTag!.data = { ...budget!, functional: [{ name: '一般公共服务支出', values: [{ year: 2018, budget: '120' }] }] };
-byTag!.addEventListener('gk-error', (event) => {
-  const first: string | undefined = event.detail.messages[0];
-  // @ts-expect-error the issues carry paths, not a string
-  const wrong: string = event.detail.issues;
-  void first;
-  void wrong;
-});
+/** Checked by tsc, never called: what the types accept and refuse. */
+export function typeChecks(): void {
+  // The tag name map knows each element's class.
+  const byTag: GkBudgetElement = document.querySelector('gk-budget')!;
+  const catalogue: GkCatalogueElement = document.createElement('gk-catalogue');
+  catalogue.view = 'cards';
+  // @ts-expect-error a view the catalogue does not have
+  catalogue.view = 'pie';
+  // @ts-expect-error the stage must be one of 预算, 调整预算, 决算
+  byTag.data = { ...budget!, stage: '草案' };
+  // @ts-expect-error amounts are numbers, not text
+  byTag.data = { ...budget!, functional: [{ name: '一般公共服务支出', values: [{ year: 2018, budget: '120' }] }] };
+  byTag.addEventListener('gk-error', (event) => {
+    const first: string | undefined = event.detail.messages[0];
+    // @ts-expect-error the issues carry paths, not a string
+    const wrong: string = event.detail.issues;
+    void first;
+    void wrong;
+  });
+  byTag.addEventListener('gk-load', (event) => {
+    // @ts-expect-error a budget's stage is one of three, not any text
+    const stage: '草案' = event.detail.document.stage;
+    void stage;
+  });
+}
