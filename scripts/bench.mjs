@@ -3,8 +3,8 @@
  * `pnpm bench`: size and speed budgets, measured on what users get, never asserted in tests.
  * Sizes: the one-file bundle as built, and per element what a user's Vite build
  * ships for a page importing `gongkai/<name>` from the packed packages (the
- * consumer app, ./bench/shipped.mjs), with what the bytes are made of. Then the
- * render bench against peers (bench/render.mjs), the 3 MB budget, the 50,000-item
+ * consumer app, ./bench/shipped.mjs), with what the bytes are made of. Then each
+ * one's module start-up in Chromium (bench/startup.mjs), the render bench against peers (bench/render.mjs), the 3 MB budget, the 50,000-item
  * catalogue, and gongkai-server's submissions per second (server-bench.mjs).
  * `pnpm bench --sizes` stops after the sizes.
  */
@@ -16,7 +16,8 @@ import { gzipSync } from 'node:zlib';
 import { runRenderBench } from './bench/render.mjs';
 import { runLargeBench } from './bench/large.mjs';
 import { runCatalogueBench } from './bench/catalogue.mjs';
-import { bundleBytes, makeShippedApp, MEASURED, viteBenchEntry, viteSizes } from './bench/shipped.mjs';
+import { BUNDLE, bundleBytes, makeShippedApp, MEASURED, viteBenchEntry, viteSizes } from './bench/shipped.mjs';
+import { runStartupBench, STARTUP_TARGETS } from './bench/startup.mjs';
 import { ELEMENTS } from './entries.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -78,6 +79,14 @@ async function main() {
     // Speed: <gk-budget> (bundle and Vite-built entry) against the peers in headless Chromium.
     // `pnpm bench --sizes` stops here (seconds instead of minutes).
     if (process.argv.includes('--sizes')) return;
+    // Start-up: each of those Vite builds, and the one-file bundle, alone on a page.
+    const modules = { 'gongkai.js (one-file bundle)': BUNDLE };
+    const targets = { 'gongkai.js (one-file bundle)': STARTUP_TARGETS.bundle };
+    for (const { name } of ELEMENTS) {
+      modules[`gongkai/${name} (Vite build)`] = join(shipped.app, 'dist-sizes', name, `${name}.js`);
+      targets[`gongkai/${name} (Vite build)`] = STARTUP_TARGETS.entry;
+    }
+    await runStartupBench(modules, targets);
     const entryDir = join(shipped.work, 'entry');
     await viteBenchEntry(shipped.app, entryDir);
     await runRenderBench({ entryDir });

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { ELEMENTS } from './entries.mjs';
 import { minifyCssTemplates, pureD3Initialisers } from './esbuild-plugins.mjs';
 import { writeEditorData } from './editor-data.mjs';
+import { vendorLazyDependencies } from './lazy-deps.mjs';
 import { writeFrameworkTypes } from './framework-types.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,6 +58,8 @@ async function main() {
     rmSync(at('packages', dir, 'dist'), { recursive: true, force: true });
     tsc('-p', at('packages', dir, 'tsconfig.build.json'));
   }
+  // marked (and DOMPurify) are evaluated on first use, not on every page load: scripts/lazy-deps.mjs.
+  await vendorLazyDependencies(at('packages/core'));
   // Lit's css`…` templates ship minified: a user's bundler leaves template text alone.
   for (const file of filesUnder(at('packages/elements/dist'), '.styles.js')) {
     writeFileSync(file, minifyCssTemplates(readFileSync(file, 'utf8')));

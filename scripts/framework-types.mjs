@@ -55,10 +55,24 @@ const COMMON = [
   'type AttributeValue<T> = T extends number ? T | `${T}` : T;',
 ];
 
+/** One element's props type, in the terms of its class: `GkProps<Class, properties, { attribute: field }> & { events }`. */
+function propsType(element, eventProp) {
+  const { properties, attributes, events } = shape(element);
+  const E = element.name;
+  const eventProps = events.map((event) => `'${eventProp(event)}'?: (event: ${EVENT_CLASS[event]?.(E) ?? 'CustomEvent'}) => void`);
+  const attributeFields = Object.entries(attributes).map(([name, field]) => `'${name}': '${field}'`);
+  return `GkProps<${E}, ${properties.map((p) => `'${p}'`).join(' | ')}, { ${attributeFields.join('; ')} }> & { ${eventProps.join('; ')} }`;
+}
+
 export function reactTypes(manifest) {
   const elements = elementsOf(manifest);
-  const lines = [...header('React 19 JSX'), classes(elements), "import type { DetailedHTMLProps, HTMLAttributes } from 'react';", '', ...COMMON, ''];
-  lines.push(
+  return [
+    ...header('React 19 JSX'),
+    classes(elements),
+    "import type { DetailedHTMLProps, HTMLAttributes } from 'react';",
+    '',
+    ...COMMON,
+    '',
     '/** React 19 sets a prop as a property when the element has one, otherwise as an attribute; `ongk-load` listens to gk-load. */',
     "type GkProps<E extends HTMLElement, P extends keyof E, A extends Record<string, keyof E>> = Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, 'lang'> &",
     '  Partial<Pick<E, P>> & { [K in keyof A]?: AttributeValue<E[A[K]]> } & { lang?: string };',
@@ -66,39 +80,33 @@ export function reactTypes(manifest) {
     "declare module 'react' {",
     '  namespace JSX {',
     '    interface IntrinsicElements {',
-  );
-  for (const element of elements) {
-    const { properties, attributes, events } = shape(element);
-    const E = element.name;
-    const eventProps = events.map((event) => `'on${event}'?: (event: ${EVENT_CLASS[event]?.(E) ?? 'CustomEvent'}) => void`);
-    lines.push(
-      `      '${element.tagName}': GkProps<${E}, ${properties.map((p) => `'${p}'`).join(' | ')}, { ${Object.entries(attributes).map(([name, field]) => `'${name}': '${field}'`).join('; ')} }> & { ${eventProps.join('; ')} };`,
-    );
-  }
-  lines.push('    }', '  }', '}', '');
-  return lines.join('\n');
+    ...elements.map((element) => `      '${element.tagName}': ${propsType(element, (event) => `on${event}`)};`),
+    '    }',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
 }
 
 export function vueTypes(manifest) {
   const elements = elementsOf(manifest);
-  const lines = [...header('Vue templates (Volar reads GlobalComponents)'), classes(elements), "import type { DefineComponent } from 'vue';", '', ...COMMON, ''];
-  lines.push(
+  return [
+    ...header('Vue templates (Volar reads GlobalComponents)'),
+    classes(elements),
+    "import type { DefineComponent } from 'vue';",
+    '',
+    ...COMMON,
+    '',
     '/** Props of a <gk-*> in a Vue template: properties (`:data`), attributes (`view`, `heading-level`) and `@gk-load` (onGkLoad). */',
     'type GkProps<E extends HTMLElement, P extends keyof E, A extends Record<string, keyof E>> = Partial<Pick<E, P>> & { [K in keyof A]?: AttributeValue<E[A[K]]> } & { lang?: string };',
     '',
     "declare module 'vue' {",
     '  interface GlobalComponents {',
-  );
-  for (const element of elements) {
-    const { properties, attributes, events } = shape(element);
-    const E = element.name;
-    const eventProps = events.map((event) => `${camel(`on-${event}`)}?: (event: ${EVENT_CLASS[event]?.(E) ?? 'CustomEvent'}) => void`);
-    lines.push(
-      `    '${element.tagName}': DefineComponent<GkProps<${E}, ${properties.map((p) => `'${p}'`).join(' | ')}, { ${Object.entries(attributes).map(([name, field]) => `'${name}': '${field}'`).join('; ')} }> & { ${eventProps.join('; ')} }>;`,
-    );
-  }
-  lines.push('  }', '}', '');
-  return lines.join('\n');
+    ...elements.map((element) => `    '${element.tagName}': DefineComponent<${propsType(element, (event) => camel(`on-${event}`))}>;`),
+    '  }',
+    '}',
+    '',
+  ].join('\n');
 }
 
 /** Writes react.d.ts and vue.d.ts into `outDir` (packages/gongkai/dist). */

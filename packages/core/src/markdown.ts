@@ -70,7 +70,9 @@ export interface MarkdownOptions {
   topHeadingLevel?: 2 | 3 | 4 | 5 | 6;
 }
 
-const marked = new Marked({ gfm: true, breaks: false, async: false });
+// Made on first use: marked's grammar is built when the module is evaluated, and the compiled core loads it on
+// first use (scripts/lazy-deps.mjs), so that pages that render no Markdown never pay for it.
+let instance: Marked | undefined;
 
 /**
  * Markdown written by an editor → sanitized HTML, safe to put into the DOM.
@@ -80,6 +82,7 @@ const marked = new Marked({ gfm: true, breaks: false, async: false });
  */
 export function renderMarkdown(markdown: string, options: MarkdownOptions = {}): string {
   const top = options.topHeadingLevel ?? 3;
+  const marked = (instance ??= new Marked({ gfm: true, breaks: false, async: false }));
   const tokens = marked.lexer(markdown);
   const headings: Tokens.Heading[] = [];
   marked.walkTokens(tokens, (token) => {

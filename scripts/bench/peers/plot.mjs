@@ -94,7 +94,9 @@ run({
     return [handle.stage];
   },
   info(handle) {
-    const svg = handle.node.matches('svg') ? handle.node : handle.node.querySelector('svg:last-of-type');
+    // With a legend Plot returns a <figure>: the chart is its widest <svg> (the legend's swatches are small ones).
+    const svgs = handle.node.matches('svg') ? [handle.node] : [...handle.node.querySelectorAll('svg')];
+    const svg = svgs.sort((a, b) => Number(b.getAttribute('width')) - Number(a.getAttribute('width')))[0];
     return {
       chart: svg ? `${svg.getAttribute('width')}×${svg.getAttribute('height')}` : 'none',
       domNodes: handle.stage.querySelectorAll('*').length,
