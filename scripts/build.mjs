@@ -17,7 +17,6 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ELEMENTS } from './entries.mjs';
 import { minifyCssTemplates, pureD3Initialisers } from './esbuild-plugins.mjs';
 import { writeEditorData } from './editor-data.mjs';
 import { vendorLazyDependencies } from './lazy-deps.mjs';
@@ -25,9 +24,6 @@ import { writeFrameworkTypes } from './framework-types.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => join(root, ...parts);
-
-/** Per-element entry points: name → source. */
-export const ELEMENT_ENTRIES = Object.fromEntries(ELEMENTS.map(({ name }) => [name, at('packages/gongkai/src', `${name}.ts`)]));
 
 const browser = {
   bundle: true,

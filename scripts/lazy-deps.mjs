@@ -35,7 +35,8 @@ async function writeVendor(name, fromDir, outFile) {
   const manifest = JSON.parse(readFileSync(join(fromDir, 'node_modules', name, 'package.json'), 'utf8'));
   const source = [
     `let real;`,
-    `const load = () => (real ??= require(${JSON.stringify(name)}));`,
+    // The package's ESM file, by path: require() would pick its CommonJS build, which has no `default` export.
+    `const load = () => (real ??= require(${JSON.stringify(entry)}));`,
     // A function target, so that calls and \`new\` reach the traps; every trap forwards to the real export.
     `function lazy(key) {`,
     `  const proxy = new Proxy(function () {}, {`,

@@ -13,7 +13,7 @@
  * `sideEffects` names exactly the modules that register something when they run:
  * the custom elements (defineElement) and the optional English translation.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ELEMENTS, SOURCE_CONDITION } from './entries.mjs';
@@ -73,9 +73,29 @@ export function expectedManifests() {
   };
 }
 
+/** Files the table names that do not exist, and gongkai entry files the table does not name. */
+export function entryFileProblems() {
+  const problems = [];
+  const exists = (path) => existsSync(join(root, path));
+  for (const { name, element, schema } of ELEMENTS) {
+    for (const path of [`packages/gongkai/src/${name}.ts`, `packages/elements/src/${element}.ts`, `packages/core/src/${schema}.ts`]) {
+      if (!exists(path)) problems.push(`${path} is named in scripts/entries.mjs but missing`);
+    }
+  }
+  const named = new Set([...ELEMENTS.map(({ name }) => `${name}.ts`), 'index.ts', 'en.ts']);
+  for (const file of readdirSync(join(root, 'packages/gongkai/src'))) {
+    if (!named.has(file)) problems.push(`packages/gongkai/src/${file} is not in scripts/entries.mjs`);
+  }
+  return problems;
+}
+
 function main() {
   const write = process.argv.includes('--write');
   let stale = 0;
+  for (const problem of entryFileProblems()) {
+    stale++;
+    console.error(problem);
+  }
   for (const [dir, fields] of Object.entries(expectedManifests())) {
     const file = join(root, 'packages', dir, 'package.json');
     const text = readFileSync(file, 'utf8');

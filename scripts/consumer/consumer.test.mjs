@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ELEMENTS, SOURCE_CONDITION } from '../entries.mjs';
-import { expectedManifests } from '../manifests.mjs';
+import { entryFileProblems, expectedManifests } from '../manifests.mjs';
 import { buildModule, createApp, packAll, removeApp, run, viteBuild, WORKSPACE } from './consumer.mjs';
 
 const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -57,7 +57,8 @@ describe('the published packages, installed from their tarballs into a Vite + Ty
     if (work && !process.env.KEEP_CONSUMER_APP) removeApp(work);
   });
 
-  it('package.json exports and sideEffects are the ones scripts/entries.mjs makes', () => {
+  it('package.json exports and sideEffects are the ones scripts/entries.mjs makes, and its files exist', () => {
+    assert.deepEqual(entryFileProblems(), []);
     for (const [dir, fields] of Object.entries(expectedManifests())) {
       const manifest = JSON.parse(readFileSync(join(WORKSPACE, 'packages', dir, 'package.json'), 'utf8'));
       for (const [key, value] of Object.entries(fields)) assert.deepEqual(manifest[key], value, `packages/${dir}/package.json ${key}: run node scripts/manifests.mjs --write`);
@@ -157,12 +158,15 @@ describe('the published packages, installed from their tarballs into a Vite + Ty
         catalogueError: document.body.dataset.catalogueError,
         budgetHeading: document.querySelector('gk-budget#from-src').shadowRoot.querySelector('h2')?.textContent,
         catalogueHeading: document.querySelector('gk-catalogue').shadowRoot.querySelector('h2')?.textContent,
+        // The catalogue's description is Markdown: marked and DOMPurify, loaded on first use (scripts/lazy-deps.mjs), rendered it.
+        catalogueProse: document.querySelector('gk-catalogue').shadowRoot.querySelector('.prose p')?.textContent,
         defined: ['gk-budget', 'gk-catalogue', 'gk-document', 'gk-form'].map((tag) => Boolean(customElements.get(tag))),
       }));
       assert.equal(state.title, '平罗县示例部门2018年部门预算', 'the typed gk-load listener ran');
       assert.equal(state.catalogueError, undefined);
       assert.match(state.budgetHeading ?? '', /2018年部门预算/);
       assert.match(state.catalogueHeading ?? '', /主动公开基本目录/);
+      assert.match(state.catalogueProse ?? '', /依据/);
       // Only what the page imported is registered.
       assert.deepEqual(state.defined, [true, true, false, false]);
       assert.deepEqual(errors, []);
