@@ -122,15 +122,19 @@ describe('the published packages, installed from their tarballs into a Vite + Ty
     assert.match(output, /src\/wrong\.ts\(\d+,\d+\): error TS\d+:.*'titel' does not exist in type/);
   });
 
-  it('gongkai/budget, bundled by Vite, holds no other kind and no Markdown code', async () => {
+  it('gongkai/budget, bundled by Vite or by esbuild, holds no other kind and no Markdown code', async () => {
     const { files } = await buildModule(app, 'budget-only.js', join(app, 'dist-budget-only'));
-    const text = files.map((file) => readFileSync(file, 'utf8')).join('\n');
-    assert.match(text, /"budget\.[A-Za-z]+":/, 'the budget messages are there');
-    for (const prefix of ['doc', 'explainer', 'catalogue', 'form', 'consultation', 'request', 'annual']) {
-      assert.doesNotMatch(text, new RegExp(`"${prefix}\\.[A-Za-z]+":`), `gongkai/budget carries the ${prefix} messages`);
+    const vite = files.map((file) => readFileSync(file, 'utf8')).join('\n');
+    const { build } = await import('esbuild');
+    const result = await build({ entryPoints: [join(app, 'budget-only.js')], bundle: true, minify: true, format: 'esm', write: false, logLevel: 'error' });
+    for (const [bundler, text] of [['Vite', vite], ['esbuild', result.outputFiles[0].text]]) {
+      assert.match(text, /"budget\.[A-Za-z]+":/, `${bundler}: the budget messages are there`);
+      for (const prefix of ['doc', 'explainer', 'catalogue', 'form', 'consultation', 'request', 'annual']) {
+        assert.doesNotMatch(text, new RegExp(`"${prefix}\\.[A-Za-z]+":`), `${bundler}: gongkai/budget carries the ${prefix} messages`);
+      }
+      assert.ok(!text.includes('marked(): '), `${bundler}: gongkai/budget carries marked`);
+      assert.ok(!text.includes('ALLOWED_TAGS'), `${bundler}: gongkai/budget carries DOMPurify`);
     }
-    assert.ok(!text.includes('marked(): '), 'gongkai/budget carries marked');
-    assert.ok(!text.includes('ALLOWED_TAGS'), 'gongkai/budget carries DOMPurify');
   });
 
   it('builds with Vite and renders <gk-budget> and <gk-catalogue> in Chromium', { skip: !existsSync(chromium) && `no Chromium at ${chromium}` }, async () => {
