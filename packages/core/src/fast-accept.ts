@@ -52,7 +52,7 @@ type Plan = (
   | { op: 'string'; lengths: Array<[min: number, max: number, when?: (payload: Payload) => boolean]>; patterns: RegExp[]; overwrites: Array<(value: unknown) => unknown> }
   | { op: 'zod'; schema: AnySchema }
   | { op: 'optional' | 'array'; inner: Plan }
-  // A lazy schema (lazy.ts): the plan of the schema it stands for, plus its own checks.
+  // A lazy schema with checks of its own (a kind's schema with its cross-field checks): the plan it stands for, then those.
   | { op: 'alias'; inner: Plan }
   | { op: 'object'; fields: Array<[string, Plan]>; known: ReadonlySet<string>; rest: 'reject' | 'any' | Plan }
   | { op: 'byType'; options: Map<string, Plan> }
@@ -70,6 +70,11 @@ export function fastAccepts(schema: AnySchema): Accepts {
 
 function planOf(schema: AnySchema): Plan {
   let plan = plans.get(schema);
+  if (!plan && (schema._zod.def as unknown as Def).type === 'lazy' && !(schema._zod.def as unknown as Def).checks?.length) {
+    // A lazy schema without checks of its own (lazy.ts) is the schema it stands for: the same plan, no extra step per value.
+    plan = planOf((schema as z.core.$ZodLazy)._zod.innerType);
+    plans.set(schema, plan);
+  }
   if (!plan) {
     // Registered before it is filled in, so a recursive schema (a budget item's children) finds itself.
     plans.set(schema, (plan = {} as Plan));

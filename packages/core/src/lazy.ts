@@ -28,10 +28,3 @@ export function lazySchema<T extends z.core.$ZodType>(build: () => T): z.ZodMini
     return built;
   });
 }
-
-/** The schema a lazy schema stands for (built now if need be); any other schema as it is. */
-export function unwrapLazy(schema: z.core.$ZodType): z.core.$ZodType {
-  let current = schema;
-  while ((current._zod.def as { type: string }).type === 'lazy') current = (current as z.core.$ZodLazy)._zod.innerType;
-  return current;
-}
