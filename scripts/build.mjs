@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Builds what the packages publish (the list of entries is scripts/entries.mjs):
- *   packages/{core,elements,gongkai}/dist/   compiled JavaScript + .d.ts, one file per module (tsc),
- *                                            so a user's bundler keeps only what a page uses
+ *   packages/{core,elements,gongkai}/dist/   JavaScript + .d.ts, one file per module, so a user's
+ *                                            bundler keeps only what a page uses
+ *   packages/core/dist/vendor/marked.js      marked's lexer, evaluated on first use (scripts/lazy-deps.mjs)
  *   packages/elements/custom-elements.json   the elements' manifest (pnpm analyze), and from it
  *   packages/gongkai/dist/{custom-elements,web-types,vscode.html-custom-data}.json  for editors, and
  *   packages/gongkai/dist/{react,vue}.d.ts   typings for <gk-*> in React 19 JSX and Vue templates
@@ -11,21 +12,26 @@
  *   packages/{cli,server}/dist/types/        their .d.ts (main, start)
  *   packages/core/schemas/<kind>.schema.json JSON Schemas for IDEs (and dist/schemas/ beside the bundle)
  *   packages/gongkai/dist/gongkai.js         one ES module file, every element, every dependency inlined
+ *
+ * Every browser-side file goes through `browser.plugins` and `browser.define`: the
+ * compiled modules (so what a user's bundler gets has had the same transforms as
+ * the one-file bundle), the vendored marked, and the one-file bundle itself.
  */
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { minifyCssTemplates, pureD3Initialisers } from './esbuild-plugins.mjs';
+import { markedLexerOnly, minifyLitCss, pureD3Initialisers } from './esbuild-plugins.mjs';
 import { writeEditorData } from './editor-data.mjs';
-import { vendorLazyDependencies } from './lazy-deps.mjs';
+import { lazyDependencies, vendorLazyDependencies } from './lazy-deps.mjs';
+import { SOURCE_CONDITION } from './entries.mjs';
 import { writeFrameworkTypes } from './framework-types.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => join(root, ...parts);
 
-const browser = {
+export const browser = {
   bundle: true,
   format: 'esm',
   platform: 'browser',
@@ -35,9 +41,13 @@ const browser = {
   // Module scripts are always decoded as UTF-8: Chinese text stays 3 bytes a character instead of a 6-byte \\u escape.
   charset: 'utf8',
   logLevel: 'warning',
-  define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [pureD3Initialisers()],
+  // The version a second copy of gongkai on the same page names in its warning (packages/elements/src/base/define.ts).
+  define: { 'process.env.NODE_ENV': '"production"', __GONGKAI_VERSION__: JSON.stringify(JSON.parse(readFileSync(at('packages/gongkai/package.json'), 'utf8')).version) },
+  plugins: [minifyLitCss(), pureD3Initialisers(), markedLexerOnly()],
 };
+
+/** The compiled modules' language level (tsconfig's): a user's bundler lowers it for their browsers, the one-file bundle for ours. */
+const LIBRARY_TARGET = 'es2022';
 
 const tsc = (...args) => execFileSync(process.execPath, [at('node_modules/typescript/bin/tsc'), ...args], { cwd: root, stdio: 'inherit' });
 
@@ -48,30 +58,51 @@ function filesUnder(folder, suffix) {
     .map((entry) => join(entry.parentPath ?? entry.path, entry.name));
 }
 
+/**
+ * One library package: tsc writes the .d.ts (and type-checks against the .d.ts of
+ * the packages before it); esbuild writes the JavaScript, module by module and
+ * unbundled, through the browser plugins and defines. The modules compiled are
+ * exactly those tsconfig.build.json takes (one .d.ts each).
+ */
+async function compileLibrary(dir) {
+  const src = at('packages', dir, 'src');
+  const dist = at('packages', dir, 'dist');
+  rmSync(dist, { recursive: true, force: true });
+  tsc('-p', at('packages', dir, 'tsconfig.build.json'), '--emitDeclarationOnly');
+  const sources = filesUnder(dist, '.d.ts').map((file) => join(src, relative(dist, file)).replace(/\.d\.ts$/, '.ts'));
+  await build({
+    entryPoints: sources,
+    outdir: dist,
+    outbase: src,
+    bundle: false,
+    format: 'esm',
+    platform: 'neutral',
+    target: LIBRARY_TARGET,
+    charset: 'utf8',
+    tsconfig: at('packages', dir, 'tsconfig.build.json'),
+    define: browser.define,
+    plugins: browser.plugins,
+    logLevel: 'warning',
+  });
+}
+
 async function main() {
-  // 1. The libraries, module by module, in dependency order (each compiles against the .d.ts of the one before).
-  for (const dir of ['core', 'elements', 'gongkai']) {
-    rmSync(at('packages', dir, 'dist'), { recursive: true, force: true });
-    tsc('-p', at('packages', dir, 'tsconfig.build.json'));
-  }
-  // marked (and DOMPurify) are evaluated on first use, not on every page load: scripts/lazy-deps.mjs.
-  await vendorLazyDependencies(at('packages/core'));
-  // Lit's css`…` templates ship minified: a user's bundler leaves template text alone.
-  for (const file of filesUnder(at('packages/elements/dist'), '.styles.js')) {
-    writeFileSync(file, minifyCssTemplates(readFileSync(file, 'utf8')));
-  }
+  // 1. The libraries, in dependency order.
+  for (const dir of ['core', 'elements', 'gongkai']) await compileLibrary(dir);
+  // marked is evaluated on first use, not on every page load: scripts/lazy-deps.mjs.
+  await vendorLazyDependencies(at('packages/core'), { target: LIBRARY_TARGET, define: browser.define, plugins: browser.plugins });
 
   // 2. The CLI and the server: Node bundles with core's validation inside, from the compiled core.
-  //    dompurify is browser-side (neither renders Markdown); the server's database drivers are native and stay outside.
+  //    The server's database drivers are native and stay outside.
   const nodeBundle = { bundle: true, platform: 'node', format: 'esm', target: 'node20', tsconfig: at('tsconfig.base.json'), logLevel: 'warning' };
   rmSync(at('packages/cli/dist'), { recursive: true, force: true });
-  await build({ ...nodeBundle, entryPoints: [at('packages/cli/src/cli.ts')], outfile: at('packages/cli/dist/gongkai.mjs'), external: ['dompurify'] });
+  await build({ ...nodeBundle, entryPoints: [at('packages/cli/src/cli.ts')], outfile: at('packages/cli/dist/gongkai.mjs') });
   rmSync(at('packages/server/dist'), { recursive: true, force: true });
   await build({
     ...nodeBundle,
     entryPoints: [at('packages/server/src/main.ts')],
     outfile: at('packages/server/dist/gongkai-server.mjs'),
-    external: ['better-sqlite3', 'pg', 'dompurify'],
+    external: ['better-sqlite3', 'pg'],
   });
   for (const dir of ['cli', 'server']) tsc('-p', at('packages', dir, 'tsconfig.build.json'));
 
@@ -81,9 +112,19 @@ async function main() {
     stdio: 'inherit',
   });
 
-  // 4. The one-file bundle, from the compiled packages (what the per-element entries are made of too).
+  // 4. The one-file bundle, from the same sources through the same plugins and defines as the modules (esbuild
+  //    then shares its helpers across the whole file, where each compiled module carries its own), with the
+  //    same lazily evaluated marked.
   const dist = at('packages/gongkai/dist');
-  await build({ ...browser, entryPoints: [join(dist, 'index.js')], outfile: join(dist, 'gongkai.js'), sourcemap: 'linked', allowOverwrite: true });
+  await build({
+    ...browser,
+    entryPoints: [at('packages/gongkai/src/index.ts')],
+    outfile: join(dist, 'gongkai.js'),
+    sourcemap: 'linked',
+    conditions: [SOURCE_CONDITION],
+    tsconfig: at('tsconfig.base.json'),
+    plugins: [lazyDependencies(at('packages/core')), ...browser.plugins],
+  });
   cpSync(at('packages/core/schemas'), join(dist, 'schemas'), { recursive: true });
 
   // 5. The elements' manifest, and the editors' completion data made from it.

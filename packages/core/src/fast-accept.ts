@@ -15,6 +15,7 @@
  * cold in 10 ms with closures, ~4 ms with the plan).
  */
 import type * as z from 'zod/mini';
+import { hasOwn, ownValue } from './own.js';
 
 type AnySchema = z.core.$ZodType;
 type Accepts = (value: unknown) => boolean;
@@ -126,10 +127,11 @@ function accepts(plan: Plan, value: unknown): boolean {
     case 'object': {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
       const record = value as Record<string, unknown>;
-      for (let i = 0; i < plan.fields.length; i++) if (!accepts(plan.fields[i]![1], record[plan.fields[i]![0]])) return false;
+      // Own keys only, as the patched zod reads them: an inherited key is an absent one.
+      for (let i = 0; i < plan.fields.length; i++) if (!accepts(plan.fields[i]![1], ownValue(record, plan.fields[i]![0]))) return false;
       // Other keys: rejected (strictObject, and a plain object, which drops them: a changed value), free (catchall unknown) or checked.
       if (plan.rest !== 'any') {
-        for (const key in record) if (!plan.known.has(key) && (plan.rest === 'reject' || !accepts(plan.rest, record[key]))) return false;
+        for (const key in record) if (hasOwn(record, key) && !plan.known.has(key) && (plan.rest === 'reject' || !accepts(plan.rest, record[key]))) return false;
       }
       break;
     }

@@ -3,25 +3,7 @@
  * the bundle, under `Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'`.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-
-interface Probe {
-  errors: string[];
-  violations: string[];
-  loaded: number;
-  failed: number;
-}
-
-async function openPage(path: string): Promise<Window & { __gk: Probe }> {
-  const frame = document.createElement('iframe');
-  frame.style.width = '800px';
-  frame.style.height = '600px';
-  document.body.append(frame);
-  await new Promise<void>((resolve) => {
-    frame.addEventListener('load', () => resolve(), { once: true });
-    frame.src = path;
-  });
-  return frame.contentWindow as Window & { __gk: Probe };
-}
+import { openPage } from './open-page.js';
 
 describe('the one-file bundle', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
@@ -71,6 +53,19 @@ describe('the one-file bundle', () => {
     for (const src of scripts) expect((await fetch(src)).status, src).to.equal(200);
     expect(win.__gk.errors).to.deep.equal([]);
     expect(win.customElements.get('gk-document')).to.exist;
+  });
+
+  it('an old cached gongkai.js and a new one: the first defines the elements, the second warns once naming both versions, nothing throws', async () => {
+    const version = ((await (await fetch('/packages/gongkai/package.json')).json()) as { version: string }).version;
+    const win = await openPage('/packages/gongkai/test/pages/bundle-versions.html');
+    await waitUntil(() => win.__gk.loaded === 2, 'the elements did not load', { timeout: 15000 });
+    expect(win.__gk.errors).to.deep.equal([]);
+    expect((win.customElements.get('gk-document') as unknown as { gongkaiVersion: string }).gongkaiVersion).to.equal('0.0.9');
+    expect((win.customElements.get('gk-budget') as unknown as { gongkaiVersion: string }).gongkaiVersion).to.equal('0.0.9');
+    const warnings = win.__gk.warnings.filter((warning) => warning.includes('两份 gongkai'));
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('0.0.9').and.to.contain(version).and.to.contain('This page loads gongkai 0.0.9 and');
+    expect(win.document.querySelector('gk-document')!.shadowRoot!.querySelector('h2')!.textContent).to.contain('政务公开工作要点');
   });
 
   it('exports the core API beside the elements', async () => {

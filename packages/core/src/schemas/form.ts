@@ -10,6 +10,7 @@ import { isIsoDate } from '../format.js';
 import { addMessages } from '../i18n.js';
 import { formZh } from '../messages/form.js';
 import { isResidentId } from '../deidentify.js';
+import { ownValue } from '../own.js';
 import { header, headerDescriptions, safeUrl, text, type FieldDescriptions } from './common.js';
 
 addMessages('zh-CN', formZh);
@@ -99,7 +100,7 @@ const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Whether a field shows, given the values so far (showWhen). */
 export function isFieldVisible(field: FormField, values: Record<string, unknown>): boolean {
   if (!field.showWhen) return true;
-  const actual = values[field.showWhen.field];
+  const actual = ownValue(values, field.showWhen.field);
   const wanted = Array.isArray(field.showWhen.equals) ? field.showWhen.equals : [field.showWhen.equals];
   return Array.isArray(actual) ? actual.some((value) => wanted.includes(String(value))) : wanted.includes(String(actual ?? ''));
 }
@@ -182,10 +183,10 @@ export function compileSubmissionSchema(form: GkForm) {
       for (const field of fields) {
         const visible = isFieldVisible(field, values);
         if (!visible) {
-          if (values[field.name] !== undefined) ctx.issues.push({ code: 'custom', input: undefined, path: [field.name], message: 'form.hidden', params: { label: field.label } });
+          if (ownValue(values, field.name) !== undefined) ctx.issues.push({ code: 'custom', input: undefined, path: [field.name], message: 'form.hidden', params: { label: field.label } });
           continue;
         }
-        const problem = fieldProblem(field, values[field.name]);
+        const problem = fieldProblem(field, ownValue(values, field.name));
         if (problem) ctx.issues.push({ code: 'custom', input: undefined, path: [field.name], message: problem.key, params: problem.params });
       }
     }),
