@@ -61,7 +61,7 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
 
 // ------------------------------------------------------------------ building
 
-async function prepare(entryDir) {
+export async function prepare(entryDir) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'data'), { recursive: true });
   statSync(join(dist, 'gongkai.js')); // a clear ENOENT if the bundle is not built
@@ -131,14 +131,15 @@ function page(name) {
 
 // -------------------------------------------------------------------- server
 
-function serve() {
+/** Serves the pages (and the one-file bundle at /dist/ from `bundleDir`, by default the built one). */
+export function serve(bundleDir = dist) {
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     if (path === '/favicon.ico') {
       response.writeHead(204).end();
       return;
     }
-    const base = path.startsWith('/dist/') ? dist : out;
+    const base = path.startsWith('/dist/') ? bundleDir : out;
     const relative = path.startsWith('/dist/') ? path.slice('/dist/'.length) : path.slice(1);
     const file = normalize(join(base, relative));
     if (!file.startsWith(base + sep)) {
@@ -295,6 +296,8 @@ function longestIn(tasks, from, to) {
 }
 
 /** `entryDir`: the Vite-built page module of the per-element entry (./shipped.mjs); made here when not given. */
+export { CHROME_ARGS, VIEWPORT, mainThreadCpu, startUp };
+
 export async function runRenderBench({ entryDir } = {}) {
   const started = Date.now();
   console.log('\ngongkai bench — render speed (headless Chromium)\n');

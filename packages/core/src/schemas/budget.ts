@@ -180,6 +180,12 @@ export function budgetDescriptions(): FieldDescriptions {
 export type GkBudget = z.infer<typeof budgetFields>;
 type Issue = { path: Array<string | number>; message: string; params: Record<string, string | number> };
 
+/** A budget item's row for one year. */
+function rowOfYear<T extends { year: number }>(rows: readonly T[], year: number): T | undefined {
+  for (let i = 0; i < rows.length; i++) if (rows[i]!.year === year) return rows[i];
+  return undefined;
+}
+
 /** The checks that types cannot express, as issues with paths and both numbers. */
 export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
   const issues: Issue[] = [];
@@ -192,14 +198,21 @@ export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
   if (!declared.has(doc.year)) issues.push({ path: ['year'], message: 'budget.unknownYear', params: { year: doc.year, years: doc.years.join('、') } });
 
   const round = (n: number) => Number(n.toFixed(6));
-  /** `path` is called only for an issue. */
-  const checkYears = <T extends { year: number }>(rows: T[], path: () => Array<string | number>) => {
-    const seen = rows.length > 1 ? new Set<number>() : undefined;
-    rows.forEach((row, i) => {
-      if (!declared.has(row.year)) issues.push({ path: [...path(), i, 'year'], message: 'budget.unknownYear', params: { year: row.year, years: doc.years.join('、') } });
-      if (seen?.has(row.year)) issues.push({ path: [...path(), i, 'year'], message: 'budget.yearRepeat', params: { year: row.year } });
-      seen?.add(row.year);
-    });
+  // This runs on every item before the first paint, usually as cold code: plain indexed loops, no closure or
+  // iterator per item, and paths built only for an issue.
+  /** Each row's year is declared, and no year comes twice. `base` is the rows' path (default: the item's values). */
+  const checkYears = (rows: ReadonlyArray<{ year: number }>, base?: ReadonlyArray<string | number>) => {
+    for (let i = 0; i < rows.length; i++) {
+      const year = rows[i]!.year;
+      if (!declared.has(year)) issues.push({ path: [...(base ?? pathTo('values')), i, 'year'], message: 'budget.unknownYear', params: { year, years: doc.years.join('、') } });
+      // Rows are a handful (one a year): an earlier row of the same year is a repeat.
+      for (let j = 0; j < i; j++) {
+        if (rows[j]!.year === year) {
+          issues.push({ path: [...(base ?? pathTo('values')), i, 'year'], message: 'budget.yearRepeat', params: { year } });
+          break;
+        }
+      }
+    }
   };
 
   const codes = new Map<string, Array<string | number>>();
@@ -211,7 +224,7 @@ export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
       at.push(i);
-      checkYears(item.values, () => pathTo('values'));
+      checkYears(item.values);
       if (item.code !== undefined) {
         const previous = codes.get(item.code);
         if (previous !== undefined) issues.push({ path: pathTo('code'), message: 'budget.codeRepeat', params: { code: item.code, other: formatPath(previous) } });
@@ -240,13 +253,14 @@ export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
         // Each measure of each year: the children's sum must equal the parent's figure.
         for (let r = 0; r < item.values.length; r++) {
           const row = item.values[r]!;
-          for (const measure of AMOUNT_MEASURES) {
+          for (let m = 0; m < AMOUNT_MEASURES.length; m++) {
+            const measure = AMOUNT_MEASURES[m]!;
             const total = row[measure];
             if (total === undefined) continue;
             let sum = 0;
             let counted = 0;
-            for (const child of children) {
-              const value = child.values.find((v) => v.year === row.year)?.[measure];
+            for (let c = 0; c < children.length; c++) {
+              const value = rowOfYear(children[c]!.values, row.year)?.[measure];
               if (value !== undefined) {
                 sum += value;
                 counted++;
@@ -277,9 +291,9 @@ export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
   walkRoot('functional', doc.functional);
   if (doc.economic) walkRoot('economic', doc.economic);
   if (doc.revenue) walkRoot('revenue', doc.revenue);
-  if (doc.sangong) checkYears(doc.sangong, () => ['sangong']);
+  if (doc.sangong) checkYears(doc.sangong, ['sangong']);
   if (doc.debt) {
-    checkYears(doc.debt.series, () => ['debt', 'series']);
+    checkYears(doc.debt.series, ['debt', 'series']);
     doc.debt.series.forEach((row, i) => {
       if (row.balance > row.limit + tolerance) {
         issues.push({ path: ['debt', 'series', i, 'balance'], message: 'budget.overLimit', params: { balance: row.balance, limit: row.limit, unit: doc.unit } });
