@@ -19,10 +19,11 @@
  */
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { markedLexerOnly, minifyLitCss, pureD3Initialisers } from './esbuild-plugins.mjs';
+import { minify } from 'terser';
+import { browserPlugins, spreadsInOptionalCalls } from './esbuild-plugins.mjs';
 import { writeEditorData } from './editor-data.mjs';
 import { lazyDependencies, vendorLazyDependencies } from './lazy-deps.mjs';
 import { SOURCE_CONDITION } from './entries.mjs';
@@ -31,6 +32,7 @@ import { writeFrameworkTypes } from './framework-types.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => join(root, ...parts);
 
+/** The options of every browser build (also the template test's reference bundle, web-test-runner.config.mjs). */
 export const browser = {
   bundle: true,
   format: 'esm',
@@ -43,7 +45,7 @@ export const browser = {
   logLevel: 'warning',
   // The version a second copy of gongkai on the same page names in its warning (packages/elements/src/base/define.ts).
   define: { 'process.env.NODE_ENV': '"production"', __GONGKAI_VERSION__: JSON.stringify(JSON.parse(readFileSync(at('packages/gongkai/package.json'), 'utf8')).version) },
-  plugins: [minifyLitCss(), pureD3Initialisers(), markedLexerOnly()],
+  plugins: browserPlugins(),
 };
 
 /** The compiled modules' language level (tsconfig's): a user's bundler lowers it for their browsers, the one-file bundle for ours. */
@@ -86,6 +88,31 @@ async function compileLibrary(dir) {
   });
 }
 
+/**
+ * The one-file bundle is minified a second time, by terser: its mangler names
+ * variables by how often each character occurs in the file, which gzip packs
+ * about 2 KB better than esbuild's names, and its compressor (default, safe
+ * options, two passes) finds about 1 KB more (gongkai.js: 100.96 → 98.1 KB gzip
+ * when this was added). Chinese stays UTF-8, the source map is carried through,
+ * and the output is checked again for the optional call Chrome 80–90 get wrong.
+ * The per-element entries are left to the user's bundler, which minifies anyway.
+ */
+export async function minifyAgain(file) {
+  const code = readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '');
+  const result = await minify(code, {
+    module: true,
+    ecma: 2020,
+    compress: { passes: 2 },
+    mangle: true,
+    format: { comments: false, ascii_only: false },
+    sourceMap: { content: readFileSync(`${file}.map`, 'utf8'), url: `${basename(file)}.map` },
+  });
+  const hazards = await spreadsInOptionalCalls(result.code);
+  if (hazards.length) throw new Error(`terser wrote an optional call with a spread argument before the last (${hazards[0]}), which Chrome 80–90 get wrong`);
+  writeFileSync(file, result.code);
+  writeFileSync(`${file}.map`, result.map);
+}
+
 async function main() {
   // 1. The libraries, in dependency order.
   for (const dir of ['core', 'elements', 'gongkai']) await compileLibrary(dir);
@@ -123,8 +150,9 @@ async function main() {
     sourcemap: 'linked',
     conditions: [SOURCE_CONDITION],
     tsconfig: at('tsconfig.base.json'),
-    plugins: [lazyDependencies(at('packages/core')), ...browser.plugins],
+    plugins: [lazyDependencies(at('packages/core')), ...browserPlugins({ oneFile: true })],
   });
+  await minifyAgain(join(dist, 'gongkai.js'));
   cpSync(at('packages/core/schemas'), join(dist, 'schemas'), { recursive: true });
 
   // 5. The elements' manifest, and the editors' completion data made from it.
