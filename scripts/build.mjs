@@ -48,6 +48,21 @@ export const browser = {
   plugins: browserPlugins(),
 };
 
+/**
+ * The one-file bundle's options, from the sources (not the compiled modules) with
+ * marked evaluated on first use. `htmlTemplates: false` keeps html`…` templates as
+ * written (the template minifier's reference bundle, web-test-runner.config.mjs).
+ */
+export function oneFile({ htmlTemplates = true } = {}) {
+  return {
+    ...browser,
+    entryPoints: [at('packages/gongkai/src/index.ts')],
+    conditions: [SOURCE_CONDITION],
+    tsconfig: at('tsconfig.base.json'),
+    plugins: [lazyDependencies(at('packages/core')), ...browserPlugins({ oneFile: true, htmlTemplates })],
+  };
+}
+
 /** The compiled modules' language level (tsconfig's): a user's bundler lowers it for their browsers, the one-file bundle for ours. */
 const LIBRARY_TARGET = 'es2022';
 
@@ -143,15 +158,7 @@ async function main() {
   //    then shares its helpers across the whole file, where each compiled module carries its own), with the
   //    same lazily evaluated marked.
   const dist = at('packages/gongkai/dist');
-  await build({
-    ...browser,
-    entryPoints: [at('packages/gongkai/src/index.ts')],
-    outfile: join(dist, 'gongkai.js'),
-    sourcemap: 'linked',
-    conditions: [SOURCE_CONDITION],
-    tsconfig: at('tsconfig.base.json'),
-    plugins: [lazyDependencies(at('packages/core')), ...browserPlugins({ oneFile: true })],
-  });
+  await build({ ...oneFile(), outfile: join(dist, 'gongkai.js'), sourcemap: 'linked' });
   await minifyAgain(join(dist, 'gongkai.js'));
   cpSync(at('packages/core/schemas'), join(dist, 'schemas'), { recursive: true });
 
