@@ -2,7 +2,8 @@
 /**
  * `pnpm test`: every test. Checks that no source puts an HTML string into the DOM,
  * builds (the bundle and CLI are under test), then runs the browser tests in
- * headless Chromium and the script, CLI and server tests in Node.
+ * headless Chromium, the script, CLI and server tests in Node, and the consumer
+ * test (scripts/consumer/) on the packed packages.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -57,3 +58,5 @@ step('lint: no HTML sinks in packages/elements/src and packages/core/src', proce
 step('build', process.execPath, [join(root, 'scripts/build.mjs')]);
 step('browser tests (headless Chromium)', bin('web-test-runner'), []);
 step('CLI, demo-server and gongkai-server tests (Node)', process.execPath, ['--test', 'scripts/test/', 'packages/cli/test/', 'examples/test/', 'packages/server/test/']);
+// The packages as npm delivers them: packed, installed into a Vite + TypeScript app, type-checked, built, rendered.
+step('the packed packages in a consumer app (Node, Vite, tsc, Chromium)', process.execPath, ['--test', 'scripts/consumer/consumer.test.mjs']);
