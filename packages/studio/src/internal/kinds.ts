@@ -1,0 +1,56 @@
+/**
+ * The kinds the studio edits, their schemas (through core's public functions),
+ * JSON Schemas (with zh descriptions) and templates: the examples/*.json of each
+ * element folder, the same files that feed the stories, tests and docs.
+ */
+import { KINDS, SCHEMAS, type Kind } from '@gongkai/core';
+import { jsonSchemaFor } from '@gongkai/core/json-schema';
+import { SchemaHelp, zhDescription, type JsonSchema } from './schema-help.js';
+
+export { KINDS, type Kind };
+
+export const schemaOf = (kind: Kind) => SCHEMAS[kind];
+
+const helps = new Map<Kind, SchemaHelp>();
+export function helpFor(kind: Kind): SchemaHelp {
+  let help = helps.get(kind);
+  if (!help) {
+    help = new SchemaHelp(jsonSchemaFor(kind) as JsonSchema);
+    helps.set(kind, help);
+  }
+  return help;
+}
+
+/** The kind's name in Chinese, from its JSON Schema's description. */
+export const kindLabel = (kind: Kind): string => zhDescription(helpFor(kind).root) || kind;
+
+/** The element that shows a kind: every kind's tag is gk-<kind>. */
+export const elementFor = (kind: Kind): string => `gk-${kind}`;
+
+export interface Template {
+  kind: Kind;
+  name: string;
+  title: string;
+  text: string;
+}
+
+const files = import.meta.glob(['../../../elements/src/*/examples/*.json', '!**/invalid*.json'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+
+export const TEMPLATES: Template[] = Object.entries(files)
+  .flatMap(([path, text]) => {
+    try {
+      const value = JSON.parse(text) as { kind?: unknown; title?: unknown };
+      if (typeof value.kind !== 'string' || !(KINDS as readonly string[]).includes(value.kind)) return [];
+      const name = path.replace(/^.*\/examples\//, '');
+      // The example's "$schema" points into the repository; a copy should not.
+      const clean = text.replace(/^\s*"\$schema":\s*"[^"]*",\n/m, '');
+      return [{ kind: value.kind as Kind, name, title: typeof value.title === 'string' ? value.title : name, text: clean }];
+    } catch {
+      return [];
+    }
+  })
+  .sort((a, b) => a.name.localeCompare(b.name));
+
+export const templatesOf = (kind: Kind) => TEMPLATES.filter((template) => template.kind === kind);
+
+export const isKindName = (value: unknown): value is Kind => typeof value === 'string' && (KINDS as readonly string[]).includes(value);
