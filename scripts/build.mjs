@@ -7,8 +7,10 @@
  *   packages/gongkai/dist/gongkai.js      one ES module file, every element, every dependency inlined
  *   packages/gongkai/dist/esm/*.js        per-element entries sharing chunks, for bundler users
  *   packages/gongkai/dist/schemas/        the JSON Schemas beside the bundle
+ *   packages/studio/dist/                 the editors' app (Vite), served by gongkai-server at /studio/
  */
 import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -78,7 +80,10 @@ async function main() {
     chunkNames: 'chunks/[name]-[hash]',
   });
   cpSync(at('packages/core/schemas'), join(dist, 'schemas'), { recursive: true });
-  console.log('built: packages/gongkai/dist/gongkai.js, dist/esm/, dist/schemas/, packages/cli/dist/gongkai.mjs, packages/server/dist/gongkai-server.mjs');
+
+  // 4. The studio (an app, not an embed: Vite, relative asset paths).
+  await viteBuild({ configFile: at('packages/studio/vite.config.ts'), logLevel: 'warn' });
+  console.log('built: packages/gongkai/dist/gongkai.js, dist/esm/, dist/schemas/, packages/cli/dist/gongkai.mjs, packages/server/dist/gongkai-server.mjs, packages/studio/dist/');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

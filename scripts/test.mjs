@@ -53,4 +53,4 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 step('build', process.execPath, [join(root, 'scripts/build.mjs')]);
 step('browser tests (headless Chromium)', bin('web-test-runner'), []);
-step('CLI, demo-server and gongkai-server tests (Node)', process.execPath, ['--test', 'packages/cli/test/', 'examples/test/', 'packages/server/test/']);
+step('CLI, demo-server, gongkai-server, import and studio tests (Node; the studio in headless Chromium)', process.execPath, ['--test', 'packages/cli/test/', 'examples/test/', 'packages/server/test/', 'packages/studio/test/']);
