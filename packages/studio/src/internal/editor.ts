@@ -205,7 +205,8 @@ export function createEditor(root: ShadowRoot, parent: HTMLElement, text: string
     keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap, ...lintKeymap, indentWithTab]),
     EditorView.lineWrapping,
     theme,
-    EditorView.contentAttributes.of({ 'aria-label': 'JSON 文件内容（按 Esc 再按 Tab 离开编辑区）', lang: 'zh-CN' }),
+    // tabindex: the content is focusable already (contenteditable); saying so lets checkers see the scroller's focusable content.
+    EditorView.contentAttributes.of({ 'aria-label': 'JSON 文件内容（按 Esc 再按 Tab 离开编辑区）', lang: 'zh-CN', tabindex: '0' }),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) hooks.onChange(update);
       if (update.selectionSet || update.docChanged) hooks.onCursor(pathAt(update.state, update.state.selection.main.head));
