@@ -4,7 +4,7 @@
  * Prints the gzip size of the one-file bundle and of each per-element entry built
  * standalone with every dependency it needs, and what the bytes are made of; then
  * the render bench against peers (bench/render.mjs), the 3 MB budget, the 50,000-item
- * catalogue, and gongkai-server's submissions per second (server-bench.mjs).
+ * catalogue, the studio (bench/studio.mjs), and gongkai-server's submissions per second (server-bench.mjs).
  */
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -17,6 +17,7 @@ import { minifyLitCss, pureD3Initialisers } from './esbuild-plugins.mjs';
 import { runRenderBench } from './bench/render.mjs';
 import { runLargeBench } from './bench/large.mjs';
 import { runCatalogueBench } from './bench/catalogue.mjs';
+import { runStudioBench } from './bench/studio.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -91,6 +92,8 @@ async function main() {
   await runRenderBench();
   await runLargeBench();
   await runCatalogueBench();
+  // The editors' studio: first load, lint and preview after a keystroke on 2,000 items, importing a 2,000-row workbook.
+  await runStudioBench();
   // The receiver: autocannon against gongkai-server with SQLite and with PostgreSQL (issue 7).
   console.log('\ngongkai bench — gongkai-server submissions (autocannon)\n');
   const server = spawnSync(process.execPath, [join(root, 'scripts/server-bench.mjs')], { cwd: root, stdio: 'inherit' });

@@ -13,10 +13,10 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import type { EditorView } from '@codemirror/view';
-import { issueMessage, parseJson, validate, validateText, type GkIssue, type PathSegment } from '@gongkai/core';
+import { issueMessage, parseJson, validate, validateInSlices, validateText, type GkIssue, type PathSegment, type ValidationResult } from '@gongkai/core';
 import { createEditor } from './internal/editor.js';
 import { tokenEnd } from './internal/json-path.js';
-import { elementFor, helpFor, isKindName, kindLabel, KINDS, schemaOf, templatesOf, type Kind } from './internal/kinds.js';
+import { elementFor, helpFor, isKindName, kindLabel, KINDS, schemaOf, slicesOf, templatesOf, type Kind } from './internal/kinds.js';
 import { clearDraft, lastKind, readDraft, writeDraft } from './internal/drafts.js';
 import { openJsonFile, saveJsonFile } from './internal/files.js';
 import { formatPath } from './internal/paths.js';
@@ -95,7 +95,7 @@ export class GkStudio extends LitElement {
       onChange: () => this.scheduleCheck(),
       onCursor: (path) => (this.fieldPath = path),
     });
-    this.check();
+    void this.check();
   }
 
   /** The editor's text. */
@@ -120,17 +120,27 @@ export class GkStudio extends LitElement {
   private scheduleCheck(): void {
     this.changedAt = performance.now();
     clearTimeout(this.checkTimer);
-    this.checkTimer = setTimeout(() => this.check(), 15);
+    this.checkTimer = setTimeout(() => void this.check(), 15);
   }
 
+  private checkToken = 0;
+
   /** Parses and validates with core, as `gongkai validate` does; marks the problems; updates grid and preview. */
-  private check(): void {
+  private async check(): Promise<void> {
     const view = this.view;
     if (!view) return;
+    const token = ++this.checkToken;
     const text = view.state.doc.toString();
-    const schema = schemaOf(this.kind);
+    const kind = this.kind;
+    const schema = schemaOf(kind);
+    const slices = slicesOf(kind);
     const parsed = text.trim() ? parseJson(text) : undefined;
-    const result = parsed?.ok ? validate(schema, parsed.value, text) : validateText(schema, text);
+    let result: ValidationResult<unknown>;
+    if (!parsed?.ok) result = validateText(schema, text);
+    else if (slices) result = await validateInSlices(slices, parsed.value, text);
+    else result = validate(schema, parsed.value, text);
+    // A newer text (or kind) arrived while a large document was being checked.
+    if (token !== this.checkToken || view.state.doc.toString() !== text) return;
     const issues = result.ok ? [] : result.issues;
     const diagnostics: Diagnostic[] = issues.map((issue) => ({ ...issueRange(view, issue), severity: 'error', message: issueText(issue), source: 'gongkai' }));
     view.dispatch(setDiagnostics(view.state, diagnostics));
@@ -140,7 +150,7 @@ export class GkStudio extends LitElement {
       this.stale = false;
     } else this.stale = true;
     this.announce('studio-lint');
-    this.updatePreview(text, result.ok ? result.value : undefined);
+    this.updatePreview(text, parsed);
     clearTimeout(this.draftTimer);
     this.draftTimer = setTimeout(() => this.keepDraft(), 800);
   }
@@ -155,18 +165,22 @@ export class GkStudio extends LitElement {
     }
   }
 
-  /** The real element renders the document: a valid one as data, anything else as inline JSON, so its errors show as a page would show them. */
-  private updatePreview(text: string, valid: unknown): void {
+  /**
+   * The real element renders the document. JSON that parses goes in as data (the
+   * element checks it and shows the document, or its problems as a page would);
+   * JSON that does not parse goes in as inline text, so the element says where.
+   */
+  private updatePreview(text: string, parsed: { ok: boolean; value?: unknown } | undefined): void {
     const frame = this.previewFrame;
     if (!frame) return;
     const tag = elementFor(this.kind);
+    const asData = parsed?.ok === true;
     let element = this.previewElement;
-    const reuse = valid !== undefined && element && element.localName === tag && element.dataset.mode === 'data';
-    if (!reuse) {
+    if (!(asData && element && element.localName === tag && element.dataset.mode === 'data')) {
       element = document.createElement(tag);
-      element.dataset.mode = valid !== undefined ? 'data' : 'inline';
+      element.dataset.mode = asData ? 'data' : 'inline';
       element.setAttribute('heading-level', '3');
-      if (valid === undefined) {
+      if (!asData) {
         const script = document.createElement('script');
         script.type = 'application/json';
         script.textContent = text;
@@ -177,9 +191,9 @@ export class GkStudio extends LitElement {
       frame.replaceChildren(element);
       this.previewElement = element;
     }
-    if (this.previewLang === 'en') element!.setAttribute('lang', 'en');
-    else element!.removeAttribute('lang');
-    if (valid !== undefined) element!.data = valid;
+    if (this.previewLang === 'en') element.setAttribute('lang', 'en');
+    else element.removeAttribute('lang');
+    if (asData) element.data = parsed!.value;
   }
 
   private onPreviewRendered = () => requestAnimationFrame(() => this.announce('studio-preview'));
@@ -198,7 +212,7 @@ export class GkStudio extends LitElement {
     this.status = draft ? `已切换到“${kindLabel(kind)}”，恢复了浏览器中的草稿。` : `已切换到“${kindLabel(kind)}”，从模板 ${template?.name ?? ''} 开始。`;
     if (kind !== 'budget' && kind !== 'catalogue') this.tab = 'json';
     this.previewElement = undefined;
-    this.check();
+    void this.check();
   }
 
   private useTemplate(name: string): void {

@@ -3,13 +3,21 @@
  * JSON Schemas (with zh descriptions) and templates: the examples/*.json of each
  * element folder, the same files that feed the stories, tests and docs.
  */
-import { KINDS, SCHEMAS, type Kind } from '@gongkai/core';
+import { budgetSlices, KINDS, SCHEMAS, type Kind, type Slices } from '@gongkai/core';
 import { jsonSchemaFor } from '@gongkai/core/json-schema';
 import { SchemaHelp, zhDescription, type JsonSchema } from './schema-help.js';
 
 export { KINDS, type Kind };
 
 export const schemaOf = (kind: Kind) => SCHEMAS[kind];
+
+/**
+ * Kinds core can check item by item (validateInSlices: the same issues as the
+ * whole schema). A budget with one sum wrong is then checked by the fast path for
+ * every item and zod only where it matters: the studio's keystroke on a 2,000-item
+ * budget stays well under 100 ms.
+ */
+export const slicesOf = (kind: Kind): Slices<ReturnType<typeof schemaOf>> | undefined => (kind === 'budget' ? (budgetSlices as unknown as Slices<ReturnType<typeof schemaOf>>) : undefined);
 
 const helps = new Map<Kind, SchemaHelp>();
 export function helpFor(kind: Kind): SchemaHelp {
