@@ -184,6 +184,7 @@ const theme = EditorView.theme({
   '.cm-tooltip': { border: '1px solid #8c959f', backgroundColor: '#fff' },
   '.cm-tooltip-autocomplete > ul > li': { padding: '2px 6px' },
   '.cm-completionDetail': { color: '#57606a', fontStyle: 'normal', marginLeft: '1em' },
+  '.cm-tooltip-autocomplete ul li[aria-selected] .cm-completionDetail': { color: 'inherit' },
   '.cm-lintRange-error': { backgroundImage: 'none', textDecoration: 'underline wavy #cf222e', textDecorationSkipInk: 'none' },
 });
 
