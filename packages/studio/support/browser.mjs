@@ -43,6 +43,16 @@ export async function setEditorText(page, text) {
   await page.keyboard.insertText(text);
 }
 
+/** Puts the cursor at the start of a (short, unwrapped) line with real key presses, as a person would. */
+export async function gotoLine(page, line) {
+  await page.locator('gk-studio .cm-content').click();
+  await page.keyboard.press('Control+Home');
+  for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
+}
+
+/** The 1-based number of the first line of the editor's text that includes `text`. */
+export const lineOf = async (page, text) => (await editorText(page)).split('\n').findIndex((line) => line.includes(text)) + 1;
+
 /** Waits until the studio has checked the current text (its problem heading shows a count). */
 export async function settled(page) {
   await page.waitForTimeout(60);

@@ -16,7 +16,7 @@ import { addUser, startServer } from '../../server/support/harness.mjs';
 import { budgetWorkbook } from '../../import/support/budget-workbook.mjs';
 import { xlsx } from '../../import/support/xlsx-writer.mjs';
 import { startStudioServer, STUDIO_CSP } from '../serve.mjs';
-import { cursorLine, editorText, launch, openStudio, problems, ROOT, screenshot, setEditorText, settled } from '../support/browser.mjs';
+import { cursorLine, editorText, gotoLine, launch, lineOf, openStudio, problems, ROOT, screenshot, setEditorText, settled } from '../support/browser.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -112,10 +112,7 @@ describe('the studio served by gongkai-server at /studio/', () => {
   test('completion offers a field with its Chinese description, typed with real keys', async () => {
     const { page } = await open(receiver.url);
     // Remove the "source" line: put the cursor on it, select the line, delete it.
-    const source = (await editorText(page)).split('\n').findIndex((line) => line.includes('"source"')) + 1;
-    await page.locator('gk-studio .cm-content').click();
-    await page.keyboard.press('Control+Home');
-    for (let i = 1; i < source; i++) await page.keyboard.press('ArrowDown');
+    await gotoLine(page, await lineOf(page, '"source"'));
     // The line wraps on screen: Alt+L selects the whole line (CodeMirror's selectLine).
     await page.keyboard.press('Alt+l');
     await page.keyboard.press('Delete');
@@ -139,6 +136,27 @@ describe('the studio served by gongkai-server at /studio/', () => {
     await settled(page);
     assert.match(await editorText(page), /"source": "数据来源：县财政局",\n/);
     assert.deepEqual(await problems(page), []);
+    // A field with a few allowed values: after its name, the values are offered.
+    await gotoLine(page, await lineOf(page, '"stage"'));
+    await page.keyboard.press('Alt+l');
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('"stag');
+    await page.locator('gk-studio .cm-tooltip-autocomplete li', { hasText: 'stage' }).waitFor();
+    await page.waitForTimeout(200);
+    await page.keyboard.press('Enter');
+    const final = page.locator('gk-studio .cm-tooltip-autocomplete li', { hasText: '决算' }).first();
+    await final.waitFor();
+    assert.deepEqual((await page.locator('gk-studio .cm-tooltip-autocomplete li .cm-completionLabel').allInnerTexts()), ['预算', '调整预算', '决算']);
+    await page.waitForTimeout(200);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(',');
+    await settled(page);
+    assert.match(await editorText(page), /"stage": "决算",\n/);
     // Hovering a field name shows its description too.
     const box = await page.locator('gk-studio .cm-line', { hasText: '"tolerance"' }).evaluate((line) => {
       const node = [...line.childNodes].find((n) => n.nodeType === 3 && n.textContent.includes('tolerance'));
@@ -156,11 +174,8 @@ describe('the studio served by gongkai-server at /studio/', () => {
 
   test('a mistake is marked in Chinese, as `gongkai validate` says it, and the problem list jumps to it', async () => {
     const { page } = await open(receiver.url);
-    const lines = (await editorText(page)).split('\n');
-    const unitLine = lines.findIndex((line) => line.includes('"unit"')) + 1;
-    await page.locator('gk-studio .cm-content').click();
-    await page.keyboard.press('Control+Home');
-    for (let i = 1; i < unitLine; i++) await page.keyboard.press('ArrowDown');
+    const unitLine = await lineOf(page, '"unit"');
+    await gotoLine(page, unitLine);
     await page.keyboard.press('End');
     // "unit": "万元",  →  "unit": "万",
     await page.keyboard.press('ArrowLeft');
@@ -214,10 +229,7 @@ describe('the studio served by gongkai-server at /studio/', () => {
     await previewShows(page, '平罗县卫生和计划生育局2018年部门预算');
     assert.equal(await page.locator('gk-studio #preview-frame').evaluate((frame) => frame.getBoundingClientRect().width), 375);
     // Type into the title: the preview follows.
-    const titleLine = (await editorText(page)).split('\n').findIndex((line) => line.includes('"title"')) + 1;
-    await page.locator('gk-studio .cm-content').click();
-    await page.keyboard.press('Control+Home');
-    for (let i = 1; i < titleLine; i++) await page.keyboard.press('ArrowDown');
+    await gotoLine(page, await lineOf(page, '"title"'));
     await page.keyboard.press('End');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
@@ -333,6 +345,20 @@ describe('the studio served by gongkai-server at /studio/', () => {
     await setEditorText(page, text.replace('"购房补贴（一次性）"', '"购房补贴（改自 JSON）"'));
     await page.locator('gk-studio #tab-grid').click();
     await grid.locator('td', { hasText: '购房补贴（改自 JSON）' }).waitFor();
+    // Indent, outdent and remove, from the toolbar: 2210203 under 2210202, back, then gone.
+    const row = () => grid.locator('tr', { hasText: '购房补贴（改自 JSON）' });
+    await row().locator('td').nth(1).click();
+    await page.locator('gk-studio studio-grid button', { hasText: '降一级' }).click();
+    await settled(page);
+    assert.equal(await row().getAttribute('aria-level'), '4');
+    assert.equal(JSON.parse(await editorText(page)).functional[2].children[0].children[1].children[0].code, '2210203');
+    await page.locator('gk-studio studio-grid button', { hasText: '升一级' }).click();
+    await settled(page);
+    assert.equal(await row().getAttribute('aria-level'), '3');
+    await page.locator('gk-studio studio-grid button', { hasText: '删除行' }).click();
+    await settled(page);
+    assert.equal(await row().count(), 0);
+    assert.doesNotMatch(await editorText(page), /2210203/);
     await axe(page, 'grid');
   });
 

@@ -124,9 +124,11 @@ function schemaCompletion(hooks: EditorHooks) {
       const description = help.describe(path, document).text;
       return {
         from: matchFrom,
-        options: values.map((value) => ({
+        options: values.map((value, index) => ({
           label: typeof value === 'string' ? value : JSON.stringify(value),
           type: 'enum',
+          // In the schema's order (预算, 调整预算, 决算), not alphabetical.
+          boost: Math.max(-99, 99 - index),
           detail: description.slice(0, 40),
           apply: (view: EditorView, _completion: Completion, at: number, until: number) => {
             const insert = JSON.stringify(value);
