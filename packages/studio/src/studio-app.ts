@@ -11,6 +11,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import type { EditorView } from '@codemirror/view';
 import { issueMessage, parseJson, validate, validateInSlices, validateText, type GkIssue, type PathSegment, type ValidationResult } from '@gongkai/core';
@@ -345,7 +346,7 @@ export class GkStudio extends LitElement {
               <button role="tab" id="tab-grid" aria-controls="panel-grid" aria-selected=${this.tab === 'grid' ? 'true' : 'false'} tabindex=${this.tab === 'grid' ? 0 : -1} @click=${() => (this.tab = 'grid')} @keydown=${this.onTabKey}>表格</button>
             </div>` : nothing}
           </div>
-          <div id="panel-json" role=${hasGrid ? 'tabpanel' : nothing} aria-labelledby=${hasGrid ? 'tab-json' : nothing} ?hidden=${this.tab !== 'json'}>
+          <div id="panel-json" role=${ifDefined(hasGrid ? 'tabpanel' : undefined)} aria-labelledby=${ifDefined(hasGrid ? 'tab-json' : undefined)} ?hidden=${this.tab !== 'json'}>
             <div id="editor" class="editor"></div>
           </div>
           ${hasGrid ? html`<div id="panel-grid" role="tabpanel" aria-labelledby="tab-grid" ?hidden=${this.tab !== 'grid'}>
