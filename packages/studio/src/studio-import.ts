@@ -55,6 +55,7 @@ export class StudioImport extends LitElement {
     .fields { display: flex; flex-wrap: wrap; }
     .note { color: #57606a; }
     .summary { font-weight: 600; }
+    p.error { color: #b42318; }
   `;
 
   @property() kind: Kind = 'budget';
