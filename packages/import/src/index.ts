@@ -8,6 +8,7 @@
  *   const { document } = importCatalogue(book.sheets[0], plan);  // → catalogue
  */
 export * from './workbook.js';
+export * from './csv.js';
 export * from './budget.js';
 export * from './catalogue.js';
 export * from './messages.js';

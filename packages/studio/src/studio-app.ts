@@ -24,7 +24,6 @@ import { formatPath } from './internal/paths.js';
 import { probeReceiver, saveToReceiver, signIn, type ReceiverState, type SaveResult } from './internal/receiver.js';
 import { studioStyles } from './studio-app.styles.js';
 import './studio-grid.js';
-import './studio-import.js';
 import type { StudioImport } from './studio-import.js';
 
 type FileHandle = Awaited<ReturnType<typeof openJsonFile>> extends infer F ? (F extends { handle?: infer H } ? H : never) : never;
@@ -251,6 +250,13 @@ export class GkStudio extends LitElement {
     if (!this.issues.length) clearDraft(this.kind);
   }
 
+  /** The importer (and the spreadsheet reader) load when first asked for: most visits never import. */
+  private async openImport(): Promise<void> {
+    await import('./studio-import.js');
+    await customElements.whenDefined('studio-import');
+    this.importer.open();
+  }
+
   private snippet(): string {
     const tag = elementFor(this.kind);
     const src = this.dataUrl || (this.slug ? `/d/${this.slug}.json` : this.fileName || `${this.kind}.json`);
@@ -331,7 +337,7 @@ export class GkStudio extends LitElement {
               ${templates.map((t) => html`<option value=${t.name}>${t.title}（${t.name}）</option>`)}
             </select></label>
           <button type="button" @click=${() => this.openFile()}>打开文件</button>
-          ${hasGrid ? html`<button type="button" @click=${() => this.importer.open()}>从表格导入</button>` : nothing}
+          ${hasGrid ? html`<button type="button" @click=${() => this.openImport()}>从表格导入</button>` : nothing}
           <button type="button" @click=${() => this.saveFile()}>保存 JSON</button>
         </div>
         <input id="open-input" type="file" accept=".json,application/json" hidden>
