@@ -124,18 +124,19 @@ export interface ImportProblem {
   col?: number;
 }
 
-/** Where a problem is, as Excel writes it: `一般公共预算支出表!C12`, `三公经费!5`, or the sheet alone. */
-export function problemPlace(problem: ImportProblem): string {
+/** Where a problem is, as Excel writes it: `一般公共预算支出表!C12`; a whole row `收支总表 第 3 行`; or the sheet alone. */
+export function problemPlace(problem: ImportProblem, lang: ImportLang = 'zh-CN'): string {
   const { sheet, row, col } = problem;
   if (sheet === undefined) return '';
   const quoted = /^[\p{L}\p{N}_.]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
   if (row === undefined) return quoted;
-  return `${quoted}!${col === undefined ? '' : columnName(col)}${row}`;
+  if (col === undefined) return lang === 'en' ? `${quoted} row ${row}` : `${quoted} 第 ${row} 行`;
+  return `${quoted}!${columnName(col)}${row}`;
 }
 
 /** `一般公共预算支出表!C12：金额不是数字：“12,3a”`. */
 export function formatProblem(problem: ImportProblem, lang: ImportLang): string {
-  const place = problemPlace(problem);
+  const place = problemPlace(problem, lang);
   const message = importMessage(lang, problem.key, problem.params);
   if (!place) return message;
   return lang === 'en' ? `${place}: ${message}` : `${place}：${message}`;
