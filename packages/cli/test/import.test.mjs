@@ -232,6 +232,22 @@ describe('gongkai import catalogue', () => {
     assert.equal(doc.items[1].date, undefined);
   });
 
+  test('a category merged down several rows (as catalogues are often laid out) applies to each of them', () => {
+    const rows = [
+      ['平罗县卫生和计划生育局行政许可公示'],
+      ['序号', '事项名称', '类别', '发布日期'],
+      ['1', '医疗机构执业许可', '医政', { date: '2018-04-20' }],
+      ['2', '医师执业注册', null, { date: '2018-04-21' }],
+      ['3', '放射诊疗许可', null, { date: '2018-04-22' }],
+      ['4', '公共场所卫生许可', '公共卫生', { date: '2018-04-23' }],
+    ];
+    write('merged.xlsx', xlsx([{ name: '许可', rows, merges: ['A1:D1', 'C3:C5'] }]));
+    const run = gongkai(['import', 'catalogue', 'merged.xlsx']);
+    const doc = JSON.parse(run.stdout);
+    assert.deepEqual(doc.items.map((item) => item.category), ['医政', '医政', '医政', '公共卫生']);
+    assert.equal(doc.title, '平罗县卫生和计划生育局行政许可公示');
+  });
+
   test('--sheet picks a sheet by name', () => {
     write('two.xlsx', xlsx([{ name: '说明', rows: [['本表说明']] }, { name: '目录', rows: [['编号', '标题'], ['a1', '第一条']] }]));
     const run = gongkai(['import', 'catalogue', 'two.xlsx', '--sheet', '目录']);

@@ -206,6 +206,12 @@ function readClassified(context: Context, header: HeaderBlock, stage: Stage, yea
     if (isBlankRow(row)) continue;
     let code = '';
     let name = nameColumn ? (textOf(row[nameColumn.index]) ?? '') : '';
+    // The 合计 row (its label may be merged across the code and name columns).
+    const label = squeeze(row[(split.lei ?? single)?.index ?? 0]);
+    if (TOTAL_ROW.test(squeeze(name)) || TOTAL_ROW.test(label)) {
+      total = { row: r, name, amounts: readAmounts(context, r, amounts, unit, target) };
+      continue;
+    }
     if (split.lei) {
       const a = squeeze(row[split.lei.index]);
       const b = split.kuan ? squeeze(row[split.kuan.index]) : '';
@@ -228,10 +234,6 @@ function readClassified(context: Context, header: HeaderBlock, stage: Stage, yea
       } else code = squeeze(cell);
     }
     name = name.replace(/^[\s　]+/, '');
-    if (TOTAL_ROW.test(squeeze(name)) || TOTAL_ROW.test(code)) {
-      total = { row: r, name, amounts: readAmounts(context, r, amounts, unit, target) };
-      continue;
-    }
     const values = readAmounts(context, r, amounts, unit, target);
     if (!code && !name && !values.length) continue;
     if (code && !CODE.test(code)) {

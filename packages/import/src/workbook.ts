@@ -2,7 +2,8 @@
  * A spreadsheet file as sheets of text cells: .xlsx through read-excel-file
  * (after the zip guard), .csv through our own reader. Every cell is a string or
  * null; numbers stay the digits Excel stored (never a JavaScript number), dates
- * become YYYY-MM-DD. Formulas are never evaluated: Excel's cached values are read.
+ * become YYYY-MM-DD, and a merged range shows its value in each of its cells.
+ * Formulas are never evaluated: Excel's cached values are read.
  */
 import readXlsxFile from 'read-excel-file/universal';
 import { formatSize, type ImportMessageKey, type ImportParams } from './messages.js';
@@ -43,8 +44,9 @@ export async function readWorkbook(bytes: Uint8Array, name = ''): Promise<Workbo
 
 async function readXlsx(bytes: Uint8Array): Promise<WorkbookResult> {
   let packed: Uint8Array;
+  let parts: Record<string, Uint8Array>;
   try {
-    packed = safeRepack(bytes);
+    ({ packed, files: parts } = safeRepack(bytes));
   } catch (error) {
     if (error instanceof ZipRefused) return { ok: false, key: error.key, params: error.params };
     return { ok: false, key: 'read.zipCorrupt', params: { detail: String((error as Error)?.message ?? error) } };
@@ -53,9 +55,75 @@ async function readXlsx(bytes: Uint8Array): Promise<WorkbookResult> {
     const buffer = packed.buffer.slice(packed.byteOffset, packed.byteOffset + packed.byteLength) as ArrayBuffer;
     const sheets = await readXlsxFile<string>(buffer, { parseNumber: (digits: string) => digits, trim: false });
     if (!sheets.length) return { ok: false, key: 'read.noSheets', params: {} };
-    return { ok: true, format: 'xlsx', sheets: sheets.map((sheet) => ({ name: sheet.sheet, rows: sheet.data.map((row) => row.map(cellText)) })) };
+    const merges = mergedRanges(parts);
+    return {
+      ok: true,
+      format: 'xlsx',
+      sheets: sheets.map((sheet) => {
+        const rows = sheet.data.map((row) => row.map(cellText));
+        fillMerged(rows, merges.get(sheet.sheet) ?? []);
+        return { name: sheet.sheet, rows };
+      }),
+    };
   } catch (error) {
     return { ok: false, key: 'read.xlsx', params: { detail: String((error as Error)?.message ?? error).slice(0, 200) } };
+  }
+}
+
+interface Range {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+const unescapeXml = (text: string) => text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);
+const attributes = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1]!, unescapeXml(m[2]!)]));
+const columnIndex = (letters: string) => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
+
+/**
+ * The merged cells of each sheet, by sheet name (read-excel-file reads values only):
+ * workbook.xml names the sheets, its relationships say which part each is, and each
+ * part lists its <mergeCell ref="A3:C3"/>.
+ */
+function mergedRanges(parts: Record<string, Uint8Array>): Map<string, Range[]> {
+  const text = (name: string) => (parts[name] ? new TextDecoder().decode(parts[name]) : '');
+  const targets = new Map<string, string>();
+  for (const [tag] of text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)) {
+    const { Id, Target } = attributes(tag);
+    if (Id && Target) targets.set(Id, Target.startsWith('/') ? Target.slice(1) : `xl/${Target}`);
+  }
+  const out = new Map<string, Range[]>();
+  for (const [tag] of text('xl/workbook.xml').matchAll(/<sheet\b[^>]*>/g)) {
+    const attrs = attributes(tag);
+    const part = targets.get(attrs['r:id'] ?? '');
+    if (!attrs.name || !part) continue;
+    const ranges: Range[] = [];
+    for (const match of text(part).matchAll(/<mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g)) {
+      ranges.push({ left: columnIndex(match[1]!), top: Number(match[2]) - 1, right: columnIndex(match[3]!), bottom: Number(match[4]) - 1 });
+    }
+    out.set(attrs.name, ranges);
+  }
+  return out;
+}
+
+/**
+ * Gives every cell of a merged range the value Excel shows across it (stored in its
+ * first cell only): a header merged over 类/款/项 labels each of them, a category
+ * merged down a catalogue applies to each row. Only within the cells that hold data,
+ * so a range as wide as the sheet costs nothing.
+ */
+function fillMerged(rows: Cell[][], ranges: Range[]): void {
+  const width = Math.max(0, ...rows.map((row) => row.length));
+  for (const range of ranges) {
+    const value = rows[range.top]?.[range.left] ?? null;
+    if (value === null) continue;
+    for (let r = range.top; r <= Math.min(range.bottom, rows.length - 1); r++) {
+      for (let c = range.left; c <= Math.min(range.right, width - 1); c++) {
+        if (r === range.top && c === range.left) continue;
+        if ((rows[r]![c] ?? null) === null) rows[r]![c] = value;
+      }
+    }
   }
 }
 

@@ -69,8 +69,8 @@ function centralDirectory(bytes: Uint8Array): Entry[] {
 /** The parts read-excel-file reads (as its own filter does): XML and relationships. */
 const wanted = (name: string) => name.endsWith('.xml') || name.endsWith('.rels');
 
-/** Checks, inflates within limits and repacks an .xlsx; throws ZipRefused. */
-export function safeRepack(bytes: Uint8Array): Uint8Array {
+/** Checks, inflates within limits and repacks an .xlsx; returns the repacked archive and its XML parts. Throws ZipRefused. */
+export function safeRepack(bytes: Uint8Array): { packed: Uint8Array; files: Record<string, Uint8Array> } {
   const entries = centralDirectory(bytes).filter((entry) => wanted(entry.name));
   let declared = 0;
   for (const entry of entries) {
@@ -95,7 +95,7 @@ export function safeRepack(bytes: Uint8Array): Uint8Array {
       throw new ZipRefused('read.zipCorrupt', { detail: `${entry.name}: method ${entry.method}` });
     }
   }
-  return zipSync(files, { level: 0 });
+  return { packed: zipSync(files, { level: 0 }), files };
 }
 
 /** Inflates in 16 KB slices (at most ~16 MB out per slice), stopping once past the declared size. */
