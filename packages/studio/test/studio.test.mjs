@@ -362,9 +362,17 @@ describe('the studio served by gongkai-server at /studio/', () => {
     await axe(page, 'grid');
   });
 
-  test('axe finds nothing on the studio', async () => {
+  test('axe finds nothing on the studio; every kind opens from its template with its own element', async () => {
     const { page } = await open(receiver.url);
     await axe(page, 'editor');
+    const kinds = await page.locator('gk-studio select').first().evaluate((select) => [...select.options].map((option) => option.value));
+    assert.deepEqual(kinds, ['document', 'budget', 'explainer', 'catalogue', 'form', 'consultation', 'disclosure-request', 'annual-report']);
+    for (const kind of kinds.filter((k) => k !== 'budget')) {
+      await page.locator('gk-studio select').first().selectOption(kind);
+      await page.locator(`gk-studio #preview-frame gk-${kind}`).waitFor({ state: 'attached' });
+      await page.waitForFunction(() => document.querySelector('gk-studio').shadowRoot.querySelector('.problems .ok'));
+      assert.equal(JSON.parse(await editorText(page)).kind, kind);
+    }
   });
 
   test('save to the receiver: sign in, save a draft; the documents API has it', async (t) => {
