@@ -19,14 +19,12 @@ import { createEditor } from './internal/editor.js';
 import { tokenEnd } from './internal/json-path.js';
 import { elementFor, helpFor, isKindName, kindLabel, KINDS, schemaOf, slicesOf, templatesOf, type Kind } from './internal/kinds.js';
 import { clearDraft, lastKind, readDraft, writeDraft } from './internal/drafts.js';
-import { openJsonFile, saveJsonFile } from './internal/files.js';
+import { openJsonFile, saveJsonFile, type FileHandle } from './internal/files.js';
 import { formatPath } from './internal/paths.js';
 import { probeReceiver, saveToReceiver, signIn, type ReceiverState, type SaveResult } from './internal/receiver.js';
 import { studioStyles } from './studio-app.styles.js';
 import './studio-grid.js';
 import type { StudioImport } from './studio-import.js';
-
-type FileHandle = Awaited<ReturnType<typeof openJsonFile>> extends infer F ? (F extends { handle?: infer H } ? H : never) : never;
 
 /** Where a core issue is in the editor: core's line:col are 1-based UTF-16 columns, as CodeMirror's offsets. */
 function issueRange(view: EditorView, issue: GkIssue): { from: number; to: number } {

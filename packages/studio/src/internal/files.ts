@@ -3,8 +3,8 @@
  * API where the browser has it (Chrome, Edge: saving goes back to the same file),
  * else an <input type=file> and a download.
  */
-type Handle = { name: string; getFile(): Promise<File>; createWritable(): Promise<{ write(data: Blob | string): Promise<void>; close(): Promise<void> }> };
-type Picker = (options: object) => Promise<Handle[] | Handle>;
+export type FileHandle = { name: string; getFile(): Promise<File>; createWritable(): Promise<{ write(data: Blob | string): Promise<void>; close(): Promise<void> }> };
+type Picker = (options: object) => Promise<FileHandle[] | FileHandle>;
 
 const JSON_TYPES = [{ description: 'JSON 数据文件', accept: { 'application/json': ['.json'] } }];
 
@@ -13,7 +13,7 @@ const picker = (name: 'showOpenFilePicker' | 'showSaveFilePicker') => (window as
 export interface OpenedFile {
   name: string;
   text: string;
-  handle?: Handle;
+  handle?: FileHandle;
 }
 
 /** Asks for a JSON file; undefined when the editor cancels. */
@@ -21,7 +21,7 @@ export async function openJsonFile(fallbackInput: HTMLInputElement): Promise<Ope
   const open = picker('showOpenFilePicker');
   if (open) {
     try {
-      const [handle] = (await open({ types: JSON_TYPES, multiple: false })) as Handle[];
+      const [handle] = (await open({ types: JSON_TYPES, multiple: false })) as FileHandle[];
       if (!handle) return undefined;
       const file = await handle.getFile();
       return { name: file.name, text: await file.text(), handle };
@@ -42,13 +42,13 @@ export async function openJsonFile(fallbackInput: HTMLInputElement): Promise<Ope
 }
 
 /** Saves text: to the opened file's handle, else through a save picker, else as a download. Returns how. */
-export async function saveJsonFile(text: string, name: string, handle?: Handle): Promise<{ how: 'file' | 'download'; handle?: Handle; name: string } | undefined> {
+export async function saveJsonFile(text: string, name: string, handle?: FileHandle): Promise<{ how: 'file' | 'download'; handle?: FileHandle; name: string } | undefined> {
   const blob = new Blob([text], { type: 'application/json;charset=utf-8' });
   let target = handle;
   const save = picker('showSaveFilePicker');
   if (!target && save) {
     try {
-      target = (await save({ suggestedName: name, types: JSON_TYPES })) as Handle;
+      target = (await save({ suggestedName: name, types: JSON_TYPES })) as FileHandle;
     } catch (error) {
       if ((error as DOMException)?.name === 'AbortError') return undefined;
     }
