@@ -136,9 +136,11 @@ async function main() {
   // marked is evaluated on first use, not on every page load: scripts/lazy-deps.mjs.
   await vendorLazyDependencies(at('packages/core'), { target: LIBRARY_TARGET, define: browser.define, plugins: browser.plugins });
 
-  // 2. The CLI and the server: Node bundles with core's validation inside, from the compiled core.
-  //    The server's database drivers are native and stay outside.
-  const nodeBundle = { bundle: true, platform: 'node', format: 'esm', target: 'node20', tsconfig: at('tsconfig.base.json'), logLevel: 'warning' };
+  // 2. The CLI and the server: Node bundles with core's validation (and the CLI's importer) inside, from core's
+  //    sources: they import its modules by path, so `@gongkai/core/…` resolves to the sources too (gongkai-source),
+  //    or the bundle would hold core twice (the CLI did: 551 KB, and two sets of schemas). The server's database
+  //    drivers are native and stay outside.
+  const nodeBundle = { bundle: true, platform: 'node', format: 'esm', target: 'node20', conditions: [SOURCE_CONDITION], tsconfig: at('tsconfig.base.json'), logLevel: 'warning' };
   rmSync(at('packages/cli/dist'), { recursive: true, force: true });
   await build({ ...nodeBundle, entryPoints: [at('packages/cli/src/cli.ts')], outfile: at('packages/cli/dist/gongkai.mjs') });
   rmSync(at('packages/server/dist'), { recursive: true, force: true });
