@@ -8,10 +8,13 @@
  */
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { existsSync, readFileSync } from 'node:fs';
+import { build, buildSync } from 'esbuild';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { startServer as startReceiver } from './packages/server/support/harness.mjs';
 import { proxy } from './examples/serve.mjs';
+import { oneFile } from './scripts/build.mjs';
 
 const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -21,6 +24,47 @@ const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img
 // The receiver for the demo page: killed when the test runner exits.
 const receiver = await startReceiver({ config: { trustProxy: true } });
 process.on('exit', () => receiver.child.kill('SIGKILL'));
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Old scripts the hostile pages (packages/gongkai/test/pages/hostile-*.html) load, from
+ * the registry's own packages: jQuery 1.12.4, RequireJS, Prototype 1.7's language
+ * extensions (the `prototype` package, CommonJS, bundled here into one classic script),
+ * and an "old cached" copy of our own bundle that says it is version 0.0.9. Also the
+ * one-file bundle built as `pnpm build` builds it but with html`…` and svg`…` templates
+ * as written, for the template minifier's test (packages/gongkai/test/templates.test.ts).
+ */
+let asWritten;
+const vendorScripts = {
+  '/test-vendor/jquery.js': () => readFileSync(require.resolve('jquery/dist/jquery.js'), 'utf8'),
+  '/test-vendor/require.js': () => readFileSync(require.resolve('requirejs/require.js'), 'utf8'),
+  '/test-vendor/prototype.js': () =>
+    buildSync({ entryPoints: [require.resolve('prototype')], bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'error' }).outputFiles[0].text,
+  '/test-vendor/gongkai-old.js': () => {
+    const version = JSON.parse(readFileSync(new URL('./packages/gongkai/package.json', import.meta.url), 'utf8')).version;
+    const bundle = readFileSync(new URL('./packages/gongkai/dist/gongkai.js', import.meta.url), 'utf8').replace(/\n\/\/# sourceMappingURL=.*$/, '');
+    const parts = bundle.split(JSON.stringify(version));
+    if (parts.length !== 2) throw new Error(`expected the version "${version}" once in dist/gongkai.js, found it ${parts.length - 1} times`);
+    return parts.join(JSON.stringify('0.0.9'));
+  },
+  '/test-vendor/gongkai-as-written.js': () =>
+    (asWritten ??= build({ ...oneFile({ htmlTemplates: false }), outfile: 'gongkai.js', write: false }).then((result) => result.outputFiles[0].text)),
+};
+
+/** Every example document of every kind: the hostile pages render them all. */
+function examplesList() {
+  const elements = new URL('./packages/elements/src/', import.meta.url);
+  const list = [];
+  for (const folder of readdirSync(elements, { withFileTypes: true })) {
+    if (!folder.isDirectory() || !existsSync(new URL(`${folder.name}/examples/`, elements))) continue;
+    for (const file of readdirSync(new URL(`${folder.name}/examples/`, elements)).filter((name) => name.endsWith('.json')).sort()) {
+      const { kind } = JSON.parse(readFileSync(new URL(`${folder.name}/examples/${file}`, elements), 'utf8'));
+      list.push({ kind, path: `/packages/elements/src/${folder.name}/examples/${file}`, valid: !file.startsWith('invalid') });
+    }
+  }
+  return list;
+}
 
 const validDocument = readFileSync(new URL('./packages/elements/src/document/examples/full.json', import.meta.url), 'utf8');
 const flakySeen = new Set();
@@ -43,7 +87,10 @@ function testApi(context) {
     context.set('Cache-Control', 'no-store');
     context.body = body;
   };
+  if (vendorScripts[url.pathname]) return Promise.resolve(vendorScripts[url.pathname]()).then((script) => send(200, 'text/javascript; charset=utf-8', script));
   switch (url.pathname) {
+    case '/test-api/examples.json':
+      return send(200, 'application/json; charset=utf-8', JSON.stringify(examplesList()));
     case '/test-api/ok.json':
       return send(200, 'application/json; charset=utf-8', validDocument);
     case '/test-api/not-found.json':
@@ -131,7 +178,8 @@ function testApi(context) {
 export default {
   rootDir: root,
   files: ['packages/*/test/**/*.test.ts', 'packages/elements/src/**/*.test.ts', 'examples/test/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['browser', 'development'] },
+  // gongkai-source: our packages resolve to their TypeScript sources (scripts/entries.mjs), as in tsc and Storybook.
+  nodeResolve: { exportConditions: ['gongkai-source', 'browser', 'development'] },
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 300000,
@@ -148,7 +196,7 @@ export default {
         });
         return;
       }
-      if (context.url.startsWith('/test-api/')) {
+      if (context.url.startsWith('/test-api/') || context.url.startsWith('/test-vendor/')) {
         const result = testApi(context);
         if (result) await result;
         if (context.body !== undefined) return;

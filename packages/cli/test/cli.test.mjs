@@ -325,3 +325,52 @@ describe('gongkai schema', () => {
     }
   });
 });
+
+describe('a process whose Object.prototype has enumerable properties (the patched zod)', () => {
+  // What old scripts do, plus names zod's internals and our documents use: an inherited
+  // `title` must not stand in for a missing one, and an inherited `values` or `pattern` must not reach zod.
+  const polluter =
+    "data:text/javascript,for (const [k, v] of Object.entries({ x: 1, clone() {}, toJSONString() {}, each() {}, values() {}, pattern: 'p', optin: 'optional', optout: 'optional', propValues: {}, shape: {}, title: 'inherited' })) Object.prototype[k] = v;";
+
+  function polluted(args) {
+    const result = spawnSync(process.execPath, ['--import', polluter, bin, ...args], { cwd: here, encoding: 'utf8' });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  test('the control: the polluter really adds enumerable properties', () => {
+    const result = spawnSync(process.execPath, ['--import', polluter, '-e', 'const keys = []; for (const k in {}) keys.push(k); console.log(keys.join(","))'], { encoding: 'utf8' });
+    assert.equal(result.stdout.trim(), 'x,clone,toJSONString,each,values,pattern,optin,optout,propValues,shape,title');
+  });
+
+  test('validate gives exactly what it gives in a clean process', () => {
+    const files = ['fixtures/valid.json', 'fixtures/misspelled.json', 'fixtures/missing-issuer.json', 'fixtures/wrong-type.json'];
+    const clean = gongkai(['validate', ...files]);
+    const dirty = polluted(['validate', ...files]);
+    assert.equal(dirty.stderr, '');
+    assert.equal(dirty.code, clean.code);
+    assert.equal(dirty.stdout, clean.stdout);
+    // The missing title is still missing: an inherited one does not count.
+    assert.ok(dirty.stdout.includes('fixtures/misspelled.json:1:1  title'), dirty.stdout);
+  });
+
+  test('keys named like Object.prototype members are unknown fields, not a crash', () => {
+    // Before: hasMessage("toString") found Object.prototype.toString and the message formatter threw.
+    const run = gongkai(['validate', 'fixtures/prototype-keys.json']);
+    assert.equal(run.code, 1, run.stderr);
+    assert.equal(run.stderr, '');
+    assert.deepEqual(run.lines, [
+      'fixtures/prototype-keys.json:8:3  toString  不认识的字段“toString”',
+      'fixtures/prototype-keys.json:9:3  constructor  不认识的字段“constructor”',
+      'fixtures/prototype-keys.json:10:80  attachments[0].hasOwnProperty  不认识的字段“hasOwnProperty”',
+    ]);
+    assert.equal(polluted(['validate', 'fixtures/prototype-keys.json']).stdout, run.stdout);
+  });
+
+  test('schema writes the same JSON Schema', () => {
+    for (const kind of ['document', 'form', 'catalogue']) {
+      const dirty = polluted(['schema', kind]);
+      assert.equal(dirty.code, 0, dirty.stderr);
+      assert.equal(dirty.stdout, gongkai(['schema', kind]).stdout);
+    }
+  });
+});

@@ -2,6 +2,7 @@ import type { annualReportZh } from './messages/annual-report.js';
 import type { budgetZh } from './messages/budget.js';
 import type { catalogueZh } from './messages/catalogue.js';
 import { commonZh } from './messages/common.js';
+import { hasOwn } from './own.js';
 import type { chartZh } from './messages/chart.js';
 import type { consultationZh } from './messages/consultation.js';
 import type { documentZh } from './messages/document.js';
@@ -31,7 +32,8 @@ export type MessageKey = keyof typeof commonZh | keyof typeof documentZh | keyof
  * strings); English comes as one optional module, translations/en.ts, which the
  * one-file bundle includes and bundler users import when they need it.
  */
-const tables: Record<Lang, Record<string, string>> = { 'zh-CN': { ...commonZh }, en: {} };
+// Without a prototype: hasMessage('toString') is false, and a page's Object.prototype.x is no message.
+const tables: Record<Lang, Record<string, string>> = { 'zh-CN': Object.assign(Object.create(null), commonZh), en: Object.create(null) };
 
 /** Adds messages of one language. */
 export function addMessages(lang: Lang, table: Record<string, string>): void {
@@ -50,7 +52,7 @@ export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
   const template = tables[lang][key] ?? tables['zh-CN'][key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
+    hasOwn(params, name) ? String(params[name]) : whole,
   );
 }
 

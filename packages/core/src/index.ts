@@ -2,6 +2,7 @@ export * from './i18n.js';
 export { chartZh } from './messages/chart.js';
 export * from './format.js';
 export * from './url.js';
+export * from './own.js';
 export * from './csv.js';
 export * from './deidentify.js';
 export * from './markdown.js';

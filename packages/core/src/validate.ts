@@ -6,6 +6,7 @@
 import type * as z from 'zod/mini';
 import { hasMessage, listSeparator, t, type Lang, type MessageKey, type MessageParams } from './i18n.js';
 import { fastAccepts } from './fast-accept.js';
+import { ownValue, shallowCopy, unpolluted } from './own.js';
 import { formatPath, locateJsonPaths, parseJson, type JsonLocation, type PathSegment } from './json-source.js';
 
 export interface GkIssue {
@@ -31,6 +32,7 @@ export function validate<S extends z.ZodMiniType>(
   value: unknown,
   source?: string,
 ): ValidationResult<z.infer<S>> {
+  value = unpolluted(value);
   // Valid documents, the common case, skip zod's generic object walk; zod judges the rest.
   if (fastAccepts(schema)(value)) return { ok: true, value: value as z.infer<S> };
   const result = schema.safeParse(value);
@@ -106,13 +108,14 @@ export async function validateInSlices<S extends z.ZodMiniType>(
   source?: string,
 ): Promise<ValidationResult<z.infer<S>>> {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return validate(slices.schema, value, source);
+  value = unpolluted(value);
   const input = value as Record<string, unknown>;
   const raw: RawIssue[] = [];
-  const top: Record<string, unknown> = { ...input };
+  const top = shallowCopy(input);
   for (const key of Object.keys(slices.arrays)) if (Array.isArray(top[key])) top[key] = [];
   const head = fastAccepts(slices.shape)(top) ? { success: true as const, data: top } : slices.shape.safeParse(top);
   if (!head.success) raw.push(...(head.error.issues as RawIssue[]));
-  const output = head.success ? { ...(head.data as Record<string, unknown>) } : undefined;
+  const output = head.success ? shallowCopy(head.data as Record<string, unknown>) : undefined;
 
   let deadline = performance.now() + SLICE_MS;
   for (const [key, itemSchema] of Object.entries(slices.arrays)) {
@@ -268,18 +271,19 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   let current = root;
   for (const segment of path) {
     if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PathSegment, unknown>)[segment];
+    current = ownValue(current as Record<PathSegment, unknown>, String(segment));
   }
   return current;
 }
 
-/** Unwraps optional/default/pipe wrappers. */
+/** Unwraps optional/default/pipe wrappers and lazy schemas (lazy.ts). */
 function unwrapSchema(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
   let inner = schema;
   for (let guard = 0; inner && guard < 10; guard++) {
     const def = inner._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
     if (def.innerType) inner = def.innerType;
     else if (def.type === 'pipe' && def.in) inner = def.in;
+    else if (def.type === 'lazy') inner = (inner as z.core.$ZodLazy)._zod.innerType;
     else break;
   }
   return inner;
@@ -293,10 +297,10 @@ function schemaAtPath(schema: z.ZodMiniType, path: readonly PathSegment[], root?
     current = pickOption(unwrapSchema(current), value);
     if (!current) return undefined;
     const def = current._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType };
-    if (def.type === 'object' && typeof segment === 'string') current = def.shape?.[segment];
+    if (def.type === 'object' && typeof segment === 'string') current = ownValue(def.shape, segment);
     else if (def.type === 'array') current = def.element;
     else return undefined;
-    value = value && typeof value === 'object' ? (value as Record<PathSegment, unknown>)[segment] : undefined;
+    value = value && typeof value === 'object' ? ownValue(value as Record<PathSegment, unknown>, String(segment)) : undefined;
   }
   return unwrapSchema(current);
 }
@@ -305,9 +309,9 @@ function schemaAtPath(schema: z.ZodMiniType, path: readonly PathSegment[], root?
 function pickOption(schema: z.core.$ZodType | undefined, value: unknown): z.core.$ZodType | undefined {
   const def = schema?._zod.def as { type: string; options?: z.core.$ZodType[]; discriminator?: string } | undefined;
   if (def?.type !== 'union' || !def.options || !def.discriminator || !value || typeof value !== 'object') return schema;
-  const wanted = (value as Record<string, unknown>)[def.discriminator];
+  const wanted = ownValue(value as Record<string, unknown>, def.discriminator);
   return def.options.find((option) => {
-    const field = (option._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape?.[def.discriminator!];
+    const field = (unwrapSchema(option)!._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape?.[def.discriminator!];
     return (field?._zod.def as { values?: unknown[] } | undefined)?.values?.includes(wanted);
   });
 }
@@ -325,7 +329,7 @@ function unionValuesAt(schema: z.ZodMiniType, path: readonly PathSegment[], disc
   const def = union?._zod.def as { type: string; options?: z.core.$ZodType[] } | undefined;
   if (def?.type !== 'union' || !def.options) return [];
   return def.options.flatMap((option) => {
-    const field = (option._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape?.[discriminator];
+    const field = (unwrapSchema(option)!._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape?.[discriminator];
     return (field?._zod.def as { values?: unknown[] } | undefined)?.values ?? [];
   });
 }
@@ -345,7 +349,9 @@ function closestKey(key: string, known: string[]): string | undefined {
 }
 
 function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // A loop, not Array.from({ length }, fn): Prototype.js, still on some county pages, replaces Array.from with one that ignores fn.
+  const previous: number[] = [];
+  for (let j = 0; j <= b.length; j++) previous.push(j);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = previous[0]!;
     previous[0] = i;

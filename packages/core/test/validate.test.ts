@@ -38,6 +38,20 @@ describe('document schema', () => {
     expect(lines).to.include('foo：不认识的字段“foo”');
   });
 
+  it('keys named like Object.prototype members are unknown fields, in both languages', () => {
+    const doc = { ...valid, toString: 1, constructor: { name: 'x' }, attachments: [{ ...valid.attachments[0], hasOwnProperty: true }] };
+    const result = validate(documentSchema, doc);
+    expect(result.ok).to.be.false;
+    if (result.ok) return;
+    expect(result.issues.map((issue) => issue.pathText)).to.deep.equal(['attachments[0].hasOwnProperty', 'toString', 'constructor']);
+    expect(result.issues.map((issue) => formatIssue(issue, 'zh-CN'))).to.deep.equal([
+      'attachments[0].hasOwnProperty：不认识的字段“hasOwnProperty”',
+      'toString：不认识的字段“toString”',
+      'constructor：不认识的字段“constructor”',
+    ]);
+    expect(formatIssue(result.issues[1]!, 'en')).to.contain('toString');
+  });
+
   it('names nested paths and what was expected', () => {
     const result = validate(documentSchema, {
       ...valid,

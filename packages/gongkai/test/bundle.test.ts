@@ -3,25 +3,17 @@
  * the bundle, under `Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'`.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-
-interface Probe {
-  errors: string[];
-  violations: string[];
-  loaded: number;
-  failed: number;
-}
-
-async function openPage(path: string): Promise<Window & { __gk: Probe }> {
-  const frame = document.createElement('iframe');
-  frame.style.width = '800px';
-  frame.style.height = '600px';
-  document.body.append(frame);
-  await new Promise<void>((resolve) => {
-    frame.addEventListener('load', () => resolve(), { once: true });
-    frame.src = path;
-  });
-  return frame.contentWindow as Window & { __gk: Probe };
-}
+import { annualReportEn, annualReportZh } from '../../core/src/messages/annual-report.js';
+import { budgetEn, budgetZh } from '../../core/src/messages/budget.js';
+import { catalogueEn, catalogueZh } from '../../core/src/messages/catalogue.js';
+import { chartEn, chartZh } from '../../core/src/messages/chart.js';
+import { commonEn, commonZh } from '../../core/src/messages/common.js';
+import { consultationEn, consultationZh } from '../../core/src/messages/consultation.js';
+import { documentEn, documentZh } from '../../core/src/messages/document.js';
+import { explainerEn, explainerZh } from '../../core/src/messages/explainer.js';
+import { formEn, formZh } from '../../core/src/messages/form.js';
+import { requestEn, requestZh } from '../../core/src/messages/request.js';
+import { openPage } from './open-page.js';
 
 describe('the one-file bundle', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
@@ -66,8 +58,53 @@ describe('the one-file bundle', () => {
   it('two copies of the bundle (and a per-element entry) on one page do not throw', async () => {
     const win = await openPage('/packages/gongkai/test/pages/bundle-twice.html');
     await waitUntil(() => win.__gk.loaded === 1, 'element did not load', { timeout: 10000 });
+    // The page's scripts exist (a missing module script would fail quietly).
+    const scripts = [...win.document.querySelectorAll<HTMLScriptElement>('script[type="module"]')].map((script) => script.src);
+    for (const src of scripts) expect((await fetch(src)).status, src).to.equal(200);
     expect(win.__gk.errors).to.deep.equal([]);
     expect(win.customElements.get('gk-document')).to.exist;
+  });
+
+  it('an old cached gongkai.js and a new one: the first defines the elements, the second warns once naming both versions, nothing throws', async () => {
+    const version = ((await (await fetch('/packages/gongkai/package.json')).json()) as { version: string }).version;
+    const win = await openPage('/packages/gongkai/test/pages/bundle-versions.html');
+    await waitUntil(() => win.__gk.loaded === 2, 'the elements did not load', { timeout: 15000 });
+    expect(win.__gk.errors).to.deep.equal([]);
+    expect((win.customElements.get('gk-document') as unknown as { gongkaiVersion: string }).gongkaiVersion).to.equal('0.0.9');
+    expect((win.customElements.get('gk-budget') as unknown as { gongkaiVersion: string }).gongkaiVersion).to.equal('0.0.9');
+    const warnings = win.__gk.warnings.filter((warning) => warning.includes('两份 gongkai'));
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('0.0.9').and.to.contain(version).and.to.contain('This page loads gongkai 0.0.9 and');
+    expect(win.document.querySelector('gk-document')!.shadowRoot!.querySelector('h2')!.textContent).to.contain('政务公开工作要点');
+  });
+
+  it("has every message of core's tables in Chinese and in English, as written (the build ships English keyed by the Chinese tables)", async () => {
+    const api = (await import('/packages/gongkai/dist/gongkai.js' as string)) as { formatIssue(issue: object, lang: string): string };
+    const tables: Array<[Record<string, string>, Record<string, string>]> = [
+      [commonZh, commonEn],
+      [documentZh, documentEn],
+      [budgetZh, budgetEn],
+      [chartZh, chartEn],
+      [explainerZh, explainerEn],
+      [catalogueZh, catalogueEn],
+      [formZh, formEn],
+      [consultationZh, consultationEn],
+      [requestZh, requestEn],
+      [annualReportZh, annualReportEn],
+    ];
+    const wrong: string[] = [];
+    let count = 0;
+    for (const [zh, en] of tables) {
+      for (const key of Object.keys(zh)) {
+        count++;
+        // With no params, a message comes back as written, after its path.
+        const issue = { path: ['x'], pathText: 'x', key, params: {} };
+        if (api.formatIssue(issue, 'zh-CN') !== `x：${zh[key]}`) wrong.push(`zh-CN ${key}: ${api.formatIssue(issue, 'zh-CN')}`);
+        if (api.formatIssue(issue, 'en') !== `x: ${en[key]}`) wrong.push(`en ${key}: ${api.formatIssue(issue, 'en')}`);
+      }
+    }
+    expect(wrong).to.deep.equal([]);
+    expect(count).to.be.greaterThan(400);
   });
 
   it('exports the core API beside the elements', async () => {

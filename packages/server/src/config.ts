@@ -57,6 +57,8 @@ export interface ServerConfig {
   workingDays: { default: number } & Record<string, number>;
   /** The folder of the keys that sign published documents (documents/signing.ts); none: documents are published unsigned. */
   signingKeys?: string;
+  /** The office's own phone numbers, e-mail and street addresses: left as written when published text is de-identified. */
+  publicContacts: string[];
 }
 
 export const DEFAULTS: ServerConfig = {
@@ -73,9 +75,10 @@ export const DEFAULTS: ServerConfig = {
   timeZone: 'Asia/Shanghai',
   // 《政府信息公开条例》第三十三条: a reply within 20 working days.
   workingDays: { default: 20 },
+  publicContacts: [],
 };
 
-const KEYS = new Set(['$schema', 'host', 'port', 'origins', 'forms', 'storage', 'bodyLimit', 'rateLimit', 'trustProxy', 'codePrefix', 'timeZone', 'workingDays', 'staff', 'signingKeys']);
+const KEYS = new Set(['$schema', 'host', 'port', 'origins', 'forms', 'storage', 'bodyLimit', 'rateLimit', 'trustProxy', 'codePrefix', 'timeZone', 'workingDays', 'staff', 'signingKeys', 'publicContacts']);
 
 function bad(zhWhat: string, enWhat: string, source: string): never {
   throw new StartupError(`配置错误（${source}）：${zhWhat}`, `configuration error (${source}): ${enWhat}`);
@@ -220,6 +223,10 @@ function applyFile(config: ServerConfig, raw: unknown, file: string): void {
     const w = v.workingDays as Record<string, unknown>;
     if (!w || typeof w !== 'object') bad('workingDays 应为 {"default": 20, "表单名": 天数}', 'workingDays must be {"default": 20, "form name": days}', source);
     for (const [name, days] of Object.entries(w)) config.workingDays[name] = positiveInt(days, source, `workingDays.${name}`);
+  }
+  if (v.publicContacts !== undefined) {
+    if (!Array.isArray(v.publicContacts)) bad('publicContacts 应为公开的联系方式列表，如 ["0952-6012345"]', 'publicContacts must be a list of public contacts such as ["0952-6012345"]', source);
+    config.publicContacts = v.publicContacts.map((contact, i) => string(contact, source, `publicContacts[${i}]`));
   }
 }
 

@@ -75,13 +75,13 @@ export function createApp({ config, forms, submissions, storage, keys, log = (m)
     let body: unknown;
     switch (match[2]) {
       case 'replies':
-        body = await repliesBoard(form, storage, today, config.staff.owner);
+        body = await repliesBoard(form, storage, today, config.staff.owner, config.publicContacts);
         break;
       case 'report':
-        body = await consultationReport(form, storage, today);
+        body = await consultationReport(form, storage, today, config.publicContacts);
         break;
       case 'adoption':
-        body = await adoption(form, storage, today);
+        body = await adoption(form, storage, today, config.publicContacts);
         break;
       default: {
         const raw = url.searchParams.get('year') ?? today.slice(0, 4);

@@ -6,9 +6,11 @@
  *   GET /api/forms/:name/adoption                the adoption counts and the decided comments with reasons (plain JSON)
  *   GET /api/forms/:name/annual-report?year=Y    table 三 of the annual report for a disclosure form
  *
- * Everything a citizen wrote goes through core's deidentify before it is published;
- * the sender's own name is also masked wherever it appears in the text. The
- * documents are checked with core's schemas before they are sent.
+ * Everything a citizen wrote goes through core's deidentify before it is published
+ * (ID and phone numbers, e-mail, addresses, cued names in the text), with the
+ * sender's own name masked wherever it appears and the office's configured public
+ * contacts left as they are. The documents are checked with core's schemas before
+ * they are sent.
  */
 import { catalogueSchema, type CatalogueColumn, type CatalogueItem, type GkCatalogue } from '../../core/src/schemas/catalogue.js';
 import { consultationSchema, type GkConsultation } from '../../core/src/schemas/consultation.js';
@@ -31,12 +33,10 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_{}[\]()#+\-.!<>|~])/g, '\\$1');
 }
 
-/** Free text de-identified: core's deidentify ('text': ID and phone numbers), and the sender's name masked wherever it appears. */
-export function publicText(text: string, record: SubmissionRecord): string {
-  let out = deidentify(text, 'text');
+/** Free text de-identified by core's deidentify, the sender's own name masked wherever it appears, the office's public contacts kept. */
+export function publicText(text: string, record: SubmissionRecord, publicContacts: readonly string[] = []): string {
   const name = typeof record.data.name === 'string' ? record.data.name.trim() : '';
-  if ([...name].length >= 2) out = out.split(name).join(deidentify(name, 'name'));
-  return out;
+  return deidentify(text, 'text', { names: name ? [name] : [], publicContacts });
 }
 
 function fieldsOf(form: ServedForm): FormField[] {
@@ -50,19 +50,19 @@ function optionLabel(field: FormField, value: unknown): string | undefined {
 }
 
 /** The message a citizen wrote: the textarea fields, de-identified. */
-function messageOf(form: ServedForm, record: SubmissionRecord): string {
+function messageOf(form: ServedForm, record: SubmissionRecord, publicContacts: readonly string[]): string {
   return fieldsOf(form)
     .filter((field) => field.type === 'textarea' && !field.sensitive && typeof record.data[field.name] === 'string')
-    .map((field) => publicText(String(record.data[field.name]), record))
+    .map((field) => publicText(String(record.data[field.name]), record, publicContacts))
     .join('\n\n');
 }
 
-function titleOf(form: ServedForm, record: SubmissionRecord): string {
+function titleOf(form: ServedForm, record: SubmissionRecord, publicContacts: readonly string[]): string {
   for (const name of ['subject', 'title']) {
     const value = record.data[name];
-    if (typeof value === 'string' && value.trim()) return publicText(value.trim(), record);
+    if (typeof value === 'string' && value.trim()) return publicText(value.trim(), record, publicContacts);
   }
-  const message = messageOf(form, record).replace(/\s+/g, ' ');
+  const message = messageOf(form, record, publicContacts).replace(/\s+/g, ' ');
   return message ? ([...message].length > 30 ? `${[...message].slice(0, 30).join('')}…` : message) : `${form.title}（${record.trackingCode}）`;
 }
 
@@ -82,7 +82,7 @@ export function checked<T>(schema: Parameters<typeof validate>[0], doc: T, what:
 }
 
 /** (a) The board of published replies (网民留言的答复公开) as a `catalogue` record listing. */
-export async function repliesBoard(form: ServedForm, staff: StaffStorage, today: string, owner: string | undefined): Promise<GkCatalogue> {
+export async function repliesBoard(form: ServedForm, staff: StaffStorage, today: string, owner: string | undefined, publicContacts: readonly string[] = []): Promise<GkCatalogue> {
   const records = await staff.publishedReplies(form.name, BOARD_LIMIT);
   const columns: CatalogueColumn[] = [
     { key: 'code', label: '查询码', type: 'text' },
@@ -103,11 +103,11 @@ export async function repliesBoard(form: ServedForm, staff: StaffStorage, today:
     choices.push({ field, column });
   }
   const items = records.map((record): CatalogueItem => {
-    const message = messageOf(form, record);
-    const reply = publicText(record.reply ?? '', record);
+    const message = messageOf(form, record, publicContacts);
+    const reply = publicText(record.reply ?? '', record, publicContacts);
     const item: CatalogueItem = {
       id: record.trackingCode,
-      title: titleOf(form, record),
+      title: titleOf(form, record, publicContacts),
       date: record.repliedOn ?? record.receivedOn,
       body: `**来信内容**\n\n${paragraphs(message) || '（无）'}\n\n**答复**\n\n${paragraphs(reply)}`,
       code: record.trackingCode,
@@ -128,9 +128,11 @@ export async function repliesBoard(form: ServedForm, staff: StaffStorage, today:
     owner: owner ?? form.title,
     type: '记录',
     updated: today,
-    description: '经工作人员审核同意公开的来信及答复。来信人的姓名、身份证号和电话号码已去标识化，联系方式不公开。',
+    description: '经工作人员审核同意公开的来信及答复。来信人和文中提到的人的姓名、身份证号、电话号码、邮箱和住址已去标识化，联系方式不公开。',
     columns,
     items,
+    // The element masks the text again as it reads it: the office's own contacts stay there too.
+    ...(publicContacts.length ? { publicContacts: [...publicContacts] } : {}),
   };
   return checked(catalogueSchema, doc, 'the replies board');
 }
@@ -144,7 +146,7 @@ interface DecidedComment {
 }
 
 /** (b) The counts by 采纳情况 and the decided comments with reasons, de-identified. */
-export async function adoption(form: ServedForm, staff: StaffStorage, today: string) {
+export async function adoption(form: ServedForm, staff: StaffStorage, today: string, publicContacts: readonly string[] = []) {
   if (form.kind !== 'consultation') throw new HttpError(404, 'not_found');
   const records = await staff.formSubmissions(form.name);
   const counts = { adopted: 0, partly: 0, not: 0 };
@@ -157,10 +159,10 @@ export async function adoption(form: ServedForm, staff: StaffStorage, today: str
     }
     counts[record.adoption]++;
     comments.push({
-      opinion: messageOf(form, record) || '（无）',
+      opinion: messageOf(form, record, publicContacts) || '（无）',
       adoption: record.adoption,
       adoptionLabel: ADOPTION_LABELS[record.adoption],
-      reason: record.adoptionReason ? publicText(record.adoptionReason, record) : null,
+      reason: record.adoptionReason ? publicText(record.adoptionReason, record, publicContacts) : null,
       receivedOn: record.receivedOn,
     });
   }
@@ -185,12 +187,12 @@ export async function adoption(form: ServedForm, staff: StaffStorage, today: str
  * `received` counts the comments decided so far, so the counts add up; those still
  * being studied are said in the summary.
  */
-export async function consultationReport(form: ServedForm, staff: StaffStorage, today: string): Promise<GkConsultation> {
+export async function consultationReport(form: ServedForm, staff: StaffStorage, today: string, publicContacts: readonly string[] = []): Promise<GkConsultation> {
   if (form.kind !== 'consultation') throw new HttpError(404, 'not_found');
   const doc = structuredClone(form.document) as GkConsultation;
   delete doc.report;
   if (today < doc.closes) return checked(consultationSchema, doc, 'the consultation');
-  const a = await adoption(form, staff, today);
+  const a = await adoption(form, staff, today, publicContacts);
   const decided = a.adopted + a.partlyAdopted + a.notAdopted;
   const lines = [`网上征求意见期间（${doc.opens} 至 ${doc.closes}）共收到意见 ${a.received} 条，其中采纳 ${a.adopted} 条、部分采纳 ${a.partlyAdopted} 条、未采纳 ${a.notAdopted} 条${a.pending ? `，另有 ${a.pending} 条正在研究` : ''}。`];
   const taken = a.comments.filter((c) => c.adoption !== 'not');

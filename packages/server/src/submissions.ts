@@ -143,8 +143,8 @@ export class Submissions {
     const answer: Record<string, unknown> = { code: row.trackingCode, step: row.step, received: row.receivedOn, deadline: row.deadline };
     if (row.repliedOn) answer.replied = row.repliedOn;
     if (row.outcome) answer.outcome = row.outcome;
-    // Staff write the reason for the public; core's deidentify still masks any ID or phone number in it.
-    if (row.reason) answer.reason = deidentify(row.reason, 'text');
+    // Staff write the reason for the public; core's deidentify still masks any personal data in it, the office's own contacts kept.
+    if (row.reason) answer.reason = deidentify(row.reason, 'text', { publicContacts: this.config.publicContacts });
     const checked = validate(requestStatusSchema, answer);
     if (!checked.ok) throw new Error(`status of ${code} does not fit requestStatusSchema: ${checked.issues.map((i) => i.pathText).join(', ')}`);
     return checked.value;

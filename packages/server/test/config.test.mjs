@@ -51,6 +51,8 @@ test('bad configurations are refused with a message in both languages', async ()
   await failsWith(['--config', configFile(dir, { origins: ['https://www.example.gov.cn/path'], forms })], {}, /应只含协议、域名和端口/, /scheme, host and port only/);
   await failsWith(['--config', configFile(dir, { storage: { type: 'mysql' }, forms })], {}, /storage\.type/, /storage\.type/);
   await failsWith(['--config', configFile(dir, { rateLimit: { submissions: { max: 0, windowSeconds: 60 } }, forms })], {}, /rateLimit\.submissions\.max 应为正整数/, /must be a positive integer/);
+  await failsWith(['--config', configFile(dir, { publicContacts: '0952-6012345', forms })], {}, /publicContacts 应为公开的联系方式列表/, /publicContacts must be a list/);
+  await failsWith(['--config', configFile(dir, { publicContacts: ['0952-6012345', 6012345], forms })], {}, /publicContacts\[1\] 应为非空文本/, /publicContacts\[1\] must be a non-empty string/);
   await failsWith([], { GONGKAI_PORT: '70000', GONGKAI_FORMS: forms }, /GONGKAI_PORT/, /GONGKAI_PORT must be/);
   await failsWith([], {}, /没有配置表单/, /no forms configured/);
   await failsWith([], { GONGKAI_FORMS: join(dir, 'nowhere') }, /找不到表单目录或文件/, /not found/);

@@ -9,13 +9,23 @@ import { addUser, eachStorage, get, login, mailbox, post, randomKey, staffClient
 const ORIGIN = 'https://www.pingluo.gov.cn';
 const PASSWORD = 'a long enough password';
 
+/** A letter and its reply with personal data written the way people write it, and what the board must show of them. */
+const WRITTEN = {
+  message:
+    '我叫马秀英，家住平罗县城关镇南大街12号3单元501室，电话 139 5231 4680，身份证号 640221 19680412 1350。我母亲患者马桂兰今年78岁，联系人：李国强（手机+86 138-0952-1234，邮箱liguoqiang@163.com）。依据平卫计发〔2018〕45号，2018年4月20日拨付的1,234,567.89元补助还没到。',
+  maskedMessage:
+    '我叫马**，家住平罗县…，电话 139 **** 4680，身份证号 640221 ******** 1350。我母亲患者马**今年78岁，联系人：李**（手机+86 138-****-1234，邮箱l*********@163.com）。依据平卫计发〔2018〕45号，2018年4月20日拨付的1,234,567.89元补助还没到。',
+  reply: '马秀英您好：经核实，补助已于2018年5月3日拨付。如有疑问请致电咨询电话0952-6012345，或联系城关镇卫生院王丽萍医生（0952-6018800）。',
+  maskedReply: '马**您好：经核实，补助已于2018年5月3日拨付。如有疑问请致电咨询电话0952-6012345，或联系城关镇卫生院王**医生（0952-****800）。',
+};
+
 eachStorage((backend) => {
   let server;
   let db;
   let staff;
 
   before(async () => {
-    server = await backend.start({ config: { origins: [ORIGIN], staff: { login: null, owner: '平罗县卫生健康局' } } });
+    server = await backend.start({ config: { origins: [ORIGIN], staff: { login: null, owner: '平罗县卫生健康局' }, publicContacts: ['0952-6012345'] } });
     await addUser(server, 'clerk', PASSWORD, { role: 'admin' });
     staff = staffClient(server.url, (await login(server.url, 'clerk', PASSWORD)).cookie);
     db = await backend.open(server.storage);
@@ -46,6 +56,7 @@ eachStorage((backend) => {
 
   describe('the board of published replies', () => {
     let published;
+    let written;
     let privateOne;
     before(async () => {
       published = await submit(
@@ -57,10 +68,21 @@ eachStorage((backend) => {
           body: '我是欧阳娜娜，身份证号11010519491231002X，电话13912345678。门诊排队时间太长，![x](https://evil.example/track.png) [点这里](https://evil.example)。',
         }),
       );
+      // Personal data written the way people type it into a 领导信箱.
+      written = await submit(
+        'mailbox',
+        mailbox(randomKey(), {
+          name: '马秀英',
+          phone: '13952314680',
+          subject: '关于补助发放的询问（电话13952314680）',
+          body: WRITTEN.message,
+        }),
+      );
       privateOne = await submit('mailbox', mailbox(randomKey(), { subject: '不公开的来信', body: '这封信的答复不公开，请勿发布。' }));
       await submit('mailbox', mailbox(randomKey(), { subject: '尚未答复的来信', body: '这封信还没有得到答复。' }));
       assert.equal((await staff.post(`/staff/api/submissions/${published.id}/forward`, { office: '医政科' })).status, 200);
       assert.equal((await staff.post(`/staff/api/submissions/${published.id}/reply`, { reply: '欧阳娜娜您好：已增加挂号窗口。如有疑问请致电 0952-6012345。', publish: 'yes' })).status, 200);
+      assert.equal((await staff.post(`/staff/api/submissions/${written.id}/reply`, { reply: WRITTEN.reply, publish: 'yes' })).status, 200);
       assert.equal((await staff.post(`/staff/api/submissions/${privateOne.id}/reply`, { reply: '已电话答复。', publish: 'no' })).status, 200);
     });
 
@@ -72,10 +94,10 @@ eachStorage((backend) => {
       assert.equal(doc.kind, 'catalogue');
       assert.equal(doc.type, '记录');
       assert.equal(doc.owner, '平罗县卫生健康局');
-      assert.deepEqual(doc.items.map((i) => i.id), [published.code]);
+      assert.deepEqual(doc.items.map((i) => i.id).sort(), [published.code, written.code].sort());
       const checked = await validateDocument(doc, 'replies.json');
       assert.ok(checked.ok, checked.output);
-      const [item] = doc.items;
+      const item = doc.items.find((i) => i.id === published.code);
       assert.equal(item.office, '医政科');
       assert.equal(item.sender, '欧阳**');
       assert.equal(item.f_topic, '意见建议');
@@ -84,11 +106,24 @@ eachStorage((backend) => {
 
     test('de-identified with core’s deidentify: names, ID and phone numbers masked; contact fields never published', async () => {
       const text = (await get(`${server.url}/api/forms/mailbox/replies`)).text;
-      for (const personal of ['欧阳娜娜', '11010519491231002X', '13912345678', '6012345']) assert.ok(!text.includes(personal), personal);
+      for (const personal of ['欧阳娜娜', '11010519491231002X', '13912345678']) assert.ok(!text.includes(personal), personal);
       assert.ok(text.includes('110105\\\\*\\\\*\\\\*\\\\*\\\\*\\\\*\\\\*\\\\*002X'), 'the ID number masked as core masks it');
       // The citizen's Markdown is shown as text: no image or link of theirs.
       assert.ok(!/!\[x\]\(/.test(text) && !/\[点这里\]\(/.test(text));
       assert.match(text, /\\\\!\\\\\[x\\\\\]/);
+    });
+
+    test('personal data as people write it is masked in the message, the reply and the title, as core masks it; the office’s configured number stays', async () => {
+      const doc = (await get(`${server.url}/api/forms/mailbox/replies`)).body;
+      const item = doc.items.find((i) => i.id === written.code);
+      // The body is Markdown with the citizen's text escaped: read it back as text.
+      const text = item.body.replace(/\\(.)/g, '$1');
+      assert.equal(text, `**来信内容**\n\n${WRITTEN.maskedMessage}\n\n**答复**\n\n${WRITTEN.maskedReply}`);
+      assert.equal(item.title, '关于补助发放的询问（电话139****4680）');
+      assert.equal(item.sender, '马**');
+      assert.deepEqual(doc.publicContacts, ['0952-6012345']);
+      const checked = await validateDocument(doc, 'replies.json');
+      assert.ok(checked.ok, checked.output);
     });
 
     test('CORS like the citizens’ API; an unpublished reply leaves the board', async () => {
@@ -105,7 +140,7 @@ eachStorage((backend) => {
       assert.equal((await post(`${server.url}/api/forms/mailbox/replies`, {})).status, 405);
       assert.equal((await get(`${server.url}/api/forms/nothing/replies`)).status, 404);
       assert.equal((await staff.post(`/staff/api/submissions/${published.id}/publish`, { publish: false })).status, 200);
-      assert.deepEqual((await get(`${server.url}/api/forms/mailbox/replies`)).body.items, []);
+      assert.deepEqual((await get(`${server.url}/api/forms/mailbox/replies`)).body.items.map((i) => i.id), [written.code]);
       assert.equal((await staff.post(`/staff/api/submissions/${published.id}/publish`, { publish: true })).status, 200);
     });
   });

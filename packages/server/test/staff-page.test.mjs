@@ -58,7 +58,8 @@ test('the staff page: sign in, find, open and answer a message, in a real browse
   await page.fill('#login-password', 'correct horse battery staple');
   await page.keyboard.press('Enter');
   await page.locator('#work').waitFor({ state: 'visible' });
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'work-title');
+  // Focus moves once the signed-in view has loaded its lists, a moment after it shows.
+  await page.waitForFunction(() => document.activeElement?.id === 'work-title', null, { timeout: 10_000 });
   assert.match(await page.textContent('#who'), /wangfang/);
 
   // The list is <gk-catalogue> over the staff feed: the message is there with its tracking code.

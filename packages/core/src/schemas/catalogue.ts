@@ -10,6 +10,7 @@
  * record listing.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy.js';
 import { isIsoDate, DOC_NUMBER_PATTERN } from '../format.js';
 import { addMessages } from '../i18n.js';
 import { catalogueZh } from '../messages/catalogue.js';
@@ -33,16 +34,16 @@ export interface CatalogueCategory {
   children?: CatalogueCategory[] | undefined;
 }
 
-let childrenSchema: z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniType<CatalogueCategory>>> | undefined;
-export const categorySchema: z.ZodMiniType<CatalogueCategory> = z.strictObject({
+let childrenSchema: z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniType<CatalogueCategory, CatalogueCategory>>> | undefined;
+export const categorySchema: z.ZodMiniType<CatalogueCategory, CatalogueCategory> = /* @__PURE__ */ lazySchema(() => z.strictObject({
   id: text(),
   name: text(),
   get children() {
     return (childrenSchema ??= z.optional(z.array(categorySchema)));
   },
-});
+}));
 
-export const columnSchema = z.strictObject({
+export const columnSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   key: z.string().check(z.regex(KEY, { error: 'expect.columnKey' })),
   label: text(),
   type: z.enum(COLUMN_TYPES),
@@ -50,10 +51,10 @@ export const columnSchema = z.strictObject({
   deidentify: z.optional(z.enum(DEIDENTIFY_KINDS)),
   exempt: z.optional(text()),
   facet: z.optional(z.boolean()),
-});
+}));
 
 /** An item: fixed fields, plus one field per declared column (checked against the columns). */
-export const catalogueItemSchema = z.catchall(
+export const catalogueItemSchema = /* @__PURE__ */ lazySchema(() => z.catchall(
   z.object({
     id: text(),
     title: text(),
@@ -64,9 +65,9 @@ export const catalogueItemSchema = z.catchall(
     body: z.optional(z.string()),
   }),
   z.union([z.string(), z.number()]),
-);
+));
 
-export const catalogueFields = z.strictObject({
+export const catalogueFields = /* @__PURE__ */ lazySchema(() => z.strictObject({
   ...header('catalogue'),
   title: text(),
   owner: text(),
@@ -77,7 +78,8 @@ export const catalogueFields = z.strictObject({
   columns: z.array(columnSchema),
   items: z.optional(z.array(catalogueItemSchema)),
   itemsUrl: z.optional(safeUrl()),
-});
+  publicContacts: z.optional(z.array(text())),
+}));
 
 export type GkCatalogue = z.infer<typeof catalogueFields>;
 export type CatalogueColumn = GkCatalogue['columns'][number];
@@ -183,11 +185,11 @@ export function catalogueConsistencyIssues(doc: GkCatalogue): Issue[] {
   return issues;
 }
 
-export const catalogueSchema = catalogueFields.check(
+export const catalogueSchema = /* @__PURE__ */ lazySchema(() => catalogueFields.check(
   z.superRefine((doc, ctx) => {
     for (const issue of catalogueConsistencyIssues(doc as GkCatalogue)) ctx.issues.push({ code: 'custom', input: undefined, ...issue });
   }),
-);
+));
 
 /** What each field means, for editors' IDEs (attached by describe.ts for the JSON Schema). */
 export function catalogueDescriptions(): FieldDescriptions {
@@ -210,7 +212,7 @@ export function catalogueDescriptions(): FieldDescriptions {
     'columns[].label': ['栏目名称', 'Column label'],
     'columns[].type': ['类型：text 文字、date 日期、money 金额（元）、enum 选项、link 链接、docNumber 文号', 'Type: text, date, money (yuan), enum, link, document number'],
     'columns[].values': ['enum 栏目的可选值', 'The values of an enum column'],
-    'columns[].deidentify': ['去标识化方式：name 姓名、id 身份证号、phone 电话、address 地址、text 文字中的证件号和电话', 'De-identification: name, id, phone, address, text'],
+    'columns[].deidentify': ['去标识化方式：name 姓名、id 身份证号、phone 电话、address 地址、text 文字中的个人信息（证件号、电话、邮箱、住址、有称呼的姓名）', 'De-identification: name, id, phone, address, text (ID and phone numbers, e-mail, addresses and cued names in free text)'],
     'columns[].exempt': ['依法不去标识化的理由（如行政处罚决定须公开当事人姓名），会在页面上注明', 'Why the law requires this column to be shown as is (shown on the page)'],
     'columns[].facet': ['是否作为筛选条件', 'Offer this column as a filter'],
     items: ['条目（大型目录请用 itemsUrl）', 'Items (large catalogues use itemsUrl)'],
@@ -223,5 +225,7 @@ export function catalogueDescriptions(): FieldDescriptions {
     'items[].number': ['文号', 'Document number'],
     'items[].body': ['全文（Markdown）', 'Full text (Markdown)'],
     itemsUrl: ['条目文件地址：JSON 数组或 NDJSON（每行一个条目）', 'Address of the items: a JSON array or NDJSON (one item a line)'],
+    publicContacts: ['公开的联系方式（本机关的咨询电话、邮箱、办公地址），文字去标识化时原样保留，如 ["0952-6012345"]', 'Public contacts (the office\'s own phone, e-mail, street address) left as they are when text is de-identified'],
+    'publicContacts[]': ['一个公开的电话号码、邮箱或地址，写法不限', 'One public phone number, e-mail address or street address, written any way'],
   };
 }

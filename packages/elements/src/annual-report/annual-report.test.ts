@@ -39,7 +39,7 @@ describe('<gk-annual-report>', () => {
     ]);
     expect(root(el).querySelector('h2')!.textContent).to.equal('平罗县卫生健康局2025年政府信息公开工作年度报告');
     expect(root(el).querySelector('.meta')!.textContent).to.contain('2026年1月20日');
-    // The overview is Markdown through core's sanitizer: a list with bold figures.
+    // The overview is Markdown, through the one Markdown renderer: a list with bold figures.
     expect([...root(el).querySelectorAll('#overview-title + .prose ol strong')].map((strong) => strong.textContent)).to.include('416');
     await expect(el).to.be.accessible();
   });
@@ -143,7 +143,7 @@ describe('<gk-annual-report>', () => {
   it('counts that do not balance, a wrong total, an unknown case: errors with their paths and numbers', async () => {
     const el = document.createElement('gk-annual-report');
     const failed = oneEvent(el, 'gk-error') as Promise<GkErrorEvent>;
-    el.data = await example('invalid');
+    el.data = (await example('invalid')) as GkAnnualReportElement['data'];
     document.body.append(el);
     const messages = (await failed).detail.messages.join('\n');
     expect(messages).to.contain('applications.carriedForward.person');

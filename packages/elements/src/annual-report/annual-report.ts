@@ -11,7 +11,7 @@ import {
 } from '@gongkai/core';
 import { GkElement } from '../base/gk-element.js';
 import { defineElement } from '../base/define.js';
-import { markdown } from '../base/internal/markdown.js';
+import { markdown, markdownStyles } from '../base/internal/markdown.js';
 import { toggled } from '../base/internal/toggle.js';
 import { barChart, type BarGroup } from '../charts/bars.js';
 import { chartStyles } from '../charts/chart.styles.js';
@@ -43,7 +43,7 @@ import { appealsTable, applicationsCsv, applicationsTable, outcomeName, proactiv
  * @csspart tooltip - The tooltip.
  */
 export class GkAnnualReportElement extends GkElement<typeof annualReportSchema> {
-  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, annualReportStyles];
+  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, markdownStyles, annualReportStyles];
 
   protected readonly schema = annualReportSchema;
 
@@ -56,8 +56,8 @@ export class GkAnnualReportElement extends GkElement<typeof annualReportSchema> 
     const ctx: TableContext = { report, lang, t: (key, params) => this.t(key, params) };
     const prose = (source: string | undefined) => (source?.trim() ? html`<div class="prose">${markdown(source, this.headingLevel + 2)}</div>` : this.notReported());
     const section = (key: 'overview' | 'proactive' | 'applications' | 'appeals' | 'problems' | 'other', body: unknown) =>
-      html`<section aria-labelledby="${key}-title">${this.heading(1, this.t(`annual.section.${key}`), `${key}-title`)}${body}</section>`;
-    return html`<article part="base" aria-labelledby="title">
+      html`<section aria-labelledby=${this.scopedId(`${key}-title`)}>${this.heading(1, this.t(`annual.section.${key}`), `${key}-title`)}${body}</section>`;
+    return html`<article part="base" aria-labelledby=${this.scopedId('title')}>
       ${this.heading(0, report.title, 'title', 'title')}
       <p class="meta">${this.t('annual.published', { office: report.office, date: formatDate(report.published, lang) })}</p>
       ${section('overview', prose(report.overview))}
@@ -104,10 +104,10 @@ export class GkAnnualReportElement extends GkElement<typeof annualReportSchema> 
     });
     this.interaction.setItems(groups.flatMap((group) => group.bars));
     return chartFigure({
-      id: 'outcomes',
+      id: this.scopedId('outcomes'),
       interaction: this.interaction,
       summary,
-      chart: barChart({ groups, width: this.resize.width, label: summary, interaction: this.interaction }),
+      chart: barChart({ groups, width: this.resize.chartWidth, label: summary, interaction: this.interaction }),
       table: {
         caption: summary,
         head: [this.t('annual.chart.title'), this.t('annual.chart.count'), this.t('annual.chart.share')],
@@ -118,6 +118,7 @@ export class GkAnnualReportElement extends GkElement<typeof annualReportSchema> 
         rows: [[this.t('annual.chart.title'), this.t('annual.chart.count'), `${this.t('annual.chart.share')}（%）`], ...rows.map(({ outcome, count }) => [outcomeName(ctx, outcome), count, done > 0 ? Number(((count / done) * 100).toFixed(2)) : ''])],
       },
       tableOpen: this.openTables.has('outcomes'),
+      startOpen: this.elderMode,
       onToggleTable: () => {
         this.openTables = toggled(this.openTables, 'outcomes');
         this.requestUpdate();

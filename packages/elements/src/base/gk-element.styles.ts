@@ -1,24 +1,18 @@
 import { css } from 'lit';
 
 /**
- * What every gk-* element shares: a reset against the host page's inherited
- * styles, the --gk-* design tokens, focus, the loading and error states, print,
- * forced colours and reduced motion.
+ * What every gk-* element shares: the --gk-* design tokens, a root that owns its
+ * font, colour and box model, focus, the loading and error states, elder mode,
+ * print, forced colours and reduced motion.
+ *
+ * The host keeps only what a page may change (display, size, the tokens): a
+ * page's rule on the host (\`* { box-sizing: content-box; padding: 0 }\`) outweighs
+ * :host. The root sets everything itself instead of inheriting it from the host.
  */
 export const baseStyles = css`
   :host {
-    /* Inherited properties cross the shadow boundary; a CMS's "body { text-align: center; line-height: 1 }" must not reach us. */
-    all: initial;
     display: block;
-    box-sizing: border-box;
     max-width: 100%;
-    /* Short on purpose: every family a reader's machine lacks is a font lookup at first layout (~0.5 ms each in Chromium). */
-    font-family: var(--gk-font-family, system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif);
-    font-size: var(--gk-font-size, medium);
-    line-height: var(--gk-line-height, 1.7);
-    color: var(--gk-color-text, #1f1f1f);
-    text-align: start;
-    overflow-wrap: anywhere;
     --_accent: var(--gk-color-accent, #a61b1b);
     --_muted: var(--gk-color-muted, #595959);
     --_border: var(--gk-color-border, #d0d0d0);
@@ -33,10 +27,34 @@ export const baseStyles = css`
   :host([hidden]) {
     display: none;
   }
-  *,
-  *::before,
-  *::after {
-    box-sizing: inherit;
+  .gk-root {
+    /* Inherited properties cross the shadow boundary; a CMS's "body { text-align: center; line-height: 1 }" must not reach us. */
+    all: initial;
+    display: block;
+    /* Short on purpose: every family a reader's machine lacks is a font lookup at first layout (~0.5 ms each in Chromium). */
+    font-family: var(--gk-font-family, system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif);
+    font-size: var(--gk-font-size, medium);
+    line-height: var(--gk-line-height, 1.7);
+    color: var(--gk-color-text, #1f1f1f);
+    text-align: start;
+    overflow-wrap: anywhere;
+  }
+  .gk-root,
+  .gk-root *,
+  .gk-root *::before,
+  .gk-root *::after {
+    box-sizing: border-box;
+  }
+  /* What we hide stays hidden: a page's "[hidden] { display: block }" must not show it, and Chromium applies the attribute as a presentational hint, which light-DOM mode's reset (all: revert) drops. */
+  [hidden] {
+    display: none !important;
+  }
+  /* The page's own content inside the element: the inline JSON never shows; the rest until the document does. */
+  ::slotted(script) {
+    display: none !important;
+  }
+  .gk-ready ~ * {
+    display: none !important;
   }
   a {
     color: var(--_link);
@@ -123,8 +141,31 @@ export const baseStyles = css`
       border-color: CanvasText;
     }
   }
+  /* Elder mode (长者模式): body text at least 18 px (the smallest we use is 0.875em), line height at least 1.5, 7:1 contrast, 44 px targets. */
+  .gk-elder {
+    font-size: max(21px, 1.3125rem);
+    --_muted: #3b3b3b;
+    --_border: #6e6e6e;
+    --_accent: #8a1414;
+    --_link: #0a4a8c;
+    --_danger: #8a1014;
+  }
+  .gk-elder,
+  .gk-elder * {
+    line-height: 1.6 !important;
+  }
+  .gk-elder :is(button, input, select, textarea),
+  .gk-elder a:not(.prose a) {
+    min-height: 44px !important;
+    min-width: 44px !important;
+  }
+  .gk-elder a:not(.prose a) {
+    display: inline-flex;
+    align-items: center;
+  }
+
   @media print {
-    :host {
+    .gk-root {
       color: #000;
       font-size: 11pt;
     }

@@ -23,8 +23,11 @@ import {
 } from '@gongkai/core';
 import type * as z from 'zod/mini';
 import { baseStyles } from './gk-element.styles.js';
+import { VERSION } from './define.js';
 import { GkErrorEvent, GkLoadEvent, type DataSource } from './events.js';
 import { fetchText, shortUrl } from './internal/fetch-text.js';
+import { adoptLightStyles, canRenderLight } from './internal/light-dom.js';
+import { pageIsElder, pageWantsLightDom, unwatchPage, watchPage } from './internal/page-switches.js';
 import type { Loaded, Provenance } from './internal/provenance.js';
 
 type Status = 'empty' | 'loading' | 'ready' | 'error';
@@ -35,6 +38,8 @@ const MAX_LISTED_ISSUES = 20;
 type Result<S extends z.ZodMiniType> = ValidationResult<z.infer<S>>;
 
 let warnedNoEnglish = false;
+/** Numbers the elements in light-DOM mode, whose ids live in the page's document. */
+let lightCount = 0;
 
 /**
  * The base of every gk-* element. It takes the element's JSON document from
@@ -43,9 +48,18 @@ let warnedNoEnglish = false;
  * with the kind's schema, and renders either the document or one error state.
  * Nothing it does throws into the host page.
  *
+ * What the page puts inside the element (a title, a link to the PDF) shows until
+ * the document is rendered, and stays if it fails or the script never loads.
+ * Everything renders inside one root element (`part="root"`) that sets its own
+ * font, colours and box model, so the host's computed values (a page's
+ * `* { box-sizing: content-box }`) change nothing inside.
+ *
+ * @slot - What shows before the document renders, or instead of it when it cannot: a title, a link to the file. An inline `<script type="application/json">` holding the document is never shown.
+ *
  * @event gk-load - The document was loaded, validated and rendered. `detail: { document, source }`.
  * @event gk-error - The document could not be loaded or is invalid. `detail: { issues, messages, source }`.
  *
+ * @csspart root - The box everything renders in.
  * @csspart loading - The loading message.
  * @csspart error - The error message (role="alert").
  * @csspart retry-button - The button that loads `src` again after a failure.
@@ -73,6 +87,9 @@ let warnedNoEnglish = false;
 export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
   static override styles = [baseStyles];
 
+  /** The gongkai version that defined the element (a second copy on the page names it in its warning). */
+  static readonly gongkaiVersion = VERSION;
+
   /** The schema of this element's document kind. */
   protected abstract readonly schema: S;
 
@@ -82,8 +99,8 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
   /** Address of the JSON document to load. */
   @property({ reflect: true }) src?: string;
 
-  /** The document as an object; takes precedence over `src` and inline JSON. */
-  @property({ attribute: false }) data?: unknown;
+  /** The document as an object, typed by the kind's schema; takes precedence over `src` and inline JSON. */
+  @property({ attribute: false }) data?: z.input<S>;
 
   /** Milliseconds to wait for `src` before giving up. */
   @property({ type: Number }) timeout = 15000;
@@ -99,6 +116,16 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
   /** The level of the element's top heading (2–6), to fit the page's outline. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
+  /**
+   * Render into the element's own children instead of a shadow root, so an
+   * accessibility toolbar's pointer reading (指读) finds the text. Read when the
+   * element first connects; `<html data-gk-light-dom>` turns it on for every element.
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'light-dom' }) lightDom = false;
+
+  /** Elder mode (长者模式): larger text and targets, stronger contrast. Also on while `<html>` has the class `gk-elder`. */
+  @property({ type: Boolean, reflect: true }) elder = false;
+
   @state() protected status: Status = 'empty';
   @state() protected document?: z.infer<S>;
   @state() protected issues: GkIssue[] = [];
@@ -107,7 +134,8 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
   private loadController?: AbortController;
   private checkToken = 0;
   private inlineObserver?: MutationObserver;
-  private pendingEvent?: GkLoadEvent | GkErrorEvent;
+  private pendingEvent?: GkLoadEvent<z.output<S>> | GkErrorEvent;
+  private idPrefix = '';
   /** Publication history and signature check of a published `src` (internal/provenance.ts, loaded on demand). */
   private provenance?: Provenance;
 
@@ -127,13 +155,53 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
     return t(this.language, key, params);
   }
 
+  /** True in elder mode, set on the element or on the page. */
+  get elderMode(): boolean {
+    return this.elder || pageIsElder();
+  }
+
+  /** In light-DOM mode, as decided when the element first connected. */
+  protected get rendersLight(): boolean {
+    return !!this.idPrefix;
+  }
+
+  /**
+   * The id of one of the element's own elements: as written inside a shadow root;
+   * prefixed per element in light-DOM mode, where ids share the page's document.
+   */
+  protected scopedId(name: string): string {
+    return this.idPrefix + name;
+  }
+
+  /** The root everything renders in: inside a shadow root, or first among the element's children in light-DOM mode. */
+  protected override createRenderRoot(): HTMLElement {
+    const root = document.createElement('div');
+    root.className = 'gk-root';
+    root.setAttribute('part', 'root');
+    if ((this.lightDom || pageWantsLightDom()) && canRenderLight) {
+      this.lightDom = true;
+      this.idPrefix = `gk${++lightCount}-`;
+      this.prepend(root);
+      adoptLightStyles(this, (this.constructor as typeof LitElement).elementStyles);
+    } else {
+      super.createRenderRoot().append(root);
+    }
+    // Lit would render before the shadow root's first child (its <style> where stylesheets cannot be adopted).
+    this.renderOptions.renderBefore = null;
+    return root;
+  }
+
   override connectedCallback(): void {
+    // Connected again, perhaps into another document or shadow root (the first time, createRenderRoot adopts them).
+    if (this.rendersLight) adoptLightStyles(this, (this.constructor as typeof LitElement).elementStyles);
     super.connectedCallback();
+    watchPage(this);
     if (this.data === undefined && !this.src) this.readInline();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    unwatchPage(this);
     this.loadController?.abort();
     this.inlineObserver?.disconnect();
     this.inlineObserver = undefined;
@@ -156,6 +224,9 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
   }
 
   protected override updated(_changed: PropertyValues<this>): void {
+    const classes = (this.renderRoot as HTMLElement).classList;
+    classes.toggle('gk-ready', this.status === 'ready');
+    classes.toggle('gk-elder', this.elderMode);
     const event = this.pendingEvent;
     if (!event) return;
     this.pendingEvent = undefined;
@@ -163,11 +234,13 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
   }
 
   protected override render(): unknown {
+    // The page's own content shows until the document does (in light-DOM mode it is beside the root, hidden by CSS once ready).
+    const fallback = this.rendersLight ? nothing : html`<slot></slot>`;
     switch (this.status) {
       case 'loading':
-        return html`<div class="state-loading" part="loading" role="status">${this.t('state.loading')}</div>`;
+        return html`<div class="state-loading" part="loading" role="status">${this.t('state.loading')}</div>${fallback}`;
       case 'error':
-        return this.renderError();
+        return html`${this.renderError()}${fallback}`;
       case 'ready':
         try {
           const body = this.renderDocument(this.document as z.infer<S>);
@@ -178,7 +251,7 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
           return this.renderError([rootIssue('state.internal', { detail: String((error as Error)?.message ?? error) })]);
         }
       default:
-        return nothing;
+        return fallback;
     }
   }
 
@@ -186,8 +259,9 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
   protected abstract renderDocument(document: z.infer<S>): unknown;
 
   /** A heading at `headingLevel + offset`, between h2 and h6. */
-  protected heading(offset: number, content: unknown, id?: string, part?: string): TemplateResult {
+  protected heading(offset: number, content: unknown, name?: string, part?: string): TemplateResult {
     const level = Math.min(6, Math.max(2, this.headingLevel + offset));
+    const id = name && this.scopedId(name);
     // Five plain templates cost less than lit/static-html's dynamic tag names.
     switch (level) {
       case 2:
@@ -242,7 +316,9 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
     }
     // The element may be upgraded before the parser reaches its children.
     if (!this.inlineObserver) {
-      this.inlineObserver = new MutationObserver(() => {
+      this.inlineObserver = new MutationObserver((records) => {
+        // Our own rendering (inside the root, in light-DOM mode) is not the page adding the JSON.
+        if (records.every((record) => this.renderRoot.contains(record.target))) return;
         if (this.data === undefined && !this.src) this.readInline();
       });
       this.inlineObserver.observe(this, { childList: true, subtree: true, characterData: true });
@@ -347,7 +423,7 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
     this.issues = [];
     this.source = source;
     this.status = 'ready';
-    this.pendingEvent = new GkLoadEvent({ document: result.value, source });
+    this.pendingEvent = new GkLoadEvent<z.output<S>>({ document: result.value, source });
   }
 
   private fail(issues: GkIssue[], source: DataSource | 'none'): void {

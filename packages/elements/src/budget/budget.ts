@@ -145,7 +145,7 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
     else return;
     event.preventDefault();
     this.selectView(views[next]!);
-    void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>(`#tab-${views[next]}`)?.focus());
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${this.scopedId(`tab-${views[next]}`)}`)?.focus());
   }
 
   private renderBreadcrumbs(level: BudgetNode): unknown {
@@ -186,7 +186,8 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
           return tablesView(ctx);
       }
     })();
-    return html`<section class="card" part="base" aria-labelledby="title">
+    const id = (name: string) => this.scopedId(name);
+    return html`<section class="card" part="base" aria-labelledby=${id('title')}>
       ${this.heading(0, doc.title, 'title', 'title')}
       <p class="meta">
         <span>${doc.department}</span><span>${this.t(`budget.stageWord.${doc.stage}`)}</span><span
@@ -199,9 +200,9 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
               (candidate) => html`<button
                 type="button"
                 role="tab"
-                id="tab-${candidate}"
+                id=${id(`tab-${candidate}`)}
                 aria-selected=${candidate === view ? 'true' : 'false'}
-                aria-controls="panel"
+                aria-controls=${id('panel')}
                 tabindex=${candidate === view ? 0 : -1}
                 @click=${() => this.selectView(candidate)}
               >
@@ -210,7 +211,7 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
             )}
           </div>`
         : nothing}
-      <div id="panel" role=${views.length > 1 ? 'tabpanel' : 'region'} aria-labelledby=${views.length > 1 ? `tab-${view}` : 'title'}>
+      <div id=${id('panel')} role=${views.length > 1 ? 'tabpanel' : 'region'} aria-labelledby=${id(views.length > 1 ? `tab-${view}` : 'title')}>
         ${body}
       </div>
       <p class="visually-hidden" role="status">${this.announcement}</p>
@@ -226,7 +227,9 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
       lang: this.language,
       t: (key, params) => this.t(key, params),
       heading: (offset, content) => this.heading(offset, content),
-      width: this.resize.width,
+      scopedId: (name) => this.scopedId(name),
+      elder: this.elderMode,
+      width: this.resize.chartWidth,
       root,
       level: (this.levelId && findNode(root, this.levelId)) || root,
       primary: this.primary,

@@ -65,7 +65,7 @@ export const catalogueStyles = css`
     background: var(--_accent);
     color: #fff;
   }
-  :host {
+  .gk-root {
     container-type: inline-size;
   }
   .layout {
@@ -103,6 +103,9 @@ export const catalogueStyles = css`
     color: inherit;
     opacity: 0.8;
     font-variant-numeric: tabular-nums;
+  }
+  .gk-elder .count {
+    opacity: 1;
   }
   .count-line {
     margin: 0 0 0.5em;

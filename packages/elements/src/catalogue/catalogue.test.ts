@@ -61,6 +61,43 @@ function penalties(): Record<string, unknown> {
   };
 }
 
+/**
+ * A replies board with personal data written the way people write it: in a
+ * de-identified text column, in the Markdown full text, with the office's own
+ * 咨询电话 declared public and its hotline column exempt.
+ */
+function writtenReplies(): Record<string, unknown> {
+  return {
+    kind: 'catalogue',
+    version: 1,
+    title: '局长信箱：答复公开',
+    owner: '平罗县卫生和计划生育局',
+    type: '记录',
+    publicContacts: ['0952-6012345'],
+    columns: [
+      { key: 'sender', label: '来信人', type: 'text', deidentify: 'name' },
+      { key: 'summary', label: '来信摘要', type: 'text', deidentify: 'text' },
+      { key: 'hotline', label: '承办科室电话', type: 'text', deidentify: 'phone', exempt: '承办科室的办公电话，依职责公开' },
+    ],
+    items: [
+      {
+        id: 'xx-1',
+        title: '关于补助发放的询问',
+        date: '2018-05-03',
+        sender: '马秀英',
+        summary: '我叫马秀英，电话１３９ ５２３１ ４６８０，家住平罗县城关镇南大街12号3单元501室',
+        hotline: '0952-6018800',
+        body: '**来信内容**\n\n身份证号 640221 19680412 1350，联系人：李国强（手机138-0952-1234），邮箱liguoqiang@163.com。\n\n**答复**\n\n如有疑问请致电0952-6012345。',
+      },
+    ],
+  };
+}
+
+const WRITTEN_SUMMARY = '我叫马**，电话１３９ **** ４６８０，家住平罗县…';
+const WRITTEN_BODY = ['身份证号 640221 ******** 1350，联系人：李**（手机138-****-1234），邮箱l*********@163.com。', '如有疑问请致电0952-6012345。'];
+/** What was written and must not be shown, searched or exported: digits in either width, the street, the names. */
+const WRITTEN_PERSONAL = ['５２３１', '5231', '19680412', '0952-1234', 'liguoqiang', '南大街', '秀英', '国强'];
+
 async function catalogue(data: unknown, attrs: { view?: 'table' | 'cards'; lang?: string } = {}): Promise<GkCatalogueElement> {
   const el = await fixture<GkCatalogueElement>(html`<gk-catalogue .data=${data} view=${attrs.view ?? 'table'} lang=${attrs.lang ?? 'zh-CN'}></gk-catalogue>`);
   await waitUntil(() => el.shadowRoot!.querySelector('section, [role="alert"]'), 'catalogue did not render');
@@ -240,6 +277,53 @@ describe('<gk-catalogue>', () => {
     expect(csv).not.to.contain('640221199001011231');
   });
 
+  it('masks personal data written the way people write it in the table, the cards, the search and both exports; public numbers and exempt columns stay', async () => {
+    const el = await catalogue(writtenReplies());
+    const table = root(el).querySelector('tbody')!;
+    expect(table.textContent).to.contain(WRITTEN_SUMMARY);
+    expect(table.textContent).to.contain('马**');
+    expect(table.textContent).to.contain('0952-6018800'); // exempt
+    root(el).querySelector<HTMLButtonElement>('button.more')!.click();
+    await el.updateComplete;
+    // The full text is Markdown: masks are shown as stars, never as emphasis.
+    const fullText = root(el).querySelector('.full-text')!;
+    expect(fullText.textContent).to.contain(WRITTEN_BODY[0]);
+    expect(fullText.textContent).to.contain(WRITTEN_BODY[1]);
+    expect(fullText.querySelectorAll('strong')).to.have.length(2); // 来信内容 and 答复 only
+    for (const text of WRITTEN_PERSONAL) expect(root(el).querySelector('.results')!.textContent, text).not.to.contain(text);
+    expect(root(el).querySelector('.notice')!.textContent).to.contain('“来信人”、“来信摘要”');
+
+    const input = root(el).querySelector<HTMLInputElement>('input[type="search"]')!;
+    const search = async (q: string) => {
+      input.value = q;
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      return status(el);
+    };
+    for (const text of WRITTEN_PERSONAL) expect(await search(text), `search for ${text}`).to.equal('共 0 条（全部 1 条）');
+    expect(await search('6012345'), 'the public 咨询电话 is searchable').to.equal('共 1 条（全部 1 条）');
+    expect(await search('马**')).to.equal('共 1 条（全部 1 条）');
+    await search('');
+
+    const csv = await downloadedText(() => [...root(el).querySelectorAll<HTMLButtonElement>('.buttons button')].find((button) => button.textContent!.includes('CSV'))!.click());
+    expect(csv).to.contain(WRITTEN_SUMMARY);
+    const json = JSON.parse(await downloadedText(() => [...root(el).querySelectorAll<HTMLButtonElement>('.buttons button')].find((button) => button.textContent!.includes('JSON'))!.click())) as { items: Array<Record<string, string>> };
+    expect(json.items[0]!.summary).to.equal(WRITTEN_SUMMARY);
+    expect(json.items[0]!.sender).to.equal('马**');
+    expect(json.items[0]!.body).to.contain('640221 \\*\\*\\*\\*\\*\\*\\*\\* 1350');
+    for (const text of WRITTEN_PERSONAL) {
+      expect(csv, `CSV: ${text}`).not.to.contain(text);
+      expect(JSON.stringify(json), `JSON: ${text}`).not.to.contain(text);
+    }
+
+    el.view = 'cards';
+    await el.updateComplete;
+    const cards = root(el).querySelector('.cards')!;
+    expect(cards.textContent).to.contain(WRITTEN_SUMMARY);
+    for (const text of WRITTEN_PERSONAL) expect(cards.textContent, `cards: ${text}`).not.to.contain(text);
+    await expect(el).to.be.accessible();
+  });
+
   it('shows cards by default where it is narrow (a phone), with nothing overflowing at 320 px', async () => {
     await setViewport({ width: 320, height: 640 });
     try {
@@ -287,7 +371,7 @@ describe('<gk-catalogue>', () => {
     data.items = [];
     const el = document.createElement('gk-catalogue');
     const failed = oneEvent(el, 'gk-error') as Promise<GkErrorEvent>;
-    el.data = data;
+    el.data = data as GkCatalogueElement['data'];
     document.body.append(el);
     const event = await failed;
     expect(event.detail.messages.join('\n')).to.contain('缺少法定栏目“review”（审核程序）');

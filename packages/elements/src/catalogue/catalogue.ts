@@ -8,6 +8,7 @@ import {
   formatDocNumber,
   formatIssue,
   formatMoney,
+  ownValue,
   type CatalogueCategory,
   type CatalogueColumn,
   type CatalogueItem,
@@ -18,7 +19,7 @@ import {
 import { GkElement } from '../base/gk-element.js';
 import { defineElement } from '../base/define.js';
 import { href, rel } from '../base/internal/links.js';
-import { markdown } from '../base/internal/markdown.js';
+import { markdown, markdownStyles } from '../base/internal/markdown.js';
 import { fetchText } from '../base/internal/fetch-text.js';
 import { toggled } from '../base/internal/toggle.js';
 import { downloadCsv } from '../charts/figure.js';
@@ -71,7 +72,7 @@ function isOwnKey(key: string, prefix: string): boolean {
  * @csspart results - The results (table or cards).
  */
 export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
-  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, catalogueStyles];
+  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, markdownStyles, catalogueStyles];
 
   protected readonly schema = catalogueSchema;
 
@@ -188,7 +189,7 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
   }
 
   private columnValue(column: CatalogueColumn, item: CatalogueItem): unknown {
-    const value = item[column.key];
+    const value = ownValue(item, column.key);
     if (value === undefined || value === '') return '—';
     switch (column.type) {
       case 'money':
@@ -214,7 +215,7 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
     const title = this.highlight(item.title);
     const link = item.url ? html`<a href=${ifDefined(href(item.url))} rel=${ifDefined(rel(item.url))}>${title}</a>` : title;
     if (!item.body) return link;
-    const id = `body-${item.id}`;
+    const id = this.scopedId(`body-${item.id}`);
     const open = this.open.has(id);
     return html`${link}
       <button
@@ -227,7 +228,7 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
       >
         ${this.t('catalogue.fullText')}
       </button>
-      <div class="full-text" id=${id} ?hidden=${!open}>${markdown(item.body, this.headingLevel + 2)}</div>`;
+      <div class="full-text prose" id=${id} ?hidden=${!open}>${markdown(item.body, this.headingLevel + 2)}</div>`;
   }
 
   private exportRows(doc: GkCatalogue, rows: readonly Row[]): CsvCell[][] {
@@ -235,7 +236,7 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
     return [
       [doc.title, `${this.t('catalogue.exportedAt')} ${today()}`],
       head,
-      ...rows.map(({ item }) => [item.id, item.title, item.date ?? '', item.number ?? '', ...doc.columns.map((column) => item[column.key] as CsvCell)]),
+      ...rows.map(({ item }) => [item.id, item.title, item.date ?? '', item.number ?? '', ...doc.columns.map((column) => ownValue(item, column.key) as CsvCell)]),
     ];
   }
 
@@ -279,10 +280,11 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
     const years = [...(counts.get('year') ?? new Map()).keys()].sort().reverse();
     const tableColumns = doc.columns;
     // Cards where the element is narrow (a phone, a side column), a table elsewhere, unless the page or the reader chose.
-    const view = this.view ?? (this.resize.width < 560 ? 'cards' : 'table');
-    const filtered = this.query.q || this.query.category || Object.values(this.query.facets).some(Boolean);
+    const view = this.view ?? (this.resize.chartWidth < 560 ? 'cards' : 'table');
+    // Object.keys, not Object.values: Prototype.js replaces Object.values with a for-in that also lists what a page added to Object.prototype.
+    const filtered = this.query.q || this.query.category || Object.keys(this.query.facets).some((key) => this.query.facets[key]);
 
-    return html`<section class="catalogue" part="base" aria-labelledby="title">
+    return html`<section class="catalogue" part="base" aria-labelledby=${this.scopedId('title')}>
       ${this.heading(0, doc.title, 'title', 'title')}
       <p class="meta">
         <span class="badge">${this.t(`catalogue.type.${doc.type}`)}</span> <span>${doc.owner}</span>
@@ -309,12 +311,12 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
           (column) => html`<label>
             <span>${column.label}</span>
             <select
-              .value=${live(this.query.facets[column.key] ?? '')}
+              .value=${live(ownValue(this.query.facets, column.key) ?? '')}
               @change=${(e: Event) => this.set({ facets: { ...this.query.facets, [column.key]: (e.target as HTMLSelectElement).value } })}
             >
-              <option value="" ?selected=${!this.query.facets[column.key]}>${this.t('catalogue.all')}</option>
+              <option value="" ?selected=${!ownValue(this.query.facets, column.key)}>${this.t('catalogue.all')}</option>
               ${[...(counts.get(column.key) ?? new Map()).entries()].sort((a, b) => b[1] - a[1]).map(
-                ([value, count]) => html`<option value=${value} ?selected=${this.query.facets[column.key] === value}>${value}（${count}）</option>`,
+                ([value, count]) => html`<option value=${value} ?selected=${ownValue(this.query.facets, column.key) === value}>${value}（${count}）</option>`,
               )}
             </select>
           </label>`,

@@ -21,6 +21,10 @@ export const chartStyles = css`
     overflow: visible;
     font-family: inherit;
   }
+  /* Elder mode lays charts out narrower (see ResizeController.chartWidth) and draws them at the full width. */
+  .gk-elder svg.chart {
+    width: 100%;
+  }
   svg.chart text {
     fill: var(--gk-color-text, #1f1f1f);
   }

@@ -20,7 +20,10 @@ export interface FigureOptions {
   interaction: ChartInteraction;
   table: DataTable;
   csv: { filename: string; rows: CsvCell[][] };
+  /** Whether the reader has toggled the table from how it starts. */
   tableOpen: boolean;
+  /** The table shows from the start (elder mode: no number only in a tooltip); a toggle hides it. */
+  startOpen?: boolean;
   onToggleTable(): void;
   labels: { showTable: string; hideTable: string; download: string };
   /** Above the chart: breadcrumbs, a legend. */
@@ -38,6 +41,7 @@ export function chartFigure(options: FigureOptions): TemplateResult {
   const { id, interaction } = options;
   const active = interaction.activeItem;
   const tableId = `${id}-table`;
+  const open = options.tableOpen !== !!options.startOpen;
   return html`<figure class="chart-figure" aria-labelledby="${id}-summary">
     <p class="chart-summary" id="${id}-summary" part="chart-summary">${options.summary}</p>
     ${options.before ?? nothing}
@@ -63,12 +67,12 @@ export function chartFigure(options: FigureOptions): TemplateResult {
     </div>
     ${options.after ?? nothing}
     <div class="chart-actions no-print">
-      <button type="button" aria-expanded=${options.tableOpen ? 'true' : 'false'} aria-controls=${tableId} @click=${options.onToggleTable}>
-        ${options.tableOpen ? options.labels.hideTable : options.labels.showTable}
+      <button type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${tableId} @click=${options.onToggleTable}>
+        ${open ? options.labels.hideTable : options.labels.showTable}
       </button>
       <button type="button" @click=${() => downloadCsv(options.csv.filename, options.csv.rows)}>${options.labels.download}</button>
     </div>
-    <div class="data-table" id=${tableId} ?hidden=${!options.tableOpen}>${dataTable(options.table)}</div>
+    <div class="data-table" id=${tableId} ?hidden=${!open} tabindex="0" role="region" aria-label=${options.table.caption}>${dataTable(options.table)}</div>
   </figure>`;
 }
 

@@ -1,12 +1,13 @@
 import { css } from 'lit';
 
 /**
- * The card of an element that charts is the host's own box, so the host's
- * content box is exactly the width charts are drawn in, measurable before the
- * first render (see ResizeController). A page may restyle it on the element.
+ * The card of an element that charts is its root's own box, so the root's content
+ * box is exactly the width charts are drawn in, measurable before the first
+ * render (see ResizeController). It is the root's rather than the host's: a
+ * page's `* { padding: 0 }` outweighs :host. `::part(root)` restyles it.
  */
 export const hostCardStyles = css`
-  :host {
+  .gk-root {
     border: 1px solid var(--_border);
     border-top: 4px solid var(--_accent);
     border-radius: var(--_radius);
@@ -14,12 +15,12 @@ export const hostCardStyles = css`
     padding: var(--_space) calc(var(--_space) * 1.25);
   }
   @media (max-width: 30em) {
-    :host {
+    .gk-root {
       padding: 0.75em;
     }
   }
   @media print {
-    :host {
+    .gk-root {
       border: 1px solid #000;
     }
   }

@@ -41,7 +41,7 @@ export class ChartInteraction implements ReactiveController {
   private lastPointerType = 'mouse';
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment },
     private readonly options: ChartInteractionOptions = {},
   ) {
     host.addController(this);
@@ -51,7 +51,7 @@ export class ChartInteraction implements ReactiveController {
 
   /** Places the tooltip over the active mark (through the CSSOM: allowed by a strict CSP, unlike a style attribute). */
   hostUpdated(): void {
-    const tip = this.host.shadowRoot?.querySelector<HTMLElement>(`[data-tooltip="${this.tooltipId}"]`);
+    const tip = this.host.renderRoot.querySelector<HTMLElement>(`[data-tooltip="${this.tooltipId}"]`);
     if (tip) {
       tip.style.left = `${this.anchor.x}px`;
       tip.style.top = `${this.anchor.y}px`;
@@ -150,7 +150,9 @@ export class ChartInteraction implements ReactiveController {
   };
 
   readonly onPointerLeave = (): void => {
-    if (this.lastPointerType === 'mouse' && !this.host.shadowRoot?.activeElement?.closest('[data-id]')) {
+    // The focused element of the host's shadow root, or of the page in light-DOM mode (then only if it is one of ours).
+    const active = (this.host.shadowRoot ?? (this.host.getRootNode() as Document | ShadowRoot)).activeElement;
+    if (this.lastPointerType === 'mouse' && !(active && this.host.renderRoot.contains(active) && active.closest('[data-id]'))) {
       this.activeId = undefined;
       this.host.requestUpdate();
     }
@@ -173,7 +175,7 @@ export class ChartInteraction implements ReactiveController {
     this.focusedId = id;
     this.host.requestUpdate();
     await (this.host as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-    const mark = this.host.shadowRoot?.querySelector<SVGElement | HTMLElement>(`[data-id="${CSS.escape(id)}"]`);
+    const mark = this.host.renderRoot.querySelector<SVGElement | HTMLElement>(`[data-id="${CSS.escape(id)}"]`);
     mark?.focus();
   }
 

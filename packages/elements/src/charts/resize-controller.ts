@@ -1,24 +1,37 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment; elderMode?: boolean };
+
 /**
- * Tracks the content width of the host (what its charts are drawn in) so they lay
- * out for 320 px phones and wide screens alike, at the real size: a chart laid out
- * too wide would be scaled down, shrinking its text.
+ * Tracks the content width of the element's root (what its charts are drawn in) so
+ * they lay out for 320 px phones and wide screens alike, at the real size: a chart
+ * laid out too wide would be scaled down, shrinking its text.
  */
 export class ResizeController implements ReactiveController {
   width: number;
   private observer?: ResizeObserver;
   private frame = 0;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement, initialWidth = 640) {
+  constructor(private readonly host: Host, initialWidth = 640) {
     this.width = initialWidth;
     host.addController(this);
   }
 
+  /**
+   * The width to lay charts out for. In elder mode charts are laid out at two thirds
+   * of it and drawn 1.5 times as large (the SVG fills the width), so their 12–14 px
+   * labels show at 18–21 px.
+   */
+  get chartWidth(): number {
+    return this.host.elderMode ? Math.floor(this.width / 1.5) : this.width;
+  }
+
   hostConnected(): void {
-    // Measure now, before the first render, so charts are not laid out twice (once at a guess).
-    const style = getComputedStyle(this.host);
-    const width = this.host.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    // The root exists (createRenderRoot runs first) and is styled: measure now, before
+    // the first render, so charts are not laid out twice (once at a guess).
+    const root = this.host.renderRoot as HTMLElement;
+    const style = getComputedStyle(root);
+    const width = root.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
     if (width > 0) this.width = Math.floor(width);
     this.observer = new ResizeObserver((entries) => {
       const width = Math.floor(entries[entries.length - 1]?.contentRect.width ?? 0);
@@ -32,7 +45,7 @@ export class ResizeController implements ReactiveController {
         this.host.requestUpdate();
       });
     });
-    this.observer.observe(this.host);
+    this.observer.observe(root);
   }
 
   hostDisconnected(): void {

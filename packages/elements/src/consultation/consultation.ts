@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { consultationSchema, formatDate, formatPercent, type GkConsultation, type GkForm } from '@gongkai/core';
 import { GkElement } from '../base/gk-element.js';
 import { defineElement } from '../base/define.js';
-import { markdown } from '../base/internal/markdown.js';
+import { markdown, markdownStyles } from '../base/internal/markdown.js';
 import { toggled } from '../base/internal/toggle.js';
 import { barChart } from '../charts/bars.js';
 import { chartStyles } from '../charts/chart.styles.js';
@@ -38,6 +38,7 @@ export class GkConsultationElement extends GkElement<typeof consultationSchema> 
     ...GkElement.styles,
     hostCardStyles,
     chartStyles,
+    markdownStyles,
     css`
       [part='title'] {
         font-size: 1.3em;
@@ -103,27 +104,27 @@ export class GkConsultationElement extends GkElement<typeof consultationSchema> 
     const phase = this.phase(doc);
     const open = phase === 'open';
     const period = this.t('consultation.period.text', { opens: formatDate(doc.opens, lang), closes: formatDate(doc.closes, lang) });
-    return html`<article part="base" aria-labelledby="title">
+    return html`<article part="base" aria-labelledby=${this.scopedId('title')}>
       <p><span class="badge ${phase}">${this.t(`consultation.${phase}`)}</span></p>
       ${this.heading(0, doc.title, 'title', 'title')}
       <p class="meta">${doc.issuer} · ${period}</p>
 
-      <section aria-labelledby="draft-title">
+      <section aria-labelledby=${this.scopedId('draft-title')}>
         ${this.heading(1, this.t('consultation.draft'), 'draft-title')}
         ${doc.draft ? html`<div class="prose">${markdown(doc.draft, this.headingLevel + 2)}</div>` : nothing}
-        ${doc.document ? html`<gk-document src=${doc.document} heading-level=${this.headingLevel + 2} lang=${lang}></gk-document>` : nothing}
+        ${doc.document ? html`<gk-document src=${doc.document} heading-level=${this.headingLevel + 2} lang=${lang} ?light-dom=${this.rendersLight} ?elder=${this.elder}></gk-document>` : nothing}
       </section>
 
       ${doc.basis
-        ? html`<section aria-labelledby="basis-title">
+        ? html`<section aria-labelledby=${this.scopedId('basis-title')}>
             ${this.heading(1, this.t('consultation.basis'), 'basis-title')}
             <div class="prose">${markdown(doc.basis, this.headingLevel + 2)}</div>
           </section>`
         : nothing}
 
-      <section aria-labelledby=${open ? nothing : 'comment-title'}>
+      <section aria-labelledby=${open ? nothing : this.scopedId('comment-title')}>
         ${open
-          ? html`<gk-form .data=${this.commentForm(doc)} heading-level=${this.headingLevel + 1} lang=${lang}></gk-form>`
+          ? html`<gk-form .data=${this.commentForm(doc)} heading-level=${this.headingLevel + 1} lang=${lang} ?light-dom=${this.rendersLight} ?elder=${this.elder}></gk-form>`
           : html`${this.heading(1, this.t('consultation.comment'), 'comment-title')}
               <p class="closed-note">
                 ${this.t(phase === 'upcoming' ? 'consultation.notYet' : 'consultation.closedNote', { opens: formatDate(doc.opens, lang), closes: formatDate(doc.closes, lang) })}
@@ -151,17 +152,18 @@ export class GkConsultationElement extends GkElement<typeof consultationSchema> 
     }));
     this.interaction.setItems(groups.flatMap((group) => group.bars));
     const head = [this.t('consultation.opinions'), this.t('consultation.share')];
-    return html`<section aria-labelledby="report-title">
+    return html`<section aria-labelledby=${this.scopedId('report-title')}>
       ${this.heading(1, this.t('consultation.report'), 'report-title')}
       <p class="meta">${formatDate(report.published, lang)}</p>
       ${chartFigure({
-        id: 'report',
+        id: this.scopedId('report'),
         interaction: this.interaction,
         summary,
-        chart: barChart({ groups, width: this.resize.width, label: summary, interaction: this.interaction }),
-        table: { caption: summary, head: ['', ...head], rows: rows.map((row) => [row.label, String(row.value), share(row.value)]) },
+        chart: barChart({ groups, width: this.resize.chartWidth, label: summary, interaction: this.interaction }),
+        table: { caption: summary, head: [this.t('consultation.report'), ...head], rows: rows.map((row) => [row.label, String(row.value), share(row.value)]) },
         csv: { filename: `${doc.title}-采纳情况.csv`, rows: [['', this.t('consultation.opinions')], ...rows.map((row) => [row.label, row.value])] },
         tableOpen: this.tableOpen.has('report'),
+        startOpen: this.elderMode,
         onToggleTable: () => {
           this.tableOpen = toggled(this.tableOpen, 'report');
           this.requestUpdate();

@@ -6,7 +6,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 // Registers <gk-document>. (Kept in production builds because packages/elements/package.json
 // declares "sideEffects": true; with a list that omits document.ts, Vite would drop this import.)
 import './document.js';
@@ -57,10 +56,12 @@ function stallNeverAnswers(): void {
 }
 
 /** An inline `<script type="application/json">` child, as a CMS template would write it. */
-function inlineJson(value: unknown, indent = 2): ReturnType<typeof unsafeHTML> {
-  // "<" escaped so no text in the document can close the script element.
-  const text = JSON.stringify(value, null, indent).replace(/</g, '\\u003c');
-  return unsafeHTML(`<script type="application/json">\n${text}\n</script>`);
+function inlineJson(value: unknown, indent = 2): HTMLScriptElement {
+  // Made as a node, so its text is never parsed as HTML (no "</script>" inside can end it).
+  const script = document.createElement('script');
+  script.type = 'application/json';
+  script.textContent = `\n${JSON.stringify(value, null, indent)}\n`;
+  return script;
 }
 
 /** A document with the mistakes editors make: a misspelled field, a javascript: link, an impossible date. */

@@ -36,6 +36,10 @@ export const documentStyles = css`
     color: #0b4f8a;
     background: #eaf3fc;
   }
+  /* Elder mode asks 7:1. */
+  .gk-elder .status--gone {
+    color: #3b3b3b;
+  }
   h2,
   h3,
   h4,
@@ -73,25 +77,6 @@ export const documentStyles = css`
   section > :is(h3, h4, h5, h6) {
     font-size: 1.05em;
     margin-bottom: 0.4em;
-  }
-  .prose :is(p, ul, ol, blockquote, table) {
-    margin: 0 0 0.6em;
-  }
-  .prose :is(ul, ol) {
-    padding-inline-start: 1.5em;
-  }
-  .prose table {
-    border-collapse: collapse;
-    display: block;
-    overflow-x: auto;
-  }
-  .prose :is(th, td) {
-    border: 1px solid var(--_border);
-    padding: 0.25em 0.5em;
-  }
-  .prose img {
-    max-width: 100%;
-    height: auto;
   }
   .files,
   .links {

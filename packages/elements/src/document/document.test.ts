@@ -34,7 +34,7 @@ describe('<gk-document> data sources', () => {
     const data = await example('full');
     const el = document.createElement('gk-document');
     const loaded = oneEvent(el, 'gk-load') as Promise<GkLoadEvent>;
-    el.data = data;
+    el.data = data as GkDocumentElement['data'];
     document.body.append(el);
     const event = await loaded;
     expect(event.detail.source).to.equal('data');
@@ -186,7 +186,7 @@ describe('<gk-document> failures', () => {
       issued: '2018-13-01',
       status: '有效',
       attachments: [{ name: 'a', format: 'pdf', size: 1, url: 'javascript:alert(1)' }],
-    };
+    } as unknown as GkDocumentElement['data']; // wrong on purpose: TypeScript would refuse it
     document.body.append(el);
     const event = await failed;
     await el.updateComplete;
@@ -206,7 +206,7 @@ describe('<gk-document> failures', () => {
 });
 
 describe('<gk-document> security', () => {
-  it('sanitizes the Markdown summary: no scripts, handlers, javascript: links, iframes, forms or styles', async () => {
+  it('the Markdown summary makes no scripts, handlers, javascript: links, iframes, forms or styles: those tags show as text', async () => {
     const data = {
       ...(await example('minimal')),
       summary: [
@@ -224,6 +224,7 @@ describe('<gk-document> security', () => {
     const prose = shadow(el).querySelector('.prose')!;
     expect(prose.querySelector('script, iframe, form, input, [style], [onerror]')).to.be.null;
     expect(prose.innerHTML).not.to.contain('javascript:');
+    expect(prose.textContent).to.contain('<img src=x onerror="window.__xss=1">').and.to.contain('<iframe src="https://example.com"></iframe>');
     expect(prose.querySelector('a[href="https://example.com/x"]')!.getAttribute('rel')).to.equal('noopener noreferrer');
     expect((window as unknown as { __xss?: number }).__xss).to.be.undefined;
   });

@@ -11,7 +11,7 @@ import {
 import { GkElement } from '../base/gk-element.js';
 import { defineElement } from '../base/define.js';
 import { href, rel } from '../base/internal/links.js';
-import { markdown } from '../base/internal/markdown.js';
+import { markdown, markdownStyles } from '../base/internal/markdown.js';
 import { documentStyles } from './document.styles.js';
 
 const STATUS_CLASS: Record<DocumentStatus, string> = {
@@ -35,14 +35,14 @@ const STATUS_CLASS: Record<DocumentStatus, string> = {
  * @csspart status - The validity badge (现行有效, 已废止 …).
  * @csspart title - The document title.
  * @csspart meta - The list of issuer and dates.
- * @csspart summary - The summary (sanitized Markdown).
+ * @csspart summary - The summary (Markdown).
  * @csspart attachments - The attachment list.
  * @csspart links - The interpretation and related-document links.
  *
  * @cssproperty --gk-color-title - Title colour.
  */
 export class GkDocumentElement extends GkElement<typeof documentSchema> {
-  static override styles = [...GkElement.styles, documentStyles];
+  static override styles = [...GkElement.styles, markdownStyles, documentStyles];
 
   protected readonly schema = documentSchema;
 
@@ -58,7 +58,7 @@ export class GkDocumentElement extends GkElement<typeof documentSchema> {
       [this.t('doc.effective'), date(doc.effective)],
       [this.t('doc.expires'), date(doc.expires)],
     ];
-    return html`<article class="card" part="base" aria-labelledby="title">
+    return html`<article class="card" part="base" aria-labelledby=${this.scopedId('title')}>
       <header class="head">
         <p class="status status--${STATUS_CLASS[doc.status]}" part="status">
           <span class="visually-hidden">${this.t('doc.statusLabel')}</span>${this.t(`status.${doc.status}`)}
@@ -69,13 +69,13 @@ export class GkDocumentElement extends GkElement<typeof documentSchema> {
         ${rows.map(([label, value]) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing))}
       </dl>
       ${doc.summary
-        ? html`<section class="summary" part="summary" aria-labelledby="summary-heading">
+        ? html`<section class="summary" part="summary" aria-labelledby=${this.scopedId('summary-heading')}>
             ${this.heading(1, this.t('doc.summary'), 'summary-heading')}
             <div class="prose">${markdown(doc.summary, this.headingLevel + 2)}</div>
           </section>`
         : nothing}
       ${doc.attachments?.length
-        ? html`<section part="attachments" aria-labelledby="attachments-heading">
+        ? html`<section part="attachments" aria-labelledby=${this.scopedId('attachments-heading')}>
             ${this.heading(1, this.t('doc.attachments'), 'attachments-heading')}
             <ul class="files">
               ${doc.attachments.map(
@@ -91,7 +91,7 @@ export class GkDocumentElement extends GkElement<typeof documentSchema> {
           </section>`
         : nothing}
       ${doc.links?.length
-        ? html`<section part="links" aria-labelledby="links-heading">
+        ? html`<section part="links" aria-labelledby=${this.scopedId('links-heading')}>
             ${this.heading(1, this.t('doc.links'), 'links-heading')}
             <ul class="links">
               ${doc.links.map(

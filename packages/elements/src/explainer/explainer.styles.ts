@@ -97,12 +97,6 @@ export const explainerStyles = css`
     padding: 0 0.5em;
     border-width: 1px;
   }
-  .prose :is(p, ul, ol, blockquote) {
-    margin: 0 0 0.6em;
-  }
-  .prose :is(ul, ol) {
-    padding-inline-start: 1.5em;
-  }
   .term {
     min-height: 0;
     min-width: 0;
@@ -265,7 +259,7 @@ export const explainerStyles = css`
     }
   }
   @media print {
-    :host {
+    .gk-root {
       border: 0;
       padding: 0;
     }

@@ -12,6 +12,7 @@ import {
   type GkExplainer,
 } from '@gongkai/core';
 import { GkElement } from '../base/gk-element.js';
+import { markdownStyles } from '../base/internal/markdown.js';
 import { defineElement } from '../base/define.js';
 import { href, rel } from '../base/internal/links.js';
 import { chartStyles } from '../charts/chart.styles.js';
@@ -20,8 +21,8 @@ import { toggled } from '../base/internal/toggle.js';
 import { ChartInteraction } from '../charts/interaction.js';
 import { ResizeController } from '../charts/resize-controller.js';
 import { explainerStyles } from './explainer.styles.js';
-import { markGlossaryTerms, onGlossaryClick, onGlossaryKeydown } from './internal/glossary.js';
-import { renderSection, type SectionContext } from './internal/sections.js';
+import { glossaryTerms } from './internal/glossary.js';
+import { disclosure, renderSection, type SectionContext } from './internal/sections.js';
 
 export type ExplainerMode = 'scroll' | 'steps';
 
@@ -49,7 +50,7 @@ function placeholder(section: { title?: unknown; id?: unknown }) {
  * @csspart section - Each section.
  */
 export class GkExplainerElement extends GkElement<typeof explainerSchema> {
-  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, explainerStyles];
+  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, markdownStyles, explainerStyles];
 
   protected readonly schema = explainerSchema;
 
@@ -69,6 +70,33 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHashChange);
+    // The reading mode the reader chose comes back after a reload (same tab).
+    const chosen = this.storedMode();
+    if (chosen) this.mode = chosen;
+  }
+
+  /** Where this explainer's chosen mode is kept for the tab: by page and by id (else position). */
+  private modeKey(): string {
+    return `gk-explainer-mode:${location.pathname}:${this.id || [...document.querySelectorAll('gk-explainer')].indexOf(this)}`;
+  }
+
+  private storedMode(): ExplainerMode | undefined {
+    try {
+      const value = sessionStorage.getItem(this.modeKey());
+      return value === 'steps' || value === 'scroll' ? value : undefined;
+    } catch {
+      // No storage (a sandboxed frame, a locked-down WebView): the page's mode.
+      return undefined;
+    }
+  }
+
+  private chooseMode(mode: ExplainerMode): void {
+    this.mode = mode;
+    try {
+      sessionStorage.setItem(this.modeKey(), mode);
+    } catch {
+      // Not kept; this page view still switches.
+    }
   }
 
   override disconnectedCallback(): void {
@@ -94,12 +122,7 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const doc = this.document;
-    if (!doc) return;
-    for (const prose of this.renderRoot.querySelectorAll('section[data-section] .prose')) {
-      markGlossaryTerms(prose, doc.glossary ?? [], (prose.closest('section') as HTMLElement).id);
-    }
-    if (changed.has('document' as keyof GkExplainerElement)) this.followHash(false);
+    if (this.document && changed.has('document' as keyof GkExplainerElement)) this.followHash(false);
   }
 
   private ids(doc: GkExplainer): string[] {
@@ -128,9 +151,10 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
     if (owner && owner !== this) return;
     this.page = index;
     void this.updateComplete.then(() => {
-      const target = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(wanted)}`);
+      const target = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.scopedId(wanted))}`);
       if (!target) return;
-      if (scroll || this.mode === 'scroll') target.scrollIntoView({ behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'start' });
+      // In both modes: after a reload into step mode the page would otherwise open at its top, far above the section.
+      target.scrollIntoView({ behavior: scroll && !matchMedia('(prefers-reduced-motion: reduce)').matches ? 'smooth' : 'auto', block: 'start' });
       target.querySelector<HTMLElement>('.section-title')?.focus({ preventScroll: true });
     });
   }
@@ -143,7 +167,7 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
     this.announcement = this.t('explainer.pageOf', { page: this.page + 1, total: ids.length });
     // A page change is a place the back button returns to.
     history.pushState(history.state, '', `#${ids[this.page]}`);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(ids[this.page]!)} .section-title`)?.focus());
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.scopedId(ids[this.page]!))} .section-title`)?.focus());
   }
 
   private async share(id: string): Promise<void> {
@@ -162,7 +186,7 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
       lang: this.language,
       t: (key, params) => this.t(key, params),
       level: this.headingLevel + 1,
-      width: this.resize.width,
+      width: this.resize.chartWidth,
       interaction: (id) => {
         let interaction = this.interactions.get(id);
         if (!interaction) {
@@ -173,6 +197,8 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
       },
       isOpen: (id) => this.open.has(id),
       toggle: (id) => (this.open = toggled(this.open, id)),
+      elder: this.elderMode,
+      term: (text) => text,
     };
   }
 
@@ -188,7 +214,7 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
     const ctx = this.context();
     const policy = doc.policy;
     const person = doc.interpreter.firstInterpreter;
-    return html`<article class="explainer" part="base" aria-labelledby="title" @click=${onGlossaryClick} @keydown=${onGlossaryKeydown}>
+    return html`<article class="explainer" part="base" aria-labelledby=${this.scopedId('title')}>
       <header>
         ${this.heading(0, doc.title, 'title', 'title')}
         <p class="summary" part="summary">${doc.summary}</p>
@@ -208,13 +234,21 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
           ${doc.interpreter.contact ? html`<dt>${this.t('explainer.contact')}</dt><dd>${doc.interpreter.contact}</dd>` : nothing}
         </dl>
         ${policy.document && customElements.get('gk-document')
-          ? html`<gk-document src=${policy.document} heading-level=${this.headingLevel + 1} lang=${this.language}></gk-document>`
+          ? // Closed at first: on a phone the whole card would stand between the reader and the explanation. Printed open.
+            disclosure(
+              ctx,
+              // Not a possible section id (those have no "_"), so the two never clash.
+              this.scopedId('policy_card'),
+              this.t('explainer.policyCard'),
+              html`<gk-document src=${policy.document} heading-level=${this.headingLevel + 1} lang=${this.language} ?light-dom=${this.rendersLight} ?elder=${this.elder}></gk-document>`,
+              'policy-card',
+            )
           : nothing}
       </header>
 
       <div class="toolbar no-print" role="group" aria-label=${this.t('explainer.mode')}>
         ${(['scroll', 'steps'] as const).map(
-          (mode) => html`<button type="button" aria-pressed=${this.mode === mode ? 'true' : 'false'} @click=${() => (this.mode = mode)}>
+          (mode) => html`<button type="button" aria-pressed=${this.mode === mode ? 'true' : 'false'} @click=${() => this.chooseMode(mode)}>
             ${this.t(mode === 'scroll' ? 'explainer.modeScroll' : 'explainer.modeSteps')}
           </button>`,
         )}
@@ -230,7 +264,9 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
         </ol>
       </nav>
 
-      ${doc.sections.map((section, index) => this.renderOne(section, index, ids[index]!, steps && index !== this.page, ctx))}
+      ${doc.sections.map((section, index) =>
+        this.renderOne(section, index, ids[index]!, steps && index !== this.page, { ...ctx, term: glossaryTerms(doc.glossary ?? [], this.scopedId(ids[index]!), ctx.isOpen, ctx.toggle) }),
+      )}
 
       ${steps
         ? html`<div class="pager no-print">
@@ -241,7 +277,7 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
         : nothing}
 
       ${doc.glossary?.length
-        ? html`<section class="glossary" aria-labelledby="glossary-title">
+        ? html`<section class="glossary" aria-labelledby=${this.scopedId('glossary-title')}>
             ${this.heading(1, this.t('explainer.glossary'), 'glossary-title')}
             <dl>${doc.glossary.map((entry) => html`<dt>${entry.term}</dt><dd>${entry.definition}</dd>`)}</dl>
           </section>`
@@ -250,13 +286,15 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
     </article>`;
   }
 
+  /** `id` is the section's id in links (#id); its element's id is scoped like every other. */
   private renderOne(section: ExplainerSection, index: number, id: string, hidden: boolean, ctx: SectionContext) {
-    return html`<section id=${id} class="section ${hidden ? 'step-hidden' : ''}" part="section" data-section=${section.type} aria-labelledby="${id}-title">
+    const domId = this.scopedId(id);
+    return html`<section id=${domId} class="section ${hidden ? 'step-hidden' : ''}" part="section" data-section=${section.type} aria-labelledby="${domId}-title">
       <div class="section-head">
-        ${this.heading(1, html`<span class="section-title" id="${id}-title" tabindex="-1">${section.title}</span>`)}
+        ${this.heading(1, html`<span class="section-title" id="${domId}-title" tabindex="-1">${section.title}</span>`)}
         <button type="button" class="share no-print" @click=${() => this.share(id)} aria-label="${this.t('explainer.share')}：${section.title}">#</button>
       </div>
-      ${this.unknown.has(index) ? this.renderUnknown(index) : renderSection(section, id, ctx)}
+      ${this.unknown.has(index) ? this.renderUnknown(index) : renderSection(section, domId, ctx)}
     </section>`;
   }
 }

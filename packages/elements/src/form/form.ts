@@ -7,13 +7,15 @@ import {
   isFieldVisible,
   issueMessage,
   rootIssue,
+  ownValue,
   type FormField,
   type GkForm,
   type MessageKey,
 } from '@gongkai/core';
 import { GkElement } from '../base/gk-element.js';
+import { GkSubmitEvent } from '../base/events.js';
 import { defineElement } from '../base/define.js';
-import { markdown } from '../base/internal/markdown.js';
+import { markdown, markdownStyles } from '../base/internal/markdown.js';
 import { hostCardStyles } from '../charts/host-card.styles.js';
 import { formStyles } from './form.styles.js';
 import { rendererFor, type FieldContext } from './internal/renderers.js';
@@ -43,7 +45,7 @@ interface ReceiverError {
  * @csspart summary - The error summary.
  */
 export class GkFormElement extends GkElement<typeof formSchema> {
-  static override styles = [...GkElement.styles, hostCardStyles, formStyles];
+  static override styles = [...GkElement.styles, hostCardStyles, markdownStyles, formStyles];
 
   /**
    * Form-associated (ElementInternals): placed inside a page's own <form>, the
@@ -92,14 +94,14 @@ export class GkFormElement extends GkElement<typeof formSchema> {
     const data = new FormData();
     const visible = this.fields(doc).filter((field) => isFieldVisible(field, this.values));
     for (const field of visible) {
-      const value = this.values[field.name];
+      const value = ownValue(this.values, field.name);
       if (value === undefined || value === '' || field.type === 'file') continue;
       for (const item of Array.isArray(value) ? value : [value]) data.append(field.name, String(item));
     }
     this.internals.setFormValue(data);
     const first = visible.map((field) => [field, this.problem(field)] as const).find(([, problem]) => problem);
     if (first) {
-      const anchor = this.renderRoot.querySelector<HTMLElement>(`#field-${CSS.escape(first[0].name)}`) ?? undefined;
+      const anchor = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.scopedId(`field-${first[0].name}`))}`) ?? undefined;
       this.internals.setValidity({ customError: true }, `${first[0].label}：${first[1]}`, anchor);
     } else {
       this.internals.setValidity({});
@@ -136,7 +138,7 @@ export class GkFormElement extends GkElement<typeof formSchema> {
   }
 
   private problem(field: FormField): string | undefined {
-    const problem = fieldProblem(field, this.values[field.name]);
+    const problem = fieldProblem(field, ownValue(this.values, field.name));
     return problem ? issueMessage({ ...rootIssue(problem.key as MessageKey, problem.params), path: [field.name], pathText: field.name }, this.language) : undefined;
   }
 
@@ -163,7 +165,7 @@ export class GkFormElement extends GkElement<typeof formSchema> {
       return;
     }
     const honeypot = this.renderRoot.querySelector<HTMLInputElement>('input[name="_website"]')?.value ?? '';
-    const body = { ...Object.fromEntries(fields.map((field) => [field.name, this.values[field.name]]).filter(([, value]) => value !== undefined)), _idempotencyKey: this.idempotencyKey, ...(honeypot ? { _website: honeypot } : {}) };
+    const body = { ...Object.fromEntries(fields.map((field) => [field.name, ownValue(this.values, field.name)]).filter(([, value]) => value !== undefined)), _idempotencyKey: this.idempotencyKey, ...(honeypot ? { _website: honeypot } : {}) };
     this.sendStatus = 'sending';
     const timeout = new AbortController();
     // The element's timeout (default 15 s) is how long the citizen waits before being told.
@@ -188,7 +190,7 @@ export class GkFormElement extends GkElement<typeof formSchema> {
       } catch {
         // nothing stored
       }
-      this.dispatchEvent(new CustomEvent('gk-submit', { bubbles: true, composed: true, detail: { trackingCode: answer.trackingCode, response: answer } }));
+      this.dispatchEvent(new GkSubmitEvent({ trackingCode: answer.trackingCode, response: answer }));
     } catch {
       this.sendFailed(timeout.signal.aborted ? this.t('form.timeout', { seconds: this.timeout / 1000 }) : this.t('load.network', { url: doc.action }));
     } finally {
@@ -230,14 +232,14 @@ export class GkFormElement extends GkElement<typeof formSchema> {
 
   protected override renderDocument(doc: GkForm) {
     if (this.sendStatus === 'sent') {
-      return html`<section class="sent" part="base" role="status" aria-labelledby="title">
+      return html`<section class="sent" part="base" role="status" aria-labelledby=${this.scopedId('title')}>
         ${this.heading(0, doc.title, 'title', 'title')}
         <p class="confirmation">${this.message}</p>
       </section>`;
     }
     const errorEntries = Object.entries(this.errors);
     const fieldsByName = new Map(this.fields(doc).map((field) => [field.name, field]));
-    return html`<form part="base" novalidate aria-labelledby="title" @submit=${(e: Event) => (e.preventDefault(), void this.send(doc))}>
+    return html`<form part="base" novalidate aria-labelledby=${this.scopedId('title')} @submit=${(e: Event) => (e.preventDefault(), void this.send(doc))}>
       ${this.heading(0, doc.title, 'title', 'title')}
       ${doc.description ? html`<div class="prose">${markdown(doc.description, this.headingLevel + 1)}</div>` : nothing}
       ${this.draftRestored ? html`<p class="notice" role="status">${this.t('form.draftRestored')}</p>` : nothing}
@@ -247,7 +249,7 @@ export class GkFormElement extends GkElement<typeof formSchema> {
             <ul>
               ${errorEntries.map(
                 ([name, message]) => html`<li>
-                  <a href="#field-${name}" @click=${(e: Event) => (e.preventDefault(), this.focusField(name))}>${fieldsByName.get(name)?.label ?? name}：${message}</a>
+                  <a href="#${this.scopedId(`field-${name}`)}" @click=${(e: Event) => (e.preventDefault(), this.focusField(name))}>${fieldsByName.get(name)?.label ?? name}：${message}</a>
                 </li>`,
               )}
             </ul>
@@ -279,26 +281,27 @@ export class GkFormElement extends GkElement<typeof formSchema> {
     const ctx: FieldContext = {
       lang: this.language,
       t: (key, params) => this.t(key, params),
-      value: this.values[field.name],
-      ...(this.errors[field.name] ? { error: this.errors[field.name] } : {}),
+      value: ownValue(this.values, field.name),
+      ...(ownValue(this.errors, field.name) ? { error: ownValue(this.errors, field.name) } : {}),
       set: (value) => {
         this.values = { ...this.values, [field.name]: value };
         if (this.sendStatus === 'failed') this.sendStatus = 'editing';
         // A changed form is a new submission; an unchanged one retried keeps its key.
         this.idempotencyKey = newKey();
-        if (this.errors[field.name]) this.check(field);
+        if (ownValue(this.errors, field.name)) this.check(field);
         this.saveDraft(doc);
       },
       blur: () => {
         this.touched = new Set(this.touched).add(field.name);
-        if (this.values[field.name] !== undefined) this.check(field);
+        if (ownValue(this.values, field.name) !== undefined) this.check(field);
       },
+      scopedId: (name) => this.scopedId(name),
     };
     return renderer.render(field, ctx);
   }
 
   private focusField(name: string): void {
-    const target = this.renderRoot.querySelector<HTMLElement>(`#field-${CSS.escape(name)}`);
+    const target = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.scopedId(`field-${name}`))}`);
     const control = target?.matches('fieldset') ? target.querySelector<HTMLElement>('input') : target;
     control?.focus();
   }

@@ -15,7 +15,7 @@ import {
 import { GkElement } from '../base/gk-element.js';
 import { defineElement } from '../base/define.js';
 import { fetchText } from '../base/internal/fetch-text.js';
-import { markdown } from '../base/internal/markdown.js';
+import { markdown, markdownStyles } from '../base/internal/markdown.js';
 import { hostCardStyles } from '../charts/host-card.styles.js';
 import '../form/form.js';
 
@@ -34,6 +34,7 @@ export class GkDisclosureRequestElement extends GkElement<typeof requestSchema> 
   static override styles = [
     ...GkElement.styles,
     hostCardStyles,
+    markdownStyles,
     css`
       [part='title'] {
         font-size: 1.3em;
@@ -145,13 +146,13 @@ export class GkDisclosureRequestElement extends GkElement<typeof requestSchema> 
   }
 
   protected override renderDocument(doc: GkDisclosureRequest) {
-    return html`<article part="base" aria-labelledby="title">
+    return html`<article part="base" aria-labelledby=${this.scopedId('title')}>
       ${this.heading(0, doc.title, 'title', 'title')}
       ${doc.description ? html`<div class="prose">${markdown(doc.description, this.headingLevel + 1)}</div>` : nothing}
       <section>
-        <gk-form .data=${this.applicationForm(doc)} heading-level=${this.headingLevel + 1} lang=${this.language}></gk-form>
+        <gk-form .data=${this.applicationForm(doc)} heading-level=${this.headingLevel + 1} lang=${this.language} ?light-dom=${this.rendersLight} ?elder=${this.elder}></gk-form>
       </section>
-      <section aria-labelledby="lookup-title">
+      <section aria-labelledby=${this.scopedId('lookup-title')}>
         ${this.heading(1, this.t('request.lookup'), 'lookup-title')}
         <form class="lookup" @submit=${(e: Event) => (e.preventDefault(), void this.lookUp(doc))}>
           <label>

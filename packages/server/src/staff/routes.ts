@@ -52,9 +52,21 @@ export interface StaffDeps {
 /** Documents are larger than what citizens send: a budget with its tables runs to a few hundred kilobytes. */
 export const DOCUMENT_BODY_LIMIT = 8 * 1024 * 1024;
 
+/**
+ * The library's one-file bundle: the `gongkai` package's, wherever it is installed (a dependency of this
+ * server); in a checkout without node_modules links, packages/gongkai/dist beside this server's bundle.
+ */
+function defaultBundle(): URL {
+  try {
+    return new URL(import.meta.resolve('gongkai/gongkai.js'));
+  } catch {
+    return new URL('../../gongkai/dist/gongkai.js', import.meta.url);
+  }
+}
+
 export function createStaff({ config, forms, staff: store, documents, keys, now = () => new Date() }: StaffDeps) {
   const auth = createAuth({ config, store, now });
-  const bundlePath = config.staff.bundle ?? new URL('../../gongkai/dist/gongkai.js', import.meta.url);
+  const bundlePath = config.staff.bundle ?? defaultBundle();
   let bundle: Promise<Buffer> | undefined;
   const today = () => dayIn(config.timeZone, now());
   const formTitle = formTitles(forms);

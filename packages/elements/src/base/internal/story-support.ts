@@ -17,6 +17,10 @@ export function baseArgTypes(dataDescription: string) {
     // The manifest lists the attribute and its property separately; the headingLevel control drives both.
     'heading-level': { control: false },
     timeout: { control: 'number' },
+    // Shown in the docs tables from the manifest; the stories under 嵌入现有网站 Embedding show them at work.
+    elder: { control: false, description: '长者模式 Elder mode (or `<html class="gk-elder">`): see 嵌入现有网站 Embedding' },
+    lightDom: { control: false, description: 'Light-DOM mode, read when the element first connects: see 嵌入现有网站 Embedding' },
+    'light-dom': { control: false },
   } as const;
 }
 
@@ -39,3 +43,35 @@ export const frameStyles = html`<style>
 export const narrowFrame = (content: unknown): TemplateResult =>
   html`${frameStyles}
     <div class="gk-story-narrow">${content}</div>`;
+
+/**
+ * A county portal's template CSS, kept inside the frame: the page-wide resets and bare
+ * element rules old CMS templates carry (what packages/gongkai/test/pages/hostile/reset.css
+ * tests against, abridged). The elements inside must look as they do anywhere else.
+ */
+export const countyTemplateFrame = (content: unknown): TemplateResult =>
+  html`<style>
+      .gk-story-county,
+      .gk-story-county * {
+        margin: 0;
+        padding: 0;
+        box-sizing: content-box;
+      }
+      .gk-story-county {
+        font: 12px/1 SimSun, serif;
+        text-align: center;
+        color: #333;
+        letter-spacing: 1px;
+      }
+      .gk-story-county li { float: left; list-style: none; }
+      .gk-story-county table { width: 100%; table-layout: fixed; }
+      .gk-story-county td, .gk-story-county th { white-space: nowrap; padding: 8px; }
+      .gk-story-county button, .gk-story-county input { height: 22px; width: 180px; font-size: 12px; }
+      .gk-story-county h2 { font-size: 16px; color: #c00; border-bottom: 2px solid #c00; }
+      .gk-story-county p { text-indent: 2em; line-height: 28px; }
+      .gk-story-county span { display: inline-block; }
+      .gk-story-county svg { width: 1em; height: 1em; }
+      .gk-story-county [hidden] { display: block; }
+    </style>
+    ${frameStyles}
+    <div class="gk-story-county gk-story-narrow">${content}</div>`;

@@ -30,6 +30,10 @@ export interface ViewContext {
   t(key: MessageKey, params?: MessageParams): string;
   /** A heading `offset` levels below the element's title. */
   heading(offset: number, content: unknown): TemplateResult;
+  /** A DOM id of the element's own (prefixed per element in light-DOM mode). */
+  scopedId(name: string): string;
+  /** Elder mode: data tables show from the start. */
+  elder: boolean;
   width: number;
   /** The functional tree and the level the reader has opened. */
   root: BudgetNode;
@@ -109,13 +113,14 @@ function frame(
   parts: { summary: string; chart: TemplateResult; tabulated: { table: DataTable; csv: CsvCell[][] }; before?: unknown; after?: unknown },
 ): TemplateResult {
   return chartFigure({
-    id,
+    id: ctx.scopedId(id),
     interaction,
     summary: parts.summary,
     chart: parts.chart,
     table: parts.tabulated.table,
     csv: { filename: `${ctx.doc.title}-${id}.csv`, rows: parts.tabulated.csv },
     tableOpen: ctx.isTableOpen(id),
+    startOpen: ctx.elder,
     onToggleTable: () => ctx.toggleTable(id),
     labels: { showTable: ctx.t('chart.showTable'), hideTable: ctx.t('chart.hideTable'), download: ctx.t('chart.download') },
     before: parts.before,

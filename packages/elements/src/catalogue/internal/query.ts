@@ -6,6 +6,7 @@ import { looksLikeInitials, pinyinInitials } from './pinyin.js';
 import {
   categoryIds,
   deidentify,
+  ownValue,
   type CatalogueCategory,
   type CatalogueColumn,
   type CatalogueItem,
@@ -55,18 +56,21 @@ export function categoryParents(categories: readonly CatalogueCategory[] | undef
 export function prepareRows(doc: GkCatalogue, items: readonly CatalogueItem[]): Row[] {
   const masked = doc.columns.filter((column) => column.deidentify && !column.exempt);
   const parents = categoryParents(doc.categories);
+  // The document's public contacts (the office's 咨询电话) stay in free text; a full text is Markdown.
+  const options = { publicContacts: doc.publicContacts };
+  const bodyOptions = { ...options, markdown: true };
   return items.map((original) => {
     const item: CatalogueItem = { ...original };
     for (const column of masked) {
-      const value = item[column.key];
-      if (typeof value === 'string') item[column.key] = deidentify(value, column.deidentify!);
+      const value = ownValue(item, column.key);
+      if (typeof value === 'string') item[column.key] = deidentify(value, column.deidentify!, options);
     }
-    // Full texts of records (replies, decisions) always have ID and phone numbers masked; elsewhere when a column is de-identified.
-    if (typeof item.body === 'string' && (masked.length || doc.type === '记录')) item.body = deidentify(item.body, 'text');
+    // Full texts of records (replies, decisions) always have personal data masked; elsewhere when a column is de-identified.
+    if (typeof item.body === 'string' && (masked.length || doc.type === '记录')) item.body = deidentify(item.body, 'text', bodyOptions);
     // Full-text search: the title, number, id, every column and the full text (all after de-identification).
     const texts = [item.title, item.number ?? '', item.id, item.body ?? ''];
     for (const column of doc.columns) {
-      const value = item[column.key];
+      const value = ownValue(item, column.key);
       if (value !== undefined && column.type !== 'link') texts.push(String(value));
     }
     return {
@@ -94,7 +98,7 @@ function checks(state: ViewState): Array<{ key: string; passes: (row: Row) => bo
   if (state.category) list.push({ key: 'category', passes: (row) => row.categories.includes(state.category) });
   for (const [key, value] of Object.entries(state.facets)) {
     if (!value) continue;
-    list.push({ key, passes: key === 'year' ? (row) => row.year === value : (row) => String(row.item[key] ?? '') === value });
+    list.push({ key, passes: key === 'year' ? (row) => row.year === value : (row) => String(ownValue(row.item, key) ?? '') === value });
   }
   return list;
 }
@@ -146,7 +150,7 @@ export function select(sorted: readonly Row[], state: ViewState, facetKeys: read
       if (failures === 1 && key !== failed) continue;
       if (key === 'category') for (const id of row.categories) bump(key, id);
       else {
-        const value = key === 'year' ? row.year : String(row.item[key] ?? '');
+        const value = key === 'year' ? row.year : String(ownValue(row.item, key) ?? '');
         if (value) bump(key, value);
       }
     }

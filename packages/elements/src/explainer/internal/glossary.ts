@@ -1,65 +1,73 @@
 /**
- * Glossary terms in the text become buttons that show their definition in place
- * (a disclosure, so it works by keyboard, touch and screen reader alike). The
- * sanitized prose is walked after rendering; new nodes are made with the DOM
- * API and filled with textContent, never HTML.
+ * Glossary terms in an explainer's text become buttons that show their
+ * definition in place (a disclosure, so it works by keyboard, touch and screen
+ * reader alike). They are marked while rendering, by the Markdown renderer's
+ * text hook and on the sections' plain-text fields (figure labels, steps,
+ * comparisons, captions), so every node stays Lit's own: nothing is split or
+ * inserted into the DOM after the fact.
  */
-const examined = new WeakSet<Text>();
+import { html } from 'lit';
+import type { TextRenderer } from '../../base/internal/markdown.js';
 
-export function markGlossaryTerms(container: Element, glossary: ReadonlyArray<{ term: string; definition: string }>, idPrefix: string): void {
-  if (!glossary.length) return;
-  const byTerm = new Map(glossary.map((entry) => [entry.term, entry.definition]));
-  const pattern = new RegExp(
-    [...byTerm.keys()].sort((a, b) => b.length - a.length).map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
-  );
-  const marked = new Set<string>(
-    [...container.querySelectorAll('.term')].map((button) => button.textContent ?? ''),
-  );
-  const walker = container.ownerDocument.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-  const texts: Text[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node as Text;
-    if (!examined.has(text) && !text.parentElement?.closest('a, button, code, pre, .term-definition')) texts.push(text);
-  }
-  let count = container.querySelectorAll('.term').length;
-  for (const text of texts) {
-    examined.add(text);
-    const match = pattern.exec(text.data);
-    // Each term is marked once per section: its first appearance.
-    if (!match || marked.has(match[0])) continue;
-    marked.add(match[0]);
-    const after = text.splitText(match.index);
-    after.splitText(match[0].length);
-    examined.add(after);
-    const id = `${idPrefix}-term-${count++}`;
-    const button = container.ownerDocument.createElement('button');
-    button.type = 'button';
-    button.className = 'term';
-    button.textContent = match[0];
-    button.setAttribute('aria-expanded', 'false');
-    button.setAttribute('aria-controls', id);
-    const definition = container.ownerDocument.createElement('span');
-    definition.className = 'term-definition';
-    definition.id = id;
-    definition.hidden = true;
-    definition.textContent = `${match[0]}：${byTerm.get(match[0])}`;
-    after.replaceWith(button, definition);
-  }
+export interface GlossaryEntry {
+  term: string;
+  definition: string;
 }
 
-/** Click or Enter on a term shows or hides its definition; Escape hides it. */
-export function onGlossaryClick(event: Event): void {
-  const button = (event.target as Element | null)?.closest?.('.term');
-  if (!button) return;
-  const definition = button.nextElementSibling as HTMLElement | null;
-  if (!definition?.classList.contains('term-definition')) return;
-  const open = button.getAttribute('aria-expanded') !== 'true';
-  button.setAttribute('aria-expanded', String(open));
-  definition.hidden = !open;
+/** One regular expression per glossary, longest terms first (so 依申请公开 wins over 公开). */
+const patterns = new WeakMap<ReadonlyArray<GlossaryEntry>, { pattern: RegExp; definitions: Map<string, string> }>();
+
+function compiled(glossary: ReadonlyArray<GlossaryEntry>) {
+  let found = patterns.get(glossary);
+  if (!found) {
+    const definitions = new Map(glossary.map((entry) => [entry.term, entry.definition]));
+    const terms = [...definitions.keys()].sort((a, b) => b.length - a.length).map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    found = { pattern: new RegExp(terms.join('|'), 'g'), definitions };
+    patterns.set(glossary, found);
+  }
+  return found;
 }
 
-export function onGlossaryKeydown(event: KeyboardEvent): void {
-  if (event.key !== 'Escape') return;
-  const button = (event.target as Element | null)?.closest?.('.term');
-  if (button?.getAttribute('aria-expanded') === 'true') onGlossaryClick(event);
+/**
+ * A text renderer for one section: each term becomes a button at its first
+ * appearance in the section (in reading order) and stays plain text after.
+ * Its definition's id is `${sectionId}-term-${n}`; `isOpen`/`toggle` keep
+ * which ones are open, with the section's other disclosures.
+ */
+export function glossaryTerms(
+  glossary: ReadonlyArray<GlossaryEntry>,
+  sectionId: string,
+  isOpen: (id: string) => boolean,
+  toggle: (id: string) => void,
+): TextRenderer {
+  if (!glossary.length) return (text) => text;
+  const { pattern, definitions } = compiled(glossary);
+  const seen = new Set<string>();
+  return (text) => {
+    const parts: unknown[] = [];
+    let at = 0;
+    for (const match of text.matchAll(pattern)) {
+      const term = match[0];
+      if (seen.has(term)) continue;
+      const id = `${sectionId}-term-${seen.size}`;
+      seen.add(term);
+      const open = isOpen(id);
+      parts.push(
+        text.slice(at, match.index),
+        html`<button
+            type="button"
+            class="term"
+            aria-expanded=${open ? 'true' : 'false'}
+            aria-controls=${id}
+            @click=${() => toggle(id)}
+            @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && open && toggle(id)}
+          >${term}</button
+          ><span class="term-definition" id=${id} ?hidden=${!open}>${term}：${definitions.get(term)}</span>`,
+      );
+      at = match.index + term.length;
+    }
+    if (!parts.length) return text;
+    parts.push(text.slice(at));
+    return parts;
+  };
 }

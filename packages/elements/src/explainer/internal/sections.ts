@@ -1,4 +1,8 @@
-/** How each section type of an explainer renders. One function per type; all editor text goes in as text or through core's sanitizer. */
+/**
+ * How each section type of an explainer renders. One function per type; all
+ * editor text goes in as text: plain fields through `ctx.term` (glossary terms),
+ * Markdown through the one Markdown renderer.
+ */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import {
@@ -18,7 +22,7 @@ import type { ChartInteraction } from '../../charts/interaction.js';
 import { lineChart } from '../../charts/lines.js';
 import { categoryColor } from '../../charts/palette.js';
 import { href, rel } from '../../base/internal/links.js';
-import { markdown } from '../../base/internal/markdown.js';
+import { markdown, type TextRenderer } from '../../base/internal/markdown.js';
 
 export interface SectionContext {
   lang: Lang;
@@ -30,6 +34,10 @@ export interface SectionContext {
   interaction(id: string): ChartInteraction;
   isOpen(id: string): boolean;
   toggle(id: string): void;
+  /** Elder mode: data tables show from the start. */
+  elder: boolean;
+  /** This section's plain text with its glossary terms marked (see glossary.ts). */
+  term: TextRenderer;
 }
 
 const MONEY_UNITS = new Set(['元', '千元', '万元', '亿元']);
@@ -42,7 +50,7 @@ export function formatFigure(value: number, unit: string | undefined, lang: Lang
 }
 
 /** A toggled region (the answer to a question, a transcript): a button and a region, always printed. */
-function disclosure(ctx: SectionContext, id: string, label: unknown, body: unknown, className = ''): TemplateResult {
+export function disclosure(ctx: Pick<SectionContext, 'isOpen' | 'toggle'>, id: string, label: unknown, body: unknown, className = ''): TemplateResult {
   const open = ctx.isOpen(id);
   return html`<div class="disclosure ${className}">
     <button type="button" class="disclosure-button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${id} @click=${() => ctx.toggle(id)}>
@@ -53,7 +61,7 @@ function disclosure(ctx: SectionContext, id: string, label: unknown, body: unkno
 }
 
 export function renderSection(section: ExplainerSection, id: string, ctx: SectionContext): unknown {
-  const prose = (source: string) => html`<div class="prose">${markdown(source, ctx.level + 1)}</div>`;
+  const prose = (source: string) => html`<div class="prose">${markdown(source, ctx.level + 1, ctx.term)}</div>`;
   switch (section.type) {
     case 'text':
       return prose(section.body);
@@ -63,7 +71,7 @@ export function renderSection(section: ExplainerSection, id: string, ctx: Sectio
         ${section.items.map(
           (item) => html`<li>
             <span class="figure-value">${formatFigure(item.value, item.unit, ctx.lang)}</span>
-            <span class="figure-label">${item.label}</span>
+            <span class="figure-label">${ctx.term(item.label)}</span>
             ${item.compare
               ? html`<span class="figure-compare ${item.compare.changePercent >= 0 ? 'up' : 'down'}"
                   >${ctx.t('explainer.compare', { label: item.compare.label, change: `${item.compare.changePercent > 0 ? '+' : ''}${formatNumber(item.compare.changePercent, ctx.lang, 1)}%` })}</span
@@ -81,8 +89,8 @@ export function renderSection(section: ExplainerSection, id: string, ctx: Sectio
         ${section.items.map(
           (step) => html`<li>
             ${step.when ? html`<p class="step-when">${step.when}</p>` : nothing}
-            <p class="step-title">${step.title}</p>
-            ${step.who ? html`<p class="step-who">${step.who}</p>` : nothing}
+            <p class="step-title">${ctx.term(step.title)}</p>
+            ${step.who ? html`<p class="step-who">${ctx.term(step.who)}</p>` : nothing}
             ${step.body ? prose(step.body) : nothing}
           </li>`,
         )}
@@ -110,7 +118,7 @@ export function renderSection(section: ExplainerSection, id: string, ctx: Sectio
             </tr>
           </thead>
           <tbody>
-            ${section.rows.map((row) => html`<tr><th scope="row">${row.aspect}</th><td>${row.before}</td><td>${row.after}</td></tr>`)}
+            ${section.rows.map((row) => html`<tr><th scope="row">${ctx.term(row.aspect)}</th><td>${ctx.term(row.before)}</td><td>${ctx.term(row.after)}</td></tr>`)}
           </tbody>
         </table>
       </div>`;
@@ -118,7 +126,7 @@ export function renderSection(section: ExplainerSection, id: string, ctx: Sectio
     case 'image':
       return html`<figure class="image">
         <img src=${ifDefined(href(section.src))} alt=${section.alt} loading="lazy" decoding="async" />
-        <figcaption>${section.caption}</figcaption>
+        <figcaption>${ctx.term(section.caption)}</figcaption>
         ${section.longDescription ? disclosure(ctx, `${id}-long`, ctx.t('explainer.longDescription'), prose(section.longDescription)) : nothing}
       </figure>`;
 
@@ -146,8 +154,8 @@ export function renderSection(section: ExplainerSection, id: string, ctx: Sectio
 
     case 'impact':
       return html`<div class="impact">
-        <div><p class="impact-head">${ctx.t('explainer.who')}</p><ul>${section.who.map((item) => html`<li>${item}</li>`)}</ul></div>
-        <div><p class="impact-head">${ctx.t('explainer.what')}</p><ul>${section.what.map((item) => html`<li>${item}</li>`)}</ul></div>
+        <div><p class="impact-head">${ctx.t('explainer.who')}</p><ul>${section.who.map((item) => html`<li>${ctx.term(item)}</li>`)}</ul></div>
+        <div><p class="impact-head">${ctx.t('explainer.what')}</p><ul>${section.what.map((item) => html`<li>${ctx.term(item)}</li>`)}</ul></div>
         ${section.where?.length
           ? html`<div>
               <p class="impact-head">${ctx.t('explainer.where')}</p>
@@ -164,7 +172,7 @@ export function renderSection(section: ExplainerSection, id: string, ctx: Sectio
         ${section.deadlines?.length
           ? html`<div>
               <p class="impact-head">${ctx.t('explainer.deadlines')}</p>
-              <ul class="deadlines">${section.deadlines.map((item) => html`<li><strong>${formatDate(item.date, ctx.lang)}</strong> ${item.what}</li>`)}</ul>
+              <ul class="deadlines">${section.deadlines.map((item) => html`<li><strong>${formatDate(item.date, ctx.lang)}</strong> ${ctx.term(item.what)}</li>`)}</ul>
             </div>`
           : nothing}
       </div>`;
@@ -219,6 +227,7 @@ function chartSection(section: Extract<ExplainerSection, { type: 'chart' }>, id:
     table: { caption: summary, head, rows: section.labels.map((label, i) => [label, ...section.series.map((series) => show(series.values[i] ?? 0))]) },
     csv: { filename: `${section.title}.csv`, rows: [head, ...section.labels.map((label, i) => [label, ...section.series.map((series) => series.values[i])])] },
     tableOpen: ctx.isOpen(`${id}-table`),
+    startOpen: ctx.elder,
     onToggleTable: () => ctx.toggle(`${id}-table`),
     labels: { showTable: ctx.t('chart.showTable'), hideTable: ctx.t('chart.hideTable'), download: ctx.t('chart.download') },
     before: twoSeries || section.chart === 'lines' ? legend(section.series.map((series, index) => ({ id: String(index), label: series.name, color: categoryColor(index) }))) : nothing,

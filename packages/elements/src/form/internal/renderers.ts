@@ -17,6 +17,8 @@ export interface FieldContext {
   set(value: unknown): void;
   /** Validation when the reader leaves a field. */
   blur(): void;
+  /** A DOM id of the form's own (prefixed per element in light-DOM mode). */
+  scopedId(name: string): string;
 }
 
 export interface FieldRenderer {
@@ -25,17 +27,17 @@ export interface FieldRenderer {
   render(field: FormField, ctx: FieldContext): TemplateResult;
 }
 
-const id = (field: FormField) => `field-${field.name}`;
+const id = (field: FormField, ctx: FieldContext) => ctx.scopedId(`field-${field.name}`);
 const describedBy = (field: FormField, ctx: FieldContext) =>
-  [field.help ? `${id(field)}-help` : '', ctx.error ? `${id(field)}-error` : ''].filter(Boolean).join(' ') || undefined;
+  [field.help ? `${id(field, ctx)}-help` : '', ctx.error ? `${id(field, ctx)}-error` : ''].filter(Boolean).join(' ') || undefined;
 
 function label(field: FormField, ctx: FieldContext): TemplateResult {
-  return html`<label for=${id(field)}>${field.label}${field.required ? nothing : html` <span class="optional">${ctx.t('form.optional')}</span>`}</label>`;
+  return html`<label for=${id(field, ctx)}>${field.label}${field.required ? nothing : html` <span class="optional">${ctx.t('form.optional')}</span>`}</label>`;
 }
 
 function helpAndError(field: FormField, ctx: FieldContext): TemplateResult {
-  return html`${field.help ? html`<p class="help" id="${id(field)}-help">${field.help}</p>` : nothing}
-  ${ctx.error ? html`<p class="error" id="${id(field)}-error">${ctx.error}</p>` : nothing}`;
+  return html`${field.help ? html`<p class="help" id="${id(field, ctx)}-help">${field.help}</p>` : nothing}
+  ${ctx.error ? html`<p class="error" id="${id(field, ctx)}-error">${ctx.error}</p>` : nothing}`;
 }
 
 type InputType = 'text' | 'email' | 'tel' | 'date';
@@ -57,7 +59,7 @@ const input: FieldRenderer = {
     return html`<div class="field ${ctx.error ? 'invalid' : ''}">
       ${label(field, ctx)} ${helpAndError(field, ctx)}
       <input
-        id=${id(field)}
+        id=${id(field, ctx)}
         name=${field.name}
         type=${kind.type}
         inputmode=${ifDefined(kind.inputmode)}
@@ -80,18 +82,18 @@ const textarea: FieldRenderer = {
     return html`<div class="field ${ctx.error ? 'invalid' : ''}">
       ${label(field, ctx)} ${helpAndError(field, ctx)}
       <textarea
-        id=${id(field)}
+        id=${id(field, ctx)}
         name=${field.name}
         rows="6"
         ?required=${field.required ?? false}
         aria-invalid=${ctx.error ? 'true' : 'false'}
-        aria-describedby=${ifDefined([describedBy(field, ctx), field.maxLength ? `${id(field)}-count` : ''].filter(Boolean).join(' ') || undefined)}
+        aria-describedby=${ifDefined([describedBy(field, ctx), field.maxLength ? `${id(field, ctx)}-count` : ''].filter(Boolean).join(' ') || undefined)}
         .value=${live(String(ctx.value ?? ''))}
         @input=${(e: Event) => ctx.set((e.target as HTMLTextAreaElement).value)}
         @blur=${ctx.blur}
       ></textarea>
       ${field.maxLength
-        ? html`<p class="count ${count > field.maxLength ? 'over' : ''}" id="${id(field)}-count">${ctx.t('form.count', { count, max: field.maxLength })}</p>`
+        ? html`<p class="count ${count > field.maxLength ? 'over' : ''}" id="${id(field, ctx)}-count">${ctx.t('form.count', { count, max: field.maxLength })}</p>`
         : nothing}
     </div>`;
   },
@@ -102,7 +104,7 @@ const select: FieldRenderer = {
   render: (field, ctx) => html`<div class="field ${ctx.error ? 'invalid' : ''}">
     ${label(field, ctx)} ${helpAndError(field, ctx)}
     <select
-      id=${id(field)}
+      id=${id(field, ctx)}
       name=${field.name}
       ?required=${field.required ?? false}
       aria-invalid=${ctx.error ? 'true' : 'false'}
@@ -125,7 +127,7 @@ function choices(multiple: boolean): FieldRenderer {
       const chosen = multiple ? (Array.isArray(ctx.value) ? (ctx.value as string[]) : []) : [String(ctx.value ?? '')];
       return html`<fieldset
         class="field ${ctx.error ? 'invalid' : ''}"
-        id=${id(field)}
+        id=${id(field, ctx)}
         tabindex="-1"
         aria-describedby=${ifDefined(describedBy(field, ctx))}
       >
@@ -137,7 +139,7 @@ function choices(multiple: boolean): FieldRenderer {
               type=${multiple ? 'checkbox' : 'radio'}
               name=${field.name}
               value=${option.value}
-              id="${id(field)}-${i}"
+              id="${id(field, ctx)}-${i}"
               .checked=${live(chosen.includes(option.value))}
               @change=${(e: Event) => {
                 const checked = (e.target as HTMLInputElement).checked;
@@ -160,7 +162,7 @@ const consent: FieldRenderer = {
     <label class="choice">
       <input
         type="checkbox"
-        id=${id(field)}
+        id=${id(field, ctx)}
         name=${field.name}
         aria-invalid=${ctx.error ? 'true' : 'false'}
         aria-describedby=${ifDefined(describedBy(field, ctx))}
@@ -181,7 +183,7 @@ const file: FieldRenderer = {
       ${label(field, ctx)} ${helpAndError(field, ctx)}
       <input
         type="file"
-        id=${id(field)}
+        id=${id(field, ctx)}
         name=${field.name}
         accept=${ifDefined(field.accept?.map((extension) => `.${extension}`).join(','))}
         aria-invalid=${ctx.error ? 'true' : 'false'}
