@@ -29,6 +29,7 @@ import { fetchText, shortUrl } from './internal/fetch-text.js';
 import { adoptLightStyles, canRenderLight } from './internal/light-dom.js';
 import { pageIsElder, pageWantsLightDom, unwatchPage, watchPage } from './internal/page-switches.js';
 import type { Loaded, Provenance } from './internal/provenance.js';
+import { loadProvenance } from './internal/provenance-loader.js';
 
 type Status = 'empty' | 'loading' | 'ready' | 'error';
 
@@ -362,7 +363,7 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
     this.provenance?.dispose();
     this.provenance = undefined;
     if (url === undefined || loaded === undefined || !publishedAddress(url, document.baseURI)) return;
-    import('./internal/provenance.js')
+    loadProvenance()
       .then(({ Provenance }) => {
         if (this.src !== url || !this.isConnected) return;
         const provenance = new Provenance(this);

@@ -2,6 +2,7 @@
  * The staff side under /staff (same origin only; no CORS):
  *
  *   GET  /staff/                                   the staff page (strict CSP), /staff/staff.js, /staff/staff.css, /staff/gongkai.js
+ *                                                  (and gongkai-provenance.js, the file it loads beside it for a published document)
  *   GET  /staff/api/state                          { accounts: n, user: {…} | null } (no sign-in needed)
  *   POST /staff/api/login   {name, password}       a session cookie (HttpOnly, SameSite=Strict, Path=/staff; Secure over https)
  *   POST /staff/api/logout
@@ -21,6 +22,7 @@
  * on a submission is logged (submission_events), every sign-in and account change too (staff_events).
  */
 import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerConfig } from '../config.js';
 import { dayIn } from '../dates.js';
@@ -67,7 +69,8 @@ function defaultBundle(): URL {
 export function createStaff({ config, forms, staff: store, documents, keys, now = () => new Date() }: StaffDeps) {
   const auth = createAuth({ config, store, now });
   const bundlePath = config.staff.bundle ?? defaultBundle();
-  let bundle: Promise<Buffer> | undefined;
+  // The bundle's own second file, fetched by gongkai.js beside it for a published document's history block.
+  const bundleFiles = new Map<string, Promise<Buffer>>();
   const today = () => dayIn(config.timeZone, now());
   const formTitle = formTitles(forms);
   const send = sendJson;
@@ -80,14 +83,16 @@ export function createStaff({ config, forms, staff: store, documents, keys, now 
   }
   const handleDocuments = createDocumentRoutes({ documents, keys, now, publisher: config.staff.owner, jsonBody: (req) => jsonBody(req, Math.max(config.bodyLimit, DOCUMENT_BODY_LIMIT)) });
 
-  async function serveBundle(res: ServerResponse): Promise<void> {
+  async function serveBundle(res: ServerResponse, name: string): Promise<void> {
+    const file = name === 'gongkai.js' ? bundlePath : new URL(name, typeof bundlePath === 'string' ? pathToFileURL(bundlePath) : bundlePath);
     try {
-      bundle ??= readFile(bundlePath);
-      const body = await bundle;
+      const reading = bundleFiles.get(name) ?? readFile(file);
+      bundleFiles.set(name, reading);
+      const body = await reading;
       res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Content-Length': String(body.length), 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
       res.end(body);
     } catch {
-      bundle = undefined;
+      bundleFiles.delete(name);
       throw new HttpError(404, 'not_found');
     }
   }
@@ -123,7 +128,7 @@ export function createStaff({ config, forms, staff: store, documents, keys, now 
     }
     if (path === '/staff/staff.js') return (only('GET'), asset(res, 'text/javascript', STAFF_JS));
     if (path === '/staff/staff.css') return (only('GET'), asset(res, 'text/css', STAFF_CSS));
-    if (path === '/staff/gongkai.js') return (only('GET'), serveBundle(res));
+    if (path === '/staff/gongkai.js' || path === '/staff/gongkai-provenance.js') return (only('GET'), serveBundle(res, path.slice('/staff/'.length)));
 
     const api = /^\/staff\/api\/(.+?)\/?$/.exec(path)?.[1];
     if (!api) throw new HttpError(404, 'not_found');
