@@ -19,6 +19,7 @@
  * code splitting on first import, so the block's modules run after provide().
  */
 import { build } from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,25 +33,29 @@ const I18N = join(root, 'packages/core/src/i18n.ts');
 /** What the block takes from Lit (anything else fails its build: "No matching export"). */
 const LIT_NAMES = ['css', 'html', 'nothing'];
 
-/** For gongkai.js: the provenance loader fetches gongkai-provenance.js and hands it the bundle's i18n and Lit. */
+/**
+ * For gongkai.js: the provenance loader fetches gongkai-provenance.js and hands it the bundle's i18n and Lit,
+ * by name: a namespace object (`import * as`) would bring esbuild's __export helper, whose for…in takes a
+ * polluted Object.prototype's properties for getters and throws (hostile-object-prototype.html).
+ */
 export function provenanceApart() {
   return {
     name: 'gongkai-provenance-apart',
     setup(bundler) {
       bundler.onResolve({ filter: /^\.\/gongkai-provenance\.js$/ }, ({ path }) => ({ path, external: true }));
-      bundler.onLoad({ filter: /provenance-loader\.ts$/ }, ({ path }) =>
-        path === LOADER
-          ? {
-              loader: 'js',
-              resolveDir: dirname(LOADER),
-              contents: [
-                `import * as i18n from ${JSON.stringify(I18N)};`,
-                `import { ${LIT_NAMES.join(', ')} } from 'lit';`,
-                `export const loadProvenance = () => import('./${PROVENANCE_FILE}').then((file) => file.load({ i18n, lit: { ${LIT_NAMES.join(', ')} } }));`,
-              ].join('\n'),
-            }
-          : undefined,
-      );
+      bundler.onLoad({ filter: /provenance-loader\.ts$/ }, async ({ path }) => {
+        if (path !== LOADER) return undefined;
+        const i18nNames = await i18nExports();
+        return {
+          loader: 'js',
+          resolveDir: dirname(LOADER),
+          contents: [
+            `import { ${i18nNames.join(', ')} } from ${JSON.stringify(I18N)};`,
+            `import { ${LIT_NAMES.join(', ')} } from 'lit';`,
+            `export const loadProvenance = () => import('./${PROVENANCE_FILE}').then((file) => file.load({ i18n: { ${i18nNames.join(', ')} }, lit: { ${LIT_NAMES.join(', ')} } }));`,
+          ].join('\n'),
+        };
+      });
     },
   };
 }
@@ -85,10 +90,17 @@ async function sharedFromBundle() {
   };
 }
 
-/** Builds gongkai-provenance.js with the one-file bundle's options (`options`, from build.mjs oneFile()). */
+/**
+ * esbuild's helper for a module namespace (here: the block's module, imported on demand) defines a getter per
+ * key it finds with for…in, which also finds a polluted Object.prototype's keys; own keys only.
+ */
+const EXPORT_HELPER = 'for (var name in all)';
+const EXPORT_HELPER_OWN = 'for (var name of Object.keys(all))';
+
+/** Builds gongkai-provenance.js with the one-file bundle's options (`options`, from build.mjs oneFile()); minified afterwards by terser. */
 export async function buildProvenanceFile(options, outfile) {
   const { entryPoints, ...rest } = options;
-  return build({
+  const result = await build({
     ...rest,
     stdin: {
       contents: `import { provide } from 'gongkai-shared:shared';\nexport function load(shared) {\n  provide(shared);\n  return import(${JSON.stringify(PROVENANCE)});\n}\n`,
@@ -98,5 +110,18 @@ export async function buildProvenanceFile(options, outfile) {
     },
     plugins: [await sharedFromBundle(), ...rest.plugins],
     outfile,
+    minify: false,
+    write: false,
   });
+  for (const file of result.outputFiles) {
+    let text = file.text;
+    if (file.path.endsWith('.js')) {
+      if (!text.includes(EXPORT_HELPER)) throw new Error(`${PROVENANCE_FILE}: esbuild's __export helper was not found as "${EXPORT_HELPER}"; check it for for…in`);
+      text = text.replace(EXPORT_HELPER, EXPORT_HELPER_OWN);
+      if (/\bfor\s*\(\s*(var|let|const)\s+\w+\s+in\b/.test(text.replace(/\/\/.*$/gm, ''))) console.warn(`${PROVENANCE_FILE}: a for…in is left; check it against a polluted Object.prototype`);
+    }
+    mkdirSync(dirname(file.path), { recursive: true });
+    writeFileSync(file.path, text);
+  }
+  return result;
 }

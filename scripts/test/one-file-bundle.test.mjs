@@ -39,6 +39,8 @@ describe('the one-file bundle', { skip: !existsSync(file) && 'run pnpm build fir
     assert.ok(!second.includes('litHtmlVersions'), 'no copy of Lit');
     assert.doesNotMatch(second, /(^|[;}])\s*import\s*[{*\w]/);
     assert.match(second, /export\s*\{\s*\w+ as load\s*\}/);
+    // No getter defined per key a for…in finds (esbuild's namespace helper): a polluted Object.prototype would add its keys.
+    for (const text of [code, second]) assert.doesNotMatch(text, /for\s*\(\s*var\s+(\w+)\s+in\s+(\w+)\s*\)\s*\w+\(\s*\w+\s*,\s*\1\s*,\s*\{\s*get:/);
   });
 
   it('links a source map that leads back to our sources', () => {
