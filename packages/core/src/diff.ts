@@ -10,9 +10,12 @@
 import { formatMoney, formatNumber, type MoneyUnit } from './format.js';
 import { addMessages, t, type Lang } from './i18n.js';
 import { formatPath } from './json-source.js';
-import { provenanceZh } from './messages/provenance.js';
+import { provenanceEn, provenanceZh } from './messages/provenance.js';
 
+// The provenance block's messages come with it, on demand, in both languages: not in
+// every page's translations/en (English shows only where the page loaded English).
 addMessages('zh-CN', provenanceZh);
+addMessages('en', provenanceEn);
 
 export interface DocumentChange {
   /** What changed: "2018年预算数 210 卫生健康支出", "items[3].title", "新增 …". */

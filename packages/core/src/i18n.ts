@@ -40,9 +40,14 @@ export function addMessages(lang: Lang, table: Record<string, string>): void {
   Object.assign(tables[lang], table);
 }
 
-/** True when a language's messages are loaded (zh-CN always is). */
+/**
+ * True when a language's messages are loaded (zh-CN always is): its common table, which
+ * translations/en.ts brings. A module loaded on demand adds its own English with its
+ * Chinese (diff.ts, the provenance block's), which does not count.
+ */
 export function hasLanguage(lang: Lang): boolean {
-  return Object.keys(tables[lang]).length > 0;
+  const common: MessageKey = 'state.loading';
+  return common in tables[lang];
 }
 
 export type MessageParams = Record<string, string | number>;

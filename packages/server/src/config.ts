@@ -35,7 +35,7 @@ export interface StaffConfig {
   login: { perAddress: Limit | null; perAccount: Limit | null };
   /** The office that publishes (a feed's owner, 编制单位); default: the form's title. */
   owner?: string;
-  /** The library's bundle served at /staff/gongkai.js; default packages/gongkai/dist/gongkai.js beside this server. */
+  /** The library's bundle served at /staff/gongkai.js (its gongkai-provenance.js from the same folder); default the `gongkai` package's. */
   bundle?: string;
 }
 

@@ -5,6 +5,7 @@
  *   GET     /api/forms/:name/status?code=    where it stands → 200 { code, step, received, deadline, … } (no personal data)
  *   OPTIONS both                             CORS preflight, for the configured origins only
  *   GET     /healthz                         200 { ok: true } when the database answers, else 503
+ *   GET     /studio/                         the editors' app (studio.ts), /staff/ the staff page (staff/routes.ts); both in staff/route-table.ts
  *
  * Every error is JSON: { error: { code, message (zh-CN), messageEn } }.
  */
@@ -134,7 +135,8 @@ export function createApp({ config, forms, submissions, storage, keys, base = ''
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://server.invalid');
-    if (url.pathname === '/staff' || url.pathname.startsWith('/staff/')) return handleStaff(req, res, url);
+    // The staff side and the studio: only what staff/route-table.ts lists.
+    if (/^\/(staff|studio)(\/|$)/.test(url.pathname)) return handleStaff(req, res, url);
     if (isPublishedPath(url.pathname)) return handlePublished(req, res, url.pathname);
     const feedMatch = FEED.exec(url.pathname);
     if (feedMatch) return feed(req, res, url, feedMatch);

@@ -29,6 +29,7 @@ export function routeKind(method: string, path: string): string {
   if (path.startsWith('/d/') || path === '/.well-known/gongkai-keys.json' || path === '/api/documents/catalogue') return 'documents';
   if (path.startsWith('/staff/api/')) return 'staff.api';
   if (path === '/staff' || path.startsWith('/staff/')) return 'staff.page';
+  if (path === '/studio' || path.startsWith('/studio/')) return 'studio';
   return 'other';
 }
 

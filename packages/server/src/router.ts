@@ -5,8 +5,9 @@
  * (test/tenants.test.mjs) walks it, and a route cannot exist outside it.
  *
  * A path is literal text with parameters: `:id` (digits), `:slug` (a document's address
- * name), `:version` (1, 2, …), `:name` (a form's name, one segment) or `:param(a|b|c)`
- * (one of the words listed). GET routes answer HEAD too.
+ * name), `:version` (1, 2, …), `:name` (a form's name, one segment), `:file` (a file's
+ * path in a folder of static files, segments of letters, digits and `_.%-`; its handler
+ * refuses `..` and hidden names) or `:param(a|b|c)` (one of the words listed). GET routes answer HEAD too.
  */
 import { HttpError } from './errors.js';
 
@@ -26,6 +27,7 @@ const PARAMETERS: Record<string, string> = {
   slug: '[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?',
   version: '[1-9]\\d{0,8}',
   name: '[^/]+',
+  file: '[\\w.%-]+(?:/[\\w.%-]+)*',
 };
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -115,6 +115,16 @@ eachStorage((backend) => {
     assert.equal((await get(`${server.url}/t/default/api/forms/mailbox/status?code=X`)).body.error.code, 'unknown_organisation');
     // The session cookie's Path is the organisation's.
     assert.match((await login(a.url, 'alice-of-a', PASSWORD)).setCookie, /Path=\/t\/a\/staff;/);
+    // The static files are the same for every organisation, under its prefix: the bundle's second file, and the
+    // studio, whose relative ../staff/api/ is then the organisation's.
+    assert.equal((await fetch(`${a.url}/staff/gongkai-provenance.js`)).status, 200);
+    const studio = await fetch(`${a.url}/studio/`);
+    assert.equal(studio.status, 200);
+    assert.match(studio.headers.get('content-type'), /^text\/html/);
+    assert.match(await studio.text(), /src="\.\/assets\//);
+    const redirect = await fetch(`${a.url}/studio`, { redirect: 'manual' });
+    assert.equal(redirect.status, 308);
+    assert.equal(redirect.headers.get('location'), '/t/a/studio/');
   });
 
   test('an account signs in to its own organisation only', async () => {
@@ -126,7 +136,7 @@ eachStorage((backend) => {
   });
 
   test('every staff and document route, walked from the route tables, refuses another organisation', async () => {
-    const values = { id: a.submission, slug: 'budget-a', version: 1 };
+    const values = { id: a.submission, slug: 'budget-a', version: 1, file: 'index.html' };
     // (Not A's account name: B's own log rightly records a failed sign-in at B under that name.)
     const markers = [a.code, '甲局机密来信标记', '甲局机密正文标记', '甲局绝密预算标记', '甲局办公室标记', '甲县卫生健康局'];
     const body = { ...documentBody(smallBudget(1, { title: '乙局自己的预算' })), reason: '乙局试图操作', note: '乙局试图操作', name: 'alice-of-a', password: PASSWORD, slug: 'budget-a' };

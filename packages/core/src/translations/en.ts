@@ -13,6 +13,6 @@ import { documentEn } from '../messages/document.js';
 import { explainerEn } from '../messages/explainer.js';
 import { formEn } from '../messages/form.js';
 import { requestEn } from '../messages/request.js';
-import { provenanceEn } from '../messages/provenance.js';
 
-addMessages('en', { ...commonEn, ...documentEn, ...budgetEn, ...chartEn, ...explainerEn, ...catalogueEn, ...formEn, ...consultationEn, ...requestEn, ...annualReportEn, ...provenanceEn });
+addMessages('en', { ...commonEn, ...documentEn, ...budgetEn, ...chartEn, ...explainerEn, ...catalogueEn, ...formEn, ...consultationEn, ...requestEn, ...annualReportEn });
+// The provenance block's English comes with that block (diff.ts), loaded on demand.

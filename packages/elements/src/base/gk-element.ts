@@ -26,9 +26,10 @@ import { baseStyles } from './gk-element.styles.js';
 import { VERSION } from './define.js';
 import { GkErrorEvent, GkLoadEvent, type DataSource } from './events.js';
 import { fetchText, shortUrl } from './internal/fetch-text.js';
-import type { Loaded, Provenance } from './internal/provenance.js';
 import { adoptLightStyles, canRenderLight } from './internal/light-dom.js';
 import { pageIsElder, pageWantsLightDom, unwatchPage, watchPage } from './internal/page-switches.js';
+import type { Loaded, Provenance } from './internal/provenance.js';
+import { loadProvenance } from './internal/provenance-loader.js';
 
 type Status = 'empty' | 'loading' | 'ready' | 'error';
 
@@ -99,8 +100,8 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
   /** Address of the JSON document to load. */
   @property({ reflect: true }) src?: string;
 
-  /** The document as an object; takes precedence over `src` and inline JSON. */
-  @property({ attribute: false }) data?: unknown;
+  /** The document as an object, typed by the kind's schema; takes precedence over `src` and inline JSON. */
+  @property({ attribute: false }) data?: z.input<S>;
 
   /** Milliseconds to wait for `src` before giving up. */
   @property({ type: Number }) timeout = 15000;
@@ -134,10 +135,10 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
   private loadController?: AbortController;
   private checkToken = 0;
   private inlineObserver?: MutationObserver;
-  private pendingEvent?: GkLoadEvent | GkErrorEvent;
+  private pendingEvent?: GkLoadEvent<z.output<S>> | GkErrorEvent;
+  private idPrefix = '';
   /** Publication history and signature check of a published `src` (internal/provenance.ts, loaded on demand). */
   private provenance?: Provenance;
-  private idPrefix = '';
 
   /** The resolved interface language; Chinese when English is asked for but its messages are not loaded. */
   get language(): Lang {
@@ -362,7 +363,7 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
     this.provenance?.dispose();
     this.provenance = undefined;
     if (url === undefined || loaded === undefined || !publishedAddress(url, document.baseURI)) return;
-    import('./internal/provenance.js')
+    loadProvenance()
       .then(({ Provenance }) => {
         if (this.src !== url || !this.isConnected) return;
         const provenance = new Provenance(this);
@@ -423,7 +424,7 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
     this.issues = [];
     this.source = source;
     this.status = 'ready';
-    this.pendingEvent = new GkLoadEvent({ document: result.value, source });
+    this.pendingEvent = new GkLoadEvent<z.output<S>>({ document: result.value, source });
   }
 
   private fail(issues: GkIssue[], source: DataSource | 'none'): void {

@@ -1,5 +1,5 @@
 /**
- * Every URL of the staff side (/staff…), in one table: the router (router.ts) dispatches
+ * Every URL of the staff side (/staff…, and the editors' app at /studio…), in one table: the router (router.ts) dispatches
  * only through it, and the isolation test walks it (test/tenants.test.mjs). `account`
  * routes need a session of the organisation the URL is for (staff/auth.ts); the
  * handlers are in staff/routes.ts (submissions, accounts, the page) and
@@ -16,6 +16,11 @@ export const STAFF_ROUTES = [
   { method: 'GET', path: '/staff/staff.js', access: 'public', handler: 'script' },
   { method: 'GET', path: '/staff/staff.css', access: 'public', handler: 'styles' },
   { method: 'GET', path: '/staff/gongkai.js', access: 'public', handler: 'bundle' },
+  { method: 'GET', path: '/staff/gongkai-provenance.js', access: 'public', handler: 'provenance' },
+  // The editors' app (studio.ts): static files, no organisation's data; it calls the API below.
+  { method: 'GET', path: '/studio/', access: 'public', handler: 'studio' },
+  { method: 'GET', path: '/studio', access: 'public', handler: 'studio.redirect' },
+  { method: 'GET', path: '/studio/:file', access: 'public', handler: 'studio' },
   // Sessions.
   { method: 'GET', path: '/staff/api/state', access: 'public', handler: 'state' },
   { method: 'POST', path: '/staff/api/login', access: 'public', handler: 'login' },

@@ -2,6 +2,7 @@
  * The staff side under /staff (same origin only; no CORS):
  *
  *   GET  /staff/                                   the staff page (strict CSP), /staff/staff.js, /staff/staff.css, /staff/gongkai.js
+ *                                                  (and gongkai-provenance.js, the file it loads beside it for a published document)
  *   GET  /staff/api/state                          { accounts: n, user: {…} | null } (no sign-in needed)
  *   POST /staff/api/login   {name, password}       a session cookie (HttpOnly, SameSite=Strict, Path=/staff; Secure over https)
  *   POST /staff/api/logout
@@ -11,6 +12,7 @@
  *   GET  /staff/api/submissions/:id                one submission with its personal data, history, and its action forms
  *   POST /staff/api/submissions/:id/:action        register | forward | process | extend | reply | adoption | publish (workflow.ts)
  *   GET  /staff/api/audit                          account events (admins)
+ *   GET  /studio/, /studio/<file>                   the editors' app (studio.ts), static; it calls the API above
  *
  * Who sees what: an admin account (the office that receives, 受理, and forwards,
  * 转办) sees every submission; a staff account sees only those forwarded to its own
@@ -24,13 +26,15 @@
  * on a submission is logged (submission_events), every sign-in and account change too (staff_events).
  */
 import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerConfig } from '../config.js';
 import { dayIn } from '../dates.js';
 import { HttpError } from '../errors.js';
 import type { ServedForm } from '../forms.js';
 import { parseJsonObject, readBody, requireJsonContentType, requireSameOrigin, sendJson } from '../http-common.js';
-import { staffPage, STAFF_CSS, STAFF_JS } from '../staff-page.js';
+import { PAGE_CSP, staffPage, STAFF_CSS, STAFF_JS } from '../staff-page.js';
+import { createStudio, type StudioHandler } from '../studio.js';
 import type { DocumentStorage } from '../storage/document-types.js';
 import type { StaffStorage, StaffUser } from '../storage/staff-types.js';
 import type { LimitStore } from '../limits.js';
@@ -44,8 +48,6 @@ import { actionForms, canSeeSubmission, formTitles, labelledFields, submissionCa
 
 export { SESSION_COOKIE } from './auth.js';
 
-export const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
 export interface StaffDeps {
   config: ServerConfig;
   forms: Map<string, ServedForm>;
@@ -57,6 +59,8 @@ export interface StaffDeps {
   limits: LimitStore;
   /** The path the organisation is served under ("" or /t/<org>): the cookie's Path, the redirect. */
   base?: string;
+  /** Serves a file of the editors' app (studio.ts); default the built packages/studio/dist. */
+  studio?: StudioHandler;
   now?: () => Date;
 }
 
@@ -73,10 +77,23 @@ export interface StaffContext {
 }
 export type StaffHandler = (context: StaffContext) => Promise<void>;
 
-export function createStaff({ config, forms, staff: store, documents, keys, limits, base = '', now = () => new Date() }: StaffDeps) {
+/**
+ * The library's one-file bundle: the `gongkai` package's, wherever it is installed (a dependency of this
+ * server); in a checkout without node_modules links, packages/gongkai/dist beside this server's bundle.
+ */
+function defaultBundle(): URL {
+  try {
+    return new URL(import.meta.resolve('gongkai/gongkai.js'));
+  } catch {
+    return new URL('../../gongkai/dist/gongkai.js', import.meta.url);
+  }
+}
+
+export function createStaff({ config, forms, staff: store, documents, keys, limits, base = '', studio = createStudio(), now = () => new Date() }: StaffDeps) {
   const auth = createAuth({ config, store, limits, base, now });
-  const bundlePath = config.staff.bundle ?? new URL('../../gongkai/dist/gongkai.js', import.meta.url);
-  let bundle: Promise<Buffer> | undefined;
+  const bundlePath = config.staff.bundle ?? defaultBundle();
+  // The bundle's own second file, fetched by gongkai.js beside it for a published document's history block.
+  const bundleFiles = new Map<string, Promise<Buffer>>();
   const today = () => dayIn(config.timeZone, now());
   const formTitle = formTitles(forms);
   const send = sendJson;
@@ -90,14 +107,16 @@ export function createStaff({ config, forms, staff: store, documents, keys, limi
   const documentHandlers = createDocumentRoutes({ documents, keys, now, publisher: config.staff.owner, base, jsonBody: (req) => jsonBody(req, Math.max(config.bodyLimit, DOCUMENT_BODY_LIMIT)) });
   const router = new Router(STAFF_ROUTES);
 
-  async function serveBundle(res: ServerResponse): Promise<void> {
+  async function serveBundle(res: ServerResponse, name: string): Promise<void> {
+    const file = name === 'gongkai.js' ? bundlePath : new URL(name, typeof bundlePath === 'string' ? pathToFileURL(bundlePath) : bundlePath);
     try {
-      bundle ??= readFile(bundlePath);
-      const body = await bundle;
+      const reading = bundleFiles.get(name) ?? readFile(file);
+      bundleFiles.set(name, reading);
+      const body = await reading;
       res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Content-Length': String(body.length), 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
       res.end(body);
     } catch {
-      bundle = undefined;
+      bundleFiles.delete(name);
       throw new HttpError(404, 'not_found');
     }
   }
@@ -122,7 +141,15 @@ export function createStaff({ config, forms, staff: store, documents, keys, limi
     page: async ({ res }) => asset(res, 'text/html', staffPage({ accounts: await store.countUsers(), base }), PAGE_CSP),
     script: async ({ res }) => asset(res, 'text/javascript', STAFF_JS),
     styles: async ({ res }) => asset(res, 'text/css', STAFF_CSS),
-    bundle: ({ res }) => serveBundle(res),
+    bundle: ({ res }) => serveBundle(res, 'gongkai.js'),
+    provenance: ({ res }) => serveBundle(res, 'gongkai-provenance.js'),
+    // The editors' app (studio.ts): static files, the same for every organisation; under /t/<org>/studio/ it
+    // finds this organisation's staff API at ../staff/api/.
+    'studio.redirect': async ({ res }) => {
+      res.writeHead(308, { Location: `${base}/studio/`, 'Content-Length': '0' });
+      res.end();
+    },
+    studio: ({ req, res, params }) => studio(req, res, params.file ?? ''),
     state: async ({ req, res }) => {
       const found = await auth.currentUser(req);
       send(res, 200, { accounts: await store.countUsers(), user: found ? publicUser(found.user) : null });

@@ -20,7 +20,7 @@ export class SqliteDocuments implements DocumentStorage {
     /** Every query is limited to this organisation's documents (server-storage.ts). */
     readonly org: string,
     /** Shared with the other organisations' views: the statements are the same. */
-    private readonly statements = new Map<string, Database.Statement>(),
+    private readonly statements: Map<string, Database.Statement> = new Map(),
   ) {}
 
   forOrg(org: string): SqliteDocuments {

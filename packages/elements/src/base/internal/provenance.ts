@@ -26,6 +26,7 @@ import {
   type Verdict,
 } from '@gongkai/core/published';
 import type { FetchTextResult } from './fetch-text.js';
+import { adoptLightStyles, LIGHT_DOM_ATTRIBUTE } from './light-dom.js';
 import { provenanceStyles } from './provenance.styles.js';
 
 /** What the element received for a published address: the exact bytes, their text and the response's headers. */
@@ -65,11 +66,14 @@ export class Provenance {
   private readonly controller = new AbortController();
 
   constructor(private readonly host: ProvenanceHost) {
-    // Its styles come with it (on demand too), adopted beside the element's own; without
-    // constructable stylesheets (old browsers) the block is plain, readable text.
+    // Its styles come with it (on demand too), adopted beside the element's own (scoped to the
+    // element's tag in light-DOM mode); without constructable stylesheets (old browsers) the
+    // block is plain, readable text.
     const root = host.shadowRoot;
     const sheet = provenanceStyles.styleSheet;
-    if (root && sheet && Array.isArray(root.adoptedStyleSheets) && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    if (!root) {
+      if (host.hasAttribute(LIGHT_DOM_ATTRIBUTE)) adoptLightStyles(host, [provenanceStyles], 'provenance');
+    } else if (sheet && Array.isArray(root.adoptedStyleSheets) && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   /** Stops fetching (a new src, the element removed). */
