@@ -38,6 +38,10 @@ export const baseStyles = css`
     color: var(--gk-color-text, #1f1f1f);
     text-align: start;
     overflow-wrap: anywhere;
+    /* The query container of the narrow layout (internal/narrow.ts). Its content no longer sizes it, so where a page lets
+       the element shrink to fit (a float, a flex row, a table cell) it takes a phone's width rather than none. */
+    container-type: inline-size;
+    contain-intrinsic-inline-size: 320px;
   }
   .gk-root,
   .gk-root *,

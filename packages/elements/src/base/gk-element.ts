@@ -26,6 +26,7 @@ import { VERSION } from './define.js';
 import { GkErrorEvent, GkLoadEvent, type DataSource } from './events.js';
 import { fetchText, shortUrl } from './internal/fetch-text.js';
 import { adoptLightStyles, canRenderLight } from './internal/light-dom.js';
+import { NarrowController } from './internal/narrow.js';
 import { pageIsElder, pageWantsLightDom, unwatchPage, watchPage } from './internal/page-switches.js';
 
 type Status = 'empty' | 'loading' | 'ready' | 'error';
@@ -130,6 +131,8 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
   private inlineObserver?: MutationObserver;
   private pendingEvent?: GkLoadEvent | GkErrorEvent;
   private idPrefix = '';
+  /** The phone layout where container queries are missing (see internal/narrow.ts). */
+  private readonly narrowLayout = new NarrowController(this);
 
   /** The resolved interface language; Chinese when English is asked for but its messages are not loaded. */
   get language(): Lang {

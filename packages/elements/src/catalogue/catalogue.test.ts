@@ -175,7 +175,7 @@ describe('<gk-catalogue>', () => {
     decision.click();
     await el.updateComplete;
     expect(status(el)).to.equal('共 30 条（全部 45 条）');
-    const select = root(el).querySelector<HTMLSelectElement>('.controls select')!;
+    const select = root(el).querySelector<HTMLSelectElement>('.filters select')!;
     const options = [...select.options].map((option) => option.textContent);
     expect(options).to.include('医政医管股（15）');
     select.value = '医政医管股';
@@ -216,7 +216,7 @@ describe('<gk-catalogue>', () => {
     await sendKeys({ type: '政务' });
     await el.updateComplete;
     expect(history.length - before).to.be.at.most(1);
-    const select = root(el).querySelector<HTMLSelectElement>('.controls select')!;
+    const select = root(el).querySelector<HTMLSelectElement>('.filters select')!;
     for (const office of ['医政医管股', '公共卫生股']) {
       select.value = office;
       select.dispatchEvent(new Event('change'));
@@ -233,7 +233,7 @@ describe('<gk-catalogue>', () => {
   it('keeps parameters that are not its own in the hash', async () => {
     history.replaceState(null, '', '#other.q=x');
     const el = await catalogue(proactive());
-    const select = root(el).querySelector<HTMLSelectElement>('.controls select')!;
+    const select = root(el).querySelector<HTMLSelectElement>('.filters select')!;
     select.value = '医政医管股';
     select.dispatchEvent(new Event('change'));
     await el.updateComplete;

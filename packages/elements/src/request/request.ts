@@ -17,6 +17,7 @@ import { defineElement } from '../base/define.js';
 import { fetchText } from '../base/internal/fetch-text.js';
 import { markdown, markdownStyles } from '../base/internal/markdown.js';
 import { hostCardStyles } from '../charts/host-card.styles.js';
+import { narrow } from '../base/internal/narrow.js';
 import '../form/form.js';
 
 /**
@@ -47,7 +48,7 @@ export class GkDisclosureRequestElement extends GkElement<typeof requestSchema> 
       h4 {
         margin: 0 0 0.4em;
       }
-      gk-form {
+      gk-form::part(root) {
         border: 0;
         padding: 0;
       }
@@ -109,7 +110,19 @@ export class GkDisclosureRequestElement extends GkElement<typeof requestSchema> 
         color: var(--_danger);
         font-weight: 700;
       }
+      .to-lookup {
+        margin: 0 0 0.5em;
+      }
     `,
+    narrow(css`
+      [part='title'] {
+        font-size: 1.15em;
+      }
+      .lookup input {
+        max-width: none;
+        width: 100%;
+      }
+    `),
   ];
 
   protected readonly schema = requestSchema;
@@ -145,20 +158,39 @@ export class GkDisclosureRequestElement extends GkElement<typeof requestSchema> 
     this.found = result.value;
   }
 
+  /** To the lookup, past the long form: who applied already came to check on it. */
+  private toLookup(event: Event): void {
+    event.preventDefault();
+    const input = this.renderRoot.querySelector<HTMLInputElement>('.lookup input');
+    input?.scrollIntoView({ block: 'center' });
+    input?.focus({ preventScroll: true });
+  }
+
   protected override renderDocument(doc: GkDisclosureRequest) {
+    // The lookup's section is not a landmark (no accessible name): two of these on a page would have regions of the same name.
     return html`<article part="base" aria-labelledby=${this.scopedId('title')}>
       ${this.heading(0, doc.title, 'title', 'title')}
       ${doc.description ? html`<div class="prose">${markdown(doc.description, this.headingLevel + 1)}</div>` : nothing}
+      <p class="to-lookup no-print"><a href="#${this.scopedId('lookup-code')}" @click=${this.toLookup}>${this.t('request.toLookup')}</a></p>
       <section>
-        <gk-form .data=${this.applicationForm(doc)} heading-level=${this.headingLevel + 1} lang=${this.language} ?light-dom=${this.rendersLight} ?elder=${this.elder}></gk-form>
+        <gk-form .data=${this.applicationForm(doc)} .within=${doc.title} heading-level=${this.headingLevel + 1} lang=${this.language} ?light-dom=${this.rendersLight} ?elder=${this.elder}></gk-form>
       </section>
-      <section aria-labelledby=${this.scopedId('lookup-title')}>
-        ${this.heading(1, this.t('request.lookup'), 'lookup-title')}
-        <form class="lookup" @submit=${(e: Event) => (e.preventDefault(), void this.lookUp(doc))}>
+      <section>
+        ${this.heading(1, this.t('request.lookup'))}
+        <form class="lookup" aria-label="${this.t('request.lookup')}：${doc.title}" @submit=${(e: Event) => (e.preventDefault(), void this.lookUp(doc))}>
           <label>
             ${this.t('request.code')}
             <span class="hint">${this.t('request.codeHint')}</span>
-            <input name="code" autocomplete="off" .value=${this.code} @input=${(e: Event) => (this.code = (e.target as HTMLInputElement).value)} />
+            <input
+              id=${this.scopedId('lookup-code')}
+              name="code"
+              autocomplete="off"
+              autocapitalize="characters"
+              spellcheck="false"
+              enterkeyhint="search"
+              .value=${this.code}
+              @input=${(e: Event) => (this.code = (e.target as HTMLInputElement).value)}
+            />
           </label>
           <button type="submit" ?disabled=${this.looking}>${this.looking ? this.t('request.finding') : this.t('request.find')}</button>
         </form>
