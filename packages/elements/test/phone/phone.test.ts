@@ -1,0 +1,197 @@
+/**
+ * On a phone (375 × 667), every example of every kind: the first screen answers
+ * the reader's question (checked by position against the viewport, with the
+ * element's top at the top of the screen), the page does not scroll sideways,
+ * axe finds nothing, and every target is at least 24 px (44 px in elder mode).
+ * In shadow and light-DOM mode. With GK_SCREENSHOTS=1 it also saves each kind's
+ * first screen at 375 and 1280 px for the docs (docs/images/phone/).
+ */
+import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import '../../src/index.js';
+import { failOnHostPageErrors } from '../../src/base/internal/test-support.js';
+import { KINDS, PHONE, axeViolations, examplesOf, find, render, rootOf, screenshot, sidewaysScroll, smallTargets, toTop, visible, type AnyGk, type Kind } from './support.js';
+
+interface Wanted {
+  what: string;
+  selector: string;
+  /** All of it on the first screen; else at least `px` of it shows at the bottom. */
+  px?: number;
+  /** Only where the document has it. */
+  optional?: true;
+}
+
+/** What each kind's first screen must hold: the issue's list (phone-first, #20). */
+const FIRST_SCREEN: Record<Kind, Wanted[]> = {
+  document: [
+    { what: 'the status', selector: '[part="status"]' },
+    { what: 'the title', selector: '[part="title"]' },
+    { what: 'the facts (issuer, number, dates)', selector: '[part="meta"]' },
+    { what: 'the start of the summary or the files', selector: '[part="summary"], [part="attachments"], [part="links"]', px: 40, optional: true },
+  ],
+  budget: [
+    { what: 'the title', selector: '[part="title"]' },
+    { what: 'every view', selector: '[role="tablist"]' },
+    { what: 'the summary sentence', selector: '[part="chart-summary"]' },
+    { what: 'the chart', selector: '[part="chart"]', px: 150 },
+  ],
+  explainer: [
+    { what: 'the title', selector: '[part="title"]' },
+    { what: 'the one-sentence summary', selector: '[part="summary"]' },
+    { what: "the first section's title", selector: '.section .section-title' },
+    { what: 'the start of the first section', selector: '.section > :not(.section-head):not(.share-status)', px: 40 },
+  ],
+  catalogue: [
+    { what: 'the search box', selector: 'input[type="search"]' },
+    { what: 'the 筛选 button', selector: '.filter-toggle' },
+    { what: 'the count of results', selector: '.count-line' },
+    { what: "the first entry's title", selector: '.cards > li .card-title' },
+    { what: 'the first entry', selector: '.cards > li', px: 80 },
+  ],
+  form: [
+    { what: 'the title', selector: '[part="title"]' },
+    { what: 'the first field', selector: '.field', px: 80 },
+    { what: "the first field's control", selector: '.field :is(input, select, textarea)' },
+  ],
+  consultation: [
+    { what: 'the status', selector: '.badge' },
+    { what: 'the title', selector: '[part="title"]' },
+    { what: 'the headline (deadline, or the figures)', selector: '.headline' },
+  ],
+  'disclosure-request': [
+    { what: 'the title', selector: '[part="title"]' },
+    { what: 'the link to the lookup', selector: '.to-lookup' },
+    { what: "the application's first field", selector: '.field', px: 80 },
+  ],
+  'annual-report': [
+    { what: 'the title', selector: '[part="title"]' },
+    { what: "the year's headline figures", selector: '.headline' },
+  ],
+};
+
+/** What the first screen of `element` lacks, as lines to compare with []. */
+function firstScreenProblems(element: AnyGk, kind: Kind): string[] {
+  toTop(element);
+  const problems: string[] = [];
+  for (const wanted of FIRST_SCREEN[kind]) {
+    const target = find(element, wanted.selector);
+    if (!target && wanted.optional) continue;
+    if (!target || !visible(target)) {
+      problems.push(`${wanted.what} (${wanted.selector}) is not shown`);
+      continue;
+    }
+    const rect = target.getBoundingClientRect();
+    if (wanted.px === undefined ? rect.top < 0 || rect.bottom > innerHeight + 0.5 : rect.top > innerHeight - wanted.px) {
+      problems.push(`${wanted.what}: ${Math.round(rect.top)}–${Math.round(rect.bottom)} px, the screen is ${innerHeight} px`);
+    }
+  }
+  return problems;
+}
+
+failOnHostPageErrors();
+
+describe('on a phone, 375 × 667', function () {
+  this.timeout(240000);
+  before(() => setViewport(PHONE));
+  after(() => setViewport({ width: 800, height: 600 }));
+
+  for (const kind of KINDS) {
+    it(`gk-${kind}, every example, shadow and light DOM: the first screen answers, no sideways scroll, axe, targets ≥ 24 px`, async () => {
+      const problems: string[] = [];
+      const examples = await examplesOf(kind);
+      expect(examples.length).to.be.greaterThan(0);
+      for (const example of examples) {
+        for (const light of [false, true]) {
+          const element = await render(example, { light });
+          const where = `${example.path}${light ? ' (light DOM)' : ''}`;
+          expect(element.status, where).to.equal('ready');
+          for (const problem of firstScreenProblems(element, kind)) problems.push(`${where}: ${problem}`);
+          if (sidewaysScroll() > 0) problems.push(`${where}: the page scrolls ${sidewaysScroll()} px sideways`);
+          for (const problem of smallTargets(element, 24)) problems.push(`${where}: target ${problem}`);
+          for (const problem of await axeViolations(element)) problems.push(`${where}: ${problem}`);
+        }
+      }
+      expect(problems).to.deep.equal([]);
+    });
+  }
+
+  for (const kind of KINDS) {
+    it(`gk-${kind} in elder mode, every example: targets ≥ 44 px, no sideways scroll`, async () => {
+      const problems: string[] = [];
+      for (const example of await examplesOf(kind)) {
+        const element = await render(example, { elder: true });
+        expect(rootOf(element).classList.contains('gk-elder'), example.path).to.be.true;
+        if (sidewaysScroll() > 0) problems.push(`${example.path}: the page scrolls ${sidewaysScroll()} px sideways`);
+        for (const problem of smallTargets(element, 44)) problems.push(`${example.path}: target ${problem}`);
+      }
+      expect(problems).to.deep.equal([]);
+    });
+  }
+
+  it('the budget shows every view: no tab is cut off at the right', async () => {
+    for (const example of await examplesOf('budget')) {
+      const element = await render(example);
+      const content = rootOf(element).getBoundingClientRect();
+      const tabs = [...rootOf(element).querySelectorAll('[role="tab"]')];
+      expect(tabs.length, example.path).to.be.greaterThan(1);
+      for (const tab of tabs) {
+        const rect = tab.getBoundingClientRect();
+        expect(rect.left, `${example.path}: ${tab.textContent!.trim()}`).to.be.at.least(content.left);
+        expect(rect.right, `${example.path}: ${tab.textContent!.trim()}`).to.be.at.most(content.right);
+        expect(rect.bottom, `${example.path}: ${tab.textContent!.trim()} on the first screen`).to.be.at.most(innerHeight);
+      }
+    }
+  });
+
+  it('the catalogue keeps its tree and filters behind 筛选 on a phone, and shows them beside the results on a wide screen', async () => {
+    const [example] = (await examplesOf('catalogue')).filter((each) => each.path.includes('proactive'));
+    const element = await render(example!);
+    expect(visible(find(element, '.tree')!)).to.be.false;
+    expect(visible(find(element, '.filters select')!)).to.be.false;
+    await setViewport({ width: 1280, height: 800 });
+    try {
+      await element.updateComplete;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(visible(find(element, '.tree')!)).to.be.true;
+      expect(visible(find(element, '.filter-toggle')!)).to.be.false;
+      const tree = find(element, '.tree')!.getBoundingClientRect();
+      const results = find(element, '.results')!.getBoundingClientRect();
+      expect(tree.right).to.be.at.most(results.left);
+    } finally {
+      await setViewport(PHONE);
+    }
+  });
+});
+
+/** The docs' pictures: one example a kind, what the screen shows at 375 and at 1280 px. */
+const PICTURED: Array<[Kind, string]> = [
+  ['document', 'full'],
+  ['budget', 'department-budget-2018'],
+  ['explainer', 'work-points-2018'],
+  ['catalogue', 'proactive-2018'],
+  ['form', 'mailbox'],
+  ['consultation', 'family-doctor-closed'],
+  ['disclosure-request', 'application'],
+  ['annual-report', 'report-2025'],
+];
+
+describe('screenshots for the docs (GK_SCREENSHOTS=1)', function () {
+  this.timeout(240000);
+  after(() => setViewport({ width: 800, height: 600 }));
+
+  for (const [width, height] of [
+    [375, 667],
+    [1280, 800],
+  ] as const) {
+    it(`each kind's first screen at ${width} px`, async () => {
+      await setViewport({ width, height });
+      for (const [kind, name] of PICTURED) {
+        const [example] = (await examplesOf(kind)).filter((each) => each.path.endsWith(`/${name}.json`));
+        expect(example, `${kind}/${name}`).to.exist;
+        const element = await render(example!);
+        toTop(element);
+        await screenshot(`${kind}-${width}`);
+      }
+    });
+  }
+});

@@ -1,0 +1,138 @@
+/**
+ * What the phone tests share: every example of every kind, rendered as a county
+ * page shows it (a column with the page's own 16 px margins), the element's first
+ * screen measured against the viewport, tap targets, axe, screenshots.
+ */
+import { fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { GkElement } from '../../src/base/gk-element.js';
+
+export interface Example {
+  kind: string;
+  path: string;
+  valid: boolean;
+}
+
+export type AnyGk = GkElement<never> & { status: string };
+
+export const KINDS = ['document', 'budget', 'explainer', 'catalogue', 'form', 'consultation', 'disclosure-request', 'annual-report'] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** A phone: 375 × 667 CSS px (iPhone SE, and most Android phones are no narrower). */
+export const PHONE = { width: 375, height: 667 };
+
+let examples: Example[] | undefined;
+/** The valid examples of a kind, from /test-api/examples.json (every .json under src/x/examples/). */
+export async function examplesOf(kind: string): Promise<Example[]> {
+  examples ??= (await (await fetch('/test-api/examples.json')).json()) as Example[];
+  return examples.filter((example) => example.kind === kind && example.valid);
+}
+
+/** Every element under `node`, through the shadow roots of nested gk-* elements. */
+export function* deep(node: Element | ShadowRoot): Generator<Element> {
+  for (const child of node.children) {
+    yield child;
+    if (child.shadowRoot) yield* deep(child.shadowRoot);
+    yield* deep(child);
+  }
+}
+
+export const rootOf = (element: Element) => (element.shadowRoot ?? element).querySelector('.gk-root') as HTMLElement;
+
+/** The first element matching `selector` in the element or any gk-* element inside it. */
+export function find(element: Element, selector: string): HTMLElement | undefined {
+  for (const each of deep(rootOf(element))) if (each.matches(selector)) return each as HTMLElement;
+  return undefined;
+}
+
+export interface RenderOptions {
+  elder?: boolean;
+  light?: boolean;
+  /** A consultation is open or closed by the date it takes as today. */
+  today?: string;
+  data?: unknown;
+}
+
+/** Renders an example into a page column with 16 px margins, and waits until it and every gk-* element in it settled and laid out. */
+export async function render(example: Example, options: RenderOptions = {}): Promise<AnyGk> {
+  const data = options.data ?? (await (await fetch(example.path)).json());
+  // One element at a time on the page: the one before would widen or lengthen it.
+  fixtureCleanup();
+  const page = await fixture<HTMLDivElement>(html`<div class="page"></div>`);
+  page.style.padding = '0 16px';
+  const element = document.createElement(`gk-${example.kind}`) as AnyGk;
+  if (options.elder) element.setAttribute('elder', '');
+  if (options.light) element.setAttribute('light-dom', '');
+  if (options.today) element.setAttribute('today', options.today);
+  element.data = data;
+  page.append(element);
+  await settled(element);
+  return element;
+}
+
+export async function settled(element: AnyGk): Promise<void> {
+  await waitUntil(
+    () => [element, ...(rootOf(element) ? deep(rootOf(element)) : [])].every((each) => !each.localName.startsWith('gk-') || ['ready', 'error'].includes((each as AnyGk).status)),
+    `<${element.localName}> did not settle`,
+    { timeout: 15000 },
+  );
+  await element.updateComplete;
+  for (const inner of deep(rootOf(element))) if (inner.localName.startsWith('gk-')) await (inner as AnyGk).updateComplete;
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+}
+
+/** Scrolls the page so the element's top is the top of the screen: what a reader sees on arriving at it. */
+export function toTop(element: Element): void {
+  window.scrollTo(0, window.scrollY + element.getBoundingClientRect().top);
+}
+
+export const visible = (element: Element) => {
+  const rect = element.getBoundingClientRect();
+  return rect.width > 0 && rect.height > 0 && getComputedStyle(element).visibility === 'visible';
+};
+
+/**
+ * Targets smaller than `min` px either way. A checkbox or radio counts with its
+ * label. Left out, as WCAG 2.5.8 allows: links inside a sentence of editor-written
+ * text and glossary terms in running text (inline); chart marks, whose figures and
+ * drill-down are in the data table and the keyboard (equivalent); scrolling table
+ * regions (focus targets for the keyboard, as large as the table).
+ */
+export function smallTargets(element: Element, min: number): string[] {
+  const found: string[] = [];
+  for (const inner of deep(rootOf(element))) {
+    const focusable = inner.matches('a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])');
+    if (!focusable || !visible(inner) || inner.closest('.honeypot')) continue;
+    if (inner.closest('svg') || inner.matches('.table-scroll, .data-table, .term') || inner.closest('.prose p, .prose li, .term-definition')) continue;
+    let rect = inner.getBoundingClientRect();
+    const labels = (inner as HTMLInputElement).labels;
+    if (labels?.length && /checkbox|radio/.test((inner as HTMLInputElement).type)) rect = labels[0]!.getBoundingClientRect();
+    if (rect.width < min - 0.5 || rect.height < min - 0.5) {
+      found.push(`${inner.localName}${inner.className ? `.${String(inner.className).trim().replace(/\s+/g, '.')}` : ''} "${inner.textContent!.trim().slice(0, 20)}" ${Math.round(rect.width)}×${Math.round(rect.height)}`);
+    }
+  }
+  return found;
+}
+
+/** How far the page scrolls sideways (0: not at all). */
+export const sidewaysScroll = () => document.documentElement.scrollWidth - document.documentElement.clientWidth;
+
+interface AxeResult {
+  violations: Array<{ id: string; nodes: Array<{ target: unknown; failureSummary?: string }> }>;
+}
+
+/** axe's violations in `context` (an element, or the whole document), as lines to compare with []. */
+export async function axeViolations(context: Element | Document, rules?: Record<string, { enabled: boolean }>): Promise<string[]> {
+  await import('axe-core/axe.min.js' as string);
+  const axe = (window as unknown as { axe: { run(context: Element | Document, options: object): Promise<AxeResult> } }).axe;
+  const result = await axe.run(context, { resultTypes: ['violations'], ...(rules ? { rules } : {}) });
+  return result.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${JSON.stringify(node.target)} ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`));
+}
+
+/**
+ * Saves what the screen shows as docs/images/phone/<name>.png when the tests run
+ * with GK_SCREENSHOTS=1 (the command in web-test-runner.config.mjs); else does nothing.
+ */
+export async function screenshot(name: string): Promise<void> {
+  await executeServerCommand('gk-screenshot', { name });
+}
