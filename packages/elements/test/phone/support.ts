@@ -136,3 +136,79 @@ export async function axeViolations(context: Element | Document, rules?: Record<
 export async function screenshot(name: string): Promise<void> {
   await executeServerCommand('gk-screenshot', { name });
 }
+
+interface Wanted {
+  what: string;
+  selector: string;
+  /** All of it on the first screen; else at least `px` of it shows at the bottom. */
+  px?: number;
+  /** Only where the document has it. */
+  optional?: true;
+}
+
+/** What each kind's first screen must hold: the issue's list (phone-first, #20). */
+export const FIRST_SCREEN: Record<Kind, Wanted[]> = {
+  document: [
+    { what: 'the status', selector: '[part="status"]' },
+    { what: 'the title', selector: '[part="title"]' },
+    { what: 'the facts (issuer, number, dates)', selector: '[part="meta"]' },
+    { what: 'the start of the summary or the files', selector: '[part="summary"], [part="attachments"], [part="links"]', px: 40, optional: true },
+  ],
+  budget: [
+    { what: 'the title', selector: '[part="title"]' },
+    { what: 'every view', selector: '[role="tablist"]' },
+    { what: 'the summary sentence', selector: '[part="chart-summary"]' },
+    { what: 'the chart', selector: '[part="chart"]', px: 150 },
+  ],
+  explainer: [
+    { what: 'the title', selector: '[part="title"]' },
+    { what: 'the one-sentence summary', selector: '[part="summary"]' },
+    { what: "the first section's title", selector: '.section .section-title' },
+    { what: 'the start of the first section', selector: '.section > :not(.section-head):not(.share-status)', px: 40 },
+  ],
+  catalogue: [
+    { what: 'the search box', selector: 'input[type="search"]' },
+    { what: 'the 筛选 button', selector: '.filter-toggle' },
+    { what: 'the count of results', selector: '.count-line' },
+    { what: "the first entry's title", selector: '.cards > li .card-title' },
+    { what: 'the first entry', selector: '.cards > li', px: 80 },
+  ],
+  form: [
+    { what: 'the title', selector: '[part="title"]' },
+    { what: 'the first field', selector: '.field', px: 80 },
+    { what: "the first field's control", selector: '.field :is(input, select, textarea)' },
+  ],
+  consultation: [
+    { what: 'the status', selector: '.badge' },
+    { what: 'the title', selector: '[part="title"]' },
+    { what: 'the headline (deadline, or the figures)', selector: '.headline' },
+  ],
+  'disclosure-request': [
+    { what: 'the title', selector: '[part="title"]' },
+    { what: 'the link to the lookup', selector: '.to-lookup' },
+    { what: "the application's first field", selector: '.field', px: 80 },
+  ],
+  'annual-report': [
+    { what: 'the title', selector: '[part="title"]' },
+    { what: "the year's headline figures", selector: '.headline' },
+  ],
+};
+
+/** What the first screen of `element` lacks, as lines to compare with []. */
+export function firstScreenProblems(element: AnyGk, kind: Kind): string[] {
+  toTop(element);
+  const problems: string[] = [];
+  for (const wanted of FIRST_SCREEN[kind]) {
+    const target = find(element, wanted.selector);
+    if (!target && wanted.optional) continue;
+    if (!target || !visible(target)) {
+      problems.push(`${wanted.what} (${wanted.selector}) is not shown`);
+      continue;
+    }
+    const rect = target.getBoundingClientRect();
+    if (wanted.px === undefined ? rect.top < 0 || rect.bottom > innerHeight + 0.5 : rect.top > innerHeight - wanted.px) {
+      problems.push(`${wanted.what}: ${Math.round(rect.top)}–${Math.round(rect.bottom)} px, the screen is ${innerHeight} px`);
+    }
+  }
+  return problems;
+}

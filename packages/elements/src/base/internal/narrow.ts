@@ -47,14 +47,21 @@ export function isNarrow(root: Element, width = root.getBoundingClientRect().wid
 
 let observer: ResizeObserver | undefined;
 
-/** Sets the narrow class on each observed root as its width changes (the fallback only). */
+/**
+ * Sets the narrow class on each observed root as its width changes (the fallback
+ * only), in the next frame: changing a root's layout inside the observer's
+ * callback would resize it again in the same frame, which the browser reports as
+ * an error on the page's window.
+ */
 function narrowObserver(): ResizeObserver {
   return (observer ??= new ResizeObserver((entries) => {
-    for (const entry of entries) {
-      const width = entry.contentRect.width;
-      // Width 0: hidden (a closed tab); keep the layout it had.
-      if (width > 0) entry.target.classList.toggle(NARROW_CLASS, width <= NARROW_EM * parseFloat(getComputedStyle(entry.target).fontSize));
-    }
+    const targets = entries.map((entry) => [entry.target, entry.contentRect.width] as const);
+    requestAnimationFrame(() => {
+      for (const [target, width] of targets) {
+        // Width 0: hidden (a closed tab); keep the layout it had.
+        if (width > 0) target.classList.toggle(NARROW_CLASS, width <= NARROW_EM * parseFloat(getComputedStyle(target).fontSize));
+      }
+    });
   }));
 }
 
@@ -62,8 +69,9 @@ type Host = ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragmen
 
 /**
  * The fallback's part in each element: observes the root while connected.
- * Where container queries work it does nothing. Elder mode changes the root's
- * em but not its width, so the class is checked again after each update too.
+ * Where container queries work it does nothing. The class is also set after each
+ * update (before the first paint, and elder mode changes the root's em but not
+ * its width).
  */
 export class NarrowController implements ReactiveController {
   constructor(private readonly host: Host) {
