@@ -303,7 +303,7 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
           <span>${this.t('catalogue.search')}</span>
           <input
             type="search"
-            enterkeyhint="search"
+            .enterKeyHint=${'search'}
             .value=${live(this.query.q)}
             placeholder=${this.t('catalogue.searchHint')}
             @input=${this.onSearchInput}

@@ -187,7 +187,7 @@ export class GkDisclosureRequestElement extends GkElement<typeof requestSchema> 
               autocomplete="off"
               autocapitalize="characters"
               spellcheck="false"
-              enterkeyhint="search"
+              .enterKeyHint=${'search'}
               .value=${this.code}
               @input=${(e: Event) => (this.code = (e.target as HTMLInputElement).value)}
             />

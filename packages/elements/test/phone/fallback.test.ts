@@ -71,7 +71,7 @@ describe('without container queries (the ResizeObserver fallback)', function () 
     await setViewport({ width: 1000, height: 700 });
     try {
       const [example] = await examplesOf('document');
-      const element = document.createElement('gk-document') as AnyGk;
+      const element = document.createElement('gk-document') as unknown as AnyGk;
       element.data = await (await fetch(example!.path)).json();
       column.append(element);
       await waitUntil(() => element.status === 'ready' && rootOf(element));

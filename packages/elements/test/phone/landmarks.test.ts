@@ -35,7 +35,7 @@ describe('two elements of each kind on one page', function () {
         const page = await fixture<HTMLElement>(html`<main><h1>政务公开</h1></main>`);
         const elements: AnyGk[] = [];
         for (const data of await twoOf(kind)) {
-          const element = document.createElement(`gk-${kind}`) as AnyGk;
+          const element = document.createElement(`gk-${kind}`) as unknown as AnyGk;
           if (light) element.setAttribute('light-dom', '');
           element.data = data;
           page.append(element);

@@ -210,7 +210,7 @@ describe('outside WeChat', () => {
   it('下载 CSV downloads the file, with no help box', async () => {
     const column = await fixture<HTMLDivElement>(html`<div></div>`);
     const [example] = await examplesOf('budget');
-    const element = document.createElement('gk-budget') as AnyGk;
+    const element = document.createElement('gk-budget') as unknown as AnyGk;
     element.data = await (await fetch(example!.path)).json();
     column.append(element);
     await settled(element);

@@ -50,10 +50,10 @@ function helpAndError(field: FormField, ctx: FieldContext): TemplateResult {
 interface InputKind {
   type: 'text' | 'email' | 'tel' | 'date';
   inputmode?: 'numeric' | 'decimal' | 'tel' | 'email';
-  autocomplete?: string;
+  autocomplete?: 'name' | 'organization' | 'postal-code' | 'tel' | 'tel-national' | 'email' | 'street-address' | 'off';
   /** Capitals (an ID's X, a credit code), or off where words are not sentences. */
   autocapitalize?: 'characters' | 'off';
-  /** No spelling underline and no autocorrect on codes and numbers. */
+  /** No spelling underline on codes and numbers. */
   plain?: true;
 }
 
@@ -100,7 +100,6 @@ const input: FieldRenderer = {
         autocomplete=${ifDefined(kind.autocomplete)}
         autocapitalize=${ifDefined(kind.autocapitalize)}
         spellcheck=${ifDefined(kind.plain ? 'false' : undefined)}
-        autocorrect=${ifDefined(kind.plain ? 'off' : undefined)}
         ?required=${field.required ?? false}
         aria-invalid=${ctx.error ? 'true' : 'false'}
         aria-describedby=${ifDefined(describedBy(field, ctx))}
