@@ -118,4 +118,18 @@ describe('screenshots for the docs (GK_SCREENSHOTS=1)', function () {
       }
     });
   }
+
+  it('on a phone: the catalogue with 筛选 open, and the form where its privacy notice meets the consent', async () => {
+    await setViewport(PHONE);
+    const [catalogue] = (await examplesOf('catalogue')).filter((each) => each.path.endsWith('/proactive-2018.json'));
+    let element = await render(catalogue!);
+    find(element, '.filter-toggle')!.click();
+    await element.updateComplete;
+    find(element, '.filter-toggle')!.scrollIntoView({ block: 'start' });
+    await screenshot('catalogue-filters-375');
+    const [form] = (await examplesOf('form')).filter((each) => each.path.endsWith('/mailbox.json'));
+    element = await render(form!);
+    find(element, '.privacy')!.scrollIntoView({ block: 'center' });
+    await screenshot('form-privacy-375');
+  });
 });

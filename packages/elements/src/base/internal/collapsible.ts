@@ -47,11 +47,14 @@ export const collapsibleStyles = [
       font-weight: 600;
       text-align: start;
     }
+    /* The arrow is drawn, not read: aria-expanded says open or closed (alt text after the slash; older kernels keep the first). */
     .collapse-toggle::before {
       content: '▸';
+      content: '▸' / '';
     }
     .collapse-toggle[aria-expanded='true']::before {
       content: '▾';
+      content: '▾' / '';
     }
     .collapsible:not(.is-open) > .collapse-body {
       display: none;
