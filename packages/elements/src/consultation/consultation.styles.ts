@@ -35,11 +35,6 @@ export const consultationStyles = css`
     background: var(--_subtle);
     border-radius: var(--_radius);
   }
-  /* The comment form is part of this card, not a card inside it (shadow DOM; ::part does not reach into light-DOM mode). */
-  gk-form::part(root) {
-    border: 0;
-    padding: 0;
-  }
   .headline {
     margin: 0.75em 0;
     padding: 0.6em 0.9em;

@@ -2,6 +2,10 @@ import { css } from 'lit';
 import { narrow } from '../base/internal/narrow.js';
 
 export const formStyles = css`
+  .gk-root.gk-within {
+    border: 0;
+    padding: 0;
+  }
   h2,
   h3,
   h4 {

@@ -91,6 +91,8 @@ export class GkFormElement extends GkElement<typeof formSchema> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // Part of another element's card (a consultation, an application): no card of its own.
+    (this.renderRoot as HTMLElement).classList.toggle('gk-within', !!this.within);
     const doc = this.document;
     if (doc && (changed.has('values' as keyof GkFormElement) || changed.has('document' as keyof GkFormElement))) this.syncInternals(doc);
   }

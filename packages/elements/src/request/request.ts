@@ -48,10 +48,6 @@ export class GkDisclosureRequestElement extends GkElement<typeof requestSchema> 
       h4 {
         margin: 0 0 0.4em;
       }
-      gk-form::part(root) {
-        border: 0;
-        padding: 0;
-      }
       .lookup {
         display: flex;
         flex-wrap: wrap;
