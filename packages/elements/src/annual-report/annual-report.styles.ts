@@ -1,5 +1,4 @@
 import { css } from 'lit';
-import { narrow } from '../base/internal/narrow.js';
 
 export const annualReportStyles = css`
   h2,
@@ -21,36 +20,9 @@ export const annualReportStyles = css`
   section {
     margin-top: 1.5em;
   }
-  .headline {
-    margin: 0.75em 0 0;
-    padding: 0.6em 0.9em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_subtle);
-  }
-  .headline-title {
+  .headline .headline-title {
     margin: 0 0 0.25em;
     font-weight: 700;
-  }
-  .headline dl {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.4em 1.75em;
-    margin: 0;
-  }
-  .headline dl > div {
-    display: flex;
-    flex-direction: column;
-  }
-  .headline dt {
-    color: var(--_muted);
-  }
-  .headline dd {
-    margin: 0;
-    font-size: 1.4em;
-    font-weight: 700;
-    color: var(--_accent);
-    font-variant-numeric: tabular-nums;
   }
   .headline .share {
     margin-inline-start: 0.4em;
@@ -84,22 +56,3 @@ export const annualReportStyles = css`
     }
   }
 `;
-
-/** A phone's first screen: the title and the year's headline figures, two to a row. */
-export const annualReportNarrowStyles = narrow(css`
-  [part='title'] {
-    font-size: 1.15em;
-  }
-  .meta {
-    font-size: 0.875em;
-    margin-bottom: 0;
-  }
-  .headline dl {
-    display: grid;
-    grid-template-columns: 1fr 1fr;
-    gap: 0.4em 1em;
-  }
-  .headline dd {
-    font-size: 1.25em;
-  }
-`);

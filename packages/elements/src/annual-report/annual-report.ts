@@ -22,7 +22,8 @@ import { hostCardStyles } from '../charts/host-card.styles.js';
 import { ChartInteraction } from '../charts/interaction.js';
 import { categoryColor } from '../charts/palette.js';
 import { ResizeController } from '../charts/resize-controller.js';
-import { annualReportNarrowStyles, annualReportStyles } from './annual-report.styles.js';
+import { headlineStyles } from '../base/internal/headline.styles.js';
+import { annualReportStyles } from './annual-report.styles.js';
 import { appealsTable, applicationsCsv, applicationsTable, outcomeName, proactiveTables, type TableContext } from './internal/tables.js';
 
 /**
@@ -45,7 +46,7 @@ import { appealsTable, applicationsCsv, applicationsTable, outcomeName, proactiv
  * @csspart tooltip - The tooltip.
  */
 export class GkAnnualReportElement extends GkElement<typeof annualReportSchema> {
-  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, markdownStyles, annualReportStyles, annualReportNarrowStyles];
+  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, markdownStyles, ...headlineStyles, annualReportStyles];
 
   protected readonly schema = annualReportSchema;
 
@@ -99,7 +100,7 @@ export class GkAnnualReportElement extends GkElement<typeof annualReportSchema> 
     }
     return html`<div class="headline">
       <p class="headline-title">${this.t('annual.headline', { year: report.year })}</p>
-      <dl>
+      <dl class="figures">
         ${figures.map(([label, value, share]) => html`<div><dt>${label}</dt><dd>${value}${share ? html`<span class="share">${share}</span>` : nothing}</dd></div>`)}
       </dl>
     </div>`;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { narrow } from './internal/narrow.js';
 
 /**
  * What every gk-* element shares: the --gk-* design tokens, a root that owns its
@@ -186,3 +187,13 @@ export const baseStyles = css`
     }
   }
 `;
+
+/** Every element's narrow layout: a smaller title and facts line, so the first screen holds what the reader came for. */
+export const baseNarrowStyles = narrow(css`
+  .gk-root [part='title'] {
+    font-size: 1.15em;
+  }
+  .gk-root p.meta {
+    font-size: 0.875em;
+  }
+`);

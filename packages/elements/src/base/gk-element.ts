@@ -21,7 +21,7 @@ import {
   type ValidationResult,
 } from '@gongkai/core';
 import type * as z from 'zod/mini';
-import { baseStyles } from './gk-element.styles.js';
+import { baseNarrowStyles, baseStyles } from './gk-element.styles.js';
 import { VERSION } from './define.js';
 import { GkErrorEvent, GkLoadEvent, type DataSource } from './events.js';
 import { fetchText, shortUrl } from './internal/fetch-text.js';
@@ -80,7 +80,7 @@ let lightCount = 0;
  * @cssproperty --gk-space - Base spacing.
  */
 export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
-  static override styles = [baseStyles];
+  static override styles = [baseStyles, baseNarrowStyles];
 
   /** The gongkai version that defined the element (a second copy on the page names it in its warning). */
   static readonly gongkaiVersion = VERSION;

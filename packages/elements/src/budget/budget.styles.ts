@@ -91,11 +91,7 @@ export const budgetStyles = css`
 
 /** A phone's first screen: the title, the tabs in two short rows, the summary sentence and the chart. */
 export const budgetNarrowStyles = narrow(css`
-  [part='title'] {
-    font-size: 1.15em;
-  }
   .meta {
-    font-size: 0.875em;
     margin-bottom: 0.5em;
   }
   [role='tablist'] {

@@ -263,23 +263,11 @@ export const catalogueStyles = css`
  * behind 筛选, the entries are compact cards.
  */
 export const catalogueNarrowStyles = narrow(css`
-  [part='title'] {
-    font-size: 1.15em;
-  }
   .meta {
-    font-size: 0.875em;
     margin-bottom: 0.5em;
   }
   .controls {
     margin: 0.5em 0;
-  }
-  .controls .search > span {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
   .filter-toggle {
     display: block;

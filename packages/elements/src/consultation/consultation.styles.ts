@@ -1,5 +1,4 @@
 import { css } from 'lit';
-import { narrow } from '../base/internal/narrow.js';
 
 export const consultationStyles = css`
   [part='title'] {
@@ -35,38 +34,8 @@ export const consultationStyles = css`
     background: var(--_subtle);
     border-radius: var(--_radius);
   }
-  .headline {
-    margin: 0.75em 0;
-    padding: 0.6em 0.9em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_subtle);
-  }
-  .headline p {
-    margin: 0;
-  }
   .deadline {
     font-weight: 700;
-  }
-  .figures {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25em 1.5em;
-    margin: 0 0 0.4em;
-  }
-  .figures div {
-    display: flex;
-    flex-direction: column;
-  }
-  .figures dt {
-    color: var(--_muted);
-  }
-  .figures dd {
-    margin: 0;
-    font-size: 1.4em;
-    font-weight: 700;
-    color: var(--_accent);
-    font-variant-numeric: tabular-nums;
   }
   .jump {
     display: inline-block;
@@ -77,19 +46,3 @@ export const consultationStyles = css`
     outline: none;
   }
 `;
-
-/** A phone's first screen: the status, the title, and the headline (the deadline and the way to comment, or the figures of the report). */
-export const consultationNarrowStyles = narrow(css`
-  [part='title'] {
-    font-size: 1.15em;
-  }
-  .meta {
-    font-size: 0.875em;
-  }
-  .figures {
-    gap: 0.25em 1em;
-  }
-  .figures dd {
-    font-size: 1.25em;
-  }
-`);

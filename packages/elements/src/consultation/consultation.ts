@@ -12,7 +12,8 @@ import { hostCardStyles } from '../charts/host-card.styles.js';
 import { ChartInteraction } from '../charts/interaction.js';
 import { PAIR_COLORS, CATEGORY_COLORS } from '../charts/palette.js';
 import { ResizeController } from '../charts/resize-controller.js';
-import { consultationNarrowStyles, consultationStyles } from './consultation.styles.js';
+import { headlineStyles } from '../base/internal/headline.styles.js';
+import { consultationStyles } from './consultation.styles.js';
 import '../form/form.js';
 // A consultation may show its draft as a document card.
 import '../document/document.js';
@@ -35,7 +36,7 @@ function today(): string {
  * @csspart base - The consultation.
  */
 export class GkConsultationElement extends GkElement<typeof consultationSchema> {
-  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, markdownStyles, consultationStyles, consultationNarrowStyles];
+  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, markdownStyles, ...headlineStyles, consultationStyles];
 
   protected readonly schema = consultationSchema;
 

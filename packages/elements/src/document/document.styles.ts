@@ -142,9 +142,6 @@ export const documentNarrowStyles = narrow(css`
   .card {
     padding: 0.75em;
   }
-  [part='title'] {
-    font-size: 1.15em;
-  }
   .meta {
     gap: 0.1em 0.75em;
     padding: 0.5em 0.75em;

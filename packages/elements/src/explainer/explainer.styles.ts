@@ -299,9 +299,6 @@ export const explainerStyles = css`
 
 /** A phone's first screen: the title, the one-sentence summary and the start of the first section; 关于本解读 and the contents wait behind their buttons. */
 export const explainerNarrowStyles = narrow(css`
-  [part='title'] {
-    font-size: 1.2em;
-  }
   .summary {
     font-size: 1em;
     margin-bottom: 0.5em;

@@ -162,9 +162,6 @@ export const formStyles = css`
 
 /** A phone's first screen: the title, the few lines that say what the form is for, and the first field. */
 export const formNarrowStyles = narrow(css`
-  [part='title'] {
-    font-size: 1.15em;
-  }
   .section > legend {
     font-size: 1em;
   }

@@ -111,9 +111,6 @@ export class GkDisclosureRequestElement extends GkElement<typeof requestSchema> 
       }
     `,
     narrow(css`
-      [part='title'] {
-        font-size: 1.15em;
-      }
       .lookup input {
         max-width: none;
         width: 100%;

@@ -31,7 +31,8 @@ describe('on a phone, 375 × 667', function () {
           expect(element.status, where).to.equal('ready');
           for (const problem of firstScreenProblems(element, kind)) problems.push(`${where}: ${problem}`);
           if (sidewaysScroll() > 0) problems.push(`${where}: the page scrolls ${sidewaysScroll()} px sideways`);
-          for (const problem of smallTargets(element, 24)) problems.push(`${where}: target ${problem}`);
+          // Glossary terms are words in a sentence (WCAG 2.5.8's inline exception).
+          for (const problem of smallTargets(element, 24, '.term')) problems.push(`${where}: target ${problem}`);
           for (const problem of await axeViolations(element)) problems.push(`${where}: ${problem}`);
         }
       }

@@ -6,6 +6,9 @@
 import { fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { GkElement } from '../../src/base/gk-element.js';
+import { deep, rootOf, visible } from '../../src/base/internal/test-support.js';
+
+export { deep, rootOf, smallTargets, visible } from '../../src/base/internal/test-support.js';
 
 export interface Example {
   kind: string;
@@ -27,17 +30,6 @@ export async function examplesOf(kind: string): Promise<Example[]> {
   examples ??= (await (await fetch('/test-api/examples.json')).json()) as Example[];
   return examples.filter((example) => example.kind === kind && example.valid);
 }
-
-/** Every element under `node`, through the shadow roots of nested gk-* elements. */
-export function* deep(node: Element | ShadowRoot): Generator<Element> {
-  for (const child of node.children) {
-    yield child;
-    if (child.shadowRoot) yield* deep(child.shadowRoot);
-    yield* deep(child);
-  }
-}
-
-export const rootOf = (element: Element) => (element.shadowRoot ?? element).querySelector('.gk-root') as HTMLElement;
 
 /** The first element matching `selector` in the element or any gk-* element inside it. */
 export function find(element: Element, selector: string): HTMLElement | undefined {
@@ -84,34 +76,6 @@ export async function settled(element: AnyGk): Promise<void> {
 /** Scrolls the page so the element's top is the top of the screen: what a reader sees on arriving at it. */
 export function toTop(element: Element): void {
   window.scrollTo(0, window.scrollY + element.getBoundingClientRect().top);
-}
-
-export const visible = (element: Element) => {
-  const rect = element.getBoundingClientRect();
-  return rect.width > 0 && rect.height > 0 && getComputedStyle(element).visibility === 'visible';
-};
-
-/**
- * Targets smaller than `min` px either way. A checkbox or radio counts with its
- * label. Left out, as WCAG 2.5.8 allows: links inside a sentence of editor-written
- * text and glossary terms in running text (inline); chart marks, whose figures and
- * drill-down are in the data table and the keyboard (equivalent); scrolling table
- * regions (focus targets for the keyboard, as large as the table).
- */
-export function smallTargets(element: Element, min: number): string[] {
-  const found: string[] = [];
-  for (const inner of deep(rootOf(element))) {
-    const focusable = inner.matches('a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])');
-    if (!focusable || !visible(inner) || inner.closest('.honeypot')) continue;
-    if (inner.closest('svg') || inner.matches('.table-scroll, .data-table, .term') || inner.closest('.prose p, .prose li, .term-definition')) continue;
-    let rect = inner.getBoundingClientRect();
-    const labels = (inner as HTMLInputElement).labels;
-    if (labels?.length && /checkbox|radio/.test((inner as HTMLInputElement).type)) rect = labels[0]!.getBoundingClientRect();
-    if (rect.width < min - 0.5 || rect.height < min - 0.5) {
-      found.push(`${inner.localName}${inner.className ? `.${String(inner.className).trim().replace(/\s+/g, '.')}` : ''} "${inner.textContent!.trim().slice(0, 20)}" ${Math.round(rect.width)}×${Math.round(rect.height)}`);
-    }
-  }
-  return found;
 }
 
 /** How far the page scrolls sideways (0: not at all). */
