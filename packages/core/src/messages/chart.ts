@@ -7,7 +7,7 @@ export const chartZh = {
   'chart.share': '占 {share}',
   'copy.done': '已复制',
   'copy.manual': '请长按下面的文字，选“复制”：',
-  'file.weChat': '微信内置浏览器不能直接下载文件。可点右上角“···”，选“在浏览器打开”后再下载；也可以复制数据，粘贴到 WPS 表格或 Excel 中。',
+  'file.weChat': '微信里不能下载文件：请点右上角“···”选“在浏览器打开”后下载，或复制数据，粘贴到表格软件中。',
   'file.copy': '复制数据',
 } as const;
 
@@ -19,6 +19,6 @@ export const chartEn: Record<keyof typeof chartZh, string> = {
   'chart.share': '{share} of total',
   'copy.done': 'Copied',
   'copy.manual': 'Press and hold the text below and choose “Copy”:',
-  'file.weChat': 'WeChat’s browser cannot download files. Tap “···” at the top right and choose “Open in browser” to download, or copy the data and paste it into a spreadsheet.',
+  'file.weChat': 'WeChat cannot download files: tap “···” at the top right, choose “Open in browser” and download there, or copy the data into a spreadsheet.',
   'file.copy': 'Copy the data',
 };

@@ -38,40 +38,26 @@ export function narrow(rules: CSSResult): CSSResult {
   return unsafeCSS(containerQueries ? `@container (max-width: ${NARROW_EM}em){${rules.cssText}}` : underClass(rules.cssText));
 }
 
-/** True when `root` (the element's root, content box) is narrow; what the container query asks. */
-export function isNarrow(root: Element, width = root.getBoundingClientRect().width): boolean {
+/** Sets the narrow class on a root by its content width (what the container query asks); a hidden root (width 0) keeps its layout. */
+function check(root: Element): void {
   const style = getComputedStyle(root);
-  const content = width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - parseFloat(style.borderLeftWidth) - parseFloat(style.borderRightWidth);
-  return content > 0 && content <= NARROW_EM * parseFloat(style.fontSize);
+  const width = root.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  if (width > 0) root.classList.toggle(NARROW_CLASS, width <= NARROW_EM * parseFloat(style.fontSize));
 }
-
-let observer: ResizeObserver | undefined;
 
 /**
- * Sets the narrow class on each observed root as its width changes (the fallback
- * only), in the next frame: changing a root's layout inside the observer's
- * callback would resize it again in the same frame, which the browser reports as
- * an error on the page's window.
+ * One observer for every root, in the fallback only. It checks in the next frame:
+ * changing a root's layout inside the observer's callback would resize it again
+ * in the same frame, which the browser reports as an error on the page's window.
  */
-function narrowObserver(): ResizeObserver {
-  return (observer ??= new ResizeObserver((entries) => {
-    const targets = entries.map((entry) => [entry.target, entry.contentRect.width] as const);
-    requestAnimationFrame(() => {
-      for (const [target, width] of targets) {
-        // Width 0: hidden (a closed tab); keep the layout it had.
-        if (width > 0) target.classList.toggle(NARROW_CLASS, width <= NARROW_EM * parseFloat(getComputedStyle(target).fontSize));
-      }
-    });
-  }));
-}
+let observer: ResizeObserver | undefined;
 
 type Host = ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment };
 
 /**
- * The fallback's part in each element: observes the root while connected.
- * Where container queries work it does nothing. The class is also set after each
- * update (before the first paint, and elder mode changes the root's em but not
- * its width).
+ * The fallback's part in each element: observes the root while connected, and
+ * checks it after each update too (before the first paint; elder mode changes the
+ * root's em but not its width). Where container queries work it does nothing.
  */
 export class NarrowController implements ReactiveController {
   constructor(private readonly host: Host) {
@@ -79,13 +65,12 @@ export class NarrowController implements ReactiveController {
   }
 
   hostConnected(): void {
-    narrowObserver().observe(this.host.renderRoot as Element);
+    observer ??= new ResizeObserver((entries) => requestAnimationFrame(() => entries.forEach((entry) => check(entry.target))));
+    observer.observe(this.host.renderRoot as Element);
   }
 
   hostUpdated(): void {
-    const root = this.host.renderRoot as Element;
-    const width = root.getBoundingClientRect().width;
-    if (width > 0) root.classList.toggle(NARROW_CLASS, isNarrow(root, width));
+    check(this.host.renderRoot as Element);
   }
 
   hostDisconnected(): void {

@@ -1,3 +1,4 @@
+import { html, nothing, render } from 'lit';
 import { t, type Lang } from '@gongkai/core';
 import { copyText, isWeChat, selectAndCopy } from './copy.js';
 
@@ -42,39 +43,31 @@ export function saveFile(file: SavedFile, trigger?: Element | null): void {
 function offerCopy(file: SavedFile, trigger: Element): void {
   const lang = languageOf(trigger);
   const row = trigger.parentElement!;
-  row.querySelector(':scope > .file-help')?.remove();
-  const box = document.createElement('div');
-  box.className = 'file-help';
-  const help = document.createElement('p');
-  help.id = `gk-file-help-${++helpCount}`;
-  help.textContent = t(lang, 'file.weChat');
-  const copy = document.createElement('button');
-  copy.type = 'button';
-  copy.textContent = t(lang, 'file.copy');
-  copy.setAttribute('aria-describedby', help.id);
-  const status = document.createElement('p');
-  status.className = 'copy-status';
-  status.setAttribute('role', 'status');
-  copy.addEventListener('click', () => {
-    void copyText(file.text).then((copied) => {
-      if (!copied) {
-        let field = box.querySelector('textarea');
-        if (!field) {
-          const label = document.createElement('label');
-          label.textContent = t(lang, 'copy.manual');
-          field = document.createElement('textarea');
-          field.readOnly = true;
-          field.rows = 4;
-          field.value = file.text;
-          label.append(field);
-          box.append(label);
-        }
-        copied = selectAndCopy(field);
-      }
-      status.textContent = copied ? t(lang, 'copy.done') : '';
-    });
-  });
-  box.append(help, copy, status);
-  row.append(box);
-  copy.focus();
+  let box = row.querySelector<HTMLElement>(':scope > .file-help');
+  if (!box) {
+    box = row.appendChild(document.createElement('div'));
+    box.className = 'file-help';
+  }
+  const id = `gk-file-help-${++helpCount}`;
+  let copied = false;
+  let manual = false;
+  const copy = async () => {
+    copied = await copyText(file.text);
+    if (!copied) {
+      manual = true;
+      draw();
+      copied = selectAndCopy(box!.querySelector('textarea')!);
+    }
+    draw();
+  };
+  const draw = () =>
+    render(
+      html`<p id=${id}>${t(lang, 'file.weChat')}</p>
+        <button type="button" aria-describedby=${id} @click=${copy}>${t(lang, 'file.copy')}</button>
+        ${manual ? html`<label>${t(lang, 'copy.manual')}<textarea readonly rows="4" .value=${file.text}></textarea></label>` : nothing}
+        <p class="copy-status" role="status">${copied ? t(lang, 'copy.done') : ''}</p>`,
+      box!,
+    );
+  draw();
+  box.querySelector('button')!.focus();
 }
