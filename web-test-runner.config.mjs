@@ -8,12 +8,14 @@
  */
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { buildSync } from 'esbuild';
+import { build, buildSync } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { startServer as startReceiver } from './packages/server/support/harness.mjs';
 import { proxy } from './examples/serve.mjs';
+import { browser } from './scripts/build.mjs';
+import { browserPlugins } from './scripts/esbuild-plugins.mjs';
 
 const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -30,8 +32,11 @@ const require = createRequire(import.meta.url);
  * Old scripts the hostile pages (packages/gongkai/test/pages/hostile-*.html) load, from
  * the registry's own packages: jQuery 1.12.4, RequireJS, Prototype 1.7's language
  * extensions (the `prototype` package, CommonJS, bundled here into one classic script),
- * and an "old cached" copy of our own bundle that says it is version 0.0.9.
+ * and an "old cached" copy of our own bundle that says it is version 0.0.9. Also the
+ * one-file bundle built as `pnpm build` builds it but with html`…` and svg`…` templates
+ * as written, for the template minifier's test (packages/gongkai/test/templates.test.ts).
  */
+let asWritten;
 const vendorScripts = {
   '/test-vendor/jquery.js': () => readFileSync(require.resolve('jquery/dist/jquery.js'), 'utf8'),
   '/test-vendor/require.js': () => readFileSync(require.resolve('requirejs/require.js'), 'utf8'),
@@ -44,6 +49,14 @@ const vendorScripts = {
     if (parts.length !== 2) throw new Error(`expected the version "${version}" once in dist/gongkai.js, found it ${parts.length - 1} times`);
     return parts.join(JSON.stringify('0.0.9'));
   },
+  '/test-vendor/gongkai-as-written.js': () =>
+    (asWritten ??= build({
+      ...browser,
+      entryPoints: [fileURLToPath(new URL('./packages/gongkai/src/index.ts', import.meta.url))],
+      outfile: 'gongkai.js',
+      write: false,
+      plugins: browserPlugins({ oneFile: true, htmlTemplates: false }),
+    }).then((result) => result.outputFiles[0].text)),
 };
 
 /** Every example document of every kind: the hostile pages render them all. */
@@ -81,7 +94,7 @@ function testApi(context) {
     context.set('Cache-Control', 'no-store');
     context.body = body;
   };
-  if (vendorScripts[url.pathname]) return send(200, 'text/javascript; charset=utf-8', vendorScripts[url.pathname]());
+  if (vendorScripts[url.pathname]) return Promise.resolve(vendorScripts[url.pathname]()).then((script) => send(200, 'text/javascript; charset=utf-8', script));
   switch (url.pathname) {
     case '/test-api/examples.json':
       return send(200, 'application/json; charset=utf-8', JSON.stringify(examplesList()));

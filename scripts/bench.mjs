@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { ELEMENT_ENTRIES } from './build.mjs';
-import { markedLexerOnly, minifyLitCss, pureD3Initialisers } from './esbuild-plugins.mjs';
+import { browserPlugins } from './esbuild-plugins.mjs';
 import { runRenderBench } from './bench/render.mjs';
 import { runLargeBench } from './bench/large.mjs';
 import { runCatalogueBench } from './bench/catalogue.mjs';
@@ -45,7 +45,7 @@ async function standalone(entry) {
     tsconfig: join(root, 'tsconfig.base.json'),
     define: { 'process.env.NODE_ENV': '"production"' },
     outfile: 'out.js',
-    plugins: [minifyLitCss(), pureD3Initialisers(), markedLexerOnly()],
+    plugins: browserPlugins(),
     logLevel: 'error',
   });
   const output = result.outputFiles[0].contents;

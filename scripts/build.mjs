@@ -10,10 +10,11 @@
  */
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { markedLexerOnly, minifyLitCss, pureD3Initialisers } from './esbuild-plugins.mjs';
+import { minify } from 'terser';
+import { browserPlugins, spreadsInOptionalCalls } from './esbuild-plugins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => join(root, ...parts);
@@ -30,7 +31,8 @@ export const ELEMENT_ENTRIES = {
   'annual-report': at('packages/gongkai/src/annual-report.ts'),
 };
 
-const browser = {
+/** The options of every browser build (also the template test's reference bundle, web-test-runner.config.mjs). */
+export const browser = {
   bundle: true,
   format: 'esm',
   platform: 'browser',
@@ -43,8 +45,33 @@ const browser = {
   logLevel: 'warning',
   // The version a second copy of gongkai on the same page names in its warning (packages/elements/src/base/define.ts).
   define: { 'process.env.NODE_ENV': '"production"', __GONGKAI_VERSION__: JSON.stringify(JSON.parse(readFileSync(at('packages/gongkai/package.json'), 'utf8')).version) },
-  plugins: [minifyLitCss(), pureD3Initialisers(), markedLexerOnly()],
+  plugins: browserPlugins(),
 };
+
+/**
+ * The one-file bundle is minified a second time, by terser: its mangler names
+ * variables by how often each character occurs in the file, which gzip packs
+ * about 2 KB better than esbuild's names, and its compressor (default, safe
+ * options, two passes) finds about 1 KB more (gongkai.js: 100.96 → 98.1 KB gzip
+ * when this was added). Chinese stays UTF-8, the source map is carried through,
+ * and the output is checked again for the optional call Chrome 80–90 get wrong.
+ * The per-element entries are left to the user's bundler, which minifies anyway.
+ */
+export async function minifyAgain(file) {
+  const code = readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '');
+  const result = await minify(code, {
+    module: true,
+    ecma: 2020,
+    compress: { passes: 2 },
+    mangle: true,
+    format: { comments: false, ascii_only: false },
+    sourceMap: { content: readFileSync(`${file}.map`, 'utf8'), url: `${basename(file)}.map` },
+  });
+  const hazards = await spreadsInOptionalCalls(result.code);
+  if (hazards.length) throw new Error(`terser wrote an optional call with a spread argument before the last (${hazards[0]}), which Chrome 80–90 get wrong`);
+  writeFileSync(file, result.code);
+  writeFileSync(`${file}.map`, result.map);
+}
 
 async function main() {
   // 1. The CLI and the server: Node bundles with core's validation inside. The server's
@@ -70,7 +97,8 @@ async function main() {
   const dist = at('packages/gongkai/dist');
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
-  await build({ ...browser, entryPoints: [at('packages/gongkai/src/index.ts')], outfile: join(dist, 'gongkai.js'), sourcemap: 'linked' });
+  await build({ ...browser, entryPoints: [at('packages/gongkai/src/index.ts')], outfile: join(dist, 'gongkai.js'), sourcemap: 'linked', plugins: browserPlugins({ oneFile: true }) });
+  await minifyAgain(join(dist, 'gongkai.js'));
   await build({
     ...browser,
     entryPoints: { index: at('packages/gongkai/src/index.ts'), en: at('packages/gongkai/src/en.ts'), ...ELEMENT_ENTRIES },

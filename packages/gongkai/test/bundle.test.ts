@@ -3,6 +3,16 @@
  * the bundle, under `Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'`.
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { annualReportEn, annualReportZh } from '../../core/src/messages/annual-report.js';
+import { budgetEn, budgetZh } from '../../core/src/messages/budget.js';
+import { catalogueEn, catalogueZh } from '../../core/src/messages/catalogue.js';
+import { chartEn, chartZh } from '../../core/src/messages/chart.js';
+import { commonEn, commonZh } from '../../core/src/messages/common.js';
+import { consultationEn, consultationZh } from '../../core/src/messages/consultation.js';
+import { documentEn, documentZh } from '../../core/src/messages/document.js';
+import { explainerEn, explainerZh } from '../../core/src/messages/explainer.js';
+import { formEn, formZh } from '../../core/src/messages/form.js';
+import { requestEn, requestZh } from '../../core/src/messages/request.js';
 import { openPage } from './open-page.js';
 
 describe('the one-file bundle', () => {
@@ -63,6 +73,35 @@ describe('the one-file bundle', () => {
     expect(warnings).to.have.length(1);
     expect(warnings[0]).to.contain('0.0.9').and.to.contain(version).and.to.contain('This page loads gongkai 0.0.9 and');
     expect(win.document.querySelector('gk-document')!.shadowRoot!.querySelector('h2')!.textContent).to.contain('政务公开工作要点');
+  });
+
+  it("has every message of core's tables in Chinese and in English, as written (the build ships English keyed by the Chinese tables)", async () => {
+    const api = (await import('/packages/gongkai/dist/gongkai.js' as string)) as { formatIssue(issue: object, lang: string): string };
+    const tables: Array<[Record<string, string>, Record<string, string>]> = [
+      [commonZh, commonEn],
+      [documentZh, documentEn],
+      [budgetZh, budgetEn],
+      [chartZh, chartEn],
+      [explainerZh, explainerEn],
+      [catalogueZh, catalogueEn],
+      [formZh, formEn],
+      [consultationZh, consultationEn],
+      [requestZh, requestEn],
+      [annualReportZh, annualReportEn],
+    ];
+    const wrong: string[] = [];
+    let count = 0;
+    for (const [zh, en] of tables) {
+      for (const key of Object.keys(zh)) {
+        count++;
+        // With no params, a message comes back as written, after its path.
+        const issue = { path: ['x'], pathText: 'x', key, params: {} };
+        if (api.formatIssue(issue, 'zh-CN') !== `x：${zh[key]}`) wrong.push(`zh-CN ${key}: ${api.formatIssue(issue, 'zh-CN')}`);
+        if (api.formatIssue(issue, 'en') !== `x: ${en[key]}`) wrong.push(`en ${key}: ${api.formatIssue(issue, 'en')}`);
+      }
+    }
+    expect(wrong).to.deep.equal([]);
+    expect(count).to.be.greaterThan(400);
   });
 
   it('exports the core API beside the elements', async () => {

@@ -1,8 +1,8 @@
 import { svg, type TemplateResult } from 'lit';
-import { hierarchy, treemap, treemapSquarify } from 'd3-hierarchy';
 import type { ChartInteraction, ChartItem } from './interaction.js';
 import { fitText } from './figure.js';
 import { categoryColor } from './palette.js';
+import { squarifiedTiles } from './treemap-layout.js';
 
 export interface TreemapDatum extends ChartItem {
   value: number;
@@ -13,8 +13,8 @@ const FONT = 14;
 
 /**
  * One level of a treemap (the children of what the reader has opened), laid out
- * by d3's squarified treemap. Tiles too small for a label are returned so the
- * caller can list them in text beside the chart.
+ * as d3-hierarchy's squarified treemap lays it out (treemap-layout.ts). Tiles too
+ * small for a label are returned so the caller can list them in text beside the chart.
  */
 export function treemapChart(options: {
   items: TreemapDatum[];
@@ -24,15 +24,9 @@ export function treemapChart(options: {
 }): { chart: TemplateResult; unlabeled: TreemapDatum[] } {
   const width = Math.max(200, options.width);
   const height = Math.round(Math.min(520, Math.max(260, width * 0.62)));
-  const items = options.items.filter((item) => item.value > 0);
-  const root = hierarchy<{ children?: TreemapDatum[] } | TreemapDatum>({ children: items })
-    .sum((node) => ('value' in node && !('children' in node) ? node.value : 0))
-    .sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
-  treemap<{ children?: TreemapDatum[] } | TreemapDatum>().size([width, height]).paddingInner(2).tile(treemapSquarify.ratio(1.4))(root);
-
   const unlabeled: TreemapDatum[] = [];
-  const tiles = (root.leaves() as Array<(typeof root) & { x0: number; x1: number; y0: number; y1: number }>).map((leaf, index) => {
-    const item = leaf.data as TreemapDatum;
+  const tiles = squarifiedTiles(options.items, width, height, 2, 1.4).map((leaf, index) => {
+    const item = leaf.item;
     const w = leaf.x1 - leaf.x0;
     const h = leaf.y1 - leaf.y0;
     const fits = w >= 56 && h >= FONT * 2 + 12;

@@ -81,3 +81,13 @@ export function smallTargets(element: Element, min: number, alsoInline = ''): st
   }
   return found;
 }
+
+/** A small seeded generator of numbers in [0, 1) (mulberry32), so a failure of a randomised test can be replayed. */
+export function seededRandom(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
