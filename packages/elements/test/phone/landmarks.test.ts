@@ -12,6 +12,26 @@ import { KINDS, axeViolations, examplesOf, settled, type AnyGk } from './support
 
 failOnHostPageErrors();
 
+interface RuleResult {
+  violations: Array<{ nodes: Array<{ element: Element }> }>;
+  passes: Array<{ nodes: Array<{ element: Element }> }>;
+}
+
+/** axe's landmark-unique alone on the page: the landmarks it passed and those it failed, as elements. */
+async function landmarkUnique(): Promise<{ passed: Element[]; violations: Element[] }> {
+  await import('axe-core/axe.min.js' as string);
+  const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<RuleResult> } }).axe;
+  const result = await axe.run(document, { runOnly: { type: 'rule', values: ['landmark-unique'] }, elementRef: true });
+  const elementsOf = (results: RuleResult['passes']) => results.flatMap((each) => each.nodes.map((node) => node.element));
+  return { passed: elementsOf(result.passes), violations: elementsOf(result.violations) };
+}
+
+/** Whether `node` is inside `host`, through shadow roots. */
+function within(host: Element, node: Node | null): boolean {
+  for (; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) if (node === host) return true;
+  return false;
+}
+
 /** Two documents of a kind: two examples where there are two, else the one twice under two titles (two reports of two years). */
 async function twoOf(kind: string): Promise<Array<Record<string, unknown>>> {
   const examples = await examplesOf(kind);
@@ -44,6 +64,13 @@ describe('two elements of each kind on one page', function () {
         for (const element of elements) await settled(element);
         expect(elements.map((element) => element.status)).to.deep.equal(['ready', 'ready']);
         expect(await axeViolations(document)).to.deep.equal([]);
+        // The rule ran on the elements' own landmarks, not only on the page's <main>: each element has some (a document
+        // card has none: an article with unnamed sections), and none is a violation.
+        const landmarks = await landmarkUnique();
+        expect(landmarks.violations, 'landmark-unique violations').to.deep.equal([]);
+        const counts = elements.map((element) => landmarks.passed.filter((node) => within(element, node)).length);
+        if (kind === 'document') expect(counts, 'a document card has no landmarks').to.deep.equal([0, 0]);
+        else expect(counts.every((count) => count > 0), `landmarks landmark-unique checked in each element: ${counts.join(', ')}`).to.be.true;
       });
     }
   }

@@ -68,11 +68,21 @@ describe("in WeChat's browser", function () {
     await setViewport(PHONE);
     await setUserAgent(WECHAT_UA);
   });
+  // Nothing may rely on a pop-up (WeChat blocks them): every test here fails if one is asked for.
+  const popups: unknown[] = [];
+  const open = window.open;
+  before(() => {
+    window.open = (...args: Parameters<typeof window.open>) => (popups.push(args[0]), null);
+  });
   after(async () => {
+    window.open = open;
     await setUserAgent(normalUa);
     await setViewport({ width: 800, height: 600 });
   });
-  afterEach(restore);
+  afterEach(() => {
+    restore();
+    expect(popups, 'window.open was called').to.deep.equal([]);
+  });
 
   it('the page says MicroMessenger and has no navigator.share (the test itself)', () => {
     expect(navigator.userAgent).to.contain('MicroMessenger');
