@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { consultationSchema, formatDate, formatPercent, type GkConsultation, type GkForm } from '@gongkai/core';
 import { GkElement } from '../base/gk-element.js';
 import { defineElement } from '../base/define.js';
+import { followLink } from '../base/internal/links.js';
 import { markdown, markdownStyles } from '../base/internal/markdown.js';
 import { toggled } from '../base/internal/toggle.js';
 import { barChart } from '../charts/bars.js';
@@ -12,6 +13,7 @@ import { hostCardStyles } from '../charts/host-card.styles.js';
 import { ChartInteraction } from '../charts/interaction.js';
 import { PAIR_COLORS, CATEGORY_COLORS } from '../charts/palette.js';
 import { ResizeController } from '../charts/resize-controller.js';
+import { headlineFigures } from '../base/internal/headline.js';
 import { headlineStyles } from '../base/internal/headline.styles.js';
 import { consultationStyles } from './consultation.styles.js';
 import '../form/form.js';
@@ -62,19 +64,11 @@ export class GkConsultationElement extends GkElement<typeof consultationSchema> 
     return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000);
   }
 
-  /** Scrolls to a part of the consultation and puts focus there, so the next Tab is inside it. */
-  private jump(event: Event, name: string): void {
-    event.preventDefault();
-    const target = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.scopedId(name))}`);
-    target?.scrollIntoView({ block: 'start' });
-    target?.focus({ preventScroll: true });
-  }
-
   /** What a reader asks first: until when, and where to comment; after the period, how the comments were used, in figures. */
   private renderHeadline(doc: GkConsultation, phase: 'upcoming' | 'open' | 'closed') {
     const lang = this.language;
     const closes = formatDate(doc.closes, lang);
-    const jump = (name: string, label: string) => html`<a class="jump" href="#${this.scopedId(name)}" @click=${(e: Event) => this.jump(e, name)}>${label}</a>`;
+    const jump = (name: string, label: string) => html`<a class="jump" href="#${this.scopedId(name)}" @click=${(e: Event) => followLink(e, this.renderRoot)}>${label}</a>`;
     if (phase === 'open') {
       const days = GkConsultationElement.days(this.today ?? today(), doc.closes);
       return html`<div class="headline">
@@ -85,16 +79,12 @@ export class GkConsultationElement extends GkElement<typeof consultationSchema> 
     if (phase === 'upcoming') return html`<div class="headline"><p class="deadline">${this.t('consultation.startsOn', { opens: formatDate(doc.opens, lang) })}</p></div>`;
     const report = doc.report;
     if (!report) return html`<div class="headline"><p>${this.t('consultation.noReport', { closes })}</p></div>`;
-    const figures: Array<[string, number]> = [
-      [this.t('consultation.received'), report.received],
-      [this.t('consultation.adopted'), report.adopted],
-      [this.t('consultation.partlyAdopted'), report.partlyAdopted],
-      [this.t('consultation.notAdopted'), report.notAdopted],
-    ];
+    const figures = (['received', 'adopted', 'partlyAdopted', 'notAdopted'] as const).map((key): [string, string] => [
+      this.t(`consultation.${key}`),
+      this.t('consultation.items', { count: report[key] }),
+    ]);
     return html`<div class="headline">
-      <dl class="figures">
-        ${figures.map(([label, count]) => html`<div><dt>${label}</dt><dd>${this.t('consultation.items', { count })}</dd></div>`)}
-      </dl>
+      ${headlineFigures(figures)}
       ${jump('report-section', this.t('consultation.toReport'))}
     </div>`;
   }

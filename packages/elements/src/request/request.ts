@@ -14,6 +14,7 @@ import {
 } from '@gongkai/core';
 import { GkElement } from '../base/gk-element.js';
 import { defineElement } from '../base/define.js';
+import { followLink } from '../base/internal/links.js';
 import { fetchText } from '../base/internal/fetch-text.js';
 import { markdown, markdownStyles } from '../base/internal/markdown.js';
 import { hostCardStyles } from '../charts/host-card.styles.js';
@@ -67,20 +68,12 @@ export class GkDisclosureRequestElement extends GkElement<typeof requestSchema> 
     this.found = result.value;
   }
 
-  /** To the lookup, past the long form: who applied already came to check on it. */
-  private toLookup(event: Event): void {
-    event.preventDefault();
-    const input = this.renderRoot.querySelector<HTMLInputElement>('.lookup input');
-    input?.scrollIntoView({ block: 'center' });
-    input?.focus({ preventScroll: true });
-  }
-
   protected override renderDocument(doc: GkDisclosureRequest) {
     // The lookup's section is not a landmark (no accessible name): two of these on a page would have regions of the same name.
     return html`<article part="base" aria-labelledby=${this.scopedId('title')}>
       ${this.heading(0, doc.title, 'title', 'title')}
       ${doc.description ? html`<div class="prose">${markdown(doc.description, this.headingLevel + 1)}</div>` : nothing}
-      <p class="to-lookup no-print"><a href="#${this.scopedId('lookup-code')}" @click=${this.toLookup}>${this.t('request.toLookup')}</a></p>
+      <p class="to-lookup no-print"><a href="#${this.scopedId('lookup-code')}" @click=${(e: Event) => followLink(e, this.renderRoot)}>${this.t('request.toLookup')}</a></p>
       <section>
         <gk-form .data=${this.applicationForm(doc)} .within=${doc.title} heading-level=${this.headingLevel + 1} lang=${this.language} ?light-dom=${this.rendersLight} ?elder=${this.elder}></gk-form>
       </section>
