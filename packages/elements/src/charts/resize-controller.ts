@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { NARROW_EM } from '../base/internal/narrow.js';
+import { isNarrow } from '../base/internal/narrow.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment; elderMode?: boolean };
 
@@ -29,7 +29,7 @@ export class ResizeController implements ReactiveController {
 
   /** Whether the root is as narrow as the narrow layout's query asks (base/internal/narrow.ts): for what CSS cannot choose. */
   get narrow(): boolean {
-    return this.width <= NARROW_EM * parseFloat(getComputedStyle(this.host.renderRoot as Element).fontSize);
+    return isNarrow(this.host.renderRoot as Element, this.width);
   }
 
   hostConnected(): void {

@@ -38,11 +38,16 @@ export function narrow(rules: CSSResult): CSSResult {
   return unsafeCSS(containerQueries ? `@container (max-width: ${NARROW_EM}em){${rules.cssText}}` : underClass(rules.cssText));
 }
 
-/** Sets the narrow class on a root by its content width (what the container query asks); a hidden root (width 0) keeps its layout. */
+/** Whether a root whose content is `width` px wide takes the narrow layout: what the container query asks, in the root's own em. */
+export function isNarrow(root: Element, width: number): boolean {
+  return width <= NARROW_EM * parseFloat(getComputedStyle(root).fontSize);
+}
+
+/** Sets the narrow class on a root by its content width; a hidden root (width 0) keeps its layout. */
 function check(root: Element): void {
   const style = getComputedStyle(root);
   const width = root.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-  if (width > 0) root.classList.toggle(NARROW_CLASS, width <= NARROW_EM * parseFloat(style.fontSize));
+  if (width > 0) root.classList.toggle(NARROW_CLASS, isNarrow(root, width));
 }
 
 /**
