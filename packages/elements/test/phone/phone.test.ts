@@ -53,6 +53,27 @@ describe('on a phone, 375 × 667', function () {
     });
   }
 
+  it("in a 360 px side column of a 1280 px desktop page, every element takes its phone layout: its own width decides, not the screen's", async () => {
+    await setViewport({ width: 1280, height: 800 });
+    try {
+      const problems: string[] = [];
+      for (const kind of KINDS) {
+        const [example] = await examplesOf(kind);
+        const element = await render(example!, { column: 360 });
+        expect(innerWidth).to.equal(1280);
+        for (const problem of firstScreenProblems(element, kind)) problems.push(`${example!.path}: ${problem}`);
+        if (sidewaysScroll() > 0) problems.push(`${example!.path}: the page scrolls ${sidewaysScroll()} px sideways`);
+        // What only the narrow layout shows: the catalogue's 筛选 with its tree hidden, the explainer's 关于本解读.
+        const tree = find(element, '.tree');
+        if (kind === 'catalogue' && (!visible(find(element, '.filter-toggle')!) || (tree && visible(tree)))) problems.push(`${example!.path}: not the narrow layout`);
+        if (kind === 'explainer' && !visible(find(element, '.about > .collapse-toggle')!)) problems.push(`${example!.path}: not the narrow layout`);
+      }
+      expect(problems).to.deep.equal([]);
+    } finally {
+      await setViewport(PHONE);
+    }
+  });
+
   it('the budget shows every view: no tab is cut off at the right', async () => {
     for (const example of await examplesOf('budget')) {
       const element = await render(example);

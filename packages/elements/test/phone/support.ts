@@ -43,6 +43,8 @@ export interface RenderOptions {
   /** A consultation is open or closed by the date it takes as today. */
   today?: string;
   data?: unknown;
+  /** The page column's width in px (a side column of a desktop page); else the page's. */
+  column?: number;
 }
 
 /** Renders an example into a page column with 16 px margins, and waits until it and every gk-* element in it settled and laid out. */
@@ -52,6 +54,7 @@ export async function render(example: Example, options: RenderOptions = {}): Pro
   fixtureCleanup();
   const page = await fixture<HTMLDivElement>(html`<div class="page"></div>`);
   page.style.padding = '0 16px';
+  if (options.column) page.style.width = `${options.column}px`;
   const element = document.createElement(`gk-${example.kind}`) as AnyGk;
   if (options.elder) element.setAttribute('elder', '');
   if (options.light) element.setAttribute('light-dom', '');
