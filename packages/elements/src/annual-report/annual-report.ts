@@ -22,7 +22,6 @@ import { hostCardStyles } from '../charts/host-card.styles.js';
 import { ChartInteraction } from '../charts/interaction.js';
 import { categoryColor } from '../charts/palette.js';
 import { ResizeController } from '../charts/resize-controller.js';
-import { headlineFigures } from '../base/internal/headline.js';
 import { headlineStyles } from '../base/internal/headline.styles.js';
 import { annualReportStyles } from './annual-report.styles.js';
 import { appealsTable, applicationsCsv, applicationsTable, outcomeName, proactiveTables, type TableContext } from './internal/tables.js';
@@ -90,10 +89,10 @@ export class GkAnnualReportElement extends GkElement<typeof annualReportSchema> 
     const done = applicantTotal(outcomesTotal(report));
     const granted = applicantTotal(outcomeCounts(report, '予以公开'));
     const count = (value: number) => this.t('annual.count', { count: formatNumber(value, lang, 0) });
-    const figures: Array<[string, unknown]> = [
+    const figures: Array<[string, string, string?]> = [
       [this.t('annual.headline.received'), count(applicantTotal(report.applications.received))],
       [this.t('annual.headline.done'), count(done)],
-      [this.t('annual.headline.granted'), html`${count(granted)}${done > 0 ? html`<span class="share">${formatPercent(granted / done, lang)}</span>` : nothing}`],
+      [this.t('annual.headline.granted'), count(granted), done > 0 ? formatPercent(granted / done, lang) : undefined],
     ];
     if (report.appeals) {
       figures.push([this.t('annual.headline.review'), count(appealTotal(report.appeals.review))]);
@@ -101,7 +100,9 @@ export class GkAnnualReportElement extends GkElement<typeof annualReportSchema> 
     }
     return html`<div class="headline">
       <p class="headline-title">${this.t('annual.headline', { year: report.year })}</p>
-      ${headlineFigures(figures)}
+      <dl class="figures">
+        ${figures.map(([label, value, share]) => html`<div><dt>${label}</dt><dd>${value}${share ? html`<span class="share">${share}</span>` : nothing}</dd></div>`)}
+      </dl>
     </div>`;
   }
 

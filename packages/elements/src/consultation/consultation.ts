@@ -13,7 +13,6 @@ import { hostCardStyles } from '../charts/host-card.styles.js';
 import { ChartInteraction } from '../charts/interaction.js';
 import { PAIR_COLORS, CATEGORY_COLORS } from '../charts/palette.js';
 import { ResizeController } from '../charts/resize-controller.js';
-import { headlineFigures } from '../base/internal/headline.js';
 import { headlineStyles } from '../base/internal/headline.styles.js';
 import { consultationStyles } from './consultation.styles.js';
 import '../form/form.js';
@@ -79,12 +78,12 @@ export class GkConsultationElement extends GkElement<typeof consultationSchema> 
     if (phase === 'upcoming') return html`<div class="headline"><p class="deadline">${this.t('consultation.startsOn', { opens: formatDate(doc.opens, lang) })}</p></div>`;
     const report = doc.report;
     if (!report) return html`<div class="headline"><p>${this.t('consultation.noReport', { closes })}</p></div>`;
-    const figures = (['received', 'adopted', 'partlyAdopted', 'notAdopted'] as const).map((key): [string, string] => [
-      this.t(`consultation.${key}`),
-      this.t('consultation.items', { count: report[key] }),
-    ]);
     return html`<div class="headline">
-      ${headlineFigures(figures)}
+      <dl class="figures">
+        ${(['received', 'adopted', 'partlyAdopted', 'notAdopted'] as const).map(
+          (key) => html`<div><dt>${this.t(`consultation.${key}`)}</dt><dd>${this.t('consultation.items', { count: report[key] })}</dd></div>`,
+        )}
+      </dl>
       ${jump('report-section', this.t('consultation.toReport'))}
     </div>`;
   }
