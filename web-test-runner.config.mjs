@@ -14,8 +14,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { startServer as startReceiver } from './packages/server/support/harness.mjs';
 import { proxy } from './examples/serve.mjs';
-import { browser } from './scripts/build.mjs';
-import { browserPlugins } from './scripts/esbuild-plugins.mjs';
+import { oneFile } from './scripts/build.mjs';
 
 const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -50,13 +49,7 @@ const vendorScripts = {
     return parts.join(JSON.stringify('0.0.9'));
   },
   '/test-vendor/gongkai-as-written.js': () =>
-    (asWritten ??= build({
-      ...browser,
-      entryPoints: [fileURLToPath(new URL('./packages/gongkai/src/index.ts', import.meta.url))],
-      outfile: 'gongkai.js',
-      write: false,
-      plugins: browserPlugins({ oneFile: true, htmlTemplates: false }),
-    }).then((result) => result.outputFiles[0].text)),
+    (asWritten ??= build({ ...oneFile({ htmlTemplates: false }), outfile: 'gongkai.js', write: false }).then((result) => result.outputFiles[0].text)),
 };
 
 /** Every example document of every kind: the hostile pages render them all. */
@@ -206,7 +199,8 @@ function screenshotCommand() {
 export default {
   rootDir: root,
   files: ['packages/*/test/**/*.test.ts', 'packages/elements/src/**/*.test.ts', 'examples/test/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['browser', 'development'] },
+  // gongkai-source: our packages resolve to their TypeScript sources (scripts/entries.mjs), as in tsc and Storybook.
+  nodeResolve: { exportConditions: ['gongkai-source', 'browser', 'development'] },
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 300000,

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import { defaultClientConditions } from 'vite';
 
 const elementsSrc = fileURLToPath(new URL('../packages/elements/src/', import.meta.url));
 
@@ -33,6 +34,12 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-a11y', '@storybook/addon-docs'],
   core: { disableTelemetry: true },
   staticDirs: exampleDirs,
+  // Our packages resolve to their TypeScript sources (the gongkai-source export condition, scripts/entries.mjs),
+  // so Storybook needs no build of packages/*/dist.
+  viteFinal: (viteConfig) => ({
+    ...viteConfig,
+    resolve: { ...viteConfig.resolve, conditions: ['gongkai-source', ...(viteConfig.resolve?.conditions ?? defaultClientConditions)] },
+  }),
 };
 
 export default config;

@@ -1,35 +1,38 @@
 #!/usr/bin/env node
 /**
- * Builds everything a page, an editor or a bundler user needs:
- *   packages/cli/dist/gongkai.mjs         the editors' CLI (gongkai validate / schema)
- *   packages/server/dist/gongkai-server.mjs   the form receiver (gongkai-server)
- *   packages/core/schemas/<kind>.schema.json   JSON Schemas for IDEs
- *   packages/gongkai/dist/gongkai.js      one ES module file, every element, every dependency inlined
- *   packages/gongkai/dist/esm/*.js        per-element entries sharing chunks, for bundler users
- *   packages/gongkai/dist/schemas/        the JSON Schemas beside the bundle
+ * Builds what the packages publish (the list of entries is scripts/entries.mjs):
+ *   packages/{core,elements,gongkai}/dist/   JavaScript + .d.ts, one file per module, so a user's
+ *                                            bundler keeps only what a page uses
+ *   packages/core/dist/vendor/marked.js      marked's lexer, evaluated on first use (scripts/lazy-deps.mjs)
+ *   packages/elements/custom-elements.json   the elements' manifest (pnpm analyze), and from it
+ *   packages/gongkai/dist/{custom-elements,web-types,vscode.html-custom-data}.json  for editors, and
+ *   packages/gongkai/dist/{react,vue}.d.ts   typings for <gk-*> in React 19 JSX and Vue templates
+ *   packages/cli/dist/gongkai.mjs            the editors' CLI (gongkai validate / schema / import)
+ *   packages/server/dist/gongkai-server.mjs  the form receiver (gongkai-server)
+ *   packages/{cli,server}/dist/types/        their .d.ts (main, start)
+ *   packages/core/schemas/<kind>.schema.json JSON Schemas for IDEs (and dist/schemas/ beside the bundle)
+ *   packages/gongkai/dist/gongkai.js         one ES module file, every element, every dependency inlined
+ *   packages/studio/dist/                    the editors' app (Vite; not published), served by gongkai-server at /studio/
+ *
+ * Every browser-side file goes through `browser.plugins` and `browser.define`: the
+ * compiled modules (so what a user's bundler gets has had the same transforms as
+ * the one-file bundle), the vendored marked, and the one-file bundle itself.
  */
 import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
 import { browserPlugins, spreadsInOptionalCalls } from './esbuild-plugins.mjs';
+import { writeEditorData } from './editor-data.mjs';
+import { lazyDependencies, vendorLazyDependencies } from './lazy-deps.mjs';
+import { SOURCE_CONDITION } from './entries.mjs';
+import { writeFrameworkTypes } from './framework-types.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => join(root, ...parts);
-
-/** Per-element entry points: name → source. The bench measures each of these. */
-export const ELEMENT_ENTRIES = {
-  document: at('packages/gongkai/src/document.ts'),
-  budget: at('packages/gongkai/src/budget.ts'),
-  explainer: at('packages/gongkai/src/explainer.ts'),
-  catalogue: at('packages/gongkai/src/catalogue.ts'),
-  form: at('packages/gongkai/src/form.ts'),
-  consultation: at('packages/gongkai/src/consultation.ts'),
-  'disclosure-request': at('packages/gongkai/src/disclosure-request.ts'),
-  'annual-report': at('packages/gongkai/src/annual-report.ts'),
-};
 
 /** The options of every browser build (also the template test's reference bundle, web-test-runner.config.mjs). */
 export const browser = {
@@ -41,12 +44,66 @@ export const browser = {
   legalComments: 'none',
   // Module scripts are always decoded as UTF-8: Chinese text stays 3 bytes a character instead of a 6-byte \\u escape.
   charset: 'utf8',
-  tsconfig: at('tsconfig.base.json'),
   logLevel: 'warning',
   // The version a second copy of gongkai on the same page names in its warning (packages/elements/src/base/define.ts).
   define: { 'process.env.NODE_ENV': '"production"', __GONGKAI_VERSION__: JSON.stringify(JSON.parse(readFileSync(at('packages/gongkai/package.json'), 'utf8')).version) },
   plugins: browserPlugins(),
 };
+
+/**
+ * The one-file bundle's options, from the sources (not the compiled modules) with
+ * marked evaluated on first use. `htmlTemplates: false` keeps html`…` templates as
+ * written (the template minifier's reference bundle, web-test-runner.config.mjs).
+ */
+export function oneFile({ htmlTemplates = true } = {}) {
+  return {
+    ...browser,
+    entryPoints: [at('packages/gongkai/src/index.ts')],
+    conditions: [SOURCE_CONDITION],
+    tsconfig: at('tsconfig.base.json'),
+    plugins: [lazyDependencies(at('packages/core')), ...browserPlugins({ oneFile: true, htmlTemplates })],
+  };
+}
+
+/** The compiled modules' language level (tsconfig's): a user's bundler lowers it for their browsers, the one-file bundle for ours. */
+const LIBRARY_TARGET = 'es2022';
+
+const tsc = (...args) => execFileSync(process.execPath, [at('node_modules/typescript/bin/tsc'), ...args], { cwd: root, stdio: 'inherit' });
+
+/** Every file under `folder` whose name ends with `suffix`. */
+function filesUnder(folder, suffix) {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(suffix))
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name));
+}
+
+/**
+ * One library package: tsc writes the .d.ts (and type-checks against the .d.ts of
+ * the packages before it); esbuild writes the JavaScript, module by module and
+ * unbundled, through the browser plugins and defines. The modules compiled are
+ * exactly those tsconfig.build.json takes (one .d.ts each).
+ */
+async function compileLibrary(dir) {
+  const src = at('packages', dir, 'src');
+  const dist = at('packages', dir, 'dist');
+  rmSync(dist, { recursive: true, force: true });
+  tsc('-p', at('packages', dir, 'tsconfig.build.json'), '--emitDeclarationOnly');
+  const sources = filesUnder(dist, '.d.ts').map((file) => join(src, relative(dist, file)).replace(/\.d\.ts$/, '.ts'));
+  await build({
+    entryPoints: sources,
+    outdir: dist,
+    outbase: src,
+    bundle: false,
+    format: 'esm',
+    platform: 'neutral',
+    target: LIBRARY_TARGET,
+    charset: 'utf8',
+    tsconfig: at('packages', dir, 'tsconfig.build.json'),
+    define: browser.define,
+    plugins: browser.plugins,
+    logLevel: 'warning',
+  });
+}
 
 /**
  * The one-file bundle is minified a second time, by terser: its mangler names
@@ -74,9 +131,16 @@ export async function minifyAgain(file) {
 }
 
 async function main() {
-  // 1. The CLI and the server: Node bundles with core's validation inside. The server's
-  //    database drivers are native and stay outside.
-  const nodeBundle = { bundle: true, platform: 'node', format: 'esm', target: 'node20', tsconfig: at('tsconfig.base.json'), logLevel: 'warning' };
+  // 1. The libraries, in dependency order.
+  for (const dir of ['core', 'elements', 'gongkai']) await compileLibrary(dir);
+  // marked is evaluated on first use, not on every page load: scripts/lazy-deps.mjs.
+  await vendorLazyDependencies(at('packages/core'), { target: LIBRARY_TARGET, define: browser.define, plugins: browser.plugins });
+
+  // 2. The CLI and the server: Node bundles with core's validation (and the CLI's importer) inside, from core's
+  //    sources: they import its modules by path, so `@gongkai/core/…` resolves to the sources too (gongkai-source),
+  //    or the bundle would hold core twice (the CLI did: 551 KB, and two sets of schemas). The server's database
+  //    drivers are native and stay outside.
+  const nodeBundle = { bundle: true, platform: 'node', format: 'esm', target: 'node20', conditions: [SOURCE_CONDITION], tsconfig: at('tsconfig.base.json'), logLevel: 'warning' };
   rmSync(at('packages/cli/dist'), { recursive: true, force: true });
   await build({ ...nodeBundle, entryPoints: [at('packages/cli/src/cli.ts')], outfile: at('packages/cli/dist/gongkai.mjs') });
   rmSync(at('packages/server/dist'), { recursive: true, force: true });
@@ -86,33 +150,42 @@ async function main() {
     outfile: at('packages/server/dist/gongkai-server.mjs'),
     external: ['better-sqlite3', 'pg'],
   });
+  for (const dir of ['cli', 'server']) tsc('-p', at('packages', dir, 'tsconfig.build.json'));
 
-  // 2. JSON Schemas, written by the CLI itself so there is one exporter.
+  // 3. JSON Schemas, written by the CLI itself so there is one exporter.
   rmSync(at('packages/core/schemas'), { recursive: true, force: true });
   execFileSync(process.execPath, [at('packages/cli/bin/gongkai.mjs'), 'schema', '--out', at('packages/core/schemas')], {
     stdio: 'inherit',
   });
 
-  // 3. The one-file bundle and the per-element entries.
+  // 4. The one-file bundle, from the same sources through the same plugins and defines as the modules (esbuild
+  //    then shares its helpers across the whole file, where each compiled module carries its own), with the
+  //    same lazily evaluated marked.
   const dist = at('packages/gongkai/dist');
-  rmSync(dist, { recursive: true, force: true });
-  mkdirSync(dist, { recursive: true });
-  await build({ ...browser, entryPoints: [at('packages/gongkai/src/index.ts')], outfile: join(dist, 'gongkai.js'), sourcemap: 'linked', plugins: browserPlugins({ oneFile: true }) });
+  await build({ ...oneFile(), outfile: join(dist, 'gongkai.js'), sourcemap: 'linked' });
   await minifyAgain(join(dist, 'gongkai.js'));
-  await build({
-    ...browser,
-    entryPoints: { index: at('packages/gongkai/src/index.ts'), en: at('packages/gongkai/src/en.ts'), ...ELEMENT_ENTRIES },
-    outdir: join(dist, 'esm'),
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-  });
   cpSync(at('packages/core/schemas'), join(dist, 'schemas'), { recursive: true });
-  console.log('built: packages/gongkai/dist/gongkai.js, dist/esm/, dist/schemas/, packages/cli/dist/gongkai.mjs, packages/server/dist/gongkai-server.mjs');
+
+  // 5. The elements' manifest, and the editors' completion data made from it.
+  execFileSync(at('node_modules/.bin/custom-elements-manifest'), analyzeArgs(), { cwd: root, stdio: 'ignore' });
+  mkdirSync(dist, { recursive: true });
+  writeEditorData(at('packages/elements/custom-elements.json'), dist);
+  writeFrameworkTypes(at('packages/elements/custom-elements.json'), dist);
+
+  // 6. The studio (an app, not an embed: Vite, relative asset paths; core and elements from their sources, as in Storybook).
+  await viteBuild({ configFile: at('packages/studio/vite.config.ts'), logLevel: 'warn' });
+  console.log('built: packages/{core,elements,gongkai}/dist (modules + .d.ts), dist/gongkai.js, dist/schemas/, editor data, the CLI and server bundles, packages/studio/dist/');
+}
+
+/** `pnpm analyze`'s arguments, read from package.json so the two never differ. */
+function analyzeArgs() {
+  const script = JSON.parse(readFileSync(at('package.json'), 'utf8')).scripts.analyze;
+  return [...script.matchAll(/'[^']*'|\S+/g)].map(([word]) => word.replace(/^'|'$/g, '')).slice(1);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   main().catch((error) => {
-    console.error(error);
+    console.error(error?.message ?? error);
     process.exit(1);
   });
 }

@@ -1,6 +1,9 @@
 /**
  * esbuild plugins shared by the build and the bench, so that what the bench
- * measures is what the build ships.
+ * measures is what the build ships. scripts/build.mjs applies its one list of
+ * them to every browser build: the compiled modules npm ships (so a user's
+ * bundler gets their output), core's lazily evaluated vendor modules, and the
+ * one-file bundle.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';

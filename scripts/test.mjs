@@ -2,7 +2,8 @@
 /**
  * `pnpm test`: every test. Checks that no source puts an HTML string into the DOM,
  * builds (the bundle and CLI are under test), then runs the browser tests in
- * headless Chromium and the script, CLI and server tests in Node.
+ * headless Chromium, the script, CLI and server tests in Node, and the consumer
+ * test (scripts/consumer/) on the packed packages.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -53,7 +54,9 @@ function step(title, command, args) {
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 // Every editor-written string reaches the DOM as text: no HTML-string sink in the sources.
-step('lint: no HTML sinks in packages/elements/src and packages/core/src', process.execPath, [join(root, 'scripts/lint-html-sinks.mjs')]);
+step('lint: no HTML sinks in the sources of elements, core, studio and import', process.execPath, [join(root, 'scripts/lint-html-sinks.mjs')]);
 step('build', process.execPath, [join(root, 'scripts/build.mjs')]);
 step('browser tests (headless Chromium)', bin('web-test-runner'), []);
-step('CLI, demo-server and gongkai-server tests (Node)', process.execPath, ['--test', 'scripts/test/', 'packages/cli/test/', 'examples/test/', 'packages/server/test/']);
+step('CLI, demo-server, gongkai-server, import and studio tests (Node; the studio in headless Chromium)', process.execPath, ['--test', 'scripts/test/', 'packages/cli/test/', 'examples/test/', 'packages/server/test/', 'packages/studio/test/']);
+// The packages as npm delivers them: packed, installed into a Vite + TypeScript app, type-checked, built, rendered.
+step('the packed packages in a consumer app (Node, Vite, tsc, Chromium)', process.execPath, ['--test', 'scripts/consumer/consumer.test.mjs']);

@@ -1,7 +1,8 @@
 /**
  * What users get carries marked's lexer and nothing of its HTML renderer, and no
- * HTML sanitizer: the one-file bundle and every per-element ES module chunk, as
- * `pnpm build` wrote them (pnpm test builds first).
+ * HTML sanitizer: the one-file bundle and every compiled module the packages
+ * ship (core's vendored marked among them), as `pnpm build` wrote them (pnpm test
+ * builds first). The consumer test checks the same of what Vite makes of them.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -9,12 +10,15 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-const dist = fileURLToPath(new URL('../../packages/gongkai/dist/', import.meta.url));
-const shipped = () => [
-  join(dist, 'gongkai.js'),
-  ...readdirSync(join(dist, 'esm')).filter((name) => name.endsWith('.js')).map((name) => join(dist, 'esm', name)),
-  ...readdirSync(join(dist, 'esm', 'chunks')).map((name) => join(dist, 'esm', 'chunks', name)),
-];
+const packages = fileURLToPath(new URL('../../packages/', import.meta.url));
+const dist = join(packages, 'gongkai', 'dist');
+const vendoredMarked = join(packages, 'core', 'dist', 'vendor', 'marked.js');
+const shipped = () =>
+  ['core', 'elements', 'gongkai'].flatMap((name) =>
+    readdirSync(join(packages, name, 'dist'), { recursive: true })
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => join(packages, name, 'dist', file)),
+  );
 
 /** Strings only marked's Parser/Renderer, its global instance or DOMPurify contain. */
 const FORBIDDEN = [
@@ -26,9 +30,14 @@ const FORBIDDEN = [
 ];
 
 describe('the shipped Markdown code', { skip: !existsSync(join(dist, 'gongkai.js')) && 'run pnpm build first' }, () => {
-  it("has marked's lexer in the one-file bundle", () => {
-    const bundle = readFileSync(join(dist, 'gongkai.js'), 'utf8');
-    assert.match(bundle, /blockquoteStart/, "marked's block rules");
+  it("has marked's lexer in the one-file bundle and in core's vendored marked", () => {
+    for (const file of [join(dist, 'gongkai.js'), vendoredMarked]) assert.match(readFileSync(file, 'utf8'), /blockquoteStart/, `marked's block rules in ${file}`);
+  });
+
+  it('evaluates marked on first use only (core imports the lazy vendored copy)', () => {
+    const markdown = readFileSync(join(packages, 'core', 'dist', 'markdown.js'), 'utf8');
+    assert.match(markdown, /from\s*["']\.\/vendor\/marked\.js["']/);
+    assert.doesNotMatch(markdown, /from\s*["']marked["']/);
   });
 
   for (const [what, marker] of FORBIDDEN) {

@@ -33,6 +33,7 @@ function unwrap(schema: AnySchema): AnySchema {
     const d = def(current);
     if (d.innerType) current = d.innerType;
     else if (d.type === 'pipe' && d.in) current = d.in;
+    else if (d.type === 'lazy') current = (current as z.core.$ZodLazy)._zod.innerType;
     else break;
   }
   return current;

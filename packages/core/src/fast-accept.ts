@@ -15,14 +15,14 @@
  * cold in 10 ms with closures, ~4 ms with the plan).
  */
 import type * as z from 'zod/mini';
-import { hasOwn, ownValue } from './own.js';
+import { ownValue } from './own.js';
 
 type AnySchema = z.core.$ZodType;
 type Accepts = (value: unknown) => boolean;
 type Payload = { value: unknown; issues: unknown[] };
 
 interface Def {
-  type: 'optional' | 'array' | 'object' | 'union' | string;
+  type: 'optional' | 'array' | 'object' | 'union' | 'lazy' | string;
   coerce?: boolean;
   check?: string;
   format?: string;
@@ -50,13 +50,21 @@ interface CheckDef {
 type Plan = (
   // Numbers: finite (or a safe integer) and within all four bounds; an absent bound is ±Infinity.
   | { op: 'number'; int: boolean; ge: number; gt: number; le: number; lt: number }
-  | { op: 'string'; lengths: Array<[min: number, max: number, when?: (payload: Payload) => boolean]>; patterns: RegExp[]; overwrites: Array<(value: unknown) => unknown> }
+  | { op: 'string'; lengths: Length[]; patterns: RegExp[]; overwrites: Array<(value: unknown) => unknown> }
   | { op: 'zod'; schema: AnySchema }
   | { op: 'optional' | 'array'; inner: Plan }
-  | { op: 'object'; fields: Array<[string, Plan]>; known: ReadonlySet<string>; rest: 'reject' | 'any' | Plan }
+  // A lazy schema with checks of its own (a kind's schema with its cross-field checks): the plan it stands for, then those.
+  | { op: 'alias'; inner: Plan }
+  | { op: 'object'; keys: string[]; plans: Plan[]; inherited: boolean[]; known: ReadonlySet<string>; rest: 'reject' | 'any' | Plan }
   | { op: 'byType'; options: Map<string, Plan> }
   | { op: 'no' }
 ) & { checks?: AnySchema[] };
+
+interface Length {
+  min: number;
+  max: number;
+  when?: ((payload: Payload) => boolean) | undefined;
+}
 
 const plans = new WeakMap<AnySchema, Plan>();
 const CONTEXT = { async: false } as const;
@@ -69,6 +77,11 @@ export function fastAccepts(schema: AnySchema): Accepts {
 
 function planOf(schema: AnySchema): Plan {
   let plan = plans.get(schema);
+  if (!plan && (schema._zod.def as unknown as Def).type === 'lazy' && !(schema._zod.def as unknown as Def).checks?.length) {
+    // A lazy schema without checks of its own (lazy.ts) is the schema it stands for: the same plan, no extra step per value.
+    plan = planOf((schema as z.core.$ZodLazy)._zod.innerType);
+    plans.set(schema, plan);
+  }
   if (!plan) {
     // Registered before it is filled in, so a recursive schema (a budget item's children) finds itself.
     plans.set(schema, (plan = {} as Plan));
@@ -91,9 +104,9 @@ function accepts(plan: Plan, value: unknown): boolean {
     case 'string':
       if (typeof value !== 'string') return false;
       for (let i = 0; i < plan.lengths.length; i++) {
-        const [min, max, when] = plan.lengths[i]!;
+        const length = plan.lengths[i]!;
         // zod skips a length check whose `when` says no (by default: only things with a length).
-        if ((value.length < min || value.length > max) && (!when || when({ value, issues: [] }))) return false;
+        if ((value.length < length.min || value.length > length.max) && (!length.when || length.when({ value, issues: [] }))) return false;
       }
       for (let i = 0; i < plan.patterns.length; i++) {
         plan.patterns[i]!.lastIndex = 0;
@@ -110,6 +123,9 @@ function accepts(plan: Plan, value: unknown): boolean {
     case 'optional':
       if (value !== undefined && !accepts(plan.inner, value)) return false;
       break;
+    case 'alias':
+      if (!accepts(plan.inner, value)) return false;
+      break;
     case 'array':
       if (!Array.isArray(value)) return false;
       for (let i = 0; i < value.length; i++) if (!accepts(plan.inner, value[i])) return false;
@@ -117,11 +133,19 @@ function accepts(plan: Plan, value: unknown): boolean {
     case 'object': {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
       const record = value as Record<string, unknown>;
-      // Own keys only, as the patched zod reads them: an inherited key is an absent one.
-      for (let i = 0; i < plan.fields.length; i++) if (!accepts(plan.fields[i]![1], ownValue(record, plan.fields[i]![0]))) return false;
+      const { keys, plans, inherited } = plan;
+      for (let i = 0; i < keys.length; i++) {
+        // Own keys only, as the patched zod reads them. Values come here unpolluted (validate.ts): nothing enumerable is
+        // inherited, so a plain read is an own read, except of a name every object inherits (a field called "constructor").
+        const field = inherited[i] ? ownValue(record, keys[i]!) : record[keys[i]!];
+        const fieldPlan = plans[i]!;
+        // An optional field left out (most are): no call.
+        if (field === undefined && fieldPlan.op === 'optional' && !fieldPlan.checks) continue;
+        if (!accepts(fieldPlan, field)) return false;
+      }
       // Other keys: rejected (strictObject, and a plain object, which drops them: a changed value), free (catchall unknown) or checked.
       if (plan.rest !== 'any') {
-        for (const key in record) if (hasOwn(record, key) && !plan.known.has(key) && (plan.rest === 'reject' || !accepts(plan.rest, record[key]))) return false;
+        for (const key in record) if (!plan.known.has(key) && (plan.rest === 'reject' || !accepts(plan.rest, record[key]))) return false;
       }
       break;
     }
@@ -160,12 +184,16 @@ function makePlan(schema: AnySchema): Plan {
     case 'optional':
     case 'array':
       return { op: def.type, inner: planOf((def.innerType ?? def.element)!), checks };
+    case 'lazy':
+      return { op: 'alias', inner: planOf((schema as z.core.$ZodLazy)._zod.innerType), checks };
     case 'object': {
       const shape = def.shape ?? {};
       const rest = def.catchall ? (def.catchall._zod.def as unknown as Def).type : 'never';
       return {
         op: 'object',
-        fields: Object.keys(shape).map((key) => [key, planOf(shape[key]!)]),
+        keys: Object.keys(shape),
+        plans: Object.keys(shape).map((key) => planOf(shape[key]!)),
+        inherited: Object.keys(shape).map((key) => key in Object.prototype),
         known: new Set(Object.keys(shape)),
         rest: rest === 'never' ? 'reject' : rest === 'unknown' ? 'any' : planOf(def.catchall!),
         checks,
@@ -209,9 +237,9 @@ function leafPlan(def: Def): Plan | undefined {
     }
     return plan;
   }
-  const plan = { op: 'string' as const, lengths: [] as Array<[number, number, CheckDef['when']?]>, patterns: [] as RegExp[], overwrites: [] as Array<(value: unknown) => unknown> };
+  const plan = { op: 'string' as const, lengths: [] as Length[], patterns: [] as RegExp[], overwrites: [] as Array<(value: unknown) => unknown> };
   for (const c of checks) {
-    if (c.check === 'min_length' || c.check === 'max_length') plan.lengths.push([c.minimum ?? 0, c.maximum ?? Infinity, c.when]);
+    if (c.check === 'min_length' || c.check === 'max_length') plan.lengths.push({ min: c.minimum ?? 0, max: c.maximum ?? Infinity, when: c.when });
     else if (c.when) return undefined;
     else if (c.check === 'string_format' && c.format === 'regex' && c.pattern instanceof RegExp) plan.patterns.push(c.pattern);
     else if (c.check === 'overwrite' && c.tx) plan.overwrites.push(c.tx);

@@ -276,13 +276,14 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   return current;
 }
 
-/** Unwraps optional/default/pipe wrappers. */
+/** Unwraps optional/default/pipe wrappers and lazy schemas (lazy.ts). */
 function unwrapSchema(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
   let inner = schema;
   for (let guard = 0; inner && guard < 10; guard++) {
     const def = inner._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
     if (def.innerType) inner = def.innerType;
     else if (def.type === 'pipe' && def.in) inner = def.in;
+    else if (def.type === 'lazy') inner = (inner as z.core.$ZodLazy)._zod.innerType;
     else break;
   }
   return inner;
@@ -310,7 +311,7 @@ function pickOption(schema: z.core.$ZodType | undefined, value: unknown): z.core
   if (def?.type !== 'union' || !def.options || !def.discriminator || !value || typeof value !== 'object') return schema;
   const wanted = ownValue(value as Record<string, unknown>, def.discriminator);
   return def.options.find((option) => {
-    const field = (option._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape?.[def.discriminator!];
+    const field = (unwrapSchema(option)!._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape?.[def.discriminator!];
     return (field?._zod.def as { values?: unknown[] } | undefined)?.values?.includes(wanted);
   });
 }
@@ -328,7 +329,7 @@ function unionValuesAt(schema: z.ZodMiniType, path: readonly PathSegment[], disc
   const def = union?._zod.def as { type: string; options?: z.core.$ZodType[] } | undefined;
   if (def?.type !== 'union' || !def.options) return [];
   return def.options.flatMap((option) => {
-    const field = (option._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape?.[discriminator];
+    const field = (unwrapSchema(option)!._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape?.[discriminator];
     return (field?._zod.def as { values?: unknown[] } | undefined)?.values ?? [];
   });
 }
@@ -365,8 +366,11 @@ function editDistance(a: string, b: string): number {
 
 function addPositions(issues: GkIssue[], source: string): void {
   let locations: Map<string, JsonLocation>;
+  // Only the paths the issues name, and the objects above them (where a missing field is reported).
+  const wanted = new Set<string>();
+  for (const issue of issues) for (let depth = issue.path.length; depth >= 0; depth--) wanted.add(formatPath(issue.path.slice(0, depth)));
   try {
-    locations = locateJsonPaths(source);
+    locations = locateJsonPaths(source, wanted);
   } catch {
     return;
   }

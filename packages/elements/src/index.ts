@@ -1,6 +1,6 @@
 /** Every gk-* element, registered on import. */
 export { GkElement } from './base/gk-element.js';
-export { GkLoadEvent, GkErrorEvent, type GkLoadDetail, type GkErrorDetail, type DataSource } from './base/events.js';
+export { GkLoadEvent, GkErrorEvent, GkSubmitEvent, type GkLoadDetail, type GkErrorDetail, type GkSubmitDetail, type GkElementEventMap, type DataSource } from './base/events.js';
 export { defineElement } from './base/define.js';
 export { GkDocumentElement } from './document/document.js';
 export { GkBudgetElement, type BudgetView } from './budget/budget.js';

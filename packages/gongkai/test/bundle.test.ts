@@ -58,6 +58,9 @@ describe('the one-file bundle', () => {
   it('two copies of the bundle (and a per-element entry) on one page do not throw', async () => {
     const win = await openPage('/packages/gongkai/test/pages/bundle-twice.html');
     await waitUntil(() => win.__gk.loaded === 1, 'element did not load', { timeout: 10000 });
+    // The page's scripts exist (a missing module script would fail quietly).
+    const scripts = [...win.document.querySelectorAll<HTMLScriptElement>('script[type="module"]')].map((script) => script.src);
+    for (const src of scripts) expect((await fetch(src)).status, src).to.equal(200);
     expect(win.__gk.errors).to.deep.equal([]);
     expect(win.customElements.get('gk-document')).to.exist;
   });

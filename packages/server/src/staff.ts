@@ -93,11 +93,23 @@ export interface StaffDeps {
   now?: () => Date;
 }
 
+/**
+ * The library's one-file bundle: the `gongkai` package's, wherever it is installed (a dependency of this
+ * server); in a checkout without node_modules links, packages/gongkai/dist beside this server.
+ */
+function defaultBundle(): URL {
+  try {
+    return new URL(import.meta.resolve('gongkai/gongkai.js'));
+  } catch {
+    return new URL('../../gongkai/dist/gongkai.js', import.meta.url);
+  }
+}
+
 export function createStaff({ config, forms, staff: store, helpers, now = () => new Date() }: StaffDeps) {
   const { send, readBody, clientAddress } = helpers;
   const addressLimit = config.staff.login.perAddress ? new RateLimiter(config.staff.login.perAddress) : undefined;
   const accountFailures = config.staff.login.perAccount ? new FailureCounter(config.staff.login.perAccount) : undefined;
-  const bundlePath = config.staff.bundle ?? new URL('../../gongkai/dist/gongkai.js', import.meta.url);
+  const bundlePath = config.staff.bundle ?? defaultBundle();
   let bundle: Promise<Buffer> | undefined;
   const today = () => dayIn(config.timeZone, now());
 

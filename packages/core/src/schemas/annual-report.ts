@@ -11,6 +11,7 @@
  * received + carried over = outcomes + carried forward, column by column.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy.js';
 import { addMessages } from '../i18n.js';
 import { annualReportEn, annualReportZh } from '../messages/annual-report.js';
 import { header, headerDescriptions, isoDate, text, type FieldDescriptions } from './common.js';
@@ -29,7 +30,7 @@ const count = () => z.int().check(z.gte(0));
 const optionalCount = () => z.optional(count());
 
 /** One row of table 三: applications by kind of applicant (absent = 0); `total`, when given, must be their sum. */
-export const applicantCountsSchema = z.strictObject({
+export const applicantCountsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   person: optionalCount(),
   business: optionalCount(),
   research: optionalCount(),
@@ -37,7 +38,7 @@ export const applicantCountsSchema = z.strictObject({
   legal: optionalCount(),
   otherOrganisation: optionalCount(),
   total: optionalCount(),
-});
+}));
 export type ApplicantCounts = z.infer<typeof applicantCountsSchema>;
 
 type CasesOf<O extends RequestOutcome> = (typeof REQUEST_OUTCOME_CASES)[O][number];
@@ -48,19 +49,19 @@ type OutcomeShape = {
 };
 
 /** 三、本年度办理结果: 予以公开 and 部分公开 as counts; the other categories by their cases. */
-const outcomesSchema = z.strictObject(
+const outcomesSchema = /* @__PURE__ */ lazySchema(() => z.strictObject(
   Object.fromEntries(
     REQUEST_OUTCOMES.map((outcome) => {
       const cases = REQUEST_OUTCOME_CASES[outcome] as readonly string[];
       return [outcome, z.optional(cases.length ? z.strictObject(Object.fromEntries(cases.map((c) => [c, z.optional(applicantCountsSchema)]))) : applicantCountsSchema)];
     }),
   ) as unknown as OutcomeShape,
-);
+));
 
-const issuedSchema = z.strictObject({ made: optionalCount(), repealed: optionalCount(), inForce: optionalCount() });
-const appealSchema = z.strictObject({ upheld: optionalCount(), corrected: optionalCount(), other: optionalCount(), pending: optionalCount(), total: optionalCount() });
+const issuedSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ made: optionalCount(), repealed: optionalCount(), inForce: optionalCount() }));
+const appealSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ upheld: optionalCount(), corrected: optionalCount(), other: optionalCount(), pending: optionalCount(), total: optionalCount() }));
 
-export const annualReportFields = z.strictObject({
+export const annualReportFields = /* @__PURE__ */ lazySchema(() => z.strictObject({
   ...header('annual-report'),
   title: text(),
   /** 编制单位. */
@@ -90,7 +91,7 @@ export const annualReportFields = z.strictObject({
   problems: z.optional(z.string()),
   other: z.optional(z.string()),
   source: z.optional(z.string()),
-});
+}));
 
 export type GkAnnualReport = z.infer<typeof annualReportFields>;
 export type AppealCounts = z.infer<typeof appealSchema>;
@@ -160,11 +161,11 @@ export function annualReportIssues(report: GkAnnualReport): Issue[] {
   return issues;
 }
 
-export const annualReportSchema = annualReportFields.check(
+export const annualReportSchema = /* @__PURE__ */ lazySchema(() => annualReportFields.check(
   z.superRefine((report, ctx) => {
     for (const issue of annualReportIssues(report as GkAnnualReport)) ctx.issues.push({ code: 'custom', input: undefined, ...issue });
   }),
-);
+));
 
 const countsDescriptions = (path: string, zh: string, en: string): FieldDescriptions => ({
   [path]: [zh, en],

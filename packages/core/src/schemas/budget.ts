@@ -10,6 +10,7 @@
 import { addMessages } from '../i18n.js';
 import { budgetZh } from '../messages/budget.js';
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy.js';
 import { formatPath } from '../json-source.js';
 import type { Slices } from '../validate.js';
 import { header, headerDescriptions, isoDate, text, type FieldDescriptions } from './common.js';
@@ -26,14 +27,14 @@ const nonNegative = () => z.number().check(z.nonnegative());
 const amount = () => z.optional(nonNegative());
 const fiscalYear = () => z.int().check(z.gte(1949), z.lte(2200));
 
-export const amountRowSchema = z.strictObject({
+export const amountRowSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   year: fiscalYear(),
   budget: amount(),
   adjusted: amount(),
   final: amount(),
   basic: amount(),
   project: amount(),
-});
+}));
 
 export interface BudgetItem {
   code?: string | undefined;
@@ -47,9 +48,9 @@ export interface BudgetItem {
 const CODE_PATTERN = /^\d{3}(?:\d{2}){0,2}$/;
 
 // Created once: a recursive getter that built a new schema on every access would lose its metadata.
-let childrenSchema: z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniType<BudgetItem>>> | undefined;
+let childrenSchema: z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniType<BudgetItem, BudgetItem>>> | undefined;
 
-export const budgetItemSchema: z.ZodMiniType<BudgetItem> = z.strictObject({
+export const budgetItemSchema: z.ZodMiniType<BudgetItem, BudgetItem> = /* @__PURE__ */ lazySchema(() => z.strictObject({
   code: z.optional(z.string().check(z.regex(CODE_PATTERN, { error: 'expect.budgetCode' }))),
   name: text(),
   values: z.array(amountRowSchema),
@@ -57,9 +58,9 @@ export const budgetItemSchema: z.ZodMiniType<BudgetItem> = z.strictObject({
     return (childrenSchema ??= z.optional(z.array(budgetItemSchema)));
   },
   note: z.optional(z.string()),
-});
+}));
 
-export const sangongRowSchema = z.strictObject({
+export const sangongRowSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   year: fiscalYear(),
   travelAbroad: nonNegative(),
   vehiclePurchase: nonNegative(),
@@ -67,24 +68,24 @@ export const sangongRowSchema = z.strictObject({
   reception: nonNegative(),
   meeting: amount(),
   training: amount(),
-});
+}));
 
-export const debtRowSchema = z.strictObject({
+export const debtRowSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   year: fiscalYear(),
   limit: nonNegative(),
   balance: nonNegative(),
   borrowing: amount(),
   repayment: amount(),
-});
+}));
 
-export const repaymentSchema = z.strictObject({
+export const repaymentSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   year: fiscalYear(),
   principal: nonNegative(),
   interest: amount(),
-});
+}));
 
 /** The budget object without its cross-field checks (for checking large documents in slices). */
-export const budgetFields = z.strictObject({
+export const budgetFields = /* @__PURE__ */ lazySchema(() => z.strictObject({
   ...header('budget'),
   title: text(),
   department: text(),
@@ -110,7 +111,7 @@ export const budgetFields = z.strictObject({
       use: z.optional(z.string()),
     }),
   ),
-});
+}));
 
 const itemDescriptions = (path: string): FieldDescriptions => ({
   [`${path}[]`]: ['科目', 'Budget item'],
@@ -179,6 +180,12 @@ export function budgetDescriptions(): FieldDescriptions {
 export type GkBudget = z.infer<typeof budgetFields>;
 type Issue = { path: Array<string | number>; message: string; params: Record<string, string | number> };
 
+/** A budget item's row for one year. */
+function rowOfYear<T extends { year: number }>(rows: readonly T[], year: number): T | undefined {
+  for (let i = 0; i < rows.length; i++) if (rows[i]!.year === year) return rows[i];
+  return undefined;
+}
+
 /** The checks that types cannot express, as issues with paths and both numbers. */
 export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
   const issues: Issue[] = [];
@@ -191,14 +198,21 @@ export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
   if (!declared.has(doc.year)) issues.push({ path: ['year'], message: 'budget.unknownYear', params: { year: doc.year, years: doc.years.join('、') } });
 
   const round = (n: number) => Number(n.toFixed(6));
-  /** `path` is called only for an issue. */
-  const checkYears = <T extends { year: number }>(rows: T[], path: () => Array<string | number>) => {
-    const seen = rows.length > 1 ? new Set<number>() : undefined;
-    rows.forEach((row, i) => {
-      if (!declared.has(row.year)) issues.push({ path: [...path(), i, 'year'], message: 'budget.unknownYear', params: { year: row.year, years: doc.years.join('、') } });
-      if (seen?.has(row.year)) issues.push({ path: [...path(), i, 'year'], message: 'budget.yearRepeat', params: { year: row.year } });
-      seen?.add(row.year);
-    });
+  // This runs on every item before the first paint, usually as cold code: plain indexed loops, no closure or
+  // iterator per item, and paths built only for an issue.
+  /** Each row's year is declared, and no year comes twice. `base` is the rows' path (default: the item's values). */
+  const checkYears = (rows: ReadonlyArray<{ year: number }>, base?: ReadonlyArray<string | number>) => {
+    for (let i = 0; i < rows.length; i++) {
+      const year = rows[i]!.year;
+      if (!declared.has(year)) issues.push({ path: [...(base ?? pathTo('values')), i, 'year'], message: 'budget.unknownYear', params: { year, years: doc.years.join('、') } });
+      // Rows are a handful (one a year): an earlier row of the same year is a repeat.
+      for (let j = 0; j < i; j++) {
+        if (rows[j]!.year === year) {
+          issues.push({ path: [...(base ?? pathTo('values')), i, 'year'], message: 'budget.yearRepeat', params: { year } });
+          break;
+        }
+      }
+    }
   };
 
   const codes = new Map<string, Array<string | number>>();
@@ -210,7 +224,7 @@ export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
       at.push(i);
-      checkYears(item.values, () => pathTo('values'));
+      checkYears(item.values);
       if (item.code !== undefined) {
         const previous = codes.get(item.code);
         if (previous !== undefined) issues.push({ path: pathTo('code'), message: 'budget.codeRepeat', params: { code: item.code, other: formatPath(previous) } });
@@ -239,13 +253,14 @@ export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
         // Each measure of each year: the children's sum must equal the parent's figure.
         for (let r = 0; r < item.values.length; r++) {
           const row = item.values[r]!;
-          for (const measure of AMOUNT_MEASURES) {
+          for (let m = 0; m < AMOUNT_MEASURES.length; m++) {
+            const measure = AMOUNT_MEASURES[m]!;
             const total = row[measure];
             if (total === undefined) continue;
             let sum = 0;
             let counted = 0;
-            for (const child of children) {
-              const value = child.values.find((v) => v.year === row.year)?.[measure];
+            for (let c = 0; c < children.length; c++) {
+              const value = rowOfYear(children[c]!.values, row.year)?.[measure];
               if (value !== undefined) {
                 sum += value;
                 counted++;
@@ -276,9 +291,9 @@ export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
   walkRoot('functional', doc.functional);
   if (doc.economic) walkRoot('economic', doc.economic);
   if (doc.revenue) walkRoot('revenue', doc.revenue);
-  if (doc.sangong) checkYears(doc.sangong, () => ['sangong']);
+  if (doc.sangong) checkYears(doc.sangong, ['sangong']);
   if (doc.debt) {
-    checkYears(doc.debt.series, () => ['debt', 'series']);
+    checkYears(doc.debt.series, ['debt', 'series']);
     doc.debt.series.forEach((row, i) => {
       if (row.balance > row.limit + tolerance) {
         issues.push({ path: ['debt', 'series', i, 'balance'], message: 'budget.overLimit', params: { balance: row.balance, limit: row.limit, unit: doc.unit } });
@@ -291,13 +306,13 @@ export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
   return issues;
 }
 
-export const budgetSchema = budgetFields.check(
+export const budgetSchema = /* @__PURE__ */ lazySchema(() => budgetFields.check(
     z.superRefine((doc, ctx) => {
       for (const issue of budgetConsistencyIssues(doc as GkBudget)) {
         ctx.issues.push({ code: 'custom', input: undefined, ...issue });
       }
     }),
-);
+));
 
 /** How to check a large budget in slices (see validateInSlices). */
 export const budgetSlices: Slices<typeof budgetSchema> = {

@@ -10,6 +10,7 @@
  * record listing.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy.js';
 import { isIsoDate, DOC_NUMBER_PATTERN } from '../format.js';
 import { addMessages } from '../i18n.js';
 import { catalogueZh } from '../messages/catalogue.js';
@@ -33,16 +34,16 @@ export interface CatalogueCategory {
   children?: CatalogueCategory[] | undefined;
 }
 
-let childrenSchema: z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniType<CatalogueCategory>>> | undefined;
-export const categorySchema: z.ZodMiniType<CatalogueCategory> = z.strictObject({
+let childrenSchema: z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniType<CatalogueCategory, CatalogueCategory>>> | undefined;
+export const categorySchema: z.ZodMiniType<CatalogueCategory, CatalogueCategory> = /* @__PURE__ */ lazySchema(() => z.strictObject({
   id: text(),
   name: text(),
   get children() {
     return (childrenSchema ??= z.optional(z.array(categorySchema)));
   },
-});
+}));
 
-export const columnSchema = z.strictObject({
+export const columnSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   key: z.string().check(z.regex(KEY, { error: 'expect.columnKey' })),
   label: text(),
   type: z.enum(COLUMN_TYPES),
@@ -50,10 +51,10 @@ export const columnSchema = z.strictObject({
   deidentify: z.optional(z.enum(DEIDENTIFY_KINDS)),
   exempt: z.optional(text()),
   facet: z.optional(z.boolean()),
-});
+}));
 
 /** An item: fixed fields, plus one field per declared column (checked against the columns). */
-export const catalogueItemSchema = z.catchall(
+export const catalogueItemSchema = /* @__PURE__ */ lazySchema(() => z.catchall(
   z.object({
     id: text(),
     title: text(),
@@ -64,9 +65,9 @@ export const catalogueItemSchema = z.catchall(
     body: z.optional(z.string()),
   }),
   z.union([z.string(), z.number()]),
-);
+));
 
-export const catalogueFields = z.strictObject({
+export const catalogueFields = /* @__PURE__ */ lazySchema(() => z.strictObject({
   ...header('catalogue'),
   title: text(),
   owner: text(),
@@ -78,7 +79,7 @@ export const catalogueFields = z.strictObject({
   items: z.optional(z.array(catalogueItemSchema)),
   itemsUrl: z.optional(safeUrl()),
   publicContacts: z.optional(z.array(text())),
-});
+}));
 
 export type GkCatalogue = z.infer<typeof catalogueFields>;
 export type CatalogueColumn = GkCatalogue['columns'][number];
@@ -184,11 +185,11 @@ export function catalogueConsistencyIssues(doc: GkCatalogue): Issue[] {
   return issues;
 }
 
-export const catalogueSchema = catalogueFields.check(
+export const catalogueSchema = /* @__PURE__ */ lazySchema(() => catalogueFields.check(
   z.superRefine((doc, ctx) => {
     for (const issue of catalogueConsistencyIssues(doc as GkCatalogue)) ctx.issues.push({ code: 'custom', input: undefined, ...issue });
   }),
-);
+));
 
 /** What each field means, for editors' IDEs (attached by describe.ts for the JSON Schema). */
 export function catalogueDescriptions(): FieldDescriptions {

@@ -5,6 +5,7 @@
  * adopted, not adopted, and why the main ones were not). Shown by <gk-consultation>.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy.js';
 import { addMessages } from '../i18n.js';
 import { consultationZh } from '../messages/consultation.js';
 import { header, headerDescriptions, isoDate, safeUrl, text, type FieldDescriptions } from './common.js';
@@ -14,7 +15,7 @@ addMessages('zh-CN', consultationZh);
 
 const count = () => z.int().check(z.nonnegative());
 
-export const consultationFields = z.strictObject({
+export const consultationFields = /* @__PURE__ */ lazySchema(() => z.strictObject({
   ...header('consultation'),
   title: text(),
   issuer: text(),
@@ -35,7 +36,7 @@ export const consultationFields = z.strictObject({
       notAdoptedReasons: z.optional(z.array(z.strictObject({ opinion: text(), reason: text(), count: z.optional(count()) }))),
     }),
   ),
-});
+}));
 
 export type GkConsultation = z.infer<typeof consultationFields>;
 
@@ -55,11 +56,11 @@ export function consultationIssues(doc: GkConsultation): Issue[] {
   return issues;
 }
 
-export const consultationSchema = consultationFields.check(
+export const consultationSchema = /* @__PURE__ */ lazySchema(() => consultationFields.check(
   z.superRefine((doc, ctx) => {
     for (const issue of consultationIssues(doc as GkConsultation)) ctx.issues.push({ code: 'custom', input: undefined, ...issue });
   }),
-);
+));
 
 /** What each field means, for editors' IDEs (attached by describe.ts for the JSON Schema). */
 export function consultationDescriptions(): FieldDescriptions {

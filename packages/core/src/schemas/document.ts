@@ -2,6 +2,7 @@
 import { addMessages } from '../i18n.js';
 import { documentZh } from '../messages/document.js';
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy.js';
 import { docNumber, header, headerDescriptions, isoDate, safeUrl, text, type FieldDescriptions } from './common.js';
 
 addMessages('zh-CN', documentZh);
@@ -12,21 +13,21 @@ export const ATTACHMENT_FORMATS = [
   'pdf', 'ofd', 'doc', 'docx', 'wps', 'xls', 'xlsx', 'et', 'csv', 'ppt', 'pptx', 'txt', 'zip', 'rar', '7z', 'jpg', 'png', 'mp3', 'mp4',
 ] as const;
 
-export const attachmentSchema = z.strictObject({
+export const attachmentSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   name: text(),
   format: z.enum(ATTACHMENT_FORMATS),
   size: z.int().check(z.nonnegative()),
   url: safeUrl(),
-});
+}));
 
-export const documentLinkSchema = z.strictObject({
+export const documentLinkSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   type: z.enum(DOCUMENT_LINK_TYPES),
   title: text(),
   url: safeUrl(),
   number: z.optional(docNumber()),
-});
+}));
 
-const documentFields = z.strictObject({
+const documentFields = /* @__PURE__ */ lazySchema(() => z.strictObject({
   ...header('document'),
   title: text(),
   number: z.optional(docNumber()),
@@ -40,7 +41,7 @@ const documentFields = z.strictObject({
   summary: z.optional(z.string()),
   attachments: z.optional(z.array(attachmentSchema)),
   links: z.optional(z.array(documentLinkSchema)),
-});
+}));
 
 /** What each field means, for editors' IDEs (attached by describe.ts for the JSON Schema; a function, so bundles that never ask drop it). */
 export function documentDescriptions(): FieldDescriptions {
@@ -73,7 +74,7 @@ export function documentDescriptions(): FieldDescriptions {
 }
 
 /** Dates must run forward: published, effective and expires never before the date the document was signed. */
-export const documentSchema = documentFields.check(
+export const documentSchema = /* @__PURE__ */ lazySchema(() => documentFields.check(
     z.superRefine((doc, ctx) => {
       const order: Array<[keyof typeof doc, keyof typeof doc]> = [
         ['published', 'issued'],
@@ -94,7 +95,7 @@ export const documentSchema = documentFields.check(
         }
       }
     }),
-);
+));
 
 export type GkDocument = z.infer<typeof documentSchema>;
 export type GkAttachment = z.infer<typeof attachmentSchema>;

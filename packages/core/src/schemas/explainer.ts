@@ -8,6 +8,7 @@
  * video without a transcript or captions, is a validation error.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy.js';
 import { addMessages } from '../i18n.js';
 import { explainerZh } from '../messages/explainer.js';
 import { docNumber, header, headerDescriptions, isoDate, safeUrl, text, type FieldDescriptions } from './common.js';
@@ -20,16 +21,16 @@ export type SectionType = (typeof SECTION_TYPES)[number];
 /** Section ids end up in the URL (#section-id), so they are short slugs. */
 const SECTION_ID = /^[a-z][a-z0-9-]{0,40}$/;
 
-const sectionBase = {
+const sectionBase = () => ({
   id: z.optional(z.string().check(z.regex(SECTION_ID, { error: 'expect.sectionId' }))),
   title: text(),
-};
+});
 
-export const textSectionSchema = z.strictObject({ type: z.literal('text'), ...sectionBase, body: text() });
+export const textSectionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ type: z.literal('text'), ...sectionBase(), body: text() }));
 
-export const figuresSectionSchema = z.strictObject({
+export const figuresSectionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   type: z.literal('figures'),
-  ...sectionBase,
+  ...sectionBase(),
   items: z.array(
     z.strictObject({
       value: z.number(),
@@ -38,73 +39,73 @@ export const figuresSectionSchema = z.strictObject({
       compare: z.optional(z.strictObject({ label: text(), changePercent: z.number() })),
     }),
   ).check(z.minLength(1)),
-});
+}));
 
-export const chartSectionSchema = z.strictObject({
+export const chartSectionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   type: z.literal('chart'),
-  ...sectionBase,
+  ...sectionBase(),
   chart: z.enum(['bars', 'lines']),
   unit: z.optional(text()),
   labels: z.array(text()).check(z.minLength(1)),
   series: z.array(z.strictObject({ name: text(), values: z.array(z.number()) })).check(z.minLength(1)),
   source: z.optional(text()),
-});
+}));
 
-export const stepsSectionSchema = z.strictObject({
+export const stepsSectionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   type: z.literal('steps'),
-  ...sectionBase,
+  ...sectionBase(),
   items: z.array(z.strictObject({ when: z.optional(text()), title: text(), body: z.optional(z.string()), who: z.optional(text()) })).check(z.minLength(1)),
-});
+}));
 
-export const qaSectionSchema = z.strictObject({
+export const qaSectionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   type: z.literal('qa'),
-  ...sectionBase,
+  ...sectionBase(),
   items: z.array(z.strictObject({ question: text(), answer: text() })).check(z.minLength(1)),
-});
+}));
 
-export const compareSectionSchema = z.strictObject({
+export const compareSectionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   type: z.literal('compare'),
-  ...sectionBase,
+  ...sectionBase(),
   beforeLabel: z.optional(text()),
   afterLabel: z.optional(text()),
   rows: z.array(z.strictObject({ aspect: text(), before: text(), after: text() })).check(z.minLength(1)),
-});
+}));
 
-export const imageSectionSchema = z.strictObject({
+export const imageSectionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   type: z.literal('image'),
-  ...sectionBase,
+  ...sectionBase(),
   src: safeUrl(),
   alt: z.string().check(z.trim(), z.minLength(1, { error: 'expect.alt' })),
   caption: text(),
   longDescription: z.optional(z.string()),
-});
+}));
 
-export const mediaSectionSchema = z.strictObject({
+export const mediaSectionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   type: z.literal('media'),
-  ...sectionBase,
+  ...sectionBase(),
   kind: z.enum(['audio', 'video']),
   src: safeUrl(),
   poster: z.optional(safeUrl()),
   captions: z.optional(safeUrl()),
   transcript: z.optional(z.string()),
-});
+}));
 
-export const impactSectionSchema = z.strictObject({
+export const impactSectionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   type: z.literal('impact'),
-  ...sectionBase,
+  ...sectionBase(),
   who: z.array(text()).check(z.minLength(1)),
   what: z.array(text()).check(z.minLength(1)),
   where: z.optional(z.array(z.strictObject({ name: text(), address: z.optional(text()), phone: z.optional(text()), url: z.optional(safeUrl()) }))),
   deadlines: z.optional(z.array(z.strictObject({ date: isoDate(), what: text() }))),
-});
+}));
 
-export const contactSectionSchema = z.strictObject({
+export const contactSectionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   type: z.literal('contact'),
-  ...sectionBase,
+  ...sectionBase(),
   items: z.array(z.strictObject({ label: text(), value: text(), url: z.optional(safeUrl()) })).check(z.minLength(1)),
-});
+}));
 
-export const sectionSchema = z.discriminatedUnion('type', [
+export const sectionSchema = /* @__PURE__ */ lazySchema(() => z.discriminatedUnion('type', [
   textSectionSchema,
   figuresSectionSchema,
   chartSectionSchema,
@@ -115,9 +116,9 @@ export const sectionSchema = z.discriminatedUnion('type', [
   mediaSectionSchema,
   impactSectionSchema,
   contactSectionSchema,
-]);
+]));
 
-export const explainerFields = z.strictObject({
+export const explainerFields = /* @__PURE__ */ lazySchema(() => z.strictObject({
   ...header('explainer'),
   title: text(),
   summary: text(),
@@ -137,7 +138,7 @@ export const explainerFields = z.strictObject({
   }),
   sections: z.array(sectionSchema).check(z.minLength(1)),
   glossary: z.optional(z.array(z.strictObject({ term: text(), definition: text() }))),
-});
+}));
 
 export type GkExplainer = z.infer<typeof explainerFields>;
 export type ExplainerSection = GkExplainer['sections'][number];
@@ -172,11 +173,11 @@ export function explainerConsistencyIssues(doc: GkExplainer): Issue[] {
   return issues;
 }
 
-export const explainerSchema = explainerFields.check(
+export const explainerSchema = /* @__PURE__ */ lazySchema(() => explainerFields.check(
   z.superRefine((doc, ctx) => {
     for (const issue of explainerConsistencyIssues(doc as GkExplainer)) ctx.issues.push({ code: 'custom', input: undefined, ...issue });
   }),
-);
+));
 
 /** The id a section is linked by: its own, or its position. */
 export function sectionId(section: ExplainerSection, index: number): string {

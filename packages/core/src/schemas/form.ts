@@ -5,6 +5,7 @@
  * what it receives with the very same function (no second, hand-written check).
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy.js';
 import { isIsoDate } from '../format.js';
 import { addMessages } from '../i18n.js';
 import { formZh } from '../messages/form.js';
@@ -19,7 +20,7 @@ export type FieldType = (typeof FIELD_TYPES)[number];
 
 const NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,40}$/;
 
-export const formFieldSchema = z.strictObject({
+export const formFieldSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   name: z.string().check(z.regex(NAME, { error: 'expect.fieldName' })),
   label: text(),
   type: z.string().check(z.minLength(1)),
@@ -36,11 +37,11 @@ export const formFieldSchema = z.strictObject({
   showWhen: z.optional(z.strictObject({ field: text(), equals: z.union([z.string(), z.array(z.string())]) })),
   accept: z.optional(z.array(text())),
   maxSize: z.optional(z.int().check(z.positive())),
-});
+}));
 
 const formSections = () => z.array(z.strictObject({ title: z.optional(text()), fields: z.array(formFieldSchema).check(z.minLength(1)) })).check(z.minLength(1));
 
-export const formFields = z.strictObject({
+export const formFields = /* @__PURE__ */ lazySchema(() => z.strictObject({
   ...header('form'),
   title: text(),
   description: z.optional(z.string()),
@@ -48,7 +49,7 @@ export const formFields = z.strictObject({
   privacy: text(),
   draft: z.optional(z.boolean()),
   sections: formSections(),
-});
+}));
 
 /** A form inside another document (a consultation's comment form, a disclosure application): where it goes, its privacy notice, its fields. */
 export const embeddedFormSchema = () => z.strictObject({ action: safeUrl(), privacy: text(), sections: formSections() });
@@ -86,11 +87,11 @@ export function formConsistencyIssues(form: GkForm): Issue[] {
   return issues;
 }
 
-export const formSchema = formFields.check(
+export const formSchema = /* @__PURE__ */ lazySchema(() => formFields.check(
   z.superRefine((form, ctx) => {
     for (const issue of formConsistencyIssues(form as GkForm)) ctx.issues.push({ code: 'custom', input: undefined, ...issue });
   }),
-);
+));
 
 /** Mainland mobile numbers: 11 digits starting 13–19. */
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;

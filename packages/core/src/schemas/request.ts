@@ -6,6 +6,7 @@
  * server says (and the server, what it may say: no personal data).
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy.js';
 import { addMessages } from '../i18n.js';
 import { requestZh } from '../messages/request.js';
 import { header, headerDescriptions, isoDate, safeUrl, text, type FieldDescriptions } from './common.js';
@@ -31,19 +32,19 @@ export const REQUEST_OUTCOME_CASES = {
   其他处理: ['申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '其他'],
 } as const satisfies Record<RequestOutcome, readonly string[]>;
 
-export const requestFields = z.strictObject({
+export const requestFields = /* @__PURE__ */ lazySchema(() => z.strictObject({
   ...header('disclosure-request'),
   title: text(),
   description: z.optional(z.string()),
   form: embeddedFormSchema(),
   statusUrl: safeUrl(),
-});
+}));
 
 export const requestSchema = requestFields;
 export type GkDisclosureRequest = z.infer<typeof requestFields>;
 
 /** What a status lookup answers: where the application is, its deadline, and the outcome once replied. No personal data. */
-export const requestStatusSchema = z.strictObject({
+export const requestStatusSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   code: text(),
   step: z.enum(REQUEST_STEPS),
   received: isoDate(),
@@ -51,7 +52,7 @@ export const requestStatusSchema = z.strictObject({
   replied: z.optional(isoDate()),
   outcome: z.optional(z.enum(REQUEST_OUTCOMES)),
   reason: z.optional(text()),
-});
+}));
 export type RequestStatus = z.infer<typeof requestStatusSchema>;
 
 export function requestDescriptions(): FieldDescriptions {

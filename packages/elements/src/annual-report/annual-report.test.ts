@@ -162,7 +162,7 @@ describe('<gk-annual-report>', () => {
   it('counts that do not balance, a wrong total, an unknown case: errors with their paths and numbers', async () => {
     const el = document.createElement('gk-annual-report');
     const failed = oneEvent(el, 'gk-error') as Promise<GkErrorEvent>;
-    el.data = await example('invalid');
+    el.data = (await example('invalid')) as GkAnnualReportElement['data'];
     document.body.append(el);
     const messages = (await failed).detail.messages.join('\n');
     expect(messages).to.contain('applications.carriedForward.person');

@@ -8,6 +8,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendMouse, setViewport } from '@web/test-runner-commands';
 import '../index.js';
+import type * as z from 'zod/mini';
 import type { GkElement } from './gk-element.js';
 import { deep, failOnHostPageErrors, rootOf, smallTargets, visible } from './internal/test-support.js';
 
@@ -17,7 +18,8 @@ interface Example {
   valid: boolean;
 }
 
-type AnyGk = GkElement<never> & { status: string };
+// Any kind: its data is whatever that kind's example is.
+type AnyGk = GkElement<z.ZodMiniType> & { status: string };
 
 const KINDS = ['document', 'budget', 'explainer', 'catalogue', 'form', 'consultation', 'disclosure-request', 'annual-report'];
 

@@ -1,12 +1,13 @@
-/** The events every gk-* element dispatches. Both bubble and cross shadow roots. */
+/** The events every gk-* element dispatches. All bubble and cross shadow roots. */
 import type { GkIssue } from '@gongkai/core';
+import type * as z from 'zod/mini';
 
 /** Where a document came from. */
 export type DataSource = 'src' | 'inline' | 'data';
 
-export interface GkLoadDetail {
+export interface GkLoadDetail<T = unknown> {
   /** The validated document. */
-  document: unknown;
+  document: T;
   source: DataSource;
 }
 
@@ -18,9 +19,16 @@ export interface GkErrorDetail {
   source: DataSource | 'none';
 }
 
-/** Dispatched when a document has been loaded, validated and rendered. */
-export class GkLoadEvent extends CustomEvent<GkLoadDetail> {
-  constructor(detail: GkLoadDetail) {
+export interface GkSubmitDetail {
+  /** The tracking code the receiver gave, when it gave one. */
+  trackingCode?: string | undefined;
+  /** The receiver's whole answer (JSON). */
+  response: unknown;
+}
+
+/** Dispatched when a document has been loaded, validated and rendered. `T`: the element's kind of document. */
+export class GkLoadEvent<T = unknown> extends CustomEvent<GkLoadDetail<T>> {
+  constructor(detail: GkLoadDetail<T>) {
     super('gk-load', { bubbles: true, composed: true, detail });
   }
 }
@@ -32,9 +40,41 @@ export class GkErrorEvent extends CustomEvent<GkErrorDetail> {
   }
 }
 
+/** Dispatched by <gk-form> (and the forms inside other elements) when the receiver accepted a submission. */
+export class GkSubmitEvent extends CustomEvent<GkSubmitDetail> {
+  constructor(detail: GkSubmitDetail) {
+    super('gk-submit', { bubbles: true, composed: true, detail });
+  }
+}
+
+/** The events of an element whose documents are `T`: `el.addEventListener('gk-load', (e) => e.detail.document.title)`. */
+export interface GkElementEventMap<T = unknown> extends HTMLElementEventMap {
+  'gk-load': GkLoadEvent<T>;
+  'gk-error': GkErrorEvent;
+}
+
 declare global {
   interface HTMLElementEventMap {
     'gk-load': GkLoadEvent;
     'gk-error': GkErrorEvent;
+    'gk-submit': GkSubmitEvent;
+  }
+}
+
+// Typed listeners on every gk-* element, through its kind's schema (types only; no code).
+declare module './gk-element.js' {
+  interface GkElement<S extends z.ZodMiniType> {
+    addEventListener<K extends keyof GkElementEventMap<z.output<S>>>(
+      type: K,
+      listener: (this: this, event: GkElementEventMap<z.output<S>>[K]) => unknown,
+      options?: boolean | AddEventListenerOptions,
+    ): void;
+    addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+    removeEventListener<K extends keyof GkElementEventMap<z.output<S>>>(
+      type: K,
+      listener: (this: this, event: GkElementEventMap<z.output<S>>[K]) => unknown,
+      options?: boolean | EventListenerOptions,
+    ): void;
+    removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
   }
 }

@@ -94,8 +94,8 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
   /** Address of the JSON document to load. */
   @property({ reflect: true }) src?: string;
 
-  /** The document as an object; takes precedence over `src` and inline JSON. */
-  @property({ attribute: false }) data?: unknown;
+  /** The document as an object, typed by the kind's schema; takes precedence over `src` and inline JSON. */
+  @property({ attribute: false }) data?: z.input<S>;
 
   /** Milliseconds to wait for `src` before giving up. */
   @property({ type: Number }) timeout = 15000;
@@ -129,7 +129,7 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
   private loadController?: AbortController;
   private checkToken = 0;
   private inlineObserver?: MutationObserver;
-  private pendingEvent?: GkLoadEvent | GkErrorEvent;
+  private pendingEvent?: GkLoadEvent<z.output<S>> | GkErrorEvent;
   private idPrefix = '';
   /** The phone layout where container queries are missing (see internal/narrow.ts). */
   private readonly narrowLayout = new NarrowController(this);
@@ -399,7 +399,7 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
     this.issues = [];
     this.source = source;
     this.status = 'ready';
-    this.pendingEvent = new GkLoadEvent({ document: result.value, source });
+    this.pendingEvent = new GkLoadEvent<z.output<S>>({ document: result.value, source });
   }
 
   private fail(issues: GkIssue[], source: DataSource | 'none'): void {

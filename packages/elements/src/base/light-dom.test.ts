@@ -9,11 +9,13 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../index.js';
+import type * as z from 'zod/mini';
 import type { GkElement } from './gk-element.js';
 import { scopeSelector } from './internal/light-dom.js';
 import { failOnHostPageErrors } from './internal/test-support.js';
 
-type AnyGk = GkElement<never> & { status: string };
+// Any kind: its data is whatever that kind's example is.
+type AnyGk = GkElement<z.ZodMiniType> & { status: string };
 
 async function example(kind: string, name: string): Promise<Record<string, unknown>> {
   return (await (await fetch(`/packages/elements/src/${kind}/examples/${name}.json`)).json()) as Record<string, unknown>;

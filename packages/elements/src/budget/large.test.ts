@@ -2,6 +2,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { SLICE_THRESHOLD, budgetSchema, budgetSlices, formatIssue, isLarge, validate, validateInSlices, type BudgetItem } from '@gongkai/core';
 import type { GkErrorEvent } from '../base/events.js';
+import type { GkBudgetElement } from './budget.js';
 import './budget.js';
 
 /** 10 类 × 10 款 × 20 项 = 2,000 leaves, every parent the exact sum of its children. */
@@ -89,7 +90,7 @@ describe('large budgets', () => {
     doc.functional[5]!.children![9]!.children![19]!.values[0]!.year = 2017;
     const el = document.createElement('gk-budget');
     const failed = oneEvent(el, 'gk-error') as Promise<GkErrorEvent>;
-    el.data = doc;
+    el.data = doc as GkBudgetElement['data'];
     document.body.append(el);
     const event = await failed;
     expect(event.detail.issues.map((issue) => issue.pathText)).to.include('functional[5].children[9].children[19].values[0].year');

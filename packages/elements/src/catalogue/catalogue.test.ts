@@ -462,7 +462,7 @@ describe('<gk-catalogue>', () => {
     data.items = [];
     const el = document.createElement('gk-catalogue');
     const failed = oneEvent(el, 'gk-error') as Promise<GkErrorEvent>;
-    el.data = data;
+    el.data = data as GkCatalogueElement['data'];
     document.body.append(el);
     const event = await failed;
     expect(event.detail.messages.join('\n')).to.contain('缺少法定栏目“review”（审核程序）');

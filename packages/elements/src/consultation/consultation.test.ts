@@ -95,7 +95,7 @@ describe('<gk-consultation>', () => {
     (data.report as Record<string, number>).adopted = 20;
     const el = document.createElement('gk-consultation');
     const failed = oneEvent(el, 'gk-error') as Promise<GkErrorEvent>;
-    el.data = data;
+    el.data = data as GkConsultationElement['data'];
     document.body.append(el);
     const event = await failed;
     expect(event.detail.messages.join('\n')).to.contain('report.received');

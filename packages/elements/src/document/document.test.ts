@@ -34,7 +34,7 @@ describe('<gk-document> data sources', () => {
     const data = await example('full');
     const el = document.createElement('gk-document');
     const loaded = oneEvent(el, 'gk-load') as Promise<GkLoadEvent>;
-    el.data = data;
+    el.data = data as GkDocumentElement['data'];
     document.body.append(el);
     const event = await loaded;
     expect(event.detail.source).to.equal('data');
@@ -186,7 +186,7 @@ describe('<gk-document> failures', () => {
       issued: '2018-13-01',
       status: '有效',
       attachments: [{ name: 'a', format: 'pdf', size: 1, url: 'javascript:alert(1)' }],
-    };
+    } as unknown as GkDocumentElement['data']; // wrong on purpose: TypeScript would refuse it
     document.body.append(el);
     const event = await failed;
     await el.updateComplete;

@@ -286,7 +286,7 @@ describe('<gk-explainer> glossary terms everywhere', () => {
     const data = await withTermsEverywhere();
     const sections = data.sections as Array<Record<string, unknown>>;
     sections[1] = { type: 'qa', id: 'faq', title: '您可能想问', items: [{ question: '新问题', answer: '全新的回答，没有名词。' }, { question: '依申请公开怎么办？', answer: '改过的回答：依申请公开请到窗口。' }] };
-    el.data = data;
+    el.data = data as GkExplainerElement['data'];
     await waitUntil(() => root(el).querySelector('#faq')?.textContent?.includes('全新的回答'), 'the new answer did not render');
     const bodies = [...root(el).querySelectorAll('#faq .disclosure-body')].map((body) => body.textContent!.replace(/\s+/g, ''));
     expect(bodies[0]).to.equal('全新的回答，没有名词。');
@@ -404,13 +404,13 @@ describe('<gk-explainer> bad input', () => {
         { type: 'image', title: '图解', src: '/a.png', alt: ' ', caption: '说明' },
         { type: 'media', title: '视频', kind: 'video', src: '/a.mp4' },
       ],
-    };
+    } as GkExplainerElement['data'];
     document.body.append(el);
     const first = await failed;
     expect(first.detail.issues.map((issue) => issue.pathText)).to.deep.equal(['sections[0].alt', 'sections[1].transcript']);
     expect(first.detail.messages[0]).to.contain('图片必须有替代文字');
     const again = oneEvent(el, 'gk-error') as Promise<GkErrorEvent>;
-    el.data = { ...data, sections: [{ type: 'media', title: '视频', kind: 'video', src: '/a.mp4' }] };
+    el.data = { ...data, sections: [{ type: 'media', title: '视频', kind: 'video', src: '/a.mp4' }] } as GkExplainerElement['data'];
     const second = await again;
     expect(second.detail.issues.map((issue) => issue.pathText)).to.deep.equal(['sections[0].transcript']);
     expect(second.detail.messages[0]).to.contain('视频必须提供文字稿');

@@ -14,6 +14,7 @@ import {
   type MessageKey,
 } from '@gongkai/core';
 import { GkElement } from '../base/gk-element.js';
+import { GkSubmitEvent } from '../base/events.js';
 import { defineElement } from '../base/define.js';
 import { markdown, markdownStyles } from '../base/internal/markdown.js';
 import { hostCardStyles } from '../charts/host-card.styles.js';
@@ -199,7 +200,7 @@ export class GkFormElement extends GkElement<typeof formSchema> {
       } catch {
         // nothing stored
       }
-      this.dispatchEvent(new CustomEvent('gk-submit', { bubbles: true, composed: true, detail: { trackingCode: answer.trackingCode, response: answer } }));
+      this.dispatchEvent(new GkSubmitEvent({ trackingCode: answer.trackingCode, response: answer }));
     } catch {
       this.sendFailed(timeout.signal.aborted ? this.t('form.timeout', { seconds: this.timeout / 1000 }) : this.t('load.network', { url: doc.action }));
     } finally {
