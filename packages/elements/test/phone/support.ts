@@ -5,6 +5,7 @@
  */
 import { fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import type * as z from 'zod/mini';
 import type { GkElement } from '../../src/base/gk-element.js';
 import { deep, rootOf, visible } from '../../src/base/internal/test-support.js';
 
@@ -16,7 +17,8 @@ export interface Example {
   valid: boolean;
 }
 
-export type AnyGk = GkElement<never> & { status: string };
+/** Any kind's element: `data` takes any document (each test's data is an example of that kind). */
+export type AnyGk = GkElement<z.ZodMiniType> & { status: string };
 
 export const KINDS = ['document', 'budget', 'explainer', 'catalogue', 'form', 'consultation', 'disclosure-request', 'annual-report'] as const;
 export type Kind = (typeof KINDS)[number];
