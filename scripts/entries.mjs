@@ -21,6 +21,13 @@ export const ELEMENTS = [
 ];
 
 /**
+ * core modules exported by path beside its index (`@gongkai/core/<path>`, from
+ * packages/core/src/<path>.ts): elements' provenance module, loaded on demand,
+ * imports core by module so that its chunk holds only these.
+ */
+export const CORE_MODULES = ['published', 'published-address', 'diff', 'format', 'i18n'];
+
+/**
  * The packages `pnpm pack` publishes, in build order (each depends only on those
  * before it), by folder under packages/.
  */

@@ -9,6 +9,7 @@ import type { documentZh } from './messages/document.js';
 import type { explainerZh } from './messages/explainer.js';
 import type { formZh } from './messages/form.js';
 import type { requestZh } from './messages/request.js';
+import type { provenanceZh } from './messages/provenance.js';
 
 /**
  * Translations for every string the library itself writes (never editors' text).
@@ -23,7 +24,7 @@ export function resolveLang(tag: string | null | undefined): Lang {
   return tag && /^en\b/i.test(tag.trim()) ? 'en' : 'zh-CN';
 }
 
-export type MessageKey = keyof typeof commonZh | keyof typeof documentZh | keyof typeof budgetZh | keyof typeof chartZh | keyof typeof explainerZh | keyof typeof catalogueZh | keyof typeof formZh | keyof typeof consultationZh | keyof typeof requestZh | keyof typeof annualReportZh;
+export type MessageKey = keyof typeof commonZh | keyof typeof documentZh | keyof typeof budgetZh | keyof typeof chartZh | keyof typeof explainerZh | keyof typeof catalogueZh | keyof typeof formZh | keyof typeof consultationZh | keyof typeof requestZh | keyof typeof annualReportZh | keyof typeof provenanceZh;
 
 /**
  * The tables in force. Chinese, the default, joins them module by module through
@@ -39,9 +40,14 @@ export function addMessages(lang: Lang, table: Record<string, string>): void {
   Object.assign(tables[lang], table);
 }
 
-/** True when a language's messages are loaded (zh-CN always is). */
+/**
+ * True when a language's messages are loaded (zh-CN always is): its common table, which
+ * translations/en.ts brings. A module loaded on demand adds its own English with its
+ * Chinese (diff.ts, the provenance block's), which does not count.
+ */
 export function hasLanguage(lang: Lang): boolean {
-  return Object.keys(tables[lang]).length > 0;
+  const common: MessageKey = 'state.loading';
+  return common in tables[lang];
 }
 
 export type MessageParams = Record<string, string | number>;

@@ -15,3 +15,4 @@ import { formEn } from '../messages/form.js';
 import { requestEn } from '../messages/request.js';
 
 addMessages('en', { ...commonEn, ...documentEn, ...budgetEn, ...chartEn, ...explainerEn, ...catalogueEn, ...formEn, ...consultationEn, ...requestEn, ...annualReportEn });
+// The provenance block's English comes with that block (diff.ts), loaded on demand.

@@ -84,7 +84,8 @@ const NUMERIC = /^(?:[-+]?[\d,.]+%?|—)$/;
 export const ROWS_PER_GROUP = 150;
 
 /**
- * A real HTML table: caption, column headers, row headers. `groups` limits it to
+ * A real HTML table: caption, column headers, row headers (a row whose first cell is
+ * empty has none: an empty header names nothing). `groups` limits it to
  * its first groups of ROWS_PER_GROUP rows, each its own <tbody>: a caller that
  * shows a 2,000-row table adds groups in later tasks instead of one long task
  * (in one go it was 360 ms, most of it laying out and shaping 12,000 cells).
@@ -102,7 +103,7 @@ export function dataTable(table: DataTable, groups = Infinity): TemplateResult {
         html`<tbody>
           ${rows.map(
             ([first, ...rest]) =>
-              html`<tr><th scope="row">${first}</th>${rest.map((cell) => html`<td class=${NUMERIC.test(cell) ? 'num' : 'text'}>${cell}</td>`)}</tr>`,
+              html`<tr>${first ? html`<th scope="row">${first}</th>` : html`<td></td>`}${rest.map((cell) => html`<td class=${NUMERIC.test(cell) ? 'num' : 'text'}>${cell}</td>`)}</tr>`,
           )}
         </tbody>`,
     )}
