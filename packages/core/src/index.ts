@@ -9,12 +9,14 @@ export * from './markdown.js';
 export * from './json-source.js';
 export * from './validate.js';
 export * from './kinds.js';
+// <generated from the table of kinds (scripts/entries.mjs) by `pnpm kinds`: do not edit>
 export * from './schemas/document.js';
 export * from './schemas/budget.js';
 export * from './schemas/explainer.js';
 export * from './schemas/catalogue.js';
 export * from './schemas/form.js';
 export * from './schemas/consultation.js';
-export * from './schemas/request.js';
+export * from './schemas/disclosure-request.js';
 export * from './schemas/annual-report.js';
+// </generated>
 export type { FieldDescriptions } from './schemas/common.js';

@@ -25,7 +25,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { catalogueSchema, type CatalogueItem, type GkCatalogue } from '../../core/src/schemas/catalogue.js';
 import { formFieldList, type GkForm } from '../../core/src/schemas/form.js';
-import { REQUEST_OUTCOMES } from '../../core/src/schemas/request.js';
+import { REQUEST_OUTCOMES } from '../../core/src/schemas/disclosure-request.js';
 import { issueMessage, validate } from '../../core/src/validate.js';
 import type { Limit, ServerConfig } from './config.js';
 import { dayIn } from './dates.js';
@@ -371,7 +371,6 @@ export function createStaff({ config, forms, staff: store, helpers, now = () => 
   return async function handleStaff(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = req.method ?? 'GET';
     const path = url.pathname;
-    const get = method === 'GET' || method === 'HEAD';
     const only = (allowed: string) => {
       if (!allowed.split(', ').includes(method) && !(allowed.includes('GET') && method === 'HEAD')) throw new HttpError(405, 'method_not_allowed', { method }, { Allow: allowed });
     };

@@ -5,7 +5,7 @@ import {
   REQUEST_STEPS,
   formatDate,
   issueMessage,
-  requestSchema,
+  disclosureRequestSchema,
   requestStatusSchema,
   validateText,
   type GkDisclosureRequest,
@@ -30,7 +30,7 @@ import '../form/form.js';
  * @csspart base - The element.
  * @csspart status - The progress of the application looked up.
  */
-export class GkDisclosureRequestElement extends GkElement<typeof requestSchema> {
+export class GkDisclosureRequestElement extends GkElement<typeof disclosureRequestSchema> {
   static override styles = [
     ...GkElement.styles,
     hostCardStyles,
@@ -112,7 +112,7 @@ export class GkDisclosureRequestElement extends GkElement<typeof requestSchema> 
     `,
   ];
 
-  protected readonly schema = requestSchema;
+  protected readonly schema = disclosureRequestSchema;
 
   @state() private code = '';
   @state() private looking = false;

@@ -1,5 +1,5 @@
 /** Messages of disclosure applications (依申请公开) and their status lookup. Registered with addMessages() by the module that uses them. */
-export const requestZh = {
+export const disclosureRequestZh = {
   'request.apply': '提交申请',
   'request.lookup': '查询办理进度',
   'request.code': '查询码',
@@ -24,7 +24,7 @@ export const requestZh = {
   'request.badAnswer': '查询服务返回的内容无法识别。',
 } as const;
 
-export const requestEn: Record<keyof typeof requestZh, string> = {
+export const disclosureRequestEn: Record<keyof typeof disclosureRequestZh, string> = {
   'request.apply': 'Apply',
   'request.lookup': 'Check progress',
   'request.code': 'Tracking code',
