@@ -6,6 +6,7 @@ export interface KindEntry {
   sample: string;
   types?: string[];
   uses?: string[];
+  borrows?: string[];
 }
 export const KINDS: KindEntry[];
 export function camel(kind: string): string;

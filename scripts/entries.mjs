@@ -16,6 +16,7 @@
  * `sample`    the example (packages/elements/src/<kind>/examples/<sample>.json) tests use when one will do
  * `types`     type names the element's module exports besides its class
  * `uses`      other elements it renders (the entry registers them too)
+ * `borrows`   other kinds whose messages it shows without rendering their element
  * Schema, descriptions and messages are named from `kind` in camelCase: `annualReportSchema`,
  * `annualReportDescriptions`, `annualReportZh`, `annualReportEn`; the document type `GkAnnualReport`.
  */
@@ -25,11 +26,13 @@ export const KINDS = [
   { kind: 'explainer', className: 'GkExplainerElement', prefix: 'explainer', sample: 'work-points-2018', types: ['ExplainerMode'] },
   { kind: 'catalogue', className: 'GkCatalogueElement', prefix: 'catalogue', sample: 'proactive-2018', types: ['CatalogueView'] },
   { kind: 'form', className: 'GkFormElement', prefix: 'form', sample: 'mailbox' },
-  { kind: 'consultation', className: 'GkConsultationElement', prefix: 'consultation', sample: 'open', uses: ['form'] },
+  { kind: 'consultation', className: 'GkConsultationElement', prefix: 'consultation', sample: 'open', uses: ['form', 'document'] },
   { kind: 'disclosure-request', className: 'GkDisclosureRequestElement', prefix: 'request', sample: 'application', uses: ['form'] },
   // Imported after the others on purpose: where a module is first imported sets the order of the bundled code,
   // and the budget entry's gzip size is sensitive to that order.
-  { kind: 'annual-report', className: 'GkAnnualReportElement', prefix: 'annual', sample: 'report-2025' },
+  { kind: 'annual-report', className: 'GkAnnualReportElement', prefix: 'annual', sample: 'report-2025', borrows: ['disclosure-request'] },
+  { kind: 'service-guide', className: 'GkServiceGuideElement', prefix: 'guide', sample: 'physician-registration' },
+  { kind: 'project', className: 'GkProjectElement', prefix: 'project', sample: 'county-hospital' },
 ];
 
 /** `annual-report` → `annualReport` (schemas, descriptions and messages are named from it). */

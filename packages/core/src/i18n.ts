@@ -24,6 +24,8 @@ import type { formZh } from './messages/form.js';
 import type { consultationZh } from './messages/consultation.js';
 import type { disclosureRequestZh } from './messages/disclosure-request.js';
 import type { annualReportZh } from './messages/annual-report.js';
+import type { serviceGuideZh } from './messages/service-guide.js';
+import type { projectZh } from './messages/project.js';
 
 /** Every message of the library: the shared tables and each kind’s. */
 export type MessageKey =
@@ -36,7 +38,9 @@ export type MessageKey =
   | keyof typeof formZh
   | keyof typeof consultationZh
   | keyof typeof disclosureRequestZh
-  | keyof typeof annualReportZh;
+  | keyof typeof annualReportZh
+  | keyof typeof serviceGuideZh
+  | keyof typeof projectZh;
 // </generated>
 
 /**

@@ -18,5 +18,7 @@ export * from './schemas/form.js';
 export * from './schemas/consultation.js';
 export * from './schemas/disclosure-request.js';
 export * from './schemas/annual-report.js';
+export * from './schemas/service-guide.js';
+export * from './schemas/project.js';
 // </generated>
 export type { FieldDescriptions } from './schemas/common.js';

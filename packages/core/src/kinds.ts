@@ -10,6 +10,8 @@ import { formDescriptions, formSchema } from './schemas/form.js';
 import { consultationDescriptions, consultationSchema } from './schemas/consultation.js';
 import { disclosureRequestDescriptions, disclosureRequestSchema } from './schemas/disclosure-request.js';
 import { annualReportDescriptions, annualReportSchema } from './schemas/annual-report.js';
+import { serviceGuideDescriptions, serviceGuideSchema } from './schemas/service-guide.js';
+import { projectDescriptions, projectSchema } from './schemas/project.js';
 
 export const SCHEMAS = {
   document: documentSchema,
@@ -20,6 +22,8 @@ export const SCHEMAS = {
   consultation: consultationSchema,
   'disclosure-request': disclosureRequestSchema,
   'annual-report': annualReportSchema,
+  'service-guide': serviceGuideSchema,
+  project: projectSchema,
 } as const satisfies Record<string, z.ZodMiniType>;
 
 export type Kind = keyof typeof SCHEMAS;
@@ -39,4 +43,6 @@ export const DESCRIPTIONS: Record<Kind, () => FieldDescriptions> = {
   consultation: consultationDescriptions,
   'disclosure-request': disclosureRequestDescriptions,
   'annual-report': annualReportDescriptions,
+  'service-guide': serviceGuideDescriptions,
+  project: projectDescriptions,
 };

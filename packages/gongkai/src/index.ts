@@ -28,6 +28,8 @@ export {
   consultationSchema,
   disclosureRequestSchema,
   annualReportSchema,
+  serviceGuideSchema,
+  projectSchema,
 } from '@gongkai/core';
 export type {
   GkDocument,
@@ -38,5 +40,7 @@ export type {
   GkConsultation,
   GkDisclosureRequest,
   GkAnnualReport,
+  GkServiceGuide,
+  GkProject,
 } from '@gongkai/core';
 // </generated>

@@ -14,6 +14,8 @@ import { formEn } from '../messages/form.js';
 import { consultationEn } from '../messages/consultation.js';
 import { disclosureRequestEn } from '../messages/disclosure-request.js';
 import { annualReportEn } from '../messages/annual-report.js';
+import { serviceGuideEn } from '../messages/service-guide.js';
+import { projectEn } from '../messages/project.js';
 
 addMessages('en', {
   ...commonEn,
@@ -26,4 +28,6 @@ addMessages('en', {
   ...consultationEn,
   ...disclosureRequestEn,
   ...annualReportEn,
+  ...serviceGuideEn,
+  ...projectEn,
 });
