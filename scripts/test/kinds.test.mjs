@@ -30,8 +30,12 @@ test('every package.json lists exactly the entries the table names (pnpm kinds)'
   }
 });
 
-test('each kind has its schema, messages, element folder, examples, story, docs page and demo section', () => {
-  const demo = readFileSync(join(root, 'examples/index.html'), 'utf8');
+test('each kind has its schema, messages, element folder, examples, story, docs page and a place on the demo site', () => {
+  // The demo site: its front page and the pages it links to (a project has its own page).
+  const demo = readdirSync(join(root, 'examples'), { recursive: true })
+    .filter((name) => String(name).endsWith('.html') && !String(name).includes('node_modules'))
+    .map((name) => readFileSync(join(root, 'examples', String(name)), 'utf8'))
+    .join('\n');
   for (const { kind, sample } of KINDS) {
     const folder = join(root, 'packages/elements/src', kind);
     for (const path of [
@@ -53,7 +57,7 @@ test('each kind has its schema, messages, element folder, examples, story, docs 
         `${kind}/examples/${name}: its "kind"`,
       );
     }
-    assert.ok(demo.includes(`<gk-${kind}`), `${kind}: no <gk-${kind}> on the demo page (examples/index.html)`);
+    assert.ok(demo.includes(`<gk-${kind}`), `${kind}: no <gk-${kind}> on the demo site (examples/**/*.html)`);
   }
 });
 

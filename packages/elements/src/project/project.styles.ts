@@ -112,9 +112,6 @@ export const projectStyles = css`
     margin: 0;
     padding-inline-start: 1.2em;
   }
-  .number {
-    white-space: nowrap;
-  }
   @media (min-width: 40em) {
     .first-screen {
       grid-template-columns: repeat(3, minmax(0, 1fr));
