@@ -7,13 +7,6 @@ import { css } from 'lit';
  * title, what to bring, where to go and the list, to fit one page.
  */
 export const serviceGuideStyles = css`
-  article {
-    border: 1px solid var(--_border);
-    border-top: 4px solid var(--_accent);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    padding: 0.75em;
-  }
   h2,
   h3,
   h4,
@@ -170,9 +163,6 @@ export const serviceGuideStyles = css`
     height: 2.75em;
   }
   @media (min-width: 40em) {
-    article {
-      padding: var(--_space) calc(var(--_space) * 1.25);
-    }
     .first-screen {
       grid-template-columns: repeat(2, minmax(0, 1fr));
     }
@@ -180,9 +170,6 @@ export const serviceGuideStyles = css`
   @media print {
     .no-print {
       display: none;
-    }
-    article {
-      border: 1px solid #000;
     }
     .print-checklist > section:not(.checklist),
     .print-checklist > .updated {

@@ -155,6 +155,28 @@ describe('<gk-service-guide>', () => {
     }
   });
 
+  it('a browser without print(), or a page whose print() throws: the button throws nothing into the page', async () => {
+    const el = await guide(await example('physician-registration'));
+    const print = window.print;
+    const button = [...root(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === '打印材料清单')!;
+    try {
+      window.print = () => {
+        throw new Error('no printing here');
+      };
+      button.click();
+      await el.updateComplete;
+      (window as { print?: unknown }).print = undefined;
+      button.click();
+      await el.updateComplete;
+      await waitUntil(
+        () => !root(el).querySelector('article')!.className.includes('print-checklist'),
+        'still printing',
+      );
+    } finally {
+      window.print = print;
+    }
+  });
+
   it('the change record: newest first, each with its publication and effective dates', async () => {
     const el = await guide(await example('physician-registration'));
     const rows = [...root(el).querySelectorAll('.changes tbody tr')].map((tr) =>

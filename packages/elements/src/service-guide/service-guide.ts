@@ -5,6 +5,7 @@ import { GkElement } from '../base/gk-element.js';
 import { defineElement } from '../base/define.js';
 import { GkServiceSelectEvent } from '../base/events.js';
 import { markdown, markdownStyles } from '../base/internal/markdown.js';
+import { hostCardStyles } from '../charts/host-card.styles.js';
 import { serviceGuideStyles } from './service-guide.styles.js';
 import { ChecklistStore } from './internal/checklist-store.js';
 import { searchServices } from './internal/search.js';
@@ -35,7 +36,7 @@ const HASH = /^#service=(.+)$/;
  * @csspart search - The listing's search field.
  */
 export class GkServiceGuideElement extends GkElement<typeof serviceGuideSchema> {
-  static override styles = [...GkElement.styles, markdownStyles, serviceGuideStyles];
+  static override styles = [...GkElement.styles, hostCardStyles, markdownStyles, serviceGuideStyles];
 
   protected readonly schema = serviceGuideSchema;
 
@@ -401,7 +402,10 @@ export class GkServiceGuideElement extends GkElement<typeof serviceGuideSchema> 
     this.printing = true;
     await this.updateComplete;
     try {
-      window.print();
+      // Some in-app browsers have no print(), and a page may have replaced it: neither may throw into the page.
+      if (typeof window.print === 'function') window.print();
+    } catch (error) {
+      console.warn('[gongkai] print:', error);
     } finally {
       this.printing = false;
     }
