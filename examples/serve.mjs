@@ -10,7 +10,8 @@
  *   /packages/gongkai/dist/     the built library
  *   /packages/elements/src/     the elements' example documents (.json files only)
  *   /packages/core/schemas/     the JSON Schemas the example documents point to with "$schema"
- *   /api/, /staff/              passed to gongkai-server (`api`), see proxy() below
+ *   /api/, /staff/, /studio/    passed to gongkai-server (`api`), see proxy() below; without it, /studio/
+ *                               is the built studio (packages/studio/dist) on its own, saving locally
  * Everything else is 404. Only GET and HEAD, but for what goes to the receiver. Every response carries the strict
  * Content-Security-Policy the library promises to work under: no inline scripts or styles.
  *
@@ -39,6 +40,7 @@ const ALLOWED = [
   { prefix: '/packages/gongkai/dist/' },
   { prefix: '/packages/elements/src/', only: ['.json'] },
   { prefix: '/packages/core/schemas/' },
+  { prefix: '/packages/studio/dist/' },
 ];
 
 const CONTENT_TYPES = {
@@ -87,7 +89,7 @@ export function startServer({ port = 8080, host = '127.0.0.1', api } = {}) {
  * X-Forwarded-For; without it they answer 503 in the receiver's own error shape,
  * so a form says the service is unavailable and keeps what was typed.
  */
-const PROXIED = /^\/(?:api|staff)(?:\/|$)/;
+const PROXIED = /^\/(?:api|staff|studio)(?:\/|$)/;
 
 /** Passes one request to the receiver at `api` and its answer back (also used by the browser tests' server). */
 export function proxy(req, res, api) {
@@ -100,6 +102,17 @@ export function proxy(req, res, api) {
   });
   upstream.on('error', () => receiverUnavailable(res));
   req.pipe(upstream);
+}
+
+/** With no receiver, the studio is served from its built folder (it then opens and saves files locally). */
+function serveStudio(req, res) {
+  const url = req.url ?? '/';
+  if (/^\/studio(?:\?|$)/.test(url)) {
+    redirect(req, res, '/studio/');
+    return;
+  }
+  req.url = url.replace(/^\/studio\//, '/packages/studio/dist/');
+  handle(req, res, undefined).catch(() => res.destroy());
 }
 
 function receiverUnavailable(res) {
@@ -122,6 +135,7 @@ function receiverUnavailable(res) {
 async function handle(req, res, api) {
   if (PROXIED.test(req.url ?? '')) {
     if (api) proxy(req, res, api);
+    else if (/^\/studio(?:\/|$)/.test(req.url ?? '')) serveStudio(req, res);
     else {
       req.resume();
       receiverUnavailable(res);

@@ -6,10 +6,10 @@
  * consumer app, ./bench/shipped.mjs), with what the bytes are made of. Then each
  * one's module start-up in Chromium (bench/startup.mjs), the render bench against
  * peers (bench/render.mjs), the 3 MB budget, the 50,000-item catalogue, core's
- * maskText (bench/deidentify.mjs), and gongkai-server's submissions per second
- * (server-bench.mjs). `pnpm bench --sizes` stops after the sizes. BENCH_ONLY
+ * maskText (bench/deidentify.mjs), the studio (bench/studio.mjs), and gongkai-server's
+ * submissions per second (server-bench.mjs). `pnpm bench --sizes` stops after the sizes. BENCH_ONLY
  * (comma-separated) runs only some of the speed half: startup, w1, w2, w3
- * (render), large, catalogue, deidentify, server.
+ * (render), large, catalogue, deidentify, studio, server.
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -19,6 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { runRenderBench } from './bench/render.mjs';
 import { runLargeBench } from './bench/large.mjs';
 import { runCatalogueBench } from './bench/catalogue.mjs';
+import { runStudioBench } from './bench/studio.mjs';
 import { runDeidentifyBench } from './bench/deidentify.mjs';
 import { BUNDLE, bundleBytes, makeShippedApp, MEASURED, viteBenchEntry, viteSizes } from './bench/shipped.mjs';
 import { runStartupBench, STARTUP_TARGETS } from './bench/startup.mjs';
@@ -99,6 +100,8 @@ async function main() {
   if (wanted('large')) await runLargeBench();
   if (wanted('catalogue')) await runCatalogueBench();
   if (wanted('deidentify')) await runDeidentifyBench();
+  // The editors' studio: first load, lint and preview after a keystroke on 2,000 items, importing a 2,000-row workbook.
+  if (wanted('studio')) await runStudioBench();
   if (!wanted('server')) return;
   // The receiver: autocannon against gongkai-server with SQLite and with PostgreSQL (issue 7).
   console.log('\ngongkai bench — gongkai-server submissions (autocannon)\n');

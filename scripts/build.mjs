@@ -7,17 +7,19 @@
  *   packages/elements/custom-elements.json   the elements' manifest (pnpm analyze), and from it
  *   packages/gongkai/dist/{custom-elements,web-types,vscode.html-custom-data}.json  for editors, and
  *   packages/gongkai/dist/{react,vue}.d.ts   typings for <gk-*> in React 19 JSX and Vue templates
- *   packages/cli/dist/gongkai.mjs            the editors' CLI (gongkai validate / schema)
+ *   packages/cli/dist/gongkai.mjs            the editors' CLI (gongkai validate / schema / import)
  *   packages/server/dist/gongkai-server.mjs  the form receiver (gongkai-server)
  *   packages/{cli,server}/dist/types/        their .d.ts (main, start)
  *   packages/core/schemas/<kind>.schema.json JSON Schemas for IDEs (and dist/schemas/ beside the bundle)
  *   packages/gongkai/dist/gongkai.js         one ES module file, every element, every dependency inlined
+ *   packages/studio/dist/                    the editors' app (Vite; not published), served by gongkai-server at /studio/
  *
  * Every browser-side file goes through `browser.plugins` and `browser.define`: the
  * compiled modules (so what a user's bundler gets has had the same transforms as
  * the one-file bundle), the vendored marked, and the one-file bundle itself.
  */
 import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
@@ -134,9 +136,11 @@ async function main() {
   // marked is evaluated on first use, not on every page load: scripts/lazy-deps.mjs.
   await vendorLazyDependencies(at('packages/core'), { target: LIBRARY_TARGET, define: browser.define, plugins: browser.plugins });
 
-  // 2. The CLI and the server: Node bundles with core's validation inside, from the compiled core.
-  //    The server's database drivers are native and stay outside.
-  const nodeBundle = { bundle: true, platform: 'node', format: 'esm', target: 'node20', tsconfig: at('tsconfig.base.json'), logLevel: 'warning' };
+  // 2. The CLI and the server: Node bundles with core's validation (and the CLI's importer) inside, from core's
+  //    sources: they import its modules by path, so `@gongkai/core/…` resolves to the sources too (gongkai-source),
+  //    or the bundle would hold core twice (the CLI did: 551 KB, and two sets of schemas). The server's database
+  //    drivers are native and stay outside.
+  const nodeBundle = { bundle: true, platform: 'node', format: 'esm', target: 'node20', conditions: [SOURCE_CONDITION], tsconfig: at('tsconfig.base.json'), logLevel: 'warning' };
   rmSync(at('packages/cli/dist'), { recursive: true, force: true });
   await build({ ...nodeBundle, entryPoints: [at('packages/cli/src/cli.ts')], outfile: at('packages/cli/dist/gongkai.mjs') });
   rmSync(at('packages/server/dist'), { recursive: true, force: true });
@@ -167,7 +171,10 @@ async function main() {
   mkdirSync(dist, { recursive: true });
   writeEditorData(at('packages/elements/custom-elements.json'), dist);
   writeFrameworkTypes(at('packages/elements/custom-elements.json'), dist);
-  console.log('built: packages/{core,elements,gongkai}/dist (modules + .d.ts), dist/gongkai.js, dist/schemas/, editor data, the CLI and server bundles');
+
+  // 6. The studio (an app, not an embed: Vite, relative asset paths; core and elements from their sources, as in Storybook).
+  await viteBuild({ configFile: at('packages/studio/vite.config.ts'), logLevel: 'warn' });
+  console.log('built: packages/{core,elements,gongkai}/dist (modules + .d.ts), dist/gongkai.js, dist/schemas/, editor data, the CLI and server bundles, packages/studio/dist/');
 }
 
 /** `pnpm analyze`'s arguments, read from package.json so the two never differ. */

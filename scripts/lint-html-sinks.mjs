@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 /**
- * Fails when a way to put an HTML string into the DOM appears in the elements'
- * or core's sources (tests excepted): every editor-written string must reach
+ * Fails when a way to put an HTML string into the DOM appears in the elements',
+ * core's, the studio's or the importer's sources (tests excepted): every editor-written string must reach
  * the DOM as a text node, through Lit templates (see the Markdown renderer in
  * packages/elements/src/base/internal/markdown.ts). Comments count too, so the
  * names cannot hide in commented-out code. Run by `pnpm lint` and `pnpm test`.
  *
- *   node scripts/lint-html-sinks.mjs [folder …]   (default: the two source folders)
+ *   node scripts/lint-html-sinks.mjs [folder …]   (default: those four source folders)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-export const DEFAULT_FOLDERS = ['packages/elements/src', 'packages/core/src'].map((folder) => join(root, folder));
+export const DEFAULT_FOLDERS = ['packages/elements/src', 'packages/core/src', 'packages/studio/src', 'packages/import/src'].map((folder) => join(root, folder));
 
 /** Each sink and why it is refused. */
 export const HTML_SINKS = [

@@ -54,9 +54,9 @@ function step(title, command, args) {
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 // Every editor-written string reaches the DOM as text: no HTML-string sink in the sources.
-step('lint: no HTML sinks in packages/elements/src and packages/core/src', process.execPath, [join(root, 'scripts/lint-html-sinks.mjs')]);
+step('lint: no HTML sinks in the sources of elements, core, studio and import', process.execPath, [join(root, 'scripts/lint-html-sinks.mjs')]);
 step('build', process.execPath, [join(root, 'scripts/build.mjs')]);
 step('browser tests (headless Chromium)', bin('web-test-runner'), []);
-step('CLI, demo-server and gongkai-server tests (Node)', process.execPath, ['--test', 'scripts/test/', 'packages/cli/test/', 'examples/test/', 'packages/server/test/']);
+step('CLI, demo-server, gongkai-server, import and studio tests (Node; the studio in headless Chromium)', process.execPath, ['--test', 'scripts/test/', 'packages/cli/test/', 'examples/test/', 'packages/server/test/', 'packages/studio/test/']);
 // The packages as npm delivers them: packed, installed into a Vite + TypeScript app, type-checked, built, rendered.
 step('the packed packages in a consumer app (Node, Vite, tsc, Chromium)', process.execPath, ['--test', 'scripts/consumer/consumer.test.mjs']);

@@ -71,6 +71,16 @@ test('the demo server', async (t) => {
     assert.match(body.error.message, /仍保留/);
   });
 
+  await t.test('without a receiver, /studio/ is the built studio itself (it then saves files locally)', async () => {
+    const page = await get(port, '/studio/');
+    assert.equal(page.status, 200);
+    assert.match(page.headers['content-security-policy'], /script-src 'self'/);
+    const asset = /src="\.\/(assets\/[^"]+\.js)"/.exec(page.body)?.[1];
+    assert.ok(asset, page.body);
+    assert.match((await get(port, `/studio/${asset}`)).headers['content-type'], /javascript/);
+    assert.equal((await get(port, '/studio')).headers.location, '/studio/');
+  });
+
   await t.test('redirects / to the demo', async () => {
     const response = await get(port, '/');
     assert.equal(response.status, 302);
@@ -97,6 +107,12 @@ test('pnpm start: the demo passes its forms to a real gongkai-server', async (t)
   const invalid = await post(`${site}/api/forms/mailbox`, { ...mailbox(), phone: '12' });
   assert.equal(invalid.status, 422);
   assert.ok(invalid.body.error.issues.some((issue) => issue.path === 'phone' || issue.pathText === 'phone'), invalid.text);
+
+  // The studio comes from the receiver too, under its staff page's CSP, beside the staff API it saves to.
+  const studio = await fetch(`${site}/studio/`);
+  assert.equal(studio.status, 200);
+  assert.match(studio.headers.get('content-security-policy'), /connect-src 'self'/);
+  assert.equal((await fetch(`${site}/staff/api/state`)).status, 200);
 
   const status = await fetch(`${site}/api/forms/mailbox/status?code=${encodeURIComponent(first.body.trackingCode)}`);
   assert.equal(status.status, 200);

@@ -31,7 +31,7 @@ export function run(command, args, { cwd, env, allowFailure = false, timeout = 3
   if (!allowFailure && result.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} (in ${cwd}) failed with ${result.status ?? result.signal}:\n${output.slice(-4000)}`);
   }
-  return { status: result.status, output };
+  return { status: result.status, output, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
 }
 
 export function pnpm(args, options) {

@@ -3,7 +3,8 @@
  * `pnpm pack` of each published package, installed from the tarballs into a fresh
  * Vite + TypeScript app outside the workspace, which type-checks its use of
  * gongkai/budget and gongkai/catalogue (and must fail on a wrong field), builds
- * with Vite and renders both in Chromium; then the CLI and the server run from
+ * with Vite and renders both in Chromium; then the CLI (validate, and import of a
+ * small workbook: @gongkai/import is bundled into the CLI) and the server run from
  * the tarballs through npx.
  */
 import assert from 'node:assert/strict';
@@ -16,6 +17,8 @@ import { after, before, describe, it } from 'node:test';
 import { ELEMENTS, KINDS, SOURCE_CONDITION } from '../entries.mjs';
 import { entryFileProblems, expectedManifests } from '../manifests.mjs';
 import { buildModule, createApp, packAll, removeApp, run, viteBuild, WORKSPACE } from './consumer.mjs';
+import { functionalSheet } from '../../packages/import/support/budget-workbook.mjs';
+import { xlsx } from '../../packages/import/support/xlsx-writer.mjs';
 
 const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const VERSION = JSON.parse(readFileSync(join(WORKSPACE, 'packages/gongkai/package.json'), 'utf8')).version;
@@ -234,6 +237,24 @@ describe('the published packages, installed from their tarballs into a Vite + Ty
     const wrong = npx(['gongkai', 'validate', '--lang', 'en', 'public/wrong.json']);
     assert.equal(wrong.status, 1, wrong.output);
     assert.match(wrong.output, /wrong\.json:\d+:\d+\s+titel\s/);
+  });
+
+  it('runs gongkai import budget on a small 万元 workbook from the CLI tarball (npx), and its output validates', () => {
+    // The 一般公共预算支出表 of the budget example, as the finance bureau lays it out (title rows, unit line, merged headers).
+    const example = JSON.parse(readFileSync(join(app, 'public/department-budget-2018.json'), 'utf8'));
+    writeFileSync(join(app, 'public/budget.xlsx'), xlsx([functionalSheet(example)]));
+    const imported = run('npx', ['--offline', 'gongkai', 'import', 'budget', 'public/budget.xlsx'], { cwd: app, allowFailure: true });
+    assert.equal(imported.status, 0, imported.output);
+    const doc = JSON.parse(imported.stdout);
+    assert.equal(doc.kind, 'budget');
+    assert.equal(doc.unit, '万元');
+    assert.deepEqual(
+      doc.functional.map((item) => item.code),
+      example.functional.map((item) => item.code),
+    );
+    writeFileSync(join(app, 'public/imported.json'), imported.stdout);
+    const valid = run('npx', ['--offline', 'gongkai', 'validate', 'public/imported.json'], { cwd: app, allowFailure: true });
+    assert.equal(valid.status, 0, valid.output);
   });
 });
 

@@ -17,4 +17,4 @@ process.stdout.on('error', (error) => {
 });
 const { main } = await import(bundle.href);
 // exitCode rather than exit(): lets a long report drain to a pipe before the process ends.
-process.exitCode = main(process.argv.slice(2), process.env);
+process.exitCode = await main(process.argv.slice(2), process.env);

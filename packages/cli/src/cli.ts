@@ -3,6 +3,7 @@
  *   gongkai validate FILE...   one line per problem, `FILE:LINE:COL  PATH  message`
  *   gongkai schema KIND        the JSON Schema of a kind
  *   gongkai schema --out DIR   every kind's <kind>.schema.json
+ *   gongkai import budget|catalogue FILE.xlsx|.csv   a document from a spreadsheet (JSON on stdout)
  * Problems go to stdout, usage errors to stderr. Chinese by default; --lang en or GONGKAI_LANG=en.
  *
  * Bundled by scripts/build.mjs into dist/gongkai.mjs; bin/gongkai.mjs calls `main`.
@@ -16,6 +17,7 @@ import { isKind, KINDS, type Kind } from '../../core/src/kinds.js';
 import { m } from './messages.js';
 import { schemaFileName, schemaText } from './schema.js';
 import { kindList, validateFile, type ExitCode } from './validate-files.js';
+import { importFile } from './import-file.js';
 
 export interface CliStreams {
   stdout: (text: string) => void;
@@ -31,13 +33,14 @@ interface Options {
   lang: Lang;
   kind?: string;
   out?: string;
+  sheet?: string;
   help: boolean;
   args: string[];
 }
 
 class UsageError extends Error {}
 
-const VALUE_OPTIONS = new Set(['--lang', '--kind', '--out']);
+const VALUE_OPTIONS = new Set(['--lang', '--kind', '--out', '--sheet']);
 
 /** The language asked for, looked up before anything else so that argument errors speak it too. */
 function langFrom(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
@@ -73,6 +76,7 @@ function parseArgs(argv: readonly string[], lang: Lang): Options {
       if (!value) throw new UsageError(m(lang, 'cli.missingValue', { option: name }));
       if (name === '--kind') options.kind = value;
       else if (name === '--out') options.out = value;
+      else if (name === '--sheet') options.sheet = value;
       // --lang was read by langFrom.
       continue;
     }
@@ -129,8 +133,22 @@ function runSchema(options: Options, args: string[], io: CliStreams): ExitCode {
   return 0;
 }
 
+async function runImport(options: Options, args: string[], io: CliStreams): Promise<ExitCode> {
+  const { lang } = options;
+  for (const option of ['kind', 'out'] as const) if (options[option] !== undefined) throw new UsageError(m(lang, 'cli.optionNotHere', { option: `--${option}`, command: 'import' }));
+  const [what, file, extra] = args;
+  if (what !== 'budget' && what !== 'catalogue') throw new UsageError(m(lang, 'cli.importWhat', { what: what ?? '' }));
+  if (file === undefined) throw new UsageError(m(lang, 'cli.noFiles'));
+  if (extra !== undefined) throw new UsageError(m(lang, 'cli.tooManyArgs', { arg: extra }));
+  if (options.sheet !== undefined && what !== 'catalogue') throw new UsageError(m(lang, 'cli.optionNotHere', { option: '--sheet', command: 'import budget' }));
+  const result = await importFile(what, file, lang, options.sheet);
+  io.stdout(result.stdout);
+  io.stderr(result.stderr.map((line) => `${line}\n`).join(''));
+  return result.code;
+}
+
 /** Runs the CLI; returns the exit code (0 ok, 1 problems in the data, 2 unreadable input or a usage error). */
-export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, io: CliStreams = defaultStreams): ExitCode {
+export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, io: CliStreams = defaultStreams): ExitCode | Promise<ExitCode> {
   const lang = langFrom(argv, env);
   try {
     const options = parseArgs(argv, lang);
@@ -145,6 +163,13 @@ export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.e
     }
     if (command === 'validate') return runValidate(options, rest, io);
     if (command === 'schema') return runSchema(options, rest, io);
+    if (command === 'import') {
+      return runImport(options, rest, io).catch((error: unknown) => {
+        if (!(error instanceof UsageError)) throw error;
+        io.stderr(`gongkai: ${error.message}\n${m(lang, 'cli.hint')}\n`);
+        return 2 as const;
+      });
+    }
     throw new UsageError(m(lang, 'cli.unknownCommand', { command }));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

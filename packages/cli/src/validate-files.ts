@@ -54,7 +54,7 @@ function kindIssue(text: string, value: Record<string, unknown>, lang: Lang): Gk
   const kinds = kindList(lang);
   let locations: ReturnType<typeof locateJsonPaths> | undefined;
   try {
-    locations = locateJsonPaths(text);
+    locations = locateJsonPaths(text, new Set(['', 'kind']));
   } catch {
     locations = undefined;
   }

@@ -349,8 +349,11 @@ function editDistance(a: string, b: string): number {
 
 function addPositions(issues: GkIssue[], source: string): void {
   let locations: Map<string, JsonLocation>;
+  // Only the paths the issues name, and the objects above them (where a missing field is reported).
+  const wanted = new Set<string>();
+  for (const issue of issues) for (let depth = issue.path.length; depth >= 0; depth--) wanted.add(formatPath(issue.path.slice(0, depth)));
   try {
-    locations = locateJsonPaths(source);
+    locations = locateJsonPaths(source, wanted);
   } catch {
     return;
   }

@@ -5,6 +5,7 @@
  *   GET     /api/forms/:name/status?code=    where it stands → 200 { code, step, received, deadline, … } (no personal data)
  *   OPTIONS both                             CORS preflight, for the configured origins only
  *   GET     /healthz                         200 { ok: true } when the database answers, else 503
+ *   GET     /studio/                         the editors' app (studio.ts), /staff/ the staff page (staff.ts)
  *
  * Every error is JSON: { error: { code, message (zh-CN), messageEn } }.
  */
@@ -21,6 +22,7 @@ import type { Submissions } from './submissions.js';
 import { dayIn } from './dates.js';
 import { adoption, annualTable3, consultationReport, repliesBoard } from './publish.js';
 import { createStaff } from './staff.js';
+import { createStudio } from './studio.js';
 
 const BASE_HEADERS = {
   'Content-Type': 'application/json; charset=utf-8',
@@ -55,6 +57,7 @@ export function createApp({ config, forms, submissions, storage, log = (m) => co
   const lookupLimit = config.rateLimit.lookups ? new RateLimiter(config.rateLimit.lookups) : undefined;
   const origins = new Set(config.origins);
   const handleStaff = createStaff({ config, forms, staff: storage, helpers: { send, readBody, clientAddress } });
+  const handleStudio = createStudio();
   const FEED = /^\/api\/forms\/([^/]+)\/(replies|report|adoption|annual-report)\/?$/;
 
   /** The public feeds (publish.ts): GET, JSON, CORS like the citizens' API. */
@@ -182,6 +185,7 @@ export function createApp({ config, forms, submissions, storage, log = (m) => co
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://server.invalid');
     if (url.pathname === '/staff' || url.pathname.startsWith('/staff/')) return handleStaff(req, res, url);
+    if (url.pathname === '/studio' || url.pathname.startsWith('/studio/')) return handleStudio(req, res, url);
     const feedMatch = FEED.exec(url.pathname);
     if (feedMatch) return feed(req, res, url, feedMatch);
     const found = route(url.pathname);
