@@ -10,8 +10,8 @@
  *   /packages/gongkai/dist/     the built library
  *   /packages/elements/src/     the elements' example documents (.json files only)
  *   /packages/core/schemas/     the JSON Schemas the example documents point to with "$schema"
- *   /api/, /staff/, /studio/    passed to gongkai-server (`api`), see proxy() below; without it, /studio/
- *                               is the built studio (packages/studio/dist) on its own, saving locally
+ *   /api/, /staff/, /studio/, /d/, /.well-known/gongkai-keys.json   passed to gongkai-server (`api`), see proxy()
+ *                               below; without it, /studio/ is the built studio (packages/studio/dist) on its own, saving locally
  * Everything else is 404. Only GET and HEAD, but for what goes to the receiver. Every response carries the strict
  * Content-Security-Policy the library promises to work under: no inline scripts or styles.
  *
@@ -85,11 +85,12 @@ export function startServer({ port = 8080, host = '127.0.0.1', api } = {}) {
 /**
  * The forms on the demo page send to /api/forms/… on this origin. With `api`
  * (the address of a running gongkai-server, as `pnpm start` starts one), /api/
- * and /staff/ are passed to it unchanged, with the reader's address in
+ * /staff/, the published documents under /d/ and the well-known key list
+ * (/.well-known/gongkai-keys.json) are passed to it unchanged, with the reader's address in
  * X-Forwarded-For; without it they answer 503 in the receiver's own error shape,
  * so a form says the service is unavailable and keeps what was typed.
  */
-const PROXIED = /^\/(?:api|staff|studio)(?:\/|$)/;
+const PROXIED = /^\/(?:api|staff|studio|d)(?:\/|$)|^\/\.well-known\/gongkai-keys\.json$/;
 
 /** Passes one request to the receiver at `api` and its answer back (also used by the browser tests' server). */
 export function proxy(req, res, api) {

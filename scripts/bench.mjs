@@ -3,7 +3,8 @@
  * `pnpm bench`: size and speed budgets, measured on what users get, never asserted in tests.
  * Sizes: the one-file bundle as built, and per element what a user's Vite build
  * ships for a page importing `gongkai/<name>` from the packed packages (the
- * consumer app, ./bench/shipped.mjs), with what the bytes are made of. Then each
+ * consumer app, ./bench/shipped.mjs), with what the bytes are made of; what is
+ * fetched only on demand (the provenance block) on its own line. Then each
  * one's module start-up in Chromium (bench/startup.mjs), the render bench against
  * peers (bench/render.mjs), the 3 MB budget, the 50,000-item catalogue, core's
  * maskText (bench/deidentify.mjs), the studio (bench/studio.mjs), and gongkai-server's
@@ -21,7 +22,7 @@ import { runLargeBench } from './bench/large.mjs';
 import { runCatalogueBench } from './bench/catalogue.mjs';
 import { runStudioBench } from './bench/studio.mjs';
 import { runDeidentifyBench } from './bench/deidentify.mjs';
-import { BUNDLE, bundleBytes, makeShippedApp, MEASURED, viteBenchEntry, viteSizes } from './bench/shipped.mjs';
+import { BUNDLE, bundleBytes, bundleOnDemandBytes, makeShippedApp, MEASURED, viteBenchEntry, viteSizes } from './bench/shipped.mjs';
 import { runStartupBench, STARTUP_TARGETS } from './bench/startup.mjs';
 import { ELEMENTS, KINDS } from './entries.mjs';
 
@@ -64,9 +65,13 @@ async function main() {
     const verdict = (gzipBytes, budget) => (budget ? `${budget} KB ${gzipBytes / 1024 <= budget ? 'ok' : 'OVER'}` : '—');
     const rows = [['what the user loads', 'minified', 'gzip', 'budget', 'holds']];
     rows.push(['gongkai.js (one file, every element)', kb(bundle.length), kb(gzip(bundle)), verdict(gzip(bundle), ONE_FILE_BUDGET), holds(bundle.toString('utf8'))]);
+    // Fetched by gongkai.js, and by each entry's chunk, only under a document published by gongkai-server.
+    const onDemand = bundleOnDemandBytes();
+    if (onDemand) rows.push(['  + gongkai-provenance.js (on demand)', kb(onDemand.length), kb(gzip(onDemand)), '—', '']);
     for (const { name } of ELEMENTS) {
       const size = sizes[name];
       rows.push([`gongkai/${name} (Vite build${size.files > 1 ? `, ${size.files} files` : ''})`, kb(size.min), kb(size.gzip), verdict(size.gzip, BUDGETS[name]), holds(size.text)]);
+      if (size.onDemand.files) rows.push([`  + on demand (${size.onDemand.files} file${size.onDemand.files > 1 ? 's' : ''})`, kb(size.onDemand.min), kb(size.onDemand.gzip), '—', '']);
     }
     // English is an optional module (the one-file bundle includes it): built alone, it holds i18n too.
     rows.push(['gongkai/en (Vite build, alone)', kb(sizes.en.min), kb(sizes.en.gzip), '—', '']);

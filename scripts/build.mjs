@@ -11,7 +11,8 @@
  *   packages/server/dist/gongkai-server.mjs  the form receiver (gongkai-server)
  *   packages/{cli,server}/dist/types/        their .d.ts (main, start)
  *   packages/core/schemas/<kind>.schema.json JSON Schemas for IDEs (and dist/schemas/ beside the bundle)
- *   packages/gongkai/dist/gongkai.js         one ES module file, every element, every dependency inlined
+ *   packages/gongkai/dist/gongkai.js         one ES module file, every element, every dependency inlined;
+ *   packages/gongkai/dist/gongkai-provenance.js  beside it, the block under a published document, loaded on demand
  *   packages/studio/dist/                    the editors' app (Vite; not published), served by gongkai-server at /studio/
  *
  * Every browser-side file goes through `browser.plugins` and `browser.define`: the
@@ -28,6 +29,7 @@ import { minify } from 'terser';
 import { browserPlugins, spreadsInOptionalCalls } from './esbuild-plugins.mjs';
 import { writeEditorData } from './editor-data.mjs';
 import { lazyDependencies, vendorLazyDependencies } from './lazy-deps.mjs';
+import { buildProvenanceFile, PROVENANCE_FILE, provenanceApart } from './one-file-provenance.mjs';
 import { SOURCE_CONDITION } from './entries.mjs';
 import { writeFrameworkTypes } from './framework-types.mjs';
 
@@ -61,7 +63,7 @@ export function oneFile({ htmlTemplates = true } = {}) {
     entryPoints: [at('packages/gongkai/src/index.ts')],
     conditions: [SOURCE_CONDITION],
     tsconfig: at('tsconfig.base.json'),
-    plugins: [lazyDependencies(at('packages/core')), ...browserPlugins({ oneFile: true, htmlTemplates })],
+    plugins: [provenanceApart(), lazyDependencies(at('packages/core')), ...browserPlugins({ oneFile: true, htmlTemplates })],
   };
 }
 
@@ -164,6 +166,9 @@ async function main() {
   const dist = at('packages/gongkai/dist');
   await build({ ...oneFile(), outfile: join(dist, 'gongkai.js'), sourcemap: 'linked' });
   await minifyAgain(join(dist, 'gongkai.js'));
+  //    The provenance block under a published document is a second file, fetched by gongkai.js on first use.
+  await buildProvenanceFile({ ...oneFile(), sourcemap: 'linked' }, join(dist, PROVENANCE_FILE));
+  await minifyAgain(join(dist, PROVENANCE_FILE));
   cpSync(at('packages/core/schemas'), join(dist, 'schemas'), { recursive: true });
 
   // 5. The elements' manifest, and the editors' completion data made from it.

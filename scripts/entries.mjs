@@ -52,6 +52,13 @@ export const pascal = (kind) => camel(kind).replace(/^[a-z]/, (letter) => letter
 export const ELEMENTS = KINDS.map(({ kind }) => ({ name: kind, tag: `gk-${kind}`, element: `${kind}/${kind}`, schema: `schemas/${kind}` }));
 
 /**
+ * core modules exported by path beside its index (`@gongkai/core/<path>`, from
+ * packages/core/src/<path>.ts): elements' provenance module, loaded on demand,
+ * imports core by module so that its chunk holds only these.
+ */
+export const CORE_MODULES = ['published', 'published-address', 'diff', 'format', 'i18n'];
+
+/**
  * The packages `pnpm pack` publishes, in build order (each depends only on those
  * before it), by folder under packages/.
  */

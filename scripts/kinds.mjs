@@ -54,6 +54,8 @@ ${KINDS.map(({ kind }) => `  ${key(kind)}: ${camel(kind)}Descriptions,`).join('\
 /** Message tables that belong to no one kind: the shared states and the chart frame. */
 const SHARED_MESSAGES = ['common', 'chart'];
 const messageModules = () => [...SHARED_MESSAGES, ...KINDS.map(({ kind }) => kind)];
+/** Tables whose keys are messages too, but whose English comes with the module that loads them on demand. */
+const ON_DEMAND_MESSAGES = ['provenance'];
 
 const englishTranslation = () => `${HEADER}/**
  * English for every element. Import it once to make lang="en" work:
@@ -69,17 +71,18 @@ ${messageModules()
   .map((name) => `  ...${camel(name)}En,`)
   .join('\n')}
 });
+// The provenance block's English comes with that block (diff.ts), loaded on demand.
 `;
 
 const messageKeyBlock = () =>
   [
-    ...messageModules()
+    ...[...messageModules(), ...ON_DEMAND_MESSAGES]
       .filter((name) => name !== 'common')
       .map((name) => `import type { ${camel(name)}Zh } from './messages/${name}.js';`),
     '',
     '/** Every message of the library: the shared tables and each kind’s. */',
     'export type MessageKey =',
-    ...messageModules().map((name, i, all) => `  | keyof typeof ${camel(name)}Zh${i === all.length - 1 ? ';' : ''}`),
+    ...[...messageModules(), ...ON_DEMAND_MESSAGES].map((name, i, all) => `  | keyof typeof ${camel(name)}Zh${i === all.length - 1 ? ';' : ''}`),
   ].join('\n');
 
 const coreIndexBlock = () => KINDS.map(({ kind }) => `export * from './schemas/${kind}.js';`).join('\n');

@@ -16,7 +16,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ELEMENTS, SOURCE_CONDITION } from './entries.mjs';
+import { CORE_MODULES, ELEMENTS, SOURCE_CONDITION } from './entries.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -32,6 +32,8 @@ export function expectedManifests() {
         '.': compiled('index'),
         // One module per kind: its schema (built on first use), types, constants and checks.
         ...Object.fromEntries(ELEMENTS.map(({ name, schema }) => [`./${name}`, compiled(schema)])),
+        // Modules a lazily loaded chunk imports by path (the provenance block under a published document).
+        ...Object.fromEntries(CORE_MODULES.map((path) => [`./${path}`, compiled(path)])),
         './json-schema': compiled('json-schema'),
         './translations/en': compiled('translations/en'),
         './schemas/*': './schemas/*',
@@ -81,6 +83,9 @@ export function entryFileProblems() {
     for (const path of [`packages/gongkai/src/${name}.ts`, `packages/elements/src/${element}.ts`, `packages/core/src/${schema}.ts`]) {
       if (!exists(path)) problems.push(`${path} is named in scripts/entries.mjs but missing`);
     }
+  }
+  for (const path of CORE_MODULES.map((module) => `packages/core/src/${module}.ts`)) {
+    if (!exists(path)) problems.push(`${path} is named in scripts/entries.mjs but missing`);
   }
   const named = new Set([...ELEMENTS.map(({ name }) => `${name}.ts`), 'index.ts', 'en.ts']);
   for (const file of readdirSync(join(root, 'packages/gongkai/src'))) {

@@ -8,12 +8,19 @@
  * request a new, valid 局长信箱 submission with its own idempotency key (so each
  * one is a real insert, committed before its 201).
  *
+ * Then reads of a published document (the 17 KB 2018 department budget, approved by a
+ * second account and signed): GET /d/budget-2018.json uncached (every request the full
+ * body) and cached (If-None-Match with its ETag: 304, no body), as a page's readers do.
+ *
  *   node scripts/server-bench.mjs [--duration 10] [--connections 32[,64…]] [--storage sqlite,postgres]
  *
- * Prints a table; exits 1 if any request failed or fewer rows were stored than 201s answered.
+ * Prints two tables; exits 1 if any request failed or fewer rows were stored than 201s answered.
  */
 import autocannon from 'autocannon';
-import { mailbox, storageBackend, tempDir } from '../packages/server/support/harness.mjs';
+import { readFileSync } from 'node:fs';
+import { addUser, login, mailbox, signingKeys, staffClient, storageBackend, tempDir } from '../packages/server/support/harness.mjs';
+
+const BUDGET = readFileSync(new URL('../packages/elements/src/budget/examples/department-budget-2018.json', import.meta.url), 'utf8');
 
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,14 +37,20 @@ let counter = 0;
 
 async function measure(backend, connections) {
   const dir = tempDir('gk-bench-');
-  const server = await backend.start({ dir, config: { rateLimit: null } });
+  const server = await backend.start({ dir, config: { rateLimit: null, signingKeys: await signingKeys(dir), staff: { login: null } } });
   try {
     // A short warm-up (JIT, the page cache), then the measured run on a clean count.
     await run(server.url, connections, 1);
     const before = await count(backend, server.storage);
     const result = await run(server.url, connections, duration);
     const stored = (await count(backend, server.storage)) - before;
-    return { connections, result, stored };
+    const etag = await publish(server);
+    const reads = {};
+    for (const [name, headers] of [['uncached', {}], ['cached (If-None-Match → 304)', { 'if-none-match': etag }]]) {
+      await read(server.url, connections, 1, headers);
+      reads[name] = await read(server.url, connections, duration, headers);
+    }
+    return { connections, result, stored, reads };
   } finally {
     await server.stop();
   }
@@ -62,6 +75,24 @@ function run(url, connections, seconds) {
   });
 }
 
+/** Writes, submits and (as another account) approves the budget; answers the published URL's ETag. */
+async function publish(server) {
+  await addUser(server, 'bench-editor', 'a long enough password', { office: '财务科', role: 'editor' });
+  await addUser(server, 'bench-reviewer', 'a long enough password', { office: '财务科', role: 'reviewer' });
+  const editor = staffClient(server.url, (await login(server.url, 'bench-editor', 'a long enough password')).cookie);
+  const reviewer = staffClient(server.url, (await login(server.url, 'bench-reviewer', 'a long enough password')).cookie);
+  const created = await editor.post('/staff/api/documents', { slug: 'budget-2018', contentText: BUDGET });
+  const id = created.body.revision.id;
+  await editor.post(`/staff/api/documents/budget-2018/revisions/${id}/submit`, {});
+  const approved = await reviewer.post(`/staff/api/documents/budget-2018/revisions/${id}/approve`, {});
+  if (approved.status !== 200) throw new Error(`publishing the bench document failed: ${approved.text}`);
+  return (await fetch(`${server.url}/d/budget-2018.json`)).headers.get('etag');
+}
+
+function read(url, connections, seconds, headers) {
+  return autocannon({ url: `${url}/d/budget-2018.json`, connections, duration: seconds, pipelining: 1, headers });
+}
+
 async function count(backend, storage) {
   const db = await backend.open(storage);
   try {
@@ -72,6 +103,7 @@ async function count(backend, storage) {
 }
 
 const rows = [];
+const readRows = [];
 let failed = false;
 for (const kind of storages) {
   const backend = storageBackend(kind);
@@ -84,7 +116,14 @@ for (const kind of storages) {
 }
 
 async function row(kind, backend, connections) {
-  const { result, stored } = await measure(backend, connections);
+  const { result, stored, reads } = await measure(backend, connections);
+  for (const [name, r] of Object.entries(reads)) {
+    // Uncached: every answer a 200 with the body; cached: every answer a 304 without one.
+    const good = name === 'uncached' ? r['2xx'] : r['3xx'];
+    const other = r.errors + r.timeouts + (name === 'uncached' ? r.non2xx : r['2xx'] + r['4xx'] + r['5xx']);
+    if (other > 0 || good === 0) failed = true;
+    readRows.push({ storage: LABELS[kind], read: name, connections, 'reads/s': Math.round(good / r.duration), 'p50 ms': r.latency.p50, 'p99 ms': r.latency.p99, 'MB/s': Math.round((r.throughput.average / 1e6) * 10) / 10, answered: good, 'errors/other': other });
+  }
   const ok = result['2xx'];
   const bad = result.non2xx + result.errors + result.timeouts;
   // Requests still in flight when a run ends are stored but not counted as 201s: at most one per connection per run.
@@ -103,6 +142,8 @@ async function row(kind, backend, connections) {
 }
 console.log(`\ngongkai-server, POST /api/forms/mailbox, ${duration} s per run, node ${process.version}\n`);
 console.table(rows);
+console.log(`\ngongkai-server, GET /d/budget-2018.json (a published, signed 17 KB budget), ${duration} s per run\n`);
+console.table(readRows);
 if (failed) {
   console.error('✗ some requests failed, or the rows stored do not match the 201s');
   process.exitCode = 1;

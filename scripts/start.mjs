@@ -3,11 +3,13 @@
  * `pnpm start`: builds, starts the form receiver (gongkai-server with
  * packages/server/demo.config.json, its SQLite database in .tmp/gongkai-server/)
  * and the demo county site in front of it, so the demo's forms really send,
- * are stored and answer tracking codes. Ctrl-C stops both.
+ * are stored and answer tracking codes, and documents published on its staff
+ * page (/staff/#docs) are served, signed, under /d/. Ctrl-C stops both.
  *
  *   PORT (8080) the demo site, GONGKAI_PORT (8787) the receiver.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,9 +18,15 @@ const built = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { c
 if (built.status !== 0) process.exit(built.status ?? 1);
 
 const receiverPort = process.env.GONGKAI_PORT || '8787';
+// The demo signs what it publishes with a key of its own, made once in .tmp/ (never committed).
+const keys = join(root, '.tmp/gongkai-server/keys');
+if (!existsSync(join(keys, 'keys.json'))) {
+  const made = spawnSync(process.execPath, [join(root, 'packages/server/bin/gongkai-server.mjs'), 'key', 'generate'], { cwd: root, env: { ...process.env, GONGKAI_KEYS: keys }, stdio: 'inherit' });
+  if (made.status !== 0) process.exit(made.status ?? 1);
+}
 const receiver = spawn(process.execPath, [join(root, 'packages/server/bin/gongkai-server.mjs'), '--config', join(root, 'packages/server/demo.config.json')], {
   cwd: root,
-  env: { ...process.env, GONGKAI_PORT: receiverPort },
+  env: { ...process.env, GONGKAI_PORT: receiverPort, GONGKAI_KEYS: keys },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 receiver.on('exit', (code, signal) => {

@@ -119,6 +119,16 @@ test('pnpm start: the demo passes its forms to a real gongkai-server', async (t)
   const answer = await status.json();
   assert.equal(answer.step, 'received');
   assert.doesNotMatch(JSON.stringify(answer), /张三|13912345678/);
+
+  // Published documents and the key list come through too (404s in the receiver's own words: nothing published yet).
+  const document = await fetch(`${site}/d/budget-2018.json`);
+  assert.equal(document.status, 404);
+  assert.equal((await document.json()).error.code, 'unknown_document');
+  const keys = await fetch(`${site}/.well-known/gongkai-keys.json`);
+  assert.equal(keys.status, 200);
+  assert.deepEqual(await keys.json(), { keys: [] });
+  // Nothing else of /.well-known/ is the receiver's.
+  assert.equal((await fetch(`${site}/.well-known/security.txt`)).status, 404);
 });
 
 test('every example document is valid', () => {

@@ -12,7 +12,7 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { buildModule, createApp, packAll, WORKSPACE } from '../consumer/consumer.mjs';
@@ -44,23 +44,24 @@ export function makeShippedApp() {
   return { work, app, tarballs };
 }
 
+/** A chunk a page fetches only when it needs it: the provenance block under a published document. */
+const isOnDemand = (file) => /^provenance-/.test(basename(file));
+
 /**
  * Per element: the JavaScript a user's Vite build ships for a page that imports
- * only `gongkai/<name>` (every chunk; each gzipped on its own, as served), and
- * how many of its minified bytes come from each package.
+ * only `gongkai/<name>` (every chunk loaded at start; each gzipped on its own, as
+ * served), the chunks fetched on demand apart (`onDemand`), and how many of its
+ * minified bytes come from each package (both).
  */
 export async function viteSizes(app) {
   const sizes = {};
   for (const name of [...ELEMENTS.map((e) => e.name), 'en']) {
     const { files, byPackage } = await buildModule(app, `sizes/${name}.js`, join(app, 'dist-sizes', name));
-    const texts = files.map((file) => readFileSync(file));
-    sizes[name] = {
-      files: files.length,
-      min: texts.reduce((sum, text) => sum + text.length, 0),
-      gzip: texts.reduce((sum, text) => sum + gzip(text), 0),
-      text: Buffer.concat(texts).toString('utf8'),
-      byPackage,
+    const measure = (list) => {
+      const texts = list.map((file) => readFileSync(file));
+      return { files: list.length, min: texts.reduce((sum, text) => sum + text.length, 0), gzip: texts.reduce((sum, text) => sum + gzip(text), 0), text: Buffer.concat(texts).toString('utf8') };
     };
+    sizes[name] = { ...measure(files.filter((file) => !isOnDemand(file))), onDemand: measure(files.filter(isOnDemand)), byPackage };
   }
   return sizes;
 }
@@ -71,6 +72,12 @@ export async function viteBenchEntry(app, dest) {
   mkdirSync(dest, { recursive: true });
   for (const file of files) cpSync(file, join(dest, file.slice(join(app, 'dist-bench').length + 1)), { recursive: true });
   return files.map((file) => statSync(file).size);
+}
+
+/** The one-file bundle's second file, fetched on demand (none in a checkout from before it existed). */
+export function bundleOnDemandBytes() {
+  const file = join(dirname(BUNDLE), 'gongkai-provenance.js');
+  return existsSync(file) ? readFileSync(file) : undefined;
 }
 
 export function bundleBytes() {

@@ -9,6 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -96,7 +97,7 @@ describe('the published packages, installed from their tarballs into a Vite + Ty
       }
     }
     const gongkai = contents(tarballs.gongkai);
-    for (const file of ['dist/gongkai.js', 'dist/react.d.ts', 'dist/vue.d.ts', 'dist/web-types.json', 'dist/vscode.html-custom-data.json', 'dist/custom-elements.json']) {
+    for (const file of ['dist/gongkai.js', 'dist/gongkai-provenance.js', 'dist/react.d.ts', 'dist/vue.d.ts', 'dist/web-types.json', 'dist/vscode.html-custom-data.json', 'dist/custom-elements.json']) {
       assert.ok(gongkai.includes(file), `gongkai ships ${file}`);
     }
     for (const { name } of ELEMENTS) assert.ok(gongkai.includes(`dist/${name}.js`) && gongkai.includes(`dist/${name}.d.ts`), `gongkai/${name}`);
@@ -175,7 +176,7 @@ describe('the published packages, installed from their tarballs into a Vite + Ty
 
   it('builds with Vite and renders <gk-budget> and <gk-catalogue> in Chromium', { skip: !existsSync(chromium) && `no Chromium at ${chromium}` }, async () => {
     const dist = viteBuild(app);
-    const server = await serve(dist);
+    const server = await serve(dist, publishedBudget(readFileSync(join(dist, 'department-budget-2018.json'))));
     const { chromium: launcher } = await import('playwright-core');
     const browser = await launcher.launch({ executablePath: chromium, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
     try {
@@ -190,7 +191,9 @@ describe('the published packages, installed from their tarballs into a Vite + Ty
           const rows = document.querySelector('gk-catalogue')?.shadowRoot?.querySelectorAll('tbody tr, [part~="card"], li.card, article').length ?? 0;
           const light = document.querySelector('gk-budget#light-elder');
           const lightTiles = light && !light.shadowRoot ? light.querySelectorAll('.gk-root svg .mark, .gk-root svg rect').length : 0;
-          return tiles('from-src') > 0 && tiles('from-data') > 0 && lightTiles > 0 && rows > 0;
+          const provenance = (element) => (element?.shadowRoot ?? element)?.querySelector('[part~="verdict"]');
+          const published = provenance(document.querySelector('#published')) && provenance(document.querySelector('#published-light'));
+          return tiles('from-src') > 0 && tiles('from-data') > 0 && lightTiles > 0 && rows > 0 && published;
         },
         undefined,
         { timeout: 60_000 },
@@ -207,6 +210,13 @@ describe('the published packages, installed from their tarballs into a Vite + Ty
         // Light DOM (pointer reading) and elder mode: the heading is the element's own child, in elder mode's large type.
         lightHeading: document.querySelector('gk-budget#light-elder > .gk-root h2')?.textContent,
         elderFontPx: parseFloat(getComputedStyle(document.querySelector('gk-budget#light-elder > .gk-root')).fontSize),
+        // The provenance block, loaded as its own chunk for a published src, with its styles, in a shadow root and in light DOM.
+        published: ['#published', '#published-light'].map((id) => {
+          const element = document.querySelector(id);
+          const block = (element.shadowRoot ?? element).querySelector('[part~="provenance"]');
+          return { text: block.textContent.replace(/\s+/g, ' '), border: getComputedStyle(block).borderTopWidth, light: !element.shadowRoot };
+        }),
+        chunks: performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => path.includes('provenance')),
       }));
       assert.equal(state.title, '平罗县示例部门2018年部门预算', 'the typed gk-load listener ran');
       assert.equal(state.catalogueError, undefined);
@@ -218,6 +228,13 @@ describe('the published packages, installed from their tarballs into a Vite + Ty
       assert.equal(state.version, VERSION);
       assert.match(state.lightHeading ?? '', /2018年部门预算/);
       assert.ok(state.elderFontPx >= 21, `elder mode's type is ${state.elderFontPx}px`);
+      for (const [i, block] of state.published.entries()) {
+        assert.equal(block.light, i === 1);
+        assert.match(block.text, /第 1 版/);
+        assert.match(block.text, /未能核验：此版本没有签名。/);
+        assert.equal(block.border, '1px', 'the block\'s own styles apply');
+      }
+      assert.equal(state.chunks.length, 1, `one chunk for the provenance block: ${state.chunks}`);
       assert.deepEqual(errors, []);
     } finally {
       await browser.close();
@@ -260,11 +277,24 @@ describe('the published packages, installed from their tarballs into a Vite + Ty
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8' };
 
-function serve(root) {
+/** A budget as gongkai-server publishes it (/d/<slug>.json and its history.json), unsigned: what the provenance block reads. */
+function publishedBudget(bytes) {
+  const at = '2026-12-07T02:00:00.000Z';
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const version = { version: 1, publishedAt: at, major: true, changeNote: null, sha256, reviewed: true, reviewer: '预算股', unreviewedReason: null, signature: null };
+  const history = { slug: 'budget-2018', title: '2018年部门预算', office: '平罗县财政局', publisher: '平罗县财政局', firstPublished: at, updated: at, latest: 1, versions: [version] };
+  return { '/d/budget-2018.json': bytes, '/d/budget-2018/history.json': Buffer.from(JSON.stringify(history)) };
+}
+
+function serve(root, routes = {}) {
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     if (path === '/favicon.ico') {
       response.writeHead(204).end();
+      return;
+    }
+    if (Object.hasOwn(routes, path)) {
+      response.writeHead(200, { 'content-type': TYPES['.json'] }).end(routes[path]);
       return;
     }
     const file = normalize(join(root, path === '/' ? 'index.html' : path));

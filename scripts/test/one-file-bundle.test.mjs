@@ -27,6 +27,22 @@ describe('the one-file bundle', { skip: !existsSync(file) && 'run pnpm build fir
     }
   });
 
+  it('leaves the provenance block to gongkai-provenance.js beside it, which takes the bundle\'s messages and Lit instead of a copy', () => {
+    // No static import: the one file still works alone; the only import is the block's, on demand.
+    assert.doesNotMatch(code, /(^|[;}])\s*import\s*[{*\w]/);
+    assert.deepEqual(code.match(/import\(\s*["'][^"']*["']\s*\)/g), ['import("./gongkai-provenance.js")']);
+    assert.ok(!code.includes('发布信息与修订记录'), "the block's messages are not in the one file");
+    const second = readFileSync(join(dist, 'gongkai-provenance.js'), 'utf8');
+    assert.ok(second.includes('发布信息与修订记录'), "the block's Chinese");
+    assert.ok(second.includes('Publication and updates'), "the block's English");
+    assert.ok(!second.includes('正在加载'), 'no copy of the common messages');
+    assert.ok(!second.includes('litHtmlVersions'), 'no copy of Lit');
+    assert.doesNotMatch(second, /(^|[;}])\s*import\s*[{*\w]/);
+    assert.match(second, /export\s*\{\s*\w+ as load\s*\}/);
+    // No getter defined per key a for…in finds (esbuild's namespace helper): a polluted Object.prototype would add its keys.
+    for (const text of [code, second]) assert.doesNotMatch(text, /for\s*\(\s*var\s+(\w+)\s+in\s+(\w+)\s*\)\s*\w+\(\s*\w+\s*,\s*\1\s*,\s*\{\s*get:/);
+  });
+
   it('links a source map that leads back to our sources', () => {
     assert.match(code, /\n\/\/# sourceMappingURL=gongkai\.js\.map$/);
     const map = JSON.parse(readFileSync(`${file}.map`, 'utf8'));

@@ -26,6 +26,7 @@ import type { disclosureRequestZh } from './messages/disclosure-request.js';
 import type { annualReportZh } from './messages/annual-report.js';
 import type { serviceGuideZh } from './messages/service-guide.js';
 import type { projectZh } from './messages/project.js';
+import type { provenanceZh } from './messages/provenance.js';
 
 /** Every message of the library: the shared tables and each kind’s. */
 export type MessageKey =
@@ -40,7 +41,8 @@ export type MessageKey =
   | keyof typeof disclosureRequestZh
   | keyof typeof annualReportZh
   | keyof typeof serviceGuideZh
-  | keyof typeof projectZh;
+  | keyof typeof projectZh
+  | keyof typeof provenanceZh;
 // </generated>
 
 /**
@@ -57,9 +59,14 @@ export function addMessages(lang: Lang, table: Record<string, string>): void {
   Object.assign(tables[lang], table);
 }
 
-/** True when a language's messages are loaded (zh-CN always is). */
+/**
+ * True when a language's messages are loaded (zh-CN always is): its common table, which
+ * translations/en.ts brings. A module loaded on demand adds its own English with its
+ * Chinese (diff.ts, the provenance block's), which does not count.
+ */
 export function hasLanguage(lang: Lang): boolean {
-  return Object.keys(tables[lang]).length > 0;
+  const common: MessageKey = 'state.loading';
+  return common in tables[lang];
 }
 
 export type MessageParams = Record<string, string | number>;

@@ -9,6 +9,8 @@ export * from './markdown.js';
 export * from './json-source.js';
 export * from './validate.js';
 export * from './kinds.js';
+// published.ts and diff.ts are loaded on demand (@gongkai/core/published, /diff): only the address check is here.
+export * from './published-address.js';
 // <generated from the table of kinds (scripts/entries.mjs) by `pnpm kinds`: do not edit>
 export * from './schemas/document.js';
 export * from './schemas/budget.js';

@@ -13,13 +13,15 @@ import { createInterface } from 'node:readline';
 import { loadConfig, type ServerConfig } from './config.js';
 import { StartupError } from './errors.js';
 import { hashPassword, passwordProblem } from './passwords.js';
-import type { Role, StaffStorage } from './storage/staff-types.js';
-import type { ServerStorage } from './storage/types.js';
+import { ROLES, type Role, type StaffStorage } from './storage/staff-types.js';
+import type { ServerStorage } from './storage/server-storage.js';
 
-export const USER_HELP = `  gongkai-server user add 用户名 --office 科室 [--role admin|staff] [--config FILE]
+export const USER_HELP = `  gongkai-server user add 用户名 --office 科室 [--role editor|reviewer|admin] [--config FILE]
                                             新建工作人员账号（密码从标准输入读取）/ add a staff account (password on stdin)
-                                            admin：受理、转办，看到全部来件；staff（默认）：只看到转办至本科室的来件
-                                            admin: receives and forwards, sees everything; staff (default): only what is forwarded to its office
+                                            editor（默认）：撰写本科室的文件，只看到转办至本科室的来件；reviewer：另可审核他人提交的文件；
+                                            admin：受理、转办，看到全部来件和文件，可说明理由后免审发布（旧的 staff 即 editor）
+                                            editor (default): writes its office's documents, sees what is forwarded to its office; reviewer: also
+                                            reviews what others submit; admin: everything, may publish without review with a reason (staff = editor)
   gongkai-server user passwd 用户名 [--config FILE]   修改密码 / change a password
   gongkai-server user list [--config FILE]           列出账号 / list accounts
   gongkai-server user disable|enable 用户名 [--config FILE]  停用或启用账号 / disable or enable an account
@@ -40,7 +42,7 @@ function parse(argv: readonly string[]): UserArgs {
   if (action !== 'add' && action !== 'passwd' && action !== 'list' && action !== 'disable' && action !== 'enable') {
     throw new StartupError(`user 后面应为 add、passwd、list、disable 或 enable（见 gongkai-server --help）`, `user needs add, passwd, list, disable or enable (see gongkai-server --help)`);
   }
-  const args: UserArgs = { action, role: 'staff' };
+  const args: UserArgs = { action, role: 'editor' };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     const value = (name: string): string => {
@@ -52,9 +54,10 @@ function parse(argv: readonly string[]): UserArgs {
     if (arg === '--config' || arg.startsWith('--config=')) args.config = value('--config');
     else if (arg === '--office' || arg.startsWith('--office=')) args.office = value('--office').trim();
     else if (arg === '--role' || arg.startsWith('--role=')) {
-      const role = value('--role');
-      if (role !== 'admin' && role !== 'staff') throw new StartupError(`--role 应为 admin 或 staff，实际为 "${role}"`, `--role must be admin or staff, got "${role}"`);
-      args.role = role;
+      // `staff`, the role before documents, is an editor.
+      const role = value('--role').replace(/^staff$/, 'editor');
+      if (!(ROLES as readonly string[]).includes(role)) throw new StartupError(`--role 应为 editor、reviewer 或 admin，实际为 "${role}"`, `--role must be editor, reviewer or admin, got "${role}"`);
+      args.role = role as Role;
     } else if (!arg.startsWith('-') && args.name === undefined && action !== 'list') args.name = arg;
     else throw new StartupError(`不认识的参数 "${arg}"（见 gongkai-server --help）`, `unknown argument "${arg}" (see gongkai-server --help)`);
   }
@@ -69,7 +72,7 @@ function parse(argv: readonly string[]): UserArgs {
 }
 
 /** The first line of standard input, or (at a terminal) a password typed twice without echo. */
-async function readPassword(): Promise<string> {
+export async function readPassword(): Promise<string> {
   const input = process.stdin;
   if (!input.isTTY) {
     let text = '';
@@ -109,17 +112,21 @@ async function newPasswordHash(): Promise<string> {
   return hashPassword(password);
 }
 
-export async function runUserCommand(argv: readonly string[], env: NodeJS.ProcessEnv, open: (config: ServerConfig) => ServerStorage): Promise<number> {
-  const args = parse(argv);
-  // Only the database: forms need not be configured.
-  const config = loadConfig(args.config, { GONGKAI_FORMS: '.', ...env });
+/** A command on the database alone (forms need not be configured): migrated first, closed after. */
+export async function withCommandStorage<T>(configFile: string | undefined, env: NodeJS.ProcessEnv, open: (config: ServerConfig) => ServerStorage, fn: (storage: ServerStorage, config: ServerConfig) => Promise<T>): Promise<T> {
+  const config = loadConfig(configFile, { GONGKAI_FORMS: '.', ...env });
   const storage = open(config);
   try {
     await storage.migrate();
-    return await run(args, storage);
+    return await fn(storage, config);
   } finally {
     await storage.close();
   }
+}
+
+export async function runUserCommand(argv: readonly string[], env: NodeJS.ProcessEnv, open: (config: ServerConfig) => ServerStorage): Promise<number> {
+  const args = parse(argv);
+  return withCommandStorage(args.config, env, open, (storage) => run(args, storage));
 }
 
 async function run(args: UserArgs, staff: StaffStorage): Promise<number> {

@@ -8,6 +8,7 @@
  *   GONGKAI_ORIGINS   allowed CORS origins, comma-separated (https://www.example.gov.cn)
  *   GONGKAI_FORMS     form documents: a directory or file; several separated by commas
  *   GONGKAI_DB        the SQLite database file, or a postgres:// URL (PostgreSQL)
+ *   GONGKAI_KEYS      the folder of the keys that sign published documents
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -27,7 +28,7 @@ export interface StaffConfig {
   login: { perAddress: Limit | null; perAccount: Limit | null };
   /** The office that publishes (a feed's owner, 编制单位); default: the form's title. */
   owner?: string;
-  /** The library's bundle served at /staff/gongkai.js; default packages/gongkai/dist/gongkai.js beside this server. */
+  /** The library's bundle served at /staff/gongkai.js (its gongkai-provenance.js from the same folder); default the `gongkai` package's. */
   bundle?: string;
 }
 
@@ -54,6 +55,8 @@ export interface ServerConfig {
   timeZone: string;
   /** Working days to the reply deadline: `default`, and per form name. */
   workingDays: { default: number } & Record<string, number>;
+  /** The folder of the keys that sign published documents (documents/signing.ts); none: documents are published unsigned. */
+  signingKeys?: string;
   /** The office's own phone numbers, e-mail and street addresses: left as written when published text is de-identified. */
   publicContacts: string[];
 }
@@ -75,7 +78,7 @@ export const DEFAULTS: ServerConfig = {
   publicContacts: [],
 };
 
-const KEYS = new Set(['$schema', 'host', 'port', 'origins', 'forms', 'storage', 'bodyLimit', 'rateLimit', 'trustProxy', 'codePrefix', 'timeZone', 'workingDays', 'staff', 'publicContacts']);
+const KEYS = new Set(['$schema', 'host', 'port', 'origins', 'forms', 'storage', 'bodyLimit', 'rateLimit', 'trustProxy', 'codePrefix', 'timeZone', 'workingDays', 'staff', 'signingKeys', 'publicContacts']);
 
 function bad(zhWhat: string, enWhat: string, source: string): never {
   throw new StartupError(`配置错误（${source}）：${zhWhat}`, `configuration error (${source}): ${enWhat}`);
@@ -210,6 +213,7 @@ function applyFile(config: ServerConfig, raw: unknown, file: string): void {
     config.trustProxy = v.trustProxy;
   }
   if (v.staff !== undefined) applyStaff(config, v.staff, source, base);
+  if (v.signingKeys !== undefined && v.signingKeys !== null) config.signingKeys = resolve(base, string(v.signingKeys, source, 'signingKeys'));
   if (v.codePrefix !== undefined) {
     if (typeof v.codePrefix !== 'string' || !/^[A-Z]{0,6}$/.test(v.codePrefix)) bad('codePrefix 应为 0–6 个大写字母，如 "PL"', 'codePrefix must be 0 to 6 capital letters, like "PL"', source);
     config.codePrefix = v.codePrefix;
@@ -260,6 +264,7 @@ export function loadConfig(file: string | undefined, env: NodeJS.ProcessEnv, cwd
   const source = '环境变量 environment';
   if (env.GONGKAI_PORT !== undefined && env.GONGKAI_PORT !== '') config.port = port(env.GONGKAI_PORT, source, 'GONGKAI_PORT');
   if (env.GONGKAI_HOST) config.host = env.GONGKAI_HOST.trim();
+  if (env.GONGKAI_KEYS) config.signingKeys = resolve(cwd, env.GONGKAI_KEYS.trim());
   if (env.GONGKAI_ORIGINS !== undefined) config.origins = env.GONGKAI_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean).map((o) => origin(o, source));
   if (env.GONGKAI_FORMS) config.forms = env.GONGKAI_FORMS.split(',').map((p) => p.trim()).filter(Boolean).map((p) => resolve(cwd, p));
   if (env.GONGKAI_DB) {

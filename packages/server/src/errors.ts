@@ -28,6 +28,13 @@ export const ERRORS = {
   unknown_submission: ['没有编号为 {id} 的来件。', 'There is no submission {id}.'],
   invalid_request: ['请求有 {count} 处问题。', 'The request has {count} problem(s).'],
   invalid_transition: ['当前状态“{step}”下不能{action}。', 'A submission that is {stepEn} cannot take the action {actionEn}.'],
+  unknown_document: ['没有名为“{slug}”的文件。', 'There is no document “{slug}”.'],
+  unknown_revision: ['文件“{slug}”没有编号为 {id} 的修订稿。', 'The document “{slug}” has no revision {id}.'],
+  slug_taken: ['地址名“{slug}”已被另一份文件使用。', 'The slug “{slug}” is taken by another document.'],
+  revision_open: ['文件“{slug}”已有一份未发布的修订稿（编号 {id}，{state}）：请在其上修改。', 'The document “{slug}” already has an unpublished revision ({id}, {stateEn}): edit that one.'],
+  self_review: ['不能审核自己撰写或提交的修订稿：须由另一个账号审核。', 'You cannot review a revision you wrote or submitted: another account must review it.'],
+  invalid_document: ['文件有 {count} 处问题，不能{action}。', 'The document has {count} problem(s) and cannot be {actionEn}.'],
+  withdrawn: ['此文件已于 {at} 撤回：{reason}', 'This document was withdrawn on {at}: {reason}'],
   internal: ['服务器内部错误。', 'Internal server error.'],
 } as const satisfies Record<string, readonly [string, string]>;
 
@@ -48,6 +55,9 @@ export interface IssueOut {
   path: string;
   message: string;
   messageEn: string;
+  /** Where in the JSON text, for a document's problems. */
+  line?: number;
+  col?: number;
 }
 
 export class HttpError extends Error {

@@ -5,7 +5,7 @@
  *   GET     /api/forms/:name/status?code=    where it stands → 200 { code, step, received, deadline, … } (no personal data)
  *   OPTIONS both                             CORS preflight, for the configured origins only
  *   GET     /healthz                         200 { ok: true } when the database answers, else 503
- *   GET     /studio/                         the editors' app (studio.ts), /staff/ the staff page (staff.ts)
+ *   GET     /studio/                         the editors' app (studio.ts), /staff/ the staff page (staff/routes.ts)
  *
  * Every error is JSON: { error: { code, message (zh-CN), messageEn } }.
  */
@@ -17,20 +17,16 @@ import type { ServerConfig } from './config.js';
 import { HttpError, StorageUnavailableError } from './errors.js';
 import type { ServedForm } from './forms.js';
 import { RateLimiter } from './rate-limit.js';
-import type { ServerStorage } from './storage/types.js';
+import { allowMethods, clientAddress as addressOf, corsHeaders as corsFor, preflight, readBody as readLimited, requireJsonContentType, sendJson, takeOrThrow } from './http-common.js';
+import type { ServerStorage } from './storage/server-storage.js';
 import type { Submissions } from './submissions.js';
 import { dayIn } from './dates.js';
 import { adoption, annualTable3, consultationReport, repliesBoard } from './publish.js';
-import { createStaff } from './staff.js';
+import { createStaff } from './staff/routes.js';
+import { createPublished, isPublishedPath } from './documents/public-routes.js';
+import type { KeyRing } from './documents/signing.js';
 import { createStudio } from './studio.js';
 
-const BASE_HEADERS = {
-  'Content-Type': 'application/json; charset=utf-8',
-  'Cache-Control': 'no-store',
-  'X-Content-Type-Options': 'nosniff',
-  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
-  'Referrer-Policy': 'no-referrer',
-};
 const ALLOWED_HEADERS = 'Content-Type, Accept, Idempotency-Key';
 const RETRY_AFTER_UNAVAILABLE = '5';
 
@@ -47,16 +43,19 @@ export interface AppDeps {
   forms: Map<string, ServedForm>;
   submissions: Submissions;
   storage: ServerStorage;
+  /** The keys that sign published documents (KeyRing.none(): unsigned). */
+  keys: KeyRing;
   log?: (message: string) => void;
 }
 
 type Route = { form: ServedForm; action: 'submit' | 'status' } | { action: 'health' };
 
-export function createApp({ config, forms, submissions, storage, log = (m) => console.error(m) }: AppDeps) {
+export function createApp({ config, forms, submissions, storage, keys, log = (m) => console.error(m) }: AppDeps) {
   const submitLimit = config.rateLimit.submissions ? new RateLimiter(config.rateLimit.submissions) : undefined;
   const lookupLimit = config.rateLimit.lookups ? new RateLimiter(config.rateLimit.lookups) : undefined;
   const origins = new Set(config.origins);
-  const handleStaff = createStaff({ config, forms, staff: storage, helpers: { send, readBody, clientAddress } });
+  const handleStaff = createStaff({ config, forms, staff: storage, documents: storage.documents, keys });
+  const handlePublished = createPublished({ documents: storage.documents, keys, origins, publisher: config.staff.owner, timeZone: config.timeZone });
   const handleStudio = createStudio();
   const FEED = /^\/api\/forms\/([^/]+)\/(replies|report|adoption|annual-report)\/?$/;
 
@@ -72,11 +71,8 @@ export function createApp({ config, forms, submissions, storage, log = (m) => co
     if (!form) throw new HttpError(404, 'unknown_form', { form: name.slice(0, 64) });
     const method = req.method ?? 'GET';
     const cors = corsHeaders(req);
-    if (method === 'OPTIONS') {
-      send(res, 204, undefined, { ...cors, ...(cors['Access-Control-Allow-Origin'] ? { 'Access-Control-Allow-Methods': 'GET, OPTIONS', 'Access-Control-Allow-Headers': 'Accept', 'Access-Control-Max-Age': '600' } : {}), Allow: 'GET, OPTIONS' });
-      return;
-    }
-    if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'method_not_allowed', { method }, { Allow: 'GET, OPTIONS', ...cors });
+    if (method === 'OPTIONS') return preflight(res, cors, 'GET, OPTIONS', 'Accept');
+    allowMethods(req, 'GET, OPTIONS', cors);
     limited(lookupLimit, req);
     const today = dayIn(config.timeZone, new Date());
     let body: unknown;
@@ -109,29 +105,9 @@ export function createApp({ config, forms, submissions, storage, log = (m) => co
     send(res, 200, body, { ...cors, 'Cache-Control': 'no-cache', ETag: etag });
   }
 
-  function clientAddress(req: IncomingMessage): string {
-    if (config.trustProxy) {
-      const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-      if (forwarded.length) return forwarded[forwarded.length - 1]!;
-    }
-    return req.socket.remoteAddress ?? 'unknown';
-  }
-
-  /** CORS headers for an allowed Origin; throws 403 for one that is neither allowed nor this server's own. */
-  function corsHeaders(req: IncomingMessage): Record<string, string> {
-    const origin = req.headers.origin;
-    if (!origin) return {};
-    if (origins.has(origin)) return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'Retry-After, Idempotent-Replayed', Vary: 'Origin' };
-    const host = req.headers.host;
-    if (host && (origin === `http://${host}` || origin === `https://${host}`)) return { Vary: 'Origin' };
-    throw new HttpError(403, 'origin_not_allowed', { origin: origin.slice(0, 200) }, { Vary: 'Origin' });
-  }
-
-  function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-    const text = body === undefined ? '' : JSON.stringify(body);
-    res.writeHead(status, { ...BASE_HEADERS, ...headers, 'Content-Length': String(Buffer.byteLength(text)) });
-    res.end(text);
-  }
+  const clientAddress = (req: IncomingMessage) => addressOf(req, config.trustProxy);
+  const corsHeaders = (req: IncomingMessage) => corsFor(req, origins);
+  const send = sendJson;
 
   function route(pathname: string): Route | HttpError {
     if (pathname === '/healthz') return { action: 'health' };
@@ -148,44 +124,14 @@ export function createApp({ config, forms, submissions, storage, log = (m) => co
     return { form, action: match[2] ? 'status' : 'submit' };
   }
 
-  /** Reads a JSON body of at most config.bodyLimit bytes. */
-  function readBody(req: IncomingMessage): Promise<string> {
-    const limit = config.bodyLimit;
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) return Promise.reject(new HttpError(413, 'payload_too_large', { limit }, { Connection: 'close' }));
-    return new Promise((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let failed = false;
-      req.on('data', (chunk: Buffer) => {
-        if (failed) return;
-        size += chunk.length;
-        if (size > limit) {
-          failed = true;
-          chunks.length = 0;
-          reject(new HttpError(413, 'payload_too_large', { limit }, { Connection: 'close' }));
-          return;
-        }
-        chunks.push(chunk);
-      });
-      req.on('end', () => {
-        if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
-      });
-      req.on('error', (error) => {
-        if (!failed) reject(error);
-      });
-    });
-  }
-
-  function limited(limiter: RateLimiter | undefined, req: IncomingMessage): void {
-    const wait = limiter?.take(clientAddress(req)) ?? 0;
-    if (wait > 0) throw new HttpError(429, 'rate_limited', { seconds: wait }, { 'Retry-After': String(wait) });
-  }
+  const readBody = (req: IncomingMessage) => readLimited(req, config.bodyLimit);
+  const limited = (limiter: RateLimiter | undefined, req: IncomingMessage) => takeOrThrow(limiter, clientAddress(req));
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://server.invalid');
     if (url.pathname === '/staff' || url.pathname.startsWith('/staff/')) return handleStaff(req, res, url);
     if (url.pathname === '/studio' || url.pathname.startsWith('/studio/')) return handleStudio(req, res, url);
+    if (isPublishedPath(url.pathname)) return handlePublished(req, res, url.pathname);
     const feedMatch = FEED.exec(url.pathname);
     if (feedMatch) return feed(req, res, url, feedMatch);
     const found = route(url.pathname);
@@ -193,7 +139,7 @@ export function createApp({ config, forms, submissions, storage, log = (m) => co
     const method = req.method ?? 'GET';
 
     if (found.action === 'health') {
-      if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'method_not_allowed', { method }, { Allow: 'GET, HEAD' });
+      allowMethods(req, 'GET, HEAD');
       try {
         await storage.ping();
       } catch (error) {
@@ -204,19 +150,11 @@ export function createApp({ config, forms, submissions, storage, log = (m) => co
     }
 
     const allow = found.action === 'submit' ? 'POST, OPTIONS' : 'GET, OPTIONS';
-    if (method === 'OPTIONS') {
-      const cors = corsHeaders(req);
-      send(res, 204, undefined, {
-        ...cors,
-        ...(cors['Access-Control-Allow-Origin'] ? { 'Access-Control-Allow-Methods': allow, 'Access-Control-Allow-Headers': ALLOWED_HEADERS, 'Access-Control-Max-Age': '600' } : {}),
-        Allow: allow,
-      });
-      return;
-    }
+    if (method === 'OPTIONS') return preflight(res, corsHeaders(req), allow, ALLOWED_HEADERS);
     const cors = corsHeaders(req);
 
     if (found.action === 'status') {
-      if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'method_not_allowed', { method }, { Allow: allow, ...cors });
+      allowMethods(req, allow, cors);
       limited(lookupLimit, req);
       const code = url.searchParams.get('code');
       if (!code || !code.trim()) throw new HttpError(400, 'missing_code', {}, cors);
@@ -225,12 +163,9 @@ export function createApp({ config, forms, submissions, storage, log = (m) => co
       return;
     }
 
-    if (method !== 'POST') throw new HttpError(405, 'method_not_allowed', { method }, { Allow: allow, ...cors });
+    allowMethods(req, allow, cors);
     limited(submitLimit, req);
-    const type = String(req.headers['content-type'] ?? '').toLowerCase();
-    const [mime, ...params] = type.split(';').map((s) => s.trim());
-    const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
-    if (mime !== 'application/json' || (charset && charset !== 'utf-8' && charset !== 'utf8')) throw new HttpError(415, 'unsupported_media_type', {}, cors);
+    requireJsonContentType(req, cors);
     const text = await readBody(req);
     let body: unknown;
     try {

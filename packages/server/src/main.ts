@@ -3,6 +3,7 @@
  *
  *   gongkai-server [--config FILE]                 serve (the config file and/or GONGKAI_* variables)
  *   gongkai-server migrate [--config FILE]         bring the database up to date and exit
+ *   gongkai-server user|doc|key …                  accounts, documents, signing keys (accounts-cli.ts, documents/cli.ts)
  *
  * Bundled by scripts/build.mjs into dist/gongkai-server.mjs; bin/gongkai-server.mjs calls `main`.
  * Imports core modules by path, never core's index (that would pull in the Markdown renderer).
@@ -15,15 +16,17 @@ import { createApp } from './http.js';
 import { runUserCommand, USER_HELP } from './accounts-cli.js';
 import { PostgresStorage } from './storage/postgres.js';
 import { SqliteStorage } from './storage/sqlite.js';
-import type { ServerStorage } from './storage/types.js';
+import type { ServerStorage } from './storage/server-storage.js';
 import { Submissions } from './submissions.js';
+import { KeyRing } from './documents/signing.js';
+import { DOC_HELP, runDocCommand, runKeyCommand } from './documents/cli.js';
 
 const HELP = `gongkai-server — 接收领导信箱、征求意见和依申请公开的提交 / receives form submissions
 
 用法 Usage:
   gongkai-server [--config FILE]            启动服务 / serve
   gongkai-server migrate [--config FILE]    只升级数据库 / migrate the database and exit
-${USER_HELP}
+${USER_HELP}${DOC_HELP}
 环境变量 Environment (override the file):
   GONGKAI_PORT  GONGKAI_HOST  GONGKAI_ORIGINS (a,b)  GONGKAI_FORMS (dir[,dir])  GONGKAI_DB (file, or postgres://user@host:5432/db)
 `;
@@ -55,6 +58,10 @@ function parseArgs(argv: readonly string[]): Args {
 
 /** The storages themselves, for the storage contract test (test/storage.test.mjs) and embedding. */
 export { PostgresStorage, SqliteStorage };
+/** The staff page's pure builders, for their unit tests (test/staff-views.test.mjs). */
+export * as staffViews from './staff/views.js';
+export { documentActionForms } from './staff/document-views.js';
+export { BodyCache } from './documents/body-cache.js';
 
 function openStorage(config: ServerConfig): ServerStorage {
   const s = config.storage;
@@ -70,11 +77,12 @@ export interface Running {
 /** Starts serving; resolves once listening. */
 export async function start(config: ServerConfig): Promise<Running> {
   const forms = loadForms(config.forms);
+  const keys = KeyRing.load(config.signingKeys);
   const storage = openStorage(config);
   const report = await storage.migrate();
   if (report.applied.length) console.log(`gongkai-server: 数据库已升级到第 ${report.version} 版 / database migrated to version ${report.version} (applied ${report.applied.join(', ')})`);
   const submissions = new Submissions(storage, config);
-  const server = createServer({ keepAliveTimeout: 5000, requestTimeout: 30_000, headersTimeout: 10_000 }, createApp({ config, forms, submissions, storage }));
+  const server = createServer({ keepAliveTimeout: 5000, requestTimeout: 30_000, headersTimeout: 10_000 }, createApp({ config, forms, submissions, storage, keys }));
   // Requests that are not even HTTP get a JSON 400 too.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable || error.code === 'ECONNRESET') {
@@ -97,7 +105,7 @@ export async function start(config: ServerConfig): Promise<Running> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  console.log(`gongkai-server: forms ${[...forms.keys()].join(', ')}; ${storage.description}`);
+  console.log(`gongkai-server: forms ${[...forms.keys()].join(', ')}; ${storage.description}; ${keys.currentKeyId ? `documents signed with ${keys.currentKeyId}` : 'documents unsigned (no signingKeys)'}`);
   console.log(`gongkai-server listening on http://${host}:${port}`);
   let stopping: Promise<void> | undefined;
   return {
@@ -119,6 +127,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   try {
     // Staff accounts (accounts-cli.ts): gongkai-server user add|passwd|list|disable|enable …
     if (argv[0] === 'user') return await runUserCommand(argv.slice(1), env, openStorage);
+    // Documents and signing keys (documents/cli.ts): gongkai-server doc … / key …
+    if (argv[0] === 'doc') return await runDocCommand(argv.slice(1), env, openStorage);
+    if (argv[0] === 'key') return await runKeyCommand(argv.slice(1), env);
     const args = parseArgs(argv);
     if (args.command === 'help') {
       process.stdout.write(HELP);

@@ -72,7 +72,8 @@ function paragraphs(text: string): string {
     .join('\n\n');
 }
 
-function checked<T>(schema: Parameters<typeof validate>[0], doc: T, what: string): T {
+/** A feed the server builds, checked against core's schema before it is served: a bug of ours fails here, loudly. */
+export function checked<T>(schema: Parameters<typeof validate>[0], doc: T, what: string): T {
   const result = validate(schema, doc);
   if (!result.ok) throw new Error(`${what} does not fit core's schema: ${result.issues.map((i) => `${i.pathText} ${issueMessage(i, 'en')}`).join('; ')}`);
   return doc;

@@ -23,14 +23,14 @@ export function staffPage({ accounts }: { accounts: number }): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>来件办理 · 政务公开工作人员</title>
+<title>来件办理与信息发布 · 政务公开工作人员</title>
 <link rel="stylesheet" href="/staff/staff.css">
 <script type="module" src="/staff/staff.js"></script>
 </head>
 <body data-accounts="${accounts}">
 <a class="skip" href="#main">跳到主要内容</a>
 <header class="bar">
-  <h1>来件办理<span class="sub">受理、转办、反馈</span></h1>
+  <h1>政务公开工作台<span class="sub">来件办理 · 信息审核发布</span></h1>
   <p id="who" hidden></p>
   <button id="logout" type="button" hidden>退出登录</button>
 </header>
@@ -47,6 +47,12 @@ export function staffPage({ accounts }: { accounts: number }): string {
       <button type="submit">登录</button>
     </form>
   </section>
+  <nav id="sections" hidden aria-label="工作栏目">
+    <ul>
+      <li><a href="#" id="nav-work">来件办理</a></li>
+      <li><a href="#docs" id="nav-docs">文件审核发布</a></li>
+    </ul>
+  </nav>
   <section id="work" hidden aria-labelledby="work-title">
     <h2 id="work-title" tabindex="-1">来件列表</h2>
     <p id="scope" hidden></p>
@@ -61,6 +67,42 @@ export function staffPage({ accounts }: { accounts: number }): string {
       <button type="submit">筛选</button>
     </form>
     <gk-catalogue id="list" heading-level="3"></gk-catalogue>
+  </section>
+  <section id="docs" hidden aria-labelledby="docs-title">
+    <h2 id="docs-title" tabindex="-1">文件审核发布</h2>
+    <p>撰写科室起草、提交；另一名审核人审核通过后发布，或写明理由退回。审核人不能审核自己撰写或提交的文件（服务器强制）。</p>
+    <h3 id="queue-title">待我审核</h3>
+    <p id="queue-empty" hidden>没有待您审核的文件。</p>
+    <ul id="queue" aria-labelledby="queue-title"></ul>
+    <h3 id="doc-list-title">全部文件</h3>
+    <form id="doc-filters" role="search" aria-label="筛选文件">
+      <div class="field"><label for="d-state">状态</label><select id="d-state" name="state">
+        <option value="">全部</option><option value="draft">草稿</option><option value="submitted">待审核</option><option value="returned">已退回</option><option value="published">已发布</option><option value="withdrawn">已撤回</option>
+      </select></div>
+      <div class="field"><label for="d-q">标题或地址名</label><input id="d-q" name="q" type="search" maxlength="100"></div>
+      <button type="submit">筛选</button>
+    </form>
+    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="doc-list-title">
+      <table id="doc-list">
+        <caption id="doc-count"></caption>
+        <thead><tr><th scope="col">标题</th><th scope="col">科室</th><th scope="col">状态</th><th scope="col">版本</th></tr></thead>
+        <tbody></tbody>
+      </table>
+    </div>
+    <h3 id="unreviewed-title">未经审核发布记录</h3>
+    <p id="unreviewed-note">管理员未经第二人审核直接发布的记录及理由（审核人和管理员可见）。</p>
+    <ul id="unreviewed" aria-labelledby="unreviewed-title"></ul>
+  </section>
+  <section id="doc-detail" hidden aria-labelledby="doc-title">
+    <h2 id="doc-title" tabindex="-1">文件</h2>
+    <dl id="doc-fields"></dl>
+    <div id="doc-issues"></div>
+    <h3>发布记录（公众可见）</h3>
+    <ol id="doc-versions"></ol>
+    <h3>操作日志</h3>
+    <ol id="doc-events"></ol>
+    <div id="doc-actions"></div>
+    <p><a href="#docs" id="doc-back">返回文件列表</a></p>
   </section>
   <section id="detail" hidden aria-labelledby="detail-title">
     <h2 id="detail-title" tabindex="-1">来件详情</h2>

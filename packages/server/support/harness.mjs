@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -350,4 +351,44 @@ export async function validateDocument(doc, name = 'doc.json') {
     child.on('error', reject);
     child.on('exit', (code) => resolve({ ok: code === 0, code, output }));
   });
+}
+
+// ---- Published documents (signing keys, the documents API) ----
+
+/** A folder with a new signing key made by `gongkai-server key generate` (a throwaway key, never committed). */
+export async function signingKeys(dir = tempDir('gk-keys-')) {
+  const keys = join(dir, 'keys');
+  const result = await runBin(['key', 'generate'], { env: { GONGKAI_KEYS: keys } });
+  if (result.code !== 0) throw new Error(`key generate failed: ${result.stderr}`);
+  return keys;
+}
+
+/** A sendable request body for the documents API from a document object (its exact JSON text). */
+export function documentBody(doc, extra = {}) {
+  return { contentText: `${JSON.stringify(doc, null, 2)}\n`, ...extra };
+}
+
+/** A small valid budget: one functional item, 210, whose 2018 budget is `amount` 万元. */
+export function smallBudget(amount = 12000, extra = {}) {
+  return {
+    kind: 'budget',
+    version: 1,
+    title: '平罗县卫生健康局2018年部门预算',
+    department: '平罗县卫生健康局',
+    stage: '预算',
+    year: 2018,
+    years: [2018],
+    unit: '万元',
+    published: '2018-02-09',
+    functional: [{ code: '210', name: '卫生健康支出', values: [{ year: 2018, budget: amount }] }],
+    ...extra,
+  };
+}
+
+/** An error answer: its status and code, a message in Chinese and one in English. */
+export function assertError(res, status, code) {
+  assert.equal(res.status, status, res.text);
+  assert.equal(res.body?.error?.code, code, res.text);
+  assert.match(res.body.error.message, /[\u4e00-\u9fff]/);
+  assert.ok(res.body.error.messageEn);
 }

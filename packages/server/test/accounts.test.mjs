@@ -29,7 +29,7 @@ eachStorage((backend) => {
     await addUser(file, '王科长', PASSWORD, { office: '办公室', role: 'admin' });
     await addUser(file, 'li.si', PASSWORD, { office: '医政科' });
     const rows = await users(storage);
-    assert.deepEqual(rows.map((r) => [r.name, r.office, r.role, r.disabled]), [['王科长', '办公室', 'admin', 0], ['li.si', '医政科', 'staff', 0]]);
+    assert.deepEqual(rows.map((r) => [r.name, r.office, r.role, r.disabled]), [['王科长', '办公室', 'admin', 0], ['li.si', '医政科', 'editor', 0]]);
     for (const row of rows) {
       assert.match(row.password_hash, /^scrypt\$16384\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
       assert.ok(!row.password_hash.includes(PASSWORD));
@@ -38,7 +38,7 @@ eachStorage((backend) => {
     assert.notEqual(rows[0].password_hash, rows[1].password_hash);
     const list = await runBin(['user', 'list'], { env: { GONGKAI_DB: file } });
     assert.match(list.stdout, /王科长\t办公室\tadmin/);
-    assert.match(list.stdout, /li\.si\t医政科\tstaff/);
+    assert.match(list.stdout, /li\.si\t医政科\teditor/);
     // The storage from a configuration file instead of GONGKAI_DB.
     const config = join(tempDir(), 'server.json');
     writeFileSync(config, JSON.stringify({ storage }));
@@ -63,7 +63,7 @@ eachStorage((backend) => {
     assert.match(again.stderr, /已存在/);
     const role = await runBinWithInput(['user', 'add', 'b', '--office', '办公室', '--role', 'root'], `${PASSWORD}\n`, { env: { GONGKAI_DB: file } });
     assert.equal(role.code, 2);
-    assert.match(role.stderr, /--role 应为 admin 或 staff/);
+    assert.match(role.stderr, /--role 应为 editor、reviewer 或 admin/);
     const office = await runBinWithInput(['user', 'add', 'b'], `${PASSWORD}\n`, { env: { GONGKAI_DB: file } });
     assert.equal(office.code, 2);
     assert.match(office.stderr, /--office/);

@@ -11,6 +11,7 @@ const MIGRATIONS = [
   { version: 1, name: 'submissions' },
   { version: 2, name: 'submission_events' },
   { version: 3, name: 'staff' },
+  { version: 4, name: 'documents' },
 ];
 const LATEST = MIGRATIONS.at(-1).version;
 const ALL = MIGRATIONS.map((m) => m.version);
@@ -67,6 +68,34 @@ eachStorage((backend) => {
     await again.stop();
     assert.doesNotMatch(again.output(), /migrated/);
     assert.deepEqual((await versions(storage)).map((row) => row.version), ALL);
+  });
+
+  test('version 4 makes the old staff accounts editors and keeps the admins; they sign in as before', async () => {
+    const dir = tempDir();
+    const storage = await backend.fresh(dir);
+    const GONGKAI_DB = backend.dbEnv(storage);
+    assert.equal((await runBin(['migrate', '--to', '3'], { env: { GONGKAI_DB } })).code, 0);
+    // Accounts as version 3 made them (the same scrypt hash for 'a long enough password' is not needed: user add at version 3 is gone).
+    const db = await backend.open(storage);
+    const hash = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    await db.run("INSERT INTO staff_users (name, office, role, password_hash, created_at, updated_at) VALUES ('wang', '办公室', 'admin', ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')", hash);
+    await db.run("INSERT INTO staff_users (name, office, role, password_hash, created_at, updated_at) VALUES ('li', '医政科', 'staff', ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')", hash);
+    await db.close();
+    assert.equal((await runBin(['migrate'], { env: { GONGKAI_DB } })).code, 0);
+    const list = await runBin(['user', 'list'], { env: { GONGKAI_DB } });
+    assert.match(list.stdout, /li\t医政科\teditor/);
+    assert.match(list.stdout, /wang\t办公室\tadmin/);
+    // A password set after the migration works: the table behind the accounts is whole.
+    const passwd = await runBin(['user', 'passwd', 'li'], { env: { GONGKAI_DB }, input: 'a long enough password\n' });
+    assert.equal(passwd.code, 0, passwd.stderr);
+    const server = await backend.start({ dir, config: { storage } });
+    try {
+      const res = await post(`${server.url}/staff/api/login`, { name: 'li', password: 'a long enough password' });
+      assert.equal(res.status, 200, res.text);
+      assert.equal(res.body.user.role, 'editor');
+    } finally {
+      await server.stop();
+    }
   });
 
   test('a database newer than the server is refused at startup, in both languages', async () => {

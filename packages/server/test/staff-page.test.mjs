@@ -148,3 +148,98 @@ test('the staff page with no account yet, on a 320 px phone: says how to create 
   assert.deepEqual(result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
   assert.deepEqual(problems, []);
 });
+
+test('the staff page: the review queue, approve with the keyboard, return with a reason, the history, axe and 320 px', { timeout: 120_000 }, async (t) => {
+  assert.ok(existsSync(CHROME), `Chromium not found at ${CHROME}`);
+  const { chromium } = await import('playwright-core');
+  const { documentBody, login, signingKeys, smallBudget, staffClient, tempDir } = await import('../support/harness.mjs');
+  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const dir = tempDir();
+  const server = await startServer({ dir, config: { signingKeys: await signingKeys(dir), staff: { login: null, owner: '平罗县卫生健康局' } } });
+  t.after(() => server.stop());
+  await addUser(server.db, 'li', 'correct horse battery staple', { office: '医政科', role: 'editor' });
+  await addUser(server.db, 'zhang', 'correct horse battery staple', { office: '医政科', role: 'reviewer' });
+  // The editor writes and submits two documents through the API (as the studio does).
+  const li = staffClient(server.url, (await login(server.url, 'li', 'correct horse battery staple')).cookie);
+  for (const [slug, amount] of [['budget-2018', 12000], ['budget-2019', 9000]]) {
+    const created = await li.post('/staff/api/documents', documentBody(smallBudget(amount, { title: `${slug} 部门预算` }), { slug }));
+    assert.equal(created.status, 201, created.text);
+    assert.equal((await li.post(`/staff/api/documents/${slug}/revisions/${created.body.revision.id}/submit`, {})).status, 200);
+  }
+
+  const browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
+  t.after(() => browser.close());
+  const problems = [];
+  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/^Failed to load resource/.test(message.text())) problems.push(`console: ${message.text()}`);
+  });
+  const axe = async (label) => {
+    await page.evaluate(axeSource);
+    const result = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
+    assert.deepEqual(result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe on ${label}`);
+  };
+
+  // The editor's view: its documents, no review queue of its own work, no approve form.
+  await page.goto(`${server.url}/staff/#docs`);
+  await page.locator('#login-name').fill('li');
+  await page.locator('#login-password').fill('correct horse battery staple');
+  await page.keyboard.press('Enter');
+  await page.locator('#docs', { hasText: '待审核' }).waitFor({ state: 'visible' });
+  await page.locator('#doc-list a', { hasText: 'budget-2018 部门预算' }).waitFor();
+  assert.equal(await page.isVisible('#queue-empty'), true);
+  await page.locator('#doc-list a', { hasText: 'budget-2018 部门预算' }).click();
+  await page.locator('#doc-detail').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('gk-form[data-action="approve"]').count(), 0, 'the author is never offered to approve');
+  await page.click('#logout');
+
+  // The reviewer: signs in with the keyboard, finds the queue, approves one, returns the other.
+  await page.locator('#login-name').waitFor({ state: 'visible' });
+  await page.fill('#login-name', '');
+  await page.focus('#login-name');
+  await page.keyboard.type('zhang');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('correct horse battery staple');
+  await page.keyboard.press('Enter');
+  await page.locator('#who', { hasText: 'zhang' }).waitFor();
+  await page.click('#nav-docs');
+  const queued = page.locator('#queue a', { hasText: 'budget-2018 部门预算' });
+  await queued.waitFor();
+  await axe('the documents list and review queue');
+  await queued.focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#doc-detail').waitFor({ state: 'visible' });
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'doc-title');
+  const approve = page.locator('gk-form[data-action="approve"]');
+  await approve.locator('input[name="confirm"]').waitFor();
+  await axe('a submitted document with its review forms');
+  await approve.locator('input[name="confirm"]').focus();
+  await page.keyboard.press('Space');
+  await approve.locator('button[type="submit"]').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#notice', { hasText: '已办理：审核通过并发布' }).waitFor();
+  await page.locator('#doc-versions li', { hasText: '第 1 版' }).waitFor();
+  assert.match(await page.textContent('#doc-versions'), /医政科审核 · 已签名 ed25519-/);
+  assert.match(await page.textContent('#doc-events'), /zhang 审核通过并发布（第 1 版）/);
+  const published = await fetch(`${server.url}/d/budget-2018.json`);
+  assert.equal(published.status, 200);
+
+  await page.goto(`${server.url}/staff/#d=budget-2019`);
+  const back = page.locator('gk-form[data-action="return"]');
+  await back.locator('textarea[name="reason"]').waitFor();
+  await back.locator('textarea[name="reason"]').fill('请补充2019年调整预算依据');
+  await back.locator('button[type="submit"]').click();
+  await page.locator('#doc-fields', { hasText: '请补充2019年调整预算依据' }).waitFor();
+  assert.match(await page.textContent('#doc-title'), /已退回/);
+
+  // 320 px: the documents page and one document fit.
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const hash of ['#docs', '#d=budget-2018']) {
+    await page.goto(`${server.url}/staff/${hash}`);
+    await page.locator(hash === '#docs' ? '#doc-list a' : '#doc-versions li').first().waitFor();
+    const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${hash} is ${overflow} px wider than a 320 px screen`);
+  }
+  assert.deepEqual(problems, []);
+});

@@ -5,17 +5,11 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { startPostgres } from '../../../scripts/postgres.mjs';
-import { addUser, eachStorage, get, login, mailbox, post, randomKey, staffClient, validateDocument } from '../support/harness.mjs';
+import { addUser, assertError, eachStorage, get, login, mailbox, post, randomKey, staffClient, validateDocument } from '../support/harness.mjs';
 
 const ORIGIN = 'https://www.pingluo.gov.cn';
 const PASSWORD = 'a long enough password';
 
-function assertError(res, status, code) {
-  assert.equal(res.status, status, res.text);
-  assert.equal(res.body?.error?.code, code, res.text);
-  assert.match(res.body.error.message, /[\u4e00-\u9fff]/);
-  assert.ok(res.body.error.messageEn);
-}
 
 const APPLICATION = {
   applicantType: 'person',
@@ -69,7 +63,7 @@ eachStorage((backend) => {
     test('sign-in sets an HttpOnly, SameSite=Strict, Path=/staff cookie, stored only as a hash', async () => {
       const res = await login(server.url, 'officer', PASSWORD);
       assert.equal(res.status, 200, res.text);
-      assert.deepEqual(res.body.user, { name: 'officer', office: '医政科', role: 'staff' });
+      assert.deepEqual(res.body.user, { name: 'officer', office: '医政科', role: 'editor' });
       assert.match(res.setCookie, /^gk_staff=[A-Za-z0-9_-]{43}; Path=\/staff; HttpOnly; SameSite=Strict; Max-Age=28800$/);
       const token = res.cookie.split('=')[1];
       const rows = await db.all('SELECT token_hash, expires_at FROM staff_sessions');
@@ -78,7 +72,7 @@ eachStorage((backend) => {
       assert.ok(hashed);
       assert.ok(Date.parse(hashed.expires_at) > Date.now() + 7 * 3600_000);
       const state = await staffClient(server.url, res.cookie).get('/staff/api/state');
-      assert.deepEqual(state.body, { accounts: 3, user: { name: 'officer', office: '医政科', role: 'staff' } });
+      assert.deepEqual(state.body, { accounts: 3, user: { name: 'officer', office: '医政科', role: 'editor' } });
     });
 
     test('an expired session is refused', async () => {

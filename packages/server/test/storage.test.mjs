@@ -74,8 +74,8 @@ eachStorage((backend) => {
       const wang = await storage.createUser({ name: 'wang', office: '办公室', role: 'admin', passwordHash: 'scrypt$a', at: AT });
       assert.deepEqual(wang, { id: wang.id, name: 'wang', office: '办公室', role: 'admin', disabled: false, createdAt: AT });
       assert.equal(typeof wang.id, 'number');
-      for (const name of ['王芳', 'Zhou', 'äbc', 'abc']) await storage.createUser({ name, office: '医政科', role: 'staff', passwordHash: 'scrypt$b', at: AT });
-      await assert.rejects(storage.createUser({ name: 'wang', office: '办公室', role: 'staff', passwordHash: 'x', at: AT }), 'a name is taken once');
+      for (const name of ['王芳', 'Zhou', 'äbc', 'abc']) await storage.createUser({ name, office: '医政科', role: 'editor', passwordHash: 'scrypt$b', at: AT });
+      await assert.rejects(storage.createUser({ name: 'wang', office: '办公室', role: 'editor', passwordHash: 'x', at: AT }), 'a name is taken once');
       assert.equal(await storage.countUsers(), 5);
       assert.deepEqual(await storage.userByName('wang'), { ...wang, passwordHash: 'scrypt$a' });
       assert.equal(await storage.userByName('WANG'), undefined);
@@ -93,7 +93,7 @@ eachStorage((backend) => {
       assert.equal(await storage.sessionUser('old', hour(8)), undefined, 'expired at its expiry');
       await storage.createSession({ tokenHash: 'new', userId: id, createdAt: hour(9), expiresAt: hour(17) });
       assert.equal(await storage.sessionUser('old', hour(7)), undefined, 'purged by the next sign-in');
-      assert.deepEqual(await storage.sessionUser('new', hour(10)), { id, name: 'abc', office: '医政科', role: 'staff', disabled: false, createdAt: AT });
+      assert.deepEqual(await storage.sessionUser('new', hour(10)), { id, name: 'abc', office: '医政科', role: 'editor', disabled: false, createdAt: AT });
       assert.equal(await storage.setDisabled('abc', true, hour(10)), true);
       assert.equal(await storage.sessionUser('new', hour(10)), undefined);
       assert.equal((await storage.userByName('abc')).disabled, true);

@@ -22,6 +22,7 @@ export const disclosureRequestZh = {
   'request.outcome.其他处理': '其他处理',
   'request.statusFor': '查询码 {code} 的办理进度',
   'request.badAnswer': '查询服务返回的内容无法识别。',
+  'request.toLookup': '已经申请过？查询办理进度',
 } as const;
 
 export const disclosureRequestEn: Record<keyof typeof disclosureRequestZh, string> = {
@@ -47,4 +48,5 @@ export const disclosureRequestEn: Record<keyof typeof disclosureRequestZh, strin
   'request.outcome.其他处理': 'Otherwise handled',
   'request.statusFor': 'Progress of application {code}',
   'request.badAnswer': 'The lookup service answered something that cannot be read.',
+  'request.toLookup': 'Applied already? Check progress',
 };

@@ -31,3 +31,4 @@ addMessages('en', {
   ...serviceGuideEn,
   ...projectEn,
 });
+// The provenance block's English comes with that block (diff.ts), loaded on demand.

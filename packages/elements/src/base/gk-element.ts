@@ -9,6 +9,7 @@ import {
   t,
   isLarge,
   parseJson,
+  publishedAddress,
   validate,
   validateInSlices,
   validateText,
@@ -21,12 +22,15 @@ import {
   type ValidationResult,
 } from '@gongkai/core';
 import type * as z from 'zod/mini';
-import { baseStyles } from './gk-element.styles.js';
+import { baseNarrowStyles, baseStyles } from './gk-element.styles.js';
 import { VERSION } from './define.js';
 import { GkErrorEvent, GkLoadEvent, type DataSource } from './events.js';
 import { fetchText, shortUrl } from './internal/fetch-text.js';
 import { adoptLightStyles, canRenderLight } from './internal/light-dom.js';
+import { NarrowController } from './internal/narrow.js';
 import { pageIsElder, pageWantsLightDom, unwatchPage, watchPage } from './internal/page-switches.js';
+import type { Loaded, Provenance } from './internal/provenance.js';
+import { loadProvenance } from './internal/provenance-loader.js';
 
 type Status = 'empty' | 'loading' | 'ready' | 'error';
 
@@ -61,6 +65,10 @@ let lightCount = 0;
  * @csspart loading - The loading message.
  * @csspart error - The error message (role="alert").
  * @csspart retry-button - The button that loads `src` again after a failure.
+ * @csspart provenance - Under a document published by gongkai-server (/d/<slug>.json): 发布于 · 更新于, 修订记录, what changed, and the signature check.
+ * @csspart verdict - The signature check's message (已核验 / 未能核验 / 无法核验).
+ *
+ * @attr signing-key - The publisher's Ed25519 public key (base64), pinned: a published document is verified with this key only.
  *
  * @cssproperty --gk-font-family - Font family.
  * @cssproperty --gk-font-size - Base font size (default: the reader's browser setting).
@@ -79,7 +87,7 @@ let lightCount = 0;
  * @cssproperty --gk-space - Base spacing.
  */
 export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
-  static override styles = [baseStyles];
+  static override styles = [baseStyles, baseNarrowStyles];
 
   /** The gongkai version that defined the element (a second copy on the page names it in its warning). */
   static readonly gongkaiVersion = VERSION;
@@ -130,6 +138,10 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
   private inlineObserver?: MutationObserver;
   private pendingEvent?: GkLoadEvent<z.output<S>> | GkErrorEvent;
   private idPrefix = '';
+  /** The phone layout where container queries are missing (see internal/narrow.ts). */
+  private readonly narrowLayout = new NarrowController(this);
+  /** Publication history and signature check of a published `src` (internal/provenance.ts, loaded on demand). */
+  private provenance?: Provenance;
 
   /** The resolved interface language; Chinese when English is asked for but its messages are not loaded. */
   get language(): Lang {
@@ -197,6 +209,7 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
     this.loadController?.abort();
     this.inlineObserver?.disconnect();
     this.inlineObserver = undefined;
+    this.trackProvenance();
   }
 
   /** Loads `src` again (the retry button). */
@@ -234,7 +247,8 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
         return html`${this.renderError()}${fallback}`;
       case 'ready':
         try {
-          return this.renderDocument(this.document as z.infer<S>);
+          const body = this.renderDocument(this.document as z.infer<S>);
+          return this.provenance && this.source === 'src' ? html`${body}${this.provenance.render()}` : body;
         } catch (error) {
           // A bug of ours must not break the host page: show it like any other problem.
           console.error('[gongkai]', error);
@@ -336,13 +350,30 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
     try {
       const result = await fetchText(url, this.timeout, controller.signal, reload);
       if (controller !== this.loadController || this.data !== undefined) return; // superseded
-      if (result.ok) this.acceptText(result.text, 'src');
-      else this.fail([result.issue], 'src');
+      if (result.ok) {
+        this.acceptText(result.text, 'src');
+        this.trackProvenance(url, result);
+      } else this.fail([result.issue], 'src');
     } catch (error) {
       this.fail([rootIssue('state.internal', { detail: String(error) })], 'src');
     } finally {
       if (controller === this.loadController) this.removeAttribute('aria-busy');
     }
+  }
+
+  /** For a published document's address, its history and signature check; a failure there never touches the document. */
+  private trackProvenance(url?: string, loaded?: Loaded): void {
+    this.provenance?.dispose();
+    this.provenance = undefined;
+    if (url === undefined || loaded === undefined || !publishedAddress(url, document.baseURI)) return;
+    loadProvenance()
+      .then(({ Provenance }) => {
+        if (this.src !== url || !this.isConnected) return;
+        const provenance = new Provenance(this);
+        this.provenance = provenance;
+        void provenance.check(url, loaded);
+      })
+      .catch((error: unknown) => console.warn('[gongkai] publication history:', error));
   }
 
   private acceptText(text: string, source: DataSource): void {

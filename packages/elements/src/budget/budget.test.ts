@@ -81,6 +81,29 @@ describe('<gk-budget> views', () => {
     const row210 = [...functional.querySelectorAll('tbody tr')].find((tr) => tr.firstElementChild!.textContent === '210')!;
     expect(row210.querySelectorAll('td')[1]!.textContent).to.equal('13,020.05');
   });
+
+  it('收支总表 of a budget without revenue, or with fewer revenue items than 类: no empty header, axe finds nothing', async () => {
+    const summaryTable = (el: Element) => [...root(el).querySelectorAll('table')].find((table) => table.caption!.textContent!.includes('收支总表'))!;
+    const rowsOf = (table: HTMLTableElement) => [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => `${cell.localName}:${cell.textContent!.trim()}`));
+    const none = await budget('five-years', { view: 'tables' });
+    const table = summaryTable(none);
+    expect([...table.querySelectorAll('th')].filter((th) => !th.textContent!.trim())).to.have.length(0);
+    const rows = rowsOf(table);
+    // No revenue item: the revenue side is blank, and the row has no header; the 类 and its amount follow.
+    expect(rows[0]!.slice(0, 2)).to.deep.equal(['td:', 'td:']);
+    expect(rows[0]![2]).to.match(/^td:\S/);
+    expect(rows[0]![3]).to.match(/^td:[\d,]+\.\d\d$/);
+    expect(rows.at(-1)!.slice(0, 2)).to.deep.equal(['th:收入总计', 'td:—']);
+    await expect(none).to.be.accessible();
+
+    const data = await example('department-budget-2018');
+    const fewer = await fixture<GkBudgetElement>(html`<gk-budget .data=${{ ...data, revenue: (data.revenue as unknown[]).slice(0, 1) }} view="tables"></gk-budget>`);
+    await waitUntil(() => root(fewer).querySelector('.official-tables'), 'tables did not render');
+    const second = rowsOf(summaryTable(fewer))[1]!;
+    expect(second.slice(0, 2)).to.deep.equal(['td:', 'td:']);
+    expect([...summaryTable(fewer).querySelectorAll('th')].filter((th) => !th.textContent!.trim())).to.have.length(0);
+    await expect(fewer).to.be.accessible();
+  });
 });
 
 describe('<gk-budget> a large official table', () => {

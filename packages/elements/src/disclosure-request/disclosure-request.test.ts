@@ -30,6 +30,15 @@ describe('<gk-disclosure-request>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a link above the long form takes who applied already to the lookup, focus in its field', async () => {
+    const el = await element();
+    const link = root(el).querySelector<HTMLAnchorElement>('.to-lookup a')!;
+    expect(link.textContent).to.equal('已经申请过？查询办理进度');
+    expect(link.compareDocumentPosition(root(el).querySelector('gk-form')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
+    link.click();
+    expect(root(el).activeElement).to.equal(root(el).querySelector('input[name="code"]'));
+  });
+
   it('looks up an application by its tracking code: the steps, the current one, the legal deadline', async () => {
     const el = await element();
     await lookUp(el, 'PL2018-00012');

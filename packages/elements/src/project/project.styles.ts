@@ -1,9 +1,10 @@
 import { css } from 'lit';
+import { narrow } from '../base/internal/narrow.js';
 
 /**
- * Phone first: the status and the investment as a column of figures, then a
- * row of three once the element is wide enough; the timeline is a list with
- * a line down its numbers. A stage's status is written, never colour alone.
+ * The status and the investment as a row of three figures; in the narrow layout
+ * (the element's own width, base/internal/narrow.ts) a column, first on the
+ * screen. The timeline is a list with a line down its numbers. A stage's status is written, never colour alone.
  */
 export const projectStyles = css`
   h2,
@@ -28,7 +29,7 @@ export const projectStyles = css`
   }
   .first-screen {
     display: grid;
-    grid-template-columns: minmax(0, 1fr);
+    grid-template-columns: repeat(3, minmax(0, 1fr));
     gap: 0.5em;
     margin: 0.75em 0;
   }
@@ -112,11 +113,6 @@ export const projectStyles = css`
     margin: 0;
     padding-inline-start: 1.2em;
   }
-  @media (min-width: 40em) {
-    .first-screen {
-      grid-template-columns: repeat(3, minmax(0, 1fr));
-    }
-  }
   @media print {
     section,
     .stage {
@@ -127,3 +123,20 @@ export const projectStyles = css`
     }
   }
 `;
+
+/** The phone layout: the three figures one under the other, smaller, so the first screen holds them. */
+export const projectNarrowStyles = narrow(css`
+  .first-screen {
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0.35em;
+  }
+  .first-screen > div {
+    padding: 0.4em 0.6em;
+  }
+  .first-screen dd {
+    font-size: 1.1em;
+  }
+  .stage {
+    padding-inline-start: 1.8em;
+  }
+`);

@@ -19,7 +19,7 @@ import { hostCardStyles } from '../charts/host-card.styles.js';
 import { ChartInteraction } from '../charts/interaction.js';
 import { PAIR_COLORS } from '../charts/palette.js';
 import { ResizeController } from '../charts/resize-controller.js';
-import { projectStyles } from './project.styles.js';
+import { projectNarrowStyles, projectStyles } from './project.styles.js';
 import { allStages, money, timeline, type TimelineContext } from './internal/timeline.js';
 
 /**
@@ -44,7 +44,14 @@ import { allStages, money, timeline, type TimelineContext } from './internal/tim
  * @csspart timeline - The stages.
  */
 export class GkProjectElement extends GkElement<typeof projectSchema> {
-  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, markdownStyles, projectStyles];
+  static override styles = [
+    ...GkElement.styles,
+    hostCardStyles,
+    chartStyles,
+    markdownStyles,
+    projectStyles,
+    projectNarrowStyles,
+  ];
 
   protected readonly schema = projectSchema;
 
@@ -95,7 +102,7 @@ export class GkProjectElement extends GkElement<typeof projectSchema> {
         ${this.t('project.stageCount', { done: stages.filter((entry) => entry.status === '已完成').length, ongoing: stages.filter((entry) => entry.status === '进行中').length })}
       </p>
       ${doc.summary?.trim() ? html`<div class="prose">${markdown(doc.summary, this.headingLevel + 2)}</div>` : nothing}
-      <section aria-labelledby=${this.scopedId('sources-title')}>
+      <section>
         ${this.heading(1, this.t('project.sources'), 'sources-title')}
         <ul class="sources">
           ${doc.investment.sources.map(
@@ -106,10 +113,8 @@ export class GkProjectElement extends GkElement<typeof projectSchema> {
           )}
         </ul>
       </section>
-      <section aria-labelledby=${this.scopedId('chart-title')}>
-        ${this.heading(1, this.t('project.chart.title'), 'chart-title')} ${this.investmentFigure(doc)}
-      </section>
-      <section aria-labelledby=${this.scopedId('timeline-title')} part="timeline">
+      <section>${this.heading(1, this.t('project.chart.title'), 'chart-title')} ${this.investmentFigure(doc)}</section>
+      <section part="timeline">
         ${this.heading(1, this.t('project.timeline'), 'timeline-title')} ${timeline(ctx)}
       </section>
       <p class="source">

@@ -1,8 +1,9 @@
 import { css } from 'lit';
+import { narrow } from '../base/internal/narrow.js';
 
 /**
- * Phone first: one column, what to bring and where to go on the first screen;
- * two columns for them once the element is wide enough. Printing the checklist
+ * What to bring and where to go side by side; in the narrow layout (the element's
+ * own width, base/internal/narrow.ts) one above the other, still the first screen. Printing the checklist
  * (the .print-checklist class while the print dialog is open) leaves only the
  * title, what to bring, where to go and the list, to fit one page.
  */
@@ -31,7 +32,7 @@ export const serviceGuideStyles = css`
   .first-screen {
     display: grid;
     gap: 0.75em;
-    grid-template-columns: minmax(0, 1fr);
+    grid-template-columns: repeat(2, minmax(0, 1fr));
   }
   .first-screen section {
     margin: 0;
@@ -162,11 +163,6 @@ export const serviceGuideStyles = css`
     width: 2.75em;
     height: 2.75em;
   }
-  @media (min-width: 40em) {
-    .first-screen {
-      grid-template-columns: repeat(2, minmax(0, 1fr));
-    }
-  }
   @media print {
     .no-print {
       display: none;
@@ -187,3 +183,16 @@ export const serviceGuideStyles = css`
     }
   }
 `;
+
+/** The phone layout: one column; the first screen keeps what to bring and where to go. */
+export const serviceGuideNarrowStyles = narrow(css`
+  .first-screen {
+    grid-template-columns: minmax(0, 1fr);
+  }
+  .first-screen section {
+    padding: 0.6em;
+  }
+  .big {
+    font-size: 1.05em;
+  }
+`);

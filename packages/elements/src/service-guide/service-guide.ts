@@ -6,7 +6,7 @@ import { defineElement } from '../base/define.js';
 import { GkServiceSelectEvent } from '../base/events.js';
 import { markdown, markdownStyles } from '../base/internal/markdown.js';
 import { hostCardStyles } from '../charts/host-card.styles.js';
-import { serviceGuideStyles } from './service-guide.styles.js';
+import { serviceGuideNarrowStyles, serviceGuideStyles } from './service-guide.styles.js';
 import { ChecklistStore } from './internal/checklist-store.js';
 import { searchServices } from './internal/search.js';
 
@@ -36,7 +36,13 @@ const HASH = /^#service=(.+)$/;
  * @csspart search - The listing's search field.
  */
 export class GkServiceGuideElement extends GkElement<typeof serviceGuideSchema> {
-  static override styles = [...GkElement.styles, hostCardStyles, markdownStyles, serviceGuideStyles];
+  static override styles = [
+    ...GkElement.styles,
+    hostCardStyles,
+    markdownStyles,
+    serviceGuideStyles,
+    serviceGuideNarrowStyles,
+  ];
 
   protected readonly schema = serviceGuideSchema;
 
@@ -90,7 +96,7 @@ export class GkServiceGuideElement extends GkElement<typeof serviceGuideSchema> 
       ${this.heading(0, doc.title, 'title', 'title')}
       <p class="meta">${doc.office}</p>
       ${doc.description?.trim() ? html`<div class="prose">${markdown(doc.description, this.headingLevel + 1)}</div>` : nothing}
-      <div class="search" role="search" part="search">
+      <div class="search" role="search" part="search" aria-label=${this.t('guide.searchOf', { title: doc.title })}>
         <label for=${searchId}>${this.t('guide.search')}</label>
         <input
           id=${searchId}
@@ -174,9 +180,7 @@ export class GkServiceGuideElement extends GkElement<typeof serviceGuideSchema> 
     const lang = this.language;
     const ticked = this.tickedOf(doc, item);
     const section = (name: string, title: string, body: unknown) =>
-      html`<section class=${name} aria-labelledby=${this.scopedId(`${name}-title`)}>
-        ${this.heading(1, title, `${name}-title`)}${body}
-      </section>`;
+      html`<section class=${name}>${this.heading(1, title, `${name}-title`)}${body}</section>`;
     const place = item.places[0]!;
     const required = item.materials.filter((material) => material.required).length;
     const optional = item.materials.length - required;
@@ -298,7 +302,12 @@ export class GkServiceGuideElement extends GkElement<typeof serviceGuideSchema> 
           ? section(
               'changes',
               this.t('guide.changes'),
-              html`<div class="table-scroll" tabindex="0" role="region" aria-label=${this.t('guide.changesTable')}>
+              html`<div
+                class="table-scroll"
+                tabindex="0"
+                role="region"
+                aria-label=${this.t('guide.changesTable', { name: item.name })}
+              >
                 <table>
                   <thead>
                     <tr>

@@ -94,4 +94,69 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX submissions_form_replied ON submissions (form, replied_on);
     `,
   },
+  {
+    version: 4,
+    name: 'documents',
+    // As SQLite's version 4: documents, their revisions (the JSON as TEXT, byte for byte: it
+    // is what is signed and served) and document_events; roles editor, reviewer, admin (the
+    // old `staff` accounts are editors; sessions stay valid here).
+    sql: `
+      CREATE TABLE documents (
+        id                 BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        slug               TEXT NOT NULL UNIQUE,
+        kind               TEXT NOT NULL,
+        office             TEXT NOT NULL,
+        title              TEXT NOT NULL,
+        created_at         TIMESTAMPTZ NOT NULL,
+        created_by         TEXT NOT NULL,
+        updated_at         TIMESTAMPTZ NOT NULL,
+        latest_version     INTEGER,
+        first_published_at TIMESTAMPTZ,
+        withdrawn_at       TIMESTAMPTZ,
+        withdrawn_by       TEXT,
+        withdrawn_reason   TEXT
+      );
+      CREATE TABLE document_revisions (
+        id                BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        document_id       BIGINT NOT NULL REFERENCES documents (id),
+        state             TEXT NOT NULL CHECK (state IN ('draft', 'submitted', 'returned', 'published')),
+        content           TEXT NOT NULL,
+        sha256            TEXT NOT NULL,
+        change_note       TEXT,
+        major             BOOLEAN NOT NULL DEFAULT true,
+        author            TEXT NOT NULL,
+        created_at        TIMESTAMPTZ NOT NULL,
+        updated_at        TIMESTAMPTZ NOT NULL,
+        submitted_by      TEXT,
+        submitted_at      TIMESTAMPTZ,
+        reviewer          TEXT,
+        reviewer_office   TEXT,
+        reviewed_at       TIMESTAMPTZ,
+        return_reason     TEXT,
+        published_at      TIMESTAMPTZ,
+        published_by      TEXT,
+        version           INTEGER,
+        unreviewed_reason TEXT,
+        signature         TEXT,
+        UNIQUE (document_id, version)
+      );
+      CREATE INDEX document_revisions_document ON document_revisions (document_id, id);
+      CREATE TABLE document_events (
+        id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        document_id BIGINT NOT NULL REFERENCES documents (id),
+        revision_id BIGINT,
+        version     INTEGER,
+        at          TIMESTAMPTZ NOT NULL,
+        actor       TEXT NOT NULL,
+        action      TEXT NOT NULL,
+        note        TEXT,
+        detail      TEXT
+      );
+      CREATE INDEX document_events_document ON document_events (document_id, id);
+      CREATE INDEX document_events_action ON document_events (action, id);
+      ALTER TABLE staff_users DROP CONSTRAINT IF EXISTS staff_users_role_check;
+      UPDATE staff_users SET role = 'editor' WHERE role = 'staff';
+      ALTER TABLE staff_users ADD CONSTRAINT staff_users_role_check CHECK (role IN ('admin', 'reviewer', 'editor'));
+    `,
+  },
 ];

@@ -93,4 +93,84 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX submissions_form_replied ON submissions (form, replied_on);
     `,
   },
+  {
+    version: 4,
+    name: 'documents',
+    // Published documents (信息审核发布): a document per slug with its owning office, its
+    // revisions (the exact JSON text, who wrote, submitted, reviewed and published it, when,
+    // the change note, major or minor, the version number once published, its signature),
+    // and every step in document_events. Roles become editor, reviewer, admin: the old
+    // `staff` accounts are editors. SQLite cannot change a CHECK in place, so staff_users is
+    // rebuilt; the sessions that point to it are ended first (everyone signs in once more).
+    sql: `
+      CREATE TABLE documents (
+        id                 INTEGER PRIMARY KEY,
+        slug               TEXT NOT NULL UNIQUE,
+        kind               TEXT NOT NULL,
+        office             TEXT NOT NULL,
+        title              TEXT NOT NULL,
+        created_at         TEXT NOT NULL,
+        created_by         TEXT NOT NULL,
+        updated_at         TEXT NOT NULL,
+        latest_version     INTEGER,
+        first_published_at TEXT,
+        withdrawn_at       TEXT,
+        withdrawn_by       TEXT,
+        withdrawn_reason   TEXT
+      );
+      CREATE TABLE document_revisions (
+        id                INTEGER PRIMARY KEY,
+        document_id       INTEGER NOT NULL REFERENCES documents (id),
+        state             TEXT NOT NULL CHECK (state IN ('draft', 'submitted', 'returned', 'published')),
+        content           TEXT NOT NULL,
+        sha256            TEXT NOT NULL,
+        change_note       TEXT,
+        major             INTEGER NOT NULL DEFAULT 1,
+        author            TEXT NOT NULL,
+        created_at        TEXT NOT NULL,
+        updated_at        TEXT NOT NULL,
+        submitted_by      TEXT,
+        submitted_at      TEXT,
+        reviewer          TEXT,
+        reviewer_office   TEXT,
+        reviewed_at       TEXT,
+        return_reason     TEXT,
+        published_at      TEXT,
+        published_by      TEXT,
+        version           INTEGER,
+        unreviewed_reason TEXT,
+        signature         TEXT,
+        UNIQUE (document_id, version)
+      );
+      CREATE INDEX document_revisions_document ON document_revisions (document_id, id);
+      CREATE TABLE document_events (
+        id          INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents (id),
+        revision_id INTEGER,
+        version     INTEGER,
+        at          TEXT NOT NULL,
+        actor       TEXT NOT NULL,
+        action      TEXT NOT NULL,
+        note        TEXT,
+        detail      TEXT
+      );
+      CREATE INDEX document_events_document ON document_events (document_id, id);
+      CREATE INDEX document_events_action ON document_events (action, id);
+      DELETE FROM staff_sessions;
+      CREATE TABLE staff_users_v4 (
+        id            INTEGER PRIMARY KEY,
+        name          TEXT NOT NULL UNIQUE,
+        office        TEXT NOT NULL,
+        role          TEXT NOT NULL CHECK (role IN ('admin', 'reviewer', 'editor')),
+        password_hash TEXT NOT NULL,
+        disabled      INTEGER NOT NULL DEFAULT 0,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+      );
+      INSERT INTO staff_users_v4 (id, name, office, role, password_hash, disabled, created_at, updated_at)
+        SELECT id, name, office, CASE role WHEN 'staff' THEN 'editor' ELSE role END, password_hash, disabled, created_at, updated_at FROM staff_users;
+      DROP TABLE staff_users;
+      ALTER TABLE staff_users_v4 RENAME TO staff_users;
+    `,
+  },
 ];

@@ -16,9 +16,11 @@
  */
 import pg from 'pg';
 import { StartupError, StorageUnavailableError } from '../errors.js';
+import { PostgresDocuments } from './postgres-documents.js';
 import { POSTGRES_MIGRATIONS } from './migrations-postgres.js';
 import type { Migration } from './migrations-sqlite.js';
-import type { Decide, Role, StaffStorage, StaffUser, StaffUserWithHash, SubmissionEvent, SubmissionPage, SubmissionPatch, SubmissionQuery, SubmissionRecord } from './staff-types.js';
+import type { Decide, Role, StaffStorage, StaffUser, StaffUserWithHash, SubmissionEvent, SubmissionPage, SubmissionQuery, SubmissionRecord } from './staff-types.js';
+import { definedOnly, toRecord, toUser, withDetail, type SubmissionRow, type UserRow } from './rows.js';
 import type { MigrationReport, NewSubmission, StatusRow, Storage, StoredRef } from './types.js';
 
 /** Node's network errors: the database cannot be reached. */
@@ -106,6 +108,8 @@ export class PostgresStorage implements Storage, StaffStorage {
   private readonly database: string;
   /** The server's synchronous_commit is off: turn it on for our transactions, or a commit is not durable. */
   private forceSyncCommit = false;
+  /** Published documents (postgres-documents.ts). */
+  readonly documents: PostgresDocuments;
 
   constructor({ url, poolSize = 10, connectTimeoutMs = 5000, migrations = POSTGRES_MIGRATIONS }: PostgresOptions) {
     this.target = describePostgresUrl(url);
@@ -130,6 +134,7 @@ export class PostgresStorage implements Storage, StaffStorage {
       const message = (error as Error).message;
       throw new StartupError(`PostgreSQL 连接地址有误（${this.target}）：${message}`, `bad PostgreSQL URL (${this.target}): ${message}`);
     }
+    this.documents = new PostgresDocuments((query, values) => this.query(query, values), (fn) => this.transaction(fn), wrap);
     // An idle connection dropped by the server (a restart, a failover): the pool discards it and opens a new one when needed.
     this.pool.on('error', (error) => console.error(`gongkai-server: PostgreSQL connection lost: ${error.message}`));
   }
@@ -296,9 +301,9 @@ export class PostgresStorage implements Storage, StaffStorage {
   // ---- Staff (StaffStorage, migration 3): the semantics of sqlite.ts, in PostgreSQL's types ----
 
   /** One statement on any connection of the pool; an unreachable database is a StorageUnavailableError. */
-  private async query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
+  private async query<R extends pg.QueryResultRow>(query: string | pg.QueryConfig, values?: unknown[]): Promise<pg.QueryResult<R>> {
     try {
-      return await this.pool.query<R>(text, values);
+      return await this.pool.query<R>(query, values);
     } catch (error) {
       throw wrap(error);
     }
@@ -400,7 +405,7 @@ export class PostgresStorage implements Storage, StaffStorage {
 
   async staffEvents(limit: number): Promise<Array<{ at: string; actor: string; action: string; detail: Record<string, unknown> | null }>> {
     const rows = (await this.query<{ at: string; actor: string; action: string; detail: string | null }>(`SELECT ${iso('at')} AS at, actor, action, detail FROM staff_events ORDER BY id DESC LIMIT $1`, [limit])).rows;
-    return rows.map((row) => ({ ...row, detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null }));
+    return rows.map(withDetail);
   }
 
   async searchSubmissions(query: SubmissionQuery): Promise<SubmissionPage> {
@@ -434,7 +439,7 @@ export class PostgresStorage implements Storage, StaffStorage {
 
   async submissionEvents(id: number): Promise<SubmissionEvent[]> {
     const rows = (await this.query<{ at: string; actor: string; action: string; note: string | null; detail: string | null }>(`SELECT ${iso('at')} AS at, actor, action, note, detail FROM submission_events WHERE submission_id = $1 ORDER BY id`, [id])).rows;
-    return rows.map((row) => ({ ...row, detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null }));
+    return rows.map(withDetail);
   }
 
   async logSubmissionEvent(id: number, event: { at: string; actor: string; action: string; note?: string | null; detail?: Record<string, unknown> | null }): Promise<void> {
@@ -496,73 +501,6 @@ export class PostgresStorage implements Storage, StaffStorage {
 
 const EVENT = 'INSERT INTO submission_events (submission_id, at, actor, action, note, detail) VALUES ($1, $2, $3, $4, $5, $6)';
 
-/** A row as the staff queries select it: ids as PostgreSQL's bigint text, times and days already as text. */
-interface UserRow {
-  id: string | number;
-  name: string;
-  office: string;
-  role: Role;
-  password_hash: string;
-  disabled: boolean;
-  created_at: string;
-}
-
-interface SubmissionRow {
-  id: string | number;
-  tracking_code: string;
-  form: string;
-  kind: string;
-  /** json: parsed by pg. */
-  data: Record<string, unknown>;
-  received_at: string;
-  received_on: string;
-  deadline: string;
-  step: StatusRow['step'];
-  replied_on: string | null;
-  outcome: string | null;
-  outcome_detail: string | null;
-  reason: string | null;
-  office: string | null;
-  reply: string | null;
-  publish: boolean;
-  adoption: SubmissionRecord['adoption'];
-  adoption_reason: string | null;
-  extended: boolean;
-  updated_at: string | null;
-}
-
-function toUser(row: UserRow): StaffUser {
-  return { id: Number(row.id), name: row.name, office: row.office, role: row.role, disabled: row.disabled, createdAt: row.created_at };
-}
-
-function toRecord(row: SubmissionRow): SubmissionRecord {
-  return {
-    id: Number(row.id),
-    trackingCode: row.tracking_code,
-    form: row.form,
-    kind: row.kind,
-    data: row.data,
-    receivedAt: row.received_at,
-    receivedOn: row.received_on,
-    deadline: row.deadline,
-    step: row.step,
-    repliedOn: row.replied_on,
-    outcome: row.outcome,
-    outcomeDetail: row.outcome_detail,
-    reason: row.reason,
-    office: row.office,
-    reply: row.reply,
-    publish: row.publish,
-    adoption: row.adoption,
-    adoptionReason: row.adoption_reason,
-    extended: row.extended,
-    updatedAt: row.updated_at,
-  };
-}
-
-function definedOnly(patch: SubmissionPatch): Partial<SubmissionRecord> {
-  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<SubmissionRecord>;
-}
 
 function compare(a: NewSubmission, b: NewSubmission): number {
   return a.form < b.form ? -1 : a.form > b.form ? 1 : a.idempotencyKey < b.idempotencyKey ? -1 : a.idempotencyKey > b.idempotencyKey ? 1 : 0;

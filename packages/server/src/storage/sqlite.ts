@@ -8,8 +8,10 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StartupError, StorageUnavailableError } from '../errors.js';
+import { SqliteDocuments } from './sqlite-documents.js';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations-sqlite.js';
-import type { Decide, StaffStorage, StaffUser, StaffUserWithHash, SubmissionEvent, SubmissionPatch, SubmissionPage, SubmissionQuery, SubmissionRecord } from './staff-types.js';
+import type { Decide, Role, StaffStorage, StaffUser, StaffUserWithHash, SubmissionEvent, SubmissionPage, SubmissionQuery, SubmissionRecord } from './staff-types.js';
+import { definedOnly, toRecord, toUser, withDetail, type SubmissionRow, type UserRow } from './rows.js';
 import type { MigrationReport, NewSubmission, StatusRow, Storage, StoredRef } from './types.js';
 
 /** SQLite result codes that mean "cannot read or write now" rather than "a bug": answered with 503. */
@@ -34,6 +36,8 @@ export class SqliteStorage implements Storage, StaffStorage {
   private readonly migrations: readonly Migration[];
   private prepared?: ReturnType<SqliteStorage['prepare']>;
   private staffPrepared?: ReturnType<SqliteStorage['prepareStaff']>;
+  /** Published documents (sqlite-documents.ts). */
+  readonly documents: SqliteDocuments;
 
   constructor({ path, busyTimeoutMs = 2000, migrations = SQLITE_MIGRATIONS }: SqliteOptions) {
     this.description = `sqlite ${path}`;
@@ -49,6 +53,7 @@ export class SqliteStorage implements Storage, StaffStorage {
       const message = (error as Error).message;
       throw new StartupError(`无法打开数据库 ${path}：${message}`, `cannot open the database ${path}: ${message}`);
     }
+    this.documents = new SqliteDocuments(this.db, (fn) => this.run(fn));
     this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
   }
 
@@ -209,7 +214,7 @@ export class SqliteStorage implements Storage, StaffStorage {
     return this.run(() => this.sst.countUsers.get()!.n);
   }
 
-  createUser(user: { name: string; office: string; role: 'admin' | 'staff'; passwordHash: string; at: string }): Promise<StaffUser> {
+  createUser(user: { name: string; office: string; role: Role; passwordHash: string; at: string }): Promise<StaffUser> {
     return this.run(() => toUser(this.sst.insertUser.get(user)!));
   }
 
@@ -259,7 +264,7 @@ export class SqliteStorage implements Storage, StaffStorage {
   }
 
   staffEvents(limit: number): Promise<Array<{ at: string; actor: string; action: string; detail: Record<string, unknown> | null }>> {
-    return this.run(() => this.sst.staffEvents.all(limit).map((row) => ({ ...row, detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null })));
+    return this.run(() => this.sst.staffEvents.all(limit).map(withDetail));
   }
 
   searchSubmissions(query: SubmissionQuery): Promise<SubmissionPage> {
@@ -293,7 +298,7 @@ export class SqliteStorage implements Storage, StaffStorage {
   }
 
   submissionEvents(id: number): Promise<SubmissionEvent[]> {
-    return this.run(() => this.sst.events.all(id).map((row) => ({ ...row, detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null })));
+    return this.run(() => this.sst.events.all(id).map(withDetail));
   }
 
   logSubmissionEvent(id: number, event: { at: string; actor: string; action: string; note?: string | null; detail?: Record<string, unknown> | null }): Promise<void> {
@@ -350,68 +355,3 @@ export class SqliteStorage implements Storage, StaffStorage {
   }
 }
 
-interface UserRow {
-  id: number;
-  name: string;
-  office: string;
-  role: 'admin' | 'staff';
-  password_hash: string;
-  disabled: number;
-  created_at: string;
-}
-
-interface SubmissionRow {
-  id: number;
-  tracking_code: string;
-  form: string;
-  kind: string;
-  data: string;
-  received_at: string;
-  received_on: string;
-  deadline: string;
-  step: StatusRow['step'];
-  replied_on: string | null;
-  outcome: string | null;
-  outcome_detail: string | null;
-  reason: string | null;
-  office: string | null;
-  reply: string | null;
-  publish: number;
-  adoption: SubmissionRecord['adoption'];
-  adoption_reason: string | null;
-  extended: number;
-  updated_at: string | null;
-}
-
-function toUser(row: UserRow): StaffUser {
-  return { id: row.id, name: row.name, office: row.office, role: row.role, disabled: row.disabled !== 0, createdAt: row.created_at };
-}
-
-function toRecord(row: SubmissionRow): SubmissionRecord {
-  return {
-    id: row.id,
-    trackingCode: row.tracking_code,
-    form: row.form,
-    kind: row.kind,
-    data: JSON.parse(row.data) as Record<string, unknown>,
-    receivedAt: row.received_at,
-    receivedOn: row.received_on,
-    deadline: row.deadline,
-    step: row.step,
-    repliedOn: row.replied_on,
-    outcome: row.outcome,
-    outcomeDetail: row.outcome_detail,
-    reason: row.reason,
-    office: row.office,
-    reply: row.reply,
-    publish: row.publish !== 0,
-    adoption: row.adoption,
-    adoptionReason: row.adoption_reason,
-    extended: row.extended !== 0,
-    updatedAt: row.updated_at,
-  };
-}
-
-function definedOnly(patch: SubmissionPatch): Partial<SubmissionRecord> {
-  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<SubmissionRecord>;
-}

@@ -7,7 +7,9 @@
  */
 import type { StatusRow } from './types.js';
 
-export type Role = 'admin' | 'staff';
+/** editor: writes documents; reviewer: also reviews others' (never its own); admin: everything, every office (migration 4: the old `staff` is editor). */
+export type Role = 'admin' | 'reviewer' | 'editor';
+export const ROLES: readonly Role[] = ['editor', 'reviewer', 'admin'];
 
 export interface StaffUser {
   id: number;

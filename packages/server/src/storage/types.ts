@@ -3,8 +3,6 @@
  * default; a PostgreSQL implementation provides the same interface and passes
  * the same tests. Every method may throw StorageUnavailableError (→ 503).
  */
-import type { StaffStorage } from './staff-types.js';
-
 export interface NewSubmission {
   form: string;
   kind: string;
@@ -60,6 +58,3 @@ export interface Storage {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
-
-/** What a server runs on: the citizens' side and the staff side (staff-types.ts) of one database. */
-export type ServerStorage = Storage & StaffStorage;

@@ -1,7 +1,8 @@
 /** Fetches a document's JSON text, turning every way a request can fail into one issue. */
 import { rootIssue, type GkIssue } from '@gongkai/core';
 
-export type FetchTextResult = { ok: true; text: string } | { ok: false; issue: GkIssue };
+/** `bytes` are exactly those received (a signature check hashes them); `text` is their UTF-8 reading, as response.text() gives it. */
+export type FetchTextResult = { ok: true; text: string; bytes: Uint8Array<ArrayBuffer>; headers: Headers } | { ok: false; issue: GkIssue };
 
 /**
  * `reload` bypasses the HTTP cache: a retry after a failure must ask the server
@@ -22,15 +23,24 @@ export async function fetchText(url: string, timeoutMs: number, signal: AbortSig
     });
     if (!response.ok) {
       if (response.status === 404) return { ok: false, issue: rootIssue('load.http404', { url: label }) };
+      // A document withdrawn by its publisher (gongkai-server's 410) says why.
+      if (response.status === 410) {
+        const reason = await response
+          .json()
+          .then((body: { error?: { reason?: unknown } }) => (typeof body?.error?.reason === 'string' ? body.error.reason : ''))
+          .catch(() => '');
+        return { ok: false, issue: rootIssue('load.withdrawn', { url: label, reason: reason || 'HTTP 410' }) };
+      }
       const statusText = response.statusText ? ` ${response.statusText}` : '';
       return { ok: false, issue: rootIssue('load.http', { status: response.status, statusText, url: label }) };
     }
-    const text = await response.text();
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
     const type = response.headers.get('content-type') ?? '';
     if (/text\/html|application\/xhtml/i.test(type) || /^\s*</.test(text)) {
       return { ok: false, issue: rootIssue('load.notJson', { url: label }) };
     }
-    return { ok: true, text };
+    return { ok: true, text, bytes, headers: response.headers };
   } catch {
     if (signal.aborted) return { ok: false, issue: rootIssue('load.network', { url: label }) };
     if (timeout.signal.aborted) {

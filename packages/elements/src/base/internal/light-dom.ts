@@ -31,7 +31,7 @@ const sheets = new Map<string, CSSStyleSheet>();
 export const canRenderLight = typeof Document !== 'undefined' && 'adoptedStyleSheets' in Document.prototype && 'replaceSync' in CSSStyleSheet.prototype;
 
 /** The top-level parts of a selector list (commas inside :is(), :not() or [] do not split). */
-function splitList(list: string): string[] {
+export function splitList(list: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
@@ -97,16 +97,21 @@ function scopeRules(rules: CSSRuleList, tag: string, owner: CSSStyleSheet | CSSG
   }
 }
 
-/** Puts the light-DOM stylesheet of `host`'s kind into the document or shadow root the host is in (once per root). */
-export function adoptLightStyles(host: HTMLElement, styles: CSSResultOrNative[]): void {
+/**
+ * Puts the light-DOM stylesheet of `host`'s kind into the document or shadow root the host is in (once per root).
+ * `extra` names styles that come later, on demand (the provenance block): scoped the same way, without the reset,
+ * which the element's own sheet has already applied and which would otherwise undo that sheet's rules.
+ */
+export function adoptLightStyles(host: HTMLElement, styles: CSSResultOrNative[], extra?: string): void {
   const root = host.getRootNode() as Document | ShadowRoot;
   const tag = host.localName;
-  let sheet = sheets.get(tag);
+  const key = extra ? `${tag} ${extra}` : tag;
+  let sheet = sheets.get(key);
   if (!sheet) {
     sheet = new CSSStyleSheet();
-    sheet.replaceSync(RESET + styles.map((style) => (style instanceof CSSStyleSheet ? [...style.cssRules].map((rule) => rule.cssText).join('') : style.cssText)).join(''));
+    sheet.replaceSync((extra ? '' : RESET) + styles.map((style) => (style instanceof CSSStyleSheet ? [...style.cssRules].map((rule) => rule.cssText).join('') : style.cssText)).join(''));
     scopeRules(sheet.cssRules, tag, sheet);
-    sheets.set(tag, sheet);
+    sheets.set(key, sheet);
   }
   if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }

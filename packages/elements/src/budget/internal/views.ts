@@ -474,10 +474,10 @@ export function tablesView(ctx: ViewContext): TemplateResult {
   // 收支总表: revenue by source beside spending by 类.
   const revenue = (doc.revenue ?? []).map((item) => ({ name: item.name, value: item.values.find((row) => row.year === year)?.[measure] }));
   const spending = ctx.root.children.map((node) => ({ name: itemLabel(node), value: amount(node, year, measure) }));
+  // The shorter side's rows stay blank (no row header, no "—"): there is no item there.
+  const side = (item: { name: string; value: number | undefined } | undefined) => (item ? [item.name, cell(item.value)] : ['', '']);
   const summaryRows: string[][] = [];
-  for (let i = 0; i < Math.max(revenue.length, spending.length); i++) {
-    summaryRows.push([revenue[i]?.name ?? '', cell(revenue[i]?.value), spending[i]?.name ?? '', cell(spending[i]?.value)]);
-  }
+  for (let i = 0; i < Math.max(revenue.length, spending.length); i++) summaryRows.push([...side(revenue[i]), ...side(spending[i])]);
   const revenueTotal = revenue.reduce((sum, row) => sum + (row.value ?? 0), 0);
   summaryRows.push([ctx.t('budget.table.revenueTotal'), revenue.length ? cell(revenueTotal) : '—', ctx.t('budget.table.spendingTotal'), cell(amount(ctx.root, year, measure))]);
   const amountHead = ctx.t('budget.col.amount', { unit: unitName(ctx) });

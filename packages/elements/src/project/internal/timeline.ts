@@ -70,7 +70,12 @@ export function timeline(ctx: TimelineContext): TemplateResult {
         }
         ${
           entry.contracts?.length
-            ? html`<div class="table-scroll" tabindex="0" role="region" aria-label=${t('project.contracts')}>
+            ? html`<div
+                class="table-scroll"
+                tabindex="0"
+                role="region"
+                aria-label=${t('project.contractsOf', { title: ctx.doc.title, stage: t(`project.stage.${entry.stage}` as MessageKey) })}
+              >
                 <table>
                   <caption>
                     ${t('project.contracts')}
