@@ -11,6 +11,7 @@ import '../index.js';
 import type * as z from 'zod/mini';
 import type { GkElement } from './gk-element.js';
 import { deep, failOnHostPageErrors, rootOf, smallTargets, visible } from './internal/test-support.js';
+import { KINDS as TABLE } from '../../../../scripts/entries.mjs';
 
 interface Example {
   kind: string;
@@ -21,7 +22,7 @@ interface Example {
 // Any kind: its data is whatever that kind's example is.
 type AnyGk = GkElement<z.ZodMiniType> & { status: string };
 
-const KINDS = ['document', 'budget', 'explainer', 'catalogue', 'form', 'consultation', 'disclosure-request', 'annual-report'];
+const KINDS = TABLE.map(({ kind }) => kind);
 
 let examples: Example[] | undefined;
 async function examplesOf(kind: string): Promise<Example[]> {

@@ -111,9 +111,7 @@ export function createStaff({ config, forms, staff: store, documents, keys, now 
 
   /** Handles a request under /staff. */
   return async function handleStaff(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const method = req.method ?? 'GET';
     const path = url.pathname;
-    const get = method === 'GET' || method === 'HEAD';
     const only = (allowed: string) => allowMethods(req, allowed);
 
     if (path === '/staff') {

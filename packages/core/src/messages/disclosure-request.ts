@@ -1,5 +1,5 @@
 /** Messages of disclosure applications (依申请公开) and their status lookup. Registered with addMessages() by the module that uses them. */
-export const requestZh = {
+export const disclosureRequestZh = {
   'request.apply': '提交申请',
   'request.lookup': '查询办理进度',
   'request.code': '查询码',
@@ -25,7 +25,7 @@ export const requestZh = {
   'request.toLookup': '已经申请过？查询办理进度',
 } as const;
 
-export const requestEn: Record<keyof typeof requestZh, string> = {
+export const disclosureRequestEn: Record<keyof typeof disclosureRequestZh, string> = {
   'request.apply': 'Apply',
   'request.lookup': 'Check progress',
   'request.code': 'Tracking code',

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { GkDisclosureRequestElement } from './request.js';
+import { GkDisclosureRequestElement } from './disclosure-request.js';
 import { failOnHostPageErrors } from '../base/internal/test-support.js';
 
 async function element(): Promise<GkDisclosureRequestElement> {

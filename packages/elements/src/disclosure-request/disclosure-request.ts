@@ -5,7 +5,7 @@ import {
   REQUEST_STEPS,
   formatDate,
   issueMessage,
-  requestSchema,
+  disclosureRequestSchema,
   requestStatusSchema,
   validateText,
   type GkDisclosureRequest,
@@ -18,7 +18,7 @@ import { followLink } from '../base/internal/links.js';
 import { fetchText } from '../base/internal/fetch-text.js';
 import { markdown, markdownStyles } from '../base/internal/markdown.js';
 import { hostCardStyles } from '../charts/host-card.styles.js';
-import { requestNarrowStyles, requestStyles } from './request.styles.js';
+import { requestNarrowStyles, requestStyles } from './disclosure-request.styles.js';
 import '../form/form.js';
 
 /**
@@ -32,10 +32,10 @@ import '../form/form.js';
  * @csspart base - The element.
  * @csspart status - The progress of the application looked up.
  */
-export class GkDisclosureRequestElement extends GkElement<typeof requestSchema> {
+export class GkDisclosureRequestElement extends GkElement<typeof disclosureRequestSchema> {
   static override styles = [...GkElement.styles, hostCardStyles, markdownStyles, requestStyles, requestNarrowStyles];
 
-  protected readonly schema = requestSchema;
+  protected readonly schema = disclosureRequestSchema;
 
   @state() private code = '';
   @state() private looking = false;
