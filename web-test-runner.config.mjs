@@ -9,7 +9,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { build, buildSync } from 'esbuild';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { startServer as startReceiver } from './packages/server/support/harness.mjs';
@@ -175,6 +175,27 @@ function testApi(context) {
   }
 }
 
+/**
+ * `executeServerCommand('gk-screenshot', { name })`: with GK_SCREENSHOTS=1, saves what the
+ * test page's screen shows as docs/images/phone/<name>.png (the phone tests make the docs'
+ * pictures); otherwise answers false and saves nothing.
+ */
+function screenshotCommand() {
+  return {
+    name: 'gk-screenshot',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'gk-screenshot') return undefined;
+      if (process.env.GK_SCREENSHOTS !== '1') return false;
+      const name = String(payload?.name ?? '');
+      if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`gk-screenshot: a plain file name, not "${name}"`);
+      const folder = fileURLToPath(new URL('./docs/images/phone/', import.meta.url));
+      mkdirSync(folder, { recursive: true });
+      await session.browser.getPage(session.id).screenshot({ path: `${folder}${name}.png` });
+      return true;
+    },
+  };
+}
+
 export default {
   rootDir: root,
   files: ['packages/*/test/**/*.test.ts', 'packages/elements/src/**/*.test.ts', 'examples/test/**/*.test.ts'],
@@ -184,7 +205,7 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 300000,
   browserStartTimeout: 60000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) }), screenshotCommand()],
   middleware: [
     async function routes(context, next) {
       if (context.url.startsWith('/api/')) {

@@ -25,7 +25,7 @@ import { runStudioBench } from './bench/studio.mjs';
 import { runDeidentifyBench } from './bench/deidentify.mjs';
 import { BUNDLE, bundleBytes, bundleOnDemandBytes, makeShippedApp, MEASURED, viteBenchEntry, viteSizes } from './bench/shipped.mjs';
 import { runStartupBench, STARTUP_TARGETS } from './bench/startup.mjs';
-import { ELEMENTS } from './entries.mjs';
+import { ELEMENTS, KINDS } from './entries.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -40,16 +40,7 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 const gzip = (buffer) => gzipSync(buffer, { level: 9 }).length;
 
 /** Which other kinds' messages (and so schemas) and which Markdown code a build's text holds. */
-const KIND_MARKERS = {
-  document: 'doc',
-  budget: 'budget',
-  explainer: 'explainer',
-  catalogue: 'catalogue',
-  form: 'form',
-  consultation: 'consultation',
-  'disclosure-request': 'request',
-  'annual-report': 'annual',
-};
+const KIND_MARKERS = Object.fromEntries(KINDS.map(({ kind, prefix }) => [kind, prefix]));
 function holds(text) {
   const kinds = Object.entries(KIND_MARKERS)
     .filter(([, prefix]) => new RegExp(`["'\`]${prefix}\\.[A-Za-z]+["'\`]:`).test(text))

@@ -41,9 +41,9 @@ describe('demo county page', () => {
     expect(explainers).to.have.length(2);
     await waitUntil(() => explainers.every((el) => el.shadowRoot?.querySelector('article')), 'explainers did not render', { timeout: 15000 });
 
-    // The 信息公开目录 section: three catalogues from src; 互动交流: the mailbox's published replies, from the receiver.
+    // The 信息公开目录 section: three catalogues from src; 重大建设项目: the projects listing; 互动交流: the mailbox's published replies, from the receiver.
     const catalogues = [...win.document.querySelectorAll('gk-catalogue')];
-    expect(catalogues).to.have.length(4);
+    expect(catalogues).to.have.length(5);
     await waitUntil(() => catalogues.every((el) => el.shadowRoot?.querySelector('.count-line')), 'catalogues did not render', { timeout: 15000 });
 
     // The 政府信息公开年报 section: the annual report from src, with its outcomes summary and table 三.
@@ -53,6 +53,12 @@ describe('demo county page', () => {
     expect(annual.shadowRoot!.querySelector('.table3')).to.exist;
 
     // The 互动交流 section: two forms from src.
+    const guide = win.document.querySelector('gk-service-guide')!;
+    await waitUntil(() => guide.shadowRoot?.querySelector('.services'), 'the service guides did not render', { timeout: 15000 });
+    expect([...guide.shadowRoot!.querySelectorAll('.services h4')].map((h) => h.textContent!.trim())).to.deep.equal(['医师执业注册', '护士执业注册', '诊所备案']);
+    const projects = win.document.getElementById('zdxmlb')!;
+    expect(projects.shadowRoot!.querySelector('a[href="zdxm/county-hospital.html"]')!.textContent).to.contain('平罗县人民医院新院区建设项目');
+
     const forms = [...win.document.querySelectorAll('gk-form')];
     expect(forms).to.have.length(1);
     expect(win.document.querySelectorAll('gk-disclosure-request')).to.have.length(1);
@@ -71,6 +77,32 @@ describe('demo county page', () => {
     });
     const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
     expect(summary).to.deep.equal([]);
+    frame.remove();
+  });
+
+  it("the county hospital's project page, linked from the projects listing, shows <gk-project> and passes axe", async () => {
+    const frame = document.createElement('iframe');
+    frame.style.width = '1024px';
+    frame.style.height = '800px';
+    document.body.append(frame);
+    await new Promise<void>((resolve) => {
+      frame.addEventListener('load', () => resolve(), { once: true });
+      frame.src = '/examples/zdxm/county-hospital.html';
+    });
+    const win = frame.contentWindow as Window & { axe?: { run(context: unknown, options: unknown): Promise<AxeResult> } };
+    const element = win.document.querySelector('gk-project')!;
+    await waitUntil(() => element.shadowRoot?.querySelector('.chart-summary'), 'the project did not render', { timeout: 15000 });
+    expect(element.shadowRoot!.querySelector('h2')!.textContent).to.equal('平罗县人民医院新院区建设项目');
+    expect(element.shadowRoot!.querySelectorAll('.timeline > li')).to.have.length(8);
+    const axeScript = win.document.createElement('script');
+    axeScript.src = '/node_modules/axe-core/axe.min.js';
+    const axeLoaded = new Promise((resolve) => axeScript.addEventListener('load', resolve, { once: true }));
+    win.document.head.append(axeScript);
+    await axeLoaded;
+    const result = await win.axe!.run(win.document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    expect(result.violations.map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`)).to.deep.equal([]);
     frame.remove();
   });
 });

@@ -57,8 +57,8 @@ function firstVisitSize(paths) {
   return { raw, gz, files: new Set(paths).size };
 }
 
-/** Sets a draft before the studio loads, so it opens with `text` (as after a reload). */
-const withDraft = (text) => (draft) => localStorage.setItem('gongkai-studio:draft:budget', JSON.stringify({ kind: 'budget', text: draft, savedAt: new Date().toISOString(), name: 'w2.json' }));
+/** Sets a draft before the studio loads, so it opens with `draft` (as after a reload); Playwright runs it in the page. */
+const withDraft = (draft) => localStorage.setItem('gongkai-studio:draft:budget', JSON.stringify({ kind: 'budget', text: draft, savedAt: new Date().toISOString(), name: 'w2.json' }));
 
 export async function runStudioBench() {
   const server = startStudioServer({ port: 0 });
@@ -99,7 +99,7 @@ export async function runStudioBench() {
       // Keystrokes on W2 (2,110 items), opened as a draft.
       const w2Context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       const w2Page = await w2Context.newPage();
-      await w2Page.addInitScript(withDraft(w2Text), w2Text);
+      await w2Page.addInitScript(withDraft, w2Text);
       await w2Page.addInitScript(PROBE);
       await w2Page.goto(`${base}?kind=budget`);
       await w2Page.waitForFunction(() => window.__bench.preview.length > 0, null, { timeout: 60000 });

@@ -15,7 +15,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ELEMENTS, SOURCE_CONDITION } from '../entries.mjs';
+import { ELEMENTS, KINDS, SOURCE_CONDITION } from '../entries.mjs';
 import { entryFileProblems, expectedManifests } from '../manifests.mjs';
 import { buildModule, createApp, packAll, removeApp, run, viteBuild, WORKSPACE } from './consumer.mjs';
 import { functionalSheet } from '../../packages/import/support/budget-workbook.mjs';
@@ -134,10 +134,30 @@ describe('the published packages, installed from their tarballs into a Vite + Ty
     const result = await build({ entryPoints: [join(app, 'budget-only.js')], bundle: true, minify: true, format: 'esm', write: false, logLevel: 'error' });
     for (const [bundler, text] of [['Vite', vite], ['esbuild', result.outputFiles[0].text]]) {
       assert.match(text, /"budget\.[A-Za-z]+":/, `${bundler}: the budget messages are there`);
-      for (const prefix of ['doc', 'explainer', 'catalogue', 'form', 'consultation', 'request', 'annual']) {
+      for (const { prefix } of KINDS.filter(({ kind }) => kind !== 'budget')) {
         assert.doesNotMatch(text, new RegExp(`"${prefix}\\.[A-Za-z]+":`), `${bundler}: gongkai/budget carries the ${prefix} messages`);
       }
       assert.ok(!text.includes('blockquoteStart'), `${bundler}: gongkai/budget carries marked`);
+    }
+  });
+
+  it('every per-element entry, bundled by esbuild, holds its own kind (and those it renders or borrows messages from) and no other', async () => {
+    const { build } = await import('esbuild');
+    for (const { kind, uses = [], borrows = [] } of KINDS) {
+      const result = await build({
+        stdin: { contents: `import 'gongkai/${kind}';`, resolveDir: app, loader: 'js' },
+        bundle: true,
+        minify: true,
+        format: 'esm',
+        write: false,
+        logLevel: 'error',
+      });
+      const text = result.outputFiles[0].text;
+      const own = new Set([kind, ...uses, ...borrows]);
+      for (const other of KINDS) {
+        const holds = new RegExp(`"${other.prefix}\\.[A-Za-z]+":`).test(text);
+        assert.equal(holds, own.has(other.kind), `gongkai/${kind} ${holds ? 'carries' : 'lacks'} the ${other.kind} messages`);
+      }
     }
   });
 

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { budgetWorkbook, economicSheet, functionalSheet, sangongSheet, summarySheet } from '../../import/support/budget-workbook.mjs';
+import { budgetWorkbook, functionalSheet } from '../../import/support/budget-workbook.mjs';
 import { xlsx, xlsxParts, zip } from '../../import/support/xlsx-writer.mjs';
 
 const bin = fileURLToPath(new URL('../bin/gongkai.mjs', import.meta.url));
@@ -37,8 +37,6 @@ function figures(items, year = 2018, out = {}) {
   }
   return out;
 }
-
-const stripped = (tree) => JSON.parse(JSON.stringify(tree, (key, value) => (key === 'note' ? undefined : value)));
 
 describe('gongkai import budget', () => {
   test('the four tables of a 万元 workbook (merged headers, 类/款/项 split, a SUM 合计 row) become the document they were made from', () => {

@@ -5,38 +5,13 @@
  */
 import * as z from 'zod/mini';
 import type { FieldDescriptions } from './schemas/common.js';
+import { defOf, discriminatorValues, unwrap, type AnySchema, type SchemaDef } from './zod-internals.js';
 
-type AnySchema = z.core.$ZodType;
-interface Def {
-  type: string;
-  shape?: Record<string, AnySchema>;
-  element?: AnySchema;
-  innerType?: AnySchema;
-  in?: AnySchema;
-  options?: AnySchema[];
-  discriminator?: string;
-}
+const def = defOf;
 
 /** The option of a discriminated union whose discriminator is `value` (sections[]<image>). */
-function option(union: Def, value: string): AnySchema | undefined {
-  return union.options?.find((candidate) => {
-    const field = def(unwrap(candidate)).shape?.[union.discriminator ?? 'type'];
-    return field && (def(field) as unknown as { values?: unknown[] }).values?.includes(value);
-  });
-}
-
-const def = (schema: AnySchema) => schema._zod.def as unknown as Def;
-
-function unwrap(schema: AnySchema): AnySchema {
-  let current = schema;
-  for (let guard = 0; guard < 10; guard++) {
-    const d = def(current);
-    if (d.innerType) current = d.innerType;
-    else if (d.type === 'pipe' && d.in) current = d.in;
-    else if (d.type === 'lazy') current = (current as z.core.$ZodLazy)._zod.innerType;
-    else break;
-  }
-  return current;
+function option(union: SchemaDef, value: string): AnySchema | undefined {
+  return union.options?.find((candidate) => discriminatorValues(candidate, union.discriminator ?? 'type').includes(value));
 }
 
 /**
@@ -51,7 +26,7 @@ export function schemaAt(root: AnySchema, path: string): AnySchema | undefined {
     const match = /^([^[<]+)(\[\])?(?:<([^>]+)>)?$/.exec(segment);
     if (!match) return undefined;
     const [, name, array, variant] = match;
-    const object: Def | undefined = current ? def(unwrap(current)) : undefined;
+    const object: SchemaDef | undefined = current ? def(unwrap(current)) : undefined;
     current = object?.type === 'object' ? object.shape?.[name!] : undefined;
     if (!current) return undefined;
     if (array) {
@@ -93,8 +68,7 @@ export function undescribedFields(root: AnySchema): string[] {
       visit(d.element, itemPath);
     } else if (d.type === 'union' && d.options) {
       for (const candidate of d.options) {
-        const field = def(unwrap(candidate)).shape?.[d.discriminator ?? 'type'];
-        const value = field ? (def(field) as unknown as { values?: unknown[] }).values?.[0] : undefined;
+        const value = discriminatorValues(candidate, d.discriminator ?? 'type')[0];
         visit(candidate, `${path}<${String(value)}>`);
       }
     } else if (d.type === 'object' && d.shape) {

@@ -14,37 +14,11 @@
  * closures called 1,000 times each stay interpreted (measured: 2,000 budget items
  * cold in 10 ms with closures, ~4 ms with the plan).
  */
-import type * as z from 'zod/mini';
 import { ownValue } from './own.js';
+import { checkDefOf, defOf, lazyInner, runCheck, runSchema, type AnySchema, type Payload, type SchemaDef } from './zod-internals.js';
 
-type AnySchema = z.core.$ZodType;
 type Accepts = (value: unknown) => boolean;
-type Payload = { value: unknown; issues: unknown[] };
-
-interface Def {
-  type: 'optional' | 'array' | 'object' | 'union' | 'lazy' | string;
-  coerce?: boolean;
-  check?: string;
-  format?: string;
-  checks?: AnySchema[];
-  shape?: Record<string, AnySchema>;
-  catchall?: AnySchema;
-  element?: AnySchema;
-  innerType?: AnySchema;
-  options?: AnySchema[];
-}
-
-interface CheckDef {
-  check: string;
-  when?: (payload: Payload) => boolean;
-  value?: number;
-  inclusive?: boolean;
-  minimum?: number;
-  maximum?: number;
-  format?: string;
-  pattern?: RegExp;
-  tx?: (value: unknown) => unknown;
-}
+type Def = SchemaDef;
 
 /** What a value must be. `checks` are zod's own check objects, run after the plan's own test. */
 type Plan = (
@@ -67,7 +41,6 @@ interface Length {
 }
 
 const plans = new WeakMap<AnySchema, Plan>();
-const CONTEXT = { async: false } as const;
 
 /** A function answering true only when `schema.safeParse(value)` would succeed and return `value` unchanged. */
 export function fastAccepts(schema: AnySchema): Accepts {
@@ -77,9 +50,9 @@ export function fastAccepts(schema: AnySchema): Accepts {
 
 function planOf(schema: AnySchema): Plan {
   let plan = plans.get(schema);
-  if (!plan && (schema._zod.def as unknown as Def).type === 'lazy' && !(schema._zod.def as unknown as Def).checks?.length) {
+  if (!plan && defOf(schema).type === 'lazy' && !defOf(schema).checks?.length) {
     // A lazy schema without checks of its own (lazy.ts) is the schema it stands for: the same plan, no extra step per value.
-    plan = planOf((schema as z.core.$ZodLazy)._zod.innerType);
+    plan = planOf(lazyInner(schema));
     plans.set(schema, plan);
   }
   if (!plan) {
@@ -116,7 +89,7 @@ function accepts(plan: Plan, value: unknown): boolean {
       break;
     case 'zod': {
       // zod's own parse and checks, on a payload of our own; a changed value (trim, coerce) means "ask zod".
-      const result = plan.schema._zod.run({ value, issues: [] } as never, CONTEXT as never) as unknown as Payload;
+      const result = runSchema(plan.schema, { value, issues: [] });
       if (result instanceof Promise || result.issues.length || result.value !== value) return false;
       break;
     }
@@ -165,16 +138,16 @@ function passesChecks(checks: AnySchema[], value: unknown): boolean {
   const payload: Payload = { value, issues: [] };
   for (const check of checks) {
     // A conditional check (minLength runs only on things with a length) runs when zod would.
-    const when = (check._zod.def as unknown as CheckDef).when;
+    const when = checkDefOf(check).when;
     if (when && !when(payload)) continue;
-    const result = (check._zod as unknown as { check(payload: Payload): unknown }).check(payload);
+    const result = runCheck(check, payload);
     if (result instanceof Promise || payload.issues.length) return false;
   }
   return payload.value === value;
 }
 
 function makePlan(schema: AnySchema): Plan {
-  const def = schema._zod.def as unknown as Def;
+  const def = defOf(schema);
   const checks = def.checks?.length ? def.checks : undefined;
   const zod: Plan = { op: 'zod', schema };
   switch (def.type) {
@@ -185,10 +158,10 @@ function makePlan(schema: AnySchema): Plan {
     case 'array':
       return { op: def.type, inner: planOf((def.innerType ?? def.element)!), checks };
     case 'lazy':
-      return { op: 'alias', inner: planOf((schema as z.core.$ZodLazy)._zod.innerType), checks };
+      return { op: 'alias', inner: planOf(lazyInner(schema)), checks };
     case 'object': {
       const shape = def.shape ?? {};
-      const rest = def.catchall ? (def.catchall._zod.def as unknown as Def).type : 'never';
+      const rest = def.catchall ? defOf(def.catchall).type : 'never';
       return {
         op: 'object',
         keys: Object.keys(shape),
@@ -203,7 +176,7 @@ function makePlan(schema: AnySchema): Plan {
       // Only a union of distinct primitive types (string | number): the value's type picks the one option zod can accept.
       const options = new Map<string, Plan>();
       for (const option of def.options ?? []) {
-        const { type, coerce } = option._zod.def as unknown as Def;
+        const { type, coerce } = defOf(option);
         // A coercing option could take (and change) a value of another type before the one we would pick.
         if (!['string', 'number', 'boolean'].includes(type) || coerce || options.has(type)) return { op: 'no' };
         options.set(type, planOf(option));
@@ -225,7 +198,7 @@ function makePlan(schema: AnySchema): Plan {
  * check returns undefined, and zod judges that leaf.
  */
 function leafPlan(def: Def): Plan | undefined {
-  const checks = (def.checks ?? []).map((check) => check._zod.def as unknown as CheckDef);
+  const checks = (def.checks ?? []).map(checkDefOf);
   if (def.type === 'number') {
     const int = def.check === 'number_format' && def.format === 'safeint';
     if (def.check && !int) return undefined;

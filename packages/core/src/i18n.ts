@@ -1,15 +1,5 @@
-import type { annualReportZh } from './messages/annual-report.js';
-import type { budgetZh } from './messages/budget.js';
-import type { catalogueZh } from './messages/catalogue.js';
 import { commonZh } from './messages/common.js';
 import { hasOwn } from './own.js';
-import type { chartZh } from './messages/chart.js';
-import type { consultationZh } from './messages/consultation.js';
-import type { documentZh } from './messages/document.js';
-import type { explainerZh } from './messages/explainer.js';
-import type { formZh } from './messages/form.js';
-import type { requestZh } from './messages/request.js';
-import type { provenanceZh } from './messages/provenance.js';
 
 /**
  * Translations for every string the library itself writes (never editors' text).
@@ -24,7 +14,36 @@ export function resolveLang(tag: string | null | undefined): Lang {
   return tag && /^en\b/i.test(tag.trim()) ? 'en' : 'zh-CN';
 }
 
-export type MessageKey = keyof typeof commonZh | keyof typeof documentZh | keyof typeof budgetZh | keyof typeof chartZh | keyof typeof explainerZh | keyof typeof catalogueZh | keyof typeof formZh | keyof typeof consultationZh | keyof typeof requestZh | keyof typeof annualReportZh | keyof typeof provenanceZh;
+// <generated from the table of kinds (scripts/entries.mjs) by `pnpm kinds`: do not edit>
+import type { chartZh } from './messages/chart.js';
+import type { documentZh } from './messages/document.js';
+import type { budgetZh } from './messages/budget.js';
+import type { explainerZh } from './messages/explainer.js';
+import type { catalogueZh } from './messages/catalogue.js';
+import type { formZh } from './messages/form.js';
+import type { consultationZh } from './messages/consultation.js';
+import type { disclosureRequestZh } from './messages/disclosure-request.js';
+import type { annualReportZh } from './messages/annual-report.js';
+import type { serviceGuideZh } from './messages/service-guide.js';
+import type { projectZh } from './messages/project.js';
+import type { provenanceZh } from './messages/provenance.js';
+
+/** Every message of the library: the shared tables and each kind’s. */
+export type MessageKey =
+  | keyof typeof commonZh
+  | keyof typeof chartZh
+  | keyof typeof documentZh
+  | keyof typeof budgetZh
+  | keyof typeof explainerZh
+  | keyof typeof catalogueZh
+  | keyof typeof formZh
+  | keyof typeof consultationZh
+  | keyof typeof disclosureRequestZh
+  | keyof typeof annualReportZh
+  | keyof typeof serviceGuideZh
+  | keyof typeof projectZh
+  | keyof typeof provenanceZh;
+// </generated>
 
 /**
  * The tables in force. Chinese, the default, joins them module by module through

@@ -1,16 +1,17 @@
+// Generated from the table of kinds (scripts/entries.mjs) by `pnpm kinds`: do not edit.
 /** Every document kind and its schema: what the CLI and the JSON Schema export iterate over. */
 import type * as z from 'zod/mini';
-import { budgetDescriptions, budgetSchema } from './schemas/budget.js';
-import { catalogueDescriptions, catalogueSchema } from './schemas/catalogue.js';
-import { consultationDescriptions, consultationSchema } from './schemas/consultation.js';
 import type { FieldDescriptions } from './schemas/common.js';
 import { documentDescriptions, documentSchema } from './schemas/document.js';
+import { budgetDescriptions, budgetSchema } from './schemas/budget.js';
 import { explainerDescriptions, explainerSchema } from './schemas/explainer.js';
+import { catalogueDescriptions, catalogueSchema } from './schemas/catalogue.js';
 import { formDescriptions, formSchema } from './schemas/form.js';
-import { requestDescriptions, requestSchema } from './schemas/request.js';
-// Imported last on purpose: where a module is first imported sets the order of the bundled code, and the
-// budget entry's gzip size is sensitive to that order (imported first, it cost gongkai/budget 157 bytes and its 40 KB limit).
+import { consultationDescriptions, consultationSchema } from './schemas/consultation.js';
+import { disclosureRequestDescriptions, disclosureRequestSchema } from './schemas/disclosure-request.js';
 import { annualReportDescriptions, annualReportSchema } from './schemas/annual-report.js';
+import { serviceGuideDescriptions, serviceGuideSchema } from './schemas/service-guide.js';
+import { projectDescriptions, projectSchema } from './schemas/project.js';
 
 export const SCHEMAS = {
   document: documentSchema,
@@ -19,8 +20,10 @@ export const SCHEMAS = {
   catalogue: catalogueSchema,
   form: formSchema,
   consultation: consultationSchema,
-  'disclosure-request': requestSchema,
+  'disclosure-request': disclosureRequestSchema,
   'annual-report': annualReportSchema,
+  'service-guide': serviceGuideSchema,
+  project: projectSchema,
 } as const satisfies Record<string, z.ZodMiniType>;
 
 export type Kind = keyof typeof SCHEMAS;
@@ -38,6 +41,8 @@ export const DESCRIPTIONS: Record<Kind, () => FieldDescriptions> = {
   catalogue: catalogueDescriptions,
   form: formDescriptions,
   consultation: consultationDescriptions,
-  'disclosure-request': requestDescriptions,
+  'disclosure-request': disclosureRequestDescriptions,
   'annual-report': annualReportDescriptions,
+  'service-guide': serviceGuideDescriptions,
+  project: projectDescriptions,
 };

@@ -6,6 +6,7 @@
 import type * as z from 'zod/mini';
 import { hasMessage, listSeparator, t, type Lang, type MessageKey, type MessageParams } from './i18n.js';
 import { fastAccepts } from './fast-accept.js';
+import { defOf, discriminatorValues, unwrap } from './zod-internals.js';
 import { ownValue, shallowCopy, unpolluted } from './own.js';
 import { formatPath, locateJsonPaths, parseJson, type JsonLocation, type PathSegment } from './json-source.js';
 
@@ -276,62 +277,44 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   return current;
 }
 
-/** Unwraps optional/default/pipe wrappers and lazy schemas (lazy.ts). */
-function unwrapSchema(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
-  let inner = schema;
-  for (let guard = 0; inner && guard < 10; guard++) {
-    const def = inner._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
-    if (def.innerType) inner = def.innerType;
-    else if (def.type === 'pipe' && def.in) inner = def.in;
-    else if (def.type === 'lazy') inner = (inner as z.core.$ZodLazy)._zod.innerType;
-    else break;
-  }
-  return inner;
-}
-
 /** The schema that validates the value at a JSON path (through objects, arrays and, by the value's own type, unions). */
 function schemaAtPath(schema: z.ZodMiniType, path: readonly PathSegment[], root?: unknown): z.core.$ZodType | undefined {
   let current: z.core.$ZodType | undefined = schema;
   let value = root;
   for (const segment of path) {
-    current = pickOption(unwrapSchema(current), value);
+    current = pickOption(unwrap(current), value);
     if (!current) return undefined;
-    const def = current._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType };
+    const def = defOf(current);
     if (def.type === 'object' && typeof segment === 'string') current = ownValue(def.shape, segment);
     else if (def.type === 'array') current = def.element;
     else return undefined;
     value = value && typeof value === 'object' ? ownValue(value as Record<PathSegment, unknown>, String(segment)) : undefined;
   }
-  return unwrapSchema(current);
+  return unwrap(current);
 }
 
 /** For a discriminated union, the option matching the value's discriminator; other schemas as they are. */
 function pickOption(schema: z.core.$ZodType | undefined, value: unknown): z.core.$ZodType | undefined {
-  const def = schema?._zod.def as { type: string; options?: z.core.$ZodType[]; discriminator?: string } | undefined;
-  if (def?.type !== 'union' || !def.options || !def.discriminator || !value || typeof value !== 'object') return schema;
-  const wanted = ownValue(value as Record<string, unknown>, def.discriminator);
-  return def.options.find((option) => {
-    const field = (unwrapSchema(option)!._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape?.[def.discriminator!];
-    return (field?._zod.def as { values?: unknown[] } | undefined)?.values?.includes(wanted);
-  });
+  const def = schema && defOf(schema);
+  const discriminator = def?.discriminator;
+  if (def?.type !== 'union' || !def.options || !discriminator || !value || typeof value !== 'object') return schema;
+  const wanted = ownValue(value as Record<string, unknown>, discriminator);
+  return def.options.find((option) => discriminatorValues(option, discriminator).includes(wanted));
 }
 
 /** The field names an object schema allows at `path` (for "did you mean" hints). */
 function knownKeysAt(schema: z.ZodMiniType, path: readonly PathSegment[], root?: unknown): string[] {
   const target = pickOption(schemaAtPath(schema, path, root), valueAt(root, path));
-  const def = target?._zod.def as { type: string; shape?: Record<string, unknown> } | undefined;
+  const def = target && defOf(target);
   return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
 /** The discriminator values of the discriminated union at `path` (the section types, say). */
 function unionValuesAt(schema: z.ZodMiniType, path: readonly PathSegment[], discriminator: string): unknown[] {
   const union = schemaAtPath(schema, path);
-  const def = union?._zod.def as { type: string; options?: z.core.$ZodType[] } | undefined;
+  const def = union && defOf(union);
   if (def?.type !== 'union' || !def.options) return [];
-  return def.options.flatMap((option) => {
-    const field = (unwrapSchema(option)!._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape?.[discriminator];
-    return (field?._zod.def as { values?: unknown[] } | undefined)?.values ?? [];
-  });
+  return def.options.flatMap((option) => discriminatorValues(option, discriminator));
 }
 
 function closestKey(key: string, known: string[]): string | undefined {

@@ -4,21 +4,30 @@
  */
 import { expect } from '@open-wc/testing';
 import { fastAccepts } from '../src/fast-accept.js';
-import { SCHEMAS, type Kind } from '../src/kinds.js';
+import { SCHEMAS, isKind, type Kind } from '../src/kinds.js';
 import * as z from 'zod/mini';
 import { text } from '../src/schemas/common.js';
 
-const EXAMPLES: Array<[Kind, string]> = [
-  ['document', '/packages/elements/src/document/examples/full.json'],
-  ['document', '/packages/elements/src/document/examples/repealed.json'],
-  ['document', '/packages/elements/src/document/examples/minimal.json'],
-  ['budget', '/packages/elements/src/budget/examples/department-budget-2018.json'],
-  ['budget', '/packages/elements/src/budget/examples/final-accounts-2018.json'],
-  ['budget', '/packages/elements/src/budget/examples/county-debt.json'],
-  ['budget', '/packages/elements/src/budget/examples/invalid-sums.json'],
-  ['annual-report', '/packages/elements/src/annual-report/examples/report-2025.json'],
-  ['annual-report', '/packages/elements/src/annual-report/examples/invalid.json'],
-];
+interface Example {
+  kind: string;
+  path: string;
+  valid: boolean;
+}
+
+/** Every example of every kind (packages/elements/src/<kind>/examples/*.json), as the test server lists them. */
+async function examples(): Promise<Array<[Kind, string]>> {
+  const list = (await (await fetch('/test-api/examples.json')).json()) as Example[];
+  return list.filter((example) => isKind(example.kind)).map((example) => [example.kind as Kind, example.path]);
+}
+
+/**
+ * Kinds whose documents the fast path always leaves to zod: an explainer's sections and
+ * a form's fields are unions of objects, which it does not plan (fast-accept.ts).
+ */
+const ASKS_ZOD: Kind[] = ['explainer', 'form', 'disclosure-request'];
+
+/** Random mutations of each example: about 10,000 in all. */
+const TRIALS = 300;
 
 function prng(seed: number) {
   let a = seed >>> 0;
@@ -41,21 +50,25 @@ function slots(value: unknown, out: Array<[Record<string | number, unknown>, str
 }
 
 describe('fastAccepts', () => {
-  it('accepts every valid example (so valid documents take the fast path)', async () => {
-    for (const [kind, url] of EXAMPLES.filter(([, url]) => !url.includes('invalid'))) {
+  it('accepts every valid example of every kind but those whose documents are unions of objects (so valid documents take the fast path)', async () => {
+    const all = await examples();
+    expect(new Set(all.map(([kind]) => kind)).size, 'kinds with examples').to.equal(Object.keys(SCHEMAS).length);
+    for (const [kind, url] of all.filter(([, url]) => !url.includes('invalid'))) {
       const doc = await (await fetch(url)).json();
       expect(SCHEMAS[kind].safeParse(doc).success, url).to.be.true;
-      expect(fastAccepts(SCHEMAS[kind])(doc), url).to.be.true;
+      // Both ways, so this list stays true when the fast path learns more.
+      expect(fastAccepts(SCHEMAS[kind])(doc), url).to.equal(!ASKS_ZOD.includes(kind));
     }
   });
 
-  it('never accepts what zod rejects, over 6,000 random mutations', async () => {
+  it('never accepts what zod rejects, over random mutations of every example of every kind', async function () {
+    this.timeout(300000);
     const random = prng(42);
     let accepted = 0;
     let rejected = 0;
-    for (const [kind, url] of EXAMPLES) {
+    for (const [kind, url] of await examples()) {
       const original = await (await fetch(url)).json();
-      for (let trial = 0; trial < 900; trial++) {
+      for (let trial = 0; trial < TRIALS; trial++) {
         const doc = structuredClone(original);
         const places = slots(doc);
         const mutations = 1 + Math.floor(random() * 3);

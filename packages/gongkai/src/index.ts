@@ -14,10 +14,33 @@ export {
   validate,
   validateText,
   formatIssue,
+  toCsv,
+} from '@gongkai/core';
+export type { GkIssue, Lang } from '@gongkai/core';
+// Each kind's schema and document type.
+// <generated from the table of kinds (scripts/entries.mjs) by `pnpm kinds`: do not edit>
+export {
   documentSchema,
   budgetSchema,
   explainerSchema,
+  catalogueSchema,
+  formSchema,
+  consultationSchema,
+  disclosureRequestSchema,
   annualReportSchema,
-  toCsv,
+  serviceGuideSchema,
+  projectSchema,
 } from '@gongkai/core';
-export type { GkDocument, GkBudget, GkExplainer, GkAnnualReport, GkIssue, Lang } from '@gongkai/core';
+export type {
+  GkDocument,
+  GkBudget,
+  GkExplainer,
+  GkCatalogue,
+  GkForm,
+  GkConsultation,
+  GkDisclosureRequest,
+  GkAnnualReport,
+  GkServiceGuide,
+  GkProject,
+} from '@gongkai/core';
+// </generated>

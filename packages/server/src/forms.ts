@@ -10,13 +10,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileSubmissionSchema, formFieldList, formSchema, type GkForm } from '../../core/src/schemas/form.js';
 import { consultationSchema, type GkConsultation } from '../../core/src/schemas/consultation.js';
-import { requestSchema, type GkDisclosureRequest } from '../../core/src/schemas/request.js';
+import { disclosureRequestSchema, type GkDisclosureRequest } from '../../core/src/schemas/disclosure-request.js';
 import { formatIssue, validateText } from '../../core/src/validate.js';
 import '../../core/src/translations/en.js';
 import { StartupError } from './errors.js';
 
 export type FormKind = 'form' | 'consultation' | 'disclosure-request';
-const KINDS: Record<FormKind, typeof formSchema | typeof consultationSchema | typeof requestSchema> = { form: formSchema, consultation: consultationSchema, 'disclosure-request': requestSchema };
+const KINDS: Record<FormKind, typeof formSchema | typeof consultationSchema | typeof disclosureRequestSchema> = { form: formSchema, consultation: consultationSchema, 'disclosure-request': disclosureRequestSchema };
 
 export interface ServedForm {
   name: string;

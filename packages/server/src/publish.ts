@@ -15,7 +15,7 @@
 import { catalogueSchema, type CatalogueColumn, type CatalogueItem, type GkCatalogue } from '../../core/src/schemas/catalogue.js';
 import { consultationSchema, type GkConsultation } from '../../core/src/schemas/consultation.js';
 import { formFieldList, type FormField } from '../../core/src/schemas/form.js';
-import { REQUEST_OUTCOMES, REQUEST_OUTCOME_CASES } from '../../core/src/schemas/request.js';
+import { REQUEST_OUTCOMES, REQUEST_OUTCOME_CASES } from '../../core/src/schemas/disclosure-request.js';
 import { APPLICANT_COLUMNS, type ApplicantCounts, type GkAnnualReport } from '../../core/src/schemas/annual-report.js';
 import { deidentify } from '../../core/src/deidentify.js';
 import { issueMessage, validate } from '../../core/src/validate.js';
@@ -24,8 +24,6 @@ import type { ServedForm } from './forms.js';
 import type { StaffStorage, SubmissionRecord } from './storage/staff-types.js';
 import { ADOPTION_LABELS, OUTCOME_DETAILS } from './workflow.js';
 
-/** Field types that are personal by nature: never published. */
-const PERSONAL_TYPES = new Set(['email', 'mobile', 'idNumber', 'address', 'file', 'consent', 'date', 'number']);
 const BOARD_LIMIT = 500;
 
 /** Backslash-escapes Markdown, so a citizen's text is shown as written (no links, images or headings of theirs). */

@@ -5,7 +5,7 @@
  * one transaction (group commit): one fsync for all that arrived meanwhile.
  */
 import { createHash, randomInt } from 'node:crypto';
-import { requestStatusSchema, type RequestStatus } from '../../core/src/schemas/request.js';
+import { requestStatusSchema, type RequestStatus } from '../../core/src/schemas/disclosure-request.js';
 import { issueMessage, validate } from '../../core/src/validate.js';
 import { deidentify } from '../../core/src/deidentify.js';
 import type { ServerConfig } from './config.js';

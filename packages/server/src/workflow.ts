@@ -11,7 +11,7 @@
  *   adoption  采纳情况    consultation comments: adopted / partly / not, with a reason
  *   publish   公开答复    a replied submission onto (or off) the public board
  */
-import { REQUEST_OUTCOME_CASES, REQUEST_OUTCOMES } from '../../core/src/schemas/request.js';
+import { REQUEST_OUTCOME_CASES, REQUEST_OUTCOMES } from '../../core/src/schemas/disclosure-request.js';
 import { addWorkingDays } from './dates.js';
 import { HttpError, type IssueOut } from './errors.js';
 import type { Adoption, Decide, SubmissionRecord } from './storage/staff-types.js';

@@ -21,7 +21,7 @@ if (!existsSync(BUNDLE)) throw new Error('packages/server/dist/gongkai-server.mj
 
 const EXAMPLES = {
   'mailbox.json': 'packages/elements/src/form/examples/mailbox.json',
-  'application.json': 'packages/elements/src/request/examples/application.json',
+  'application.json': 'packages/elements/src/disclosure-request/examples/application.json',
   'consultation-open.json': 'packages/elements/src/consultation/examples/open.json',
   'consultation-closed.json': 'packages/elements/src/consultation/examples/family-doctor-closed.json',
 };

@@ -77,7 +77,7 @@ test('bad form documents are refused with core’s messages, paths and lines', a
   const twice = join(dir, 'twice');
   mkdirSync(twice);
   copyFileSync(join(ROOT, 'packages/elements/src/form/examples/disclosure-application.json'), join(twice, 'a.json'));
-  copyFileSync(join(ROOT, 'packages/elements/src/request/examples/application.json'), join(twice, 'b.json'));
+  copyFileSync(join(ROOT, 'packages/elements/src/disclosure-request/examples/application.json'), join(twice, 'b.json'));
   await failsWith([], { GONGKAI_FORMS: twice, GONGKAI_DB: join(dir, 'a.db') }, /两个文件提交到同一个地址 \/api\/forms\/disclosure/, /two documents send to the same address/);
 
   // A named file must be a form; a directory may hold other documents, which are skipped.

@@ -17,6 +17,7 @@ import { budgetWorkbook } from '../../import/support/budget-workbook.mjs';
 import { xlsx } from '../../import/support/xlsx-writer.mjs';
 import { startStudioServer, STUDIO_CSP } from '../serve.mjs';
 import { cursorLine, editorText, gotoLine, launch, lineOf, openStudio, problems, ROOT, screenshot, setEditorText, settled } from '../support/browser.mjs';
+import { KINDS } from '../../../scripts/entries.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -366,7 +367,7 @@ describe('the studio served by gongkai-server at /studio/', () => {
     const { page } = await open(receiver.url);
     await axe(page, 'editor');
     const kinds = await page.locator('gk-studio select').first().evaluate((select) => [...select.options].map((option) => option.value));
-    assert.deepEqual(kinds, ['document', 'budget', 'explainer', 'catalogue', 'form', 'consultation', 'disclosure-request', 'annual-report']);
+    assert.deepEqual(kinds, KINDS.map(({ kind }) => kind));
     for (const kind of kinds.filter((k) => k !== 'budget')) {
       await page.locator('gk-studio select').first().selectOption(kind);
       await page.locator(`gk-studio #preview-frame gk-${kind}`).waitFor({ state: 'attached' });

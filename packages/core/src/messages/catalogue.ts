@@ -53,6 +53,13 @@ export const catalogueZh = {
   'catalogue.type.记录': '公开记录',
   'catalogue.updated': '更新日期：{date}',
   'catalogue.exportedAt': '导出时间',
+  'catalogue.about': '目录说明',
+  'catalogue.filter': '筛选',
+  'catalogue.filterCount': '筛选（{count}）',
+  'catalogue.filtersGroup': '筛选和排序',
+  'catalogue.showResults': '查看 {count} 条结果',
+  'catalogue.chosen': '已选条件',
+  'catalogue.removeFilter': '取消筛选：{filter}',
 } as const;
 
 export const catalogueEn: Record<keyof typeof catalogueZh, string> = {
@@ -109,4 +116,11 @@ export const catalogueEn: Record<keyof typeof catalogueZh, string> = {
   'catalogue.type.记录': 'Published records',
   'catalogue.updated': 'Updated {date}',
   'catalogue.exportedAt': 'Exported',
+  'catalogue.about': 'About this catalogue',
+  'catalogue.filter': 'Filter',
+  'catalogue.filterCount': 'Filter ({count})',
+  'catalogue.filtersGroup': 'Filters and sorting',
+  'catalogue.showResults': 'Show {count} results',
+  'catalogue.chosen': 'Active filters',
+  'catalogue.removeFilter': 'Remove filter: {filter}',
 };

@@ -24,6 +24,14 @@ export const consultationZh = {
   'consultation.count': '{count} 人提出',
   'consultation.opinions': '意见（条）',
   'consultation.share': '占比',
+  'consultation.daysLeft': '{closes}截止，还有 {days} 天',
+  'consultation.lastDay': '今天（{closes}）截止',
+  'consultation.startsOn': '{opens}开始征求意见',
+  'consultation.toForm': '我要提意见',
+  'consultation.received': '收到意见',
+  'consultation.toReport': '查看采纳情况',
+  'consultation.noReport': '{closes}已结束，采纳情况将在此公布',
+  'consultation.items': '{count} 条',
 } as const;
 
 export const consultationEn: Record<keyof typeof consultationZh, string> = {
@@ -51,4 +59,12 @@ export const consultationEn: Record<keyof typeof consultationZh, string> = {
   'consultation.count': 'raised by {count}',
   'consultation.opinions': 'Comments',
   'consultation.share': 'Share',
+  'consultation.daysLeft': 'Closes {closes}: {days} days left',
+  'consultation.lastDay': 'Closes today ({closes})',
+  'consultation.startsOn': 'Opens for comment on {opens}',
+  'consultation.toForm': 'Send a comment',
+  'consultation.received': 'Comments received',
+  'consultation.toReport': 'How comments were used',
+  'consultation.noReport': 'Closed on {closes}; the report on the comments will be published here',
+  'consultation.items': '{count}',
 };

@@ -35,6 +35,8 @@ export const formZh = {
   'form.honeypot': '请勿填写此项',
   'form.fileChosen': '已选择：{name}（{size}）',
   'form.timeout': '服务器在 {seconds} 秒内没有答复',
+  'form.privacy': '隐私说明',
+  'form.errorsLeft': '还有 {count} 处需要修改（查看）',
 } as const;
 
 export const formEn: Record<keyof typeof formZh, string> = {
@@ -73,4 +75,6 @@ export const formEn: Record<keyof typeof formZh, string> = {
   'form.honeypot': 'Leave this empty',
   'form.fileChosen': 'Chosen: {name} ({size})',
   'form.timeout': 'the server did not answer within {seconds} seconds',
+  'form.privacy': 'Privacy notice',
+  'form.errorsLeft': '{count} problem(s) left to correct (show)',
 };

@@ -15,7 +15,7 @@ import { lazySchema } from '../lazy.js';
 import { addMessages } from '../i18n.js';
 import { annualReportEn, annualReportZh } from '../messages/annual-report.js';
 import { header, headerDescriptions, isoDate, text, type FieldDescriptions } from './common.js';
-import { REQUEST_OUTCOMES, REQUEST_OUTCOME_CASES, type RequestOutcome } from './request.js';
+import { REQUEST_OUTCOMES, REQUEST_OUTCOME_CASES, type RequestOutcome } from './disclosure-request.js';
 
 addMessages('zh-CN', annualReportZh);
 

@@ -20,6 +20,15 @@ export const annualReportStyles = css`
   section {
     margin-top: 1.5em;
   }
+  .headline .headline-title {
+    margin: 0 0 0.25em;
+    font-weight: 700;
+  }
+  .headline .share {
+    margin-inline-start: 0.4em;
+    font-size: 0.75em;
+    color: var(--_muted);
+  }
   .table3 tr.category th,
   .table3 tr.total th,
   .table3 tr.total td {

@@ -44,6 +44,25 @@ describe('<gk-annual-report>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("the year's headline figures come first, worked out from the tables", async () => {
+    const el = await report(await example('report-2025'));
+    const headline = root(el).querySelector('.headline')!;
+    // Before the first part of the report.
+    expect(headline.compareDocumentPosition(root(el).querySelector('section')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
+    expect(headline.querySelector('.headline-title')!.textContent).to.equal('2025年主要数据');
+    const figures = [...headline.querySelectorAll('.figures > div')].map((each) => [each.querySelector('dt')!.textContent, each.querySelector('dd')!.textContent]);
+    const total = (label: string) => `${table3Row(el, label)!.at(-1)}件`;
+    const granted = table3Row(el, '（一）予以公开')!.at(-1)!;
+    const done = table3Row(el, '（七）总计')!.at(-1)!;
+    expect(figures).to.deep.equal([
+      ['新收公开申请', total('一、本年新收')],
+      ['办结申请', total('（七）总计')],
+      ['予以公开', `${granted}件${Math.round((Number(granted) / Number(done)) * 1000) / 10}%`],
+      ['行政复议', '1件'], // review: 1 upheld
+      ['行政诉讼', '0件'],
+    ]);
+  });
+
   it('table 三 has the template’s column groups and works out every total', async () => {
     const el = await report(await example('report-2025'));
     const head = [...root(el).querySelectorAll('.table3 thead tr')].map((tr) => [...tr.children].map((th) => [th.textContent!.trim(), th.getAttribute('scope'), th.getAttribute('colspan') ?? th.getAttribute('rowspan') ?? '']));

@@ -2,7 +2,9 @@ import { html, nothing } from 'lit';
 import {
   REQUEST_OUTCOMES,
   annualReportSchema,
+  appealTotal,
   applicantTotal,
+  formatNumber,
   formatDate,
   formatPercent,
   outcomeCounts,
@@ -20,6 +22,7 @@ import { hostCardStyles } from '../charts/host-card.styles.js';
 import { ChartInteraction } from '../charts/interaction.js';
 import { categoryColor } from '../charts/palette.js';
 import { ResizeController } from '../charts/resize-controller.js';
+import { headlineStyles } from '../base/internal/headline.styles.js';
 import { annualReportStyles } from './annual-report.styles.js';
 import { appealsTable, applicationsCsv, applicationsTable, outcomeName, proactiveTables, type TableContext } from './internal/tables.js';
 
@@ -43,7 +46,7 @@ import { appealsTable, applicationsCsv, applicationsTable, outcomeName, proactiv
  * @csspart tooltip - The tooltip.
  */
 export class GkAnnualReportElement extends GkElement<typeof annualReportSchema> {
-  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, markdownStyles, annualReportStyles];
+  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, markdownStyles, ...headlineStyles, annualReportStyles];
 
   protected readonly schema = annualReportSchema;
 
@@ -55,25 +58,52 @@ export class GkAnnualReportElement extends GkElement<typeof annualReportSchema> 
     const lang = this.language;
     const ctx: TableContext = { report, lang, t: (key, params) => this.t(key, params) };
     const prose = (source: string | undefined) => (source?.trim() ? html`<div class="prose">${markdown(source, this.headingLevel + 2)}</div>` : this.notReported());
+    // Not landmarks (no accessible name): two reports on a page would have regions of the same names.
     const section = (key: 'overview' | 'proactive' | 'applications' | 'appeals' | 'problems' | 'other', body: unknown) =>
-      html`<section aria-labelledby=${this.scopedId(`${key}-title`)}>${this.heading(1, this.t(`annual.section.${key}`), `${key}-title`)}${body}</section>`;
+      html`<section>${this.heading(1, this.t(`annual.section.${key}`), `${key}-title`)}${body}</section>`;
     return html`<article part="base" aria-labelledby=${this.scopedId('title')}>
       ${this.heading(0, report.title, 'title', 'title')}
       <p class="meta">${this.t('annual.published', { office: report.office, date: formatDate(report.published, lang) })}</p>
+      ${this.renderHeadline(report)}
       ${section('overview', prose(report.overview))}
       ${section('proactive', report.proactive ? proactiveTables(ctx) : this.notReported())}
       ${section(
         'applications',
         html`${this.outcomesFigure(report, ctx)}${applicationsTable(ctx)}
-          <p class="table-actions no-print">
-            <button type="button" @click=${() => downloadCsv(`${report.title}-${this.t('annual.section.applications')}.csv`, applicationsCsv(ctx))}>${this.t('annual.downloadTable')}</button>
-          </p>`,
+          <div class="table-actions no-print">
+            <button type="button" @click=${(event: Event) => downloadCsv(`${report.title}-${this.t('annual.section.applications')}.csv`, applicationsCsv(ctx), event.currentTarget)}>
+              ${this.t('annual.downloadTable')}
+            </button>
+          </div>`,
       )}
       ${section('appeals', report.appeals ? appealsTable(ctx) : this.notReported())}
       ${section('problems', prose(report.problems))}
       ${section('other', prose(report.other))}
       ${report.source ? html`<p class="source">${report.source}</p>` : nothing}
     </article>`;
+  }
+
+  /** The year's figures a reader looks for first, worked out from the tables: applications in and answered, disclosed in full, appeals. */
+  private renderHeadline(report: GkAnnualReport) {
+    const lang = this.language;
+    const done = applicantTotal(outcomesTotal(report));
+    const granted = applicantTotal(outcomeCounts(report, '予以公开'));
+    const count = (value: number) => this.t('annual.count', { count: formatNumber(value, lang, 0) });
+    const figures: Array<[string, string, string?]> = [
+      [this.t('annual.headline.received'), count(applicantTotal(report.applications.received))],
+      [this.t('annual.headline.done'), count(done)],
+      [this.t('annual.headline.granted'), count(granted), done > 0 ? formatPercent(granted / done, lang) : undefined],
+    ];
+    if (report.appeals) {
+      figures.push([this.t('annual.headline.review'), count(appealTotal(report.appeals.review))]);
+      figures.push([this.t('annual.headline.litigation'), count(appealTotal(report.appeals.litigationDirect) + appealTotal(report.appeals.litigationAfterReview))]);
+    }
+    return html`<div class="headline">
+      <p class="headline-title">${this.t('annual.headline', { year: report.year })}</p>
+      <dl class="figures">
+        ${figures.map(([label, value, share]) => html`<div><dt>${label}</dt><dd>${value}${share ? html`<span class="share">${share}</span>` : nothing}</dd></div>`)}
+      </dl>
+    </div>`;
   }
 
   private notReported() {

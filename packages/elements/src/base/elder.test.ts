@@ -10,7 +10,8 @@ import { sendMouse, setViewport } from '@web/test-runner-commands';
 import '../index.js';
 import type * as z from 'zod/mini';
 import type { GkElement } from './gk-element.js';
-import { failOnHostPageErrors } from './internal/test-support.js';
+import { deep, failOnHostPageErrors, rootOf, smallTargets, visible } from './internal/test-support.js';
+import { KINDS as TABLE } from '../../../../scripts/entries.mjs';
 
 interface Example {
   kind: string;
@@ -21,24 +22,13 @@ interface Example {
 // Any kind: its data is whatever that kind's example is.
 type AnyGk = GkElement<z.ZodMiniType> & { status: string };
 
-const KINDS = ['document', 'budget', 'explainer', 'catalogue', 'form', 'consultation', 'disclosure-request', 'annual-report'];
+const KINDS = TABLE.map(({ kind }) => kind);
 
 let examples: Example[] | undefined;
 async function examplesOf(kind: string): Promise<Example[]> {
   examples ??= (await (await fetch('/test-api/examples.json')).json()) as Example[];
   return examples.filter((example) => example.kind === kind);
 }
-
-/** Every element under `node`, through the shadow roots of nested gk-* elements. */
-function* deep(node: Element | ShadowRoot): Generator<Element> {
-  for (const child of node.children) {
-    yield child;
-    if (child.shadowRoot) yield* deep(child.shadowRoot);
-    yield* deep(child);
-  }
-}
-
-const rootOf = (element: Element) => (element.shadowRoot ?? element).querySelector('.gk-root') as HTMLElement;
 
 async function render(example: Example, attributes: { elder?: boolean; light?: boolean } = {}): Promise<AnyGk> {
   const data = await (await fetch(example.path)).json();
@@ -59,11 +49,6 @@ async function render(example: Example, attributes: { elder?: boolean; light?: b
   return element;
 }
 
-const visible = (element: Element) => {
-  const rect = element.getBoundingClientRect();
-  return rect.width > 0 && rect.height > 0 && getComputedStyle(element).visibility === 'visible';
-};
-
 /** Text smaller than 18 px, or lines tighter than 1.5, anywhere in the element (SVG charts excepted: they are drawn 1.5 times as large). */
 function smallText(element: Element): string[] {
   const found = new Set<string>();
@@ -78,26 +63,6 @@ function smallText(element: Element): string[] {
     if (line < 1.5 * size - 0.01) found.add(`${inner.localName}.${inner.className} line-height ${style.lineHeight} for ${style.fontSize}`);
   }
   return [...found];
-}
-
-/**
- * Targets smaller than 44 × 44 px. A checkbox or radio counts with its label (clicking
- * the label ticks it). Left out, as WCAG 2.5.5 allows: links inside a sentence of
- * editor-written text; chart marks, whose figures are in the data table shown beside
- * the chart in elder mode; scrolling table regions (keyboard scroll targets, large).
- */
-function smallTargets(element: Element): string[] {
-  const found: string[] = [];
-  for (const inner of deep(rootOf(element))) {
-    const focusable = inner.matches('a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])');
-    if (!focusable || !visible(inner) || inner.closest('.honeypot')) continue;
-    if (inner.closest('svg') || inner.matches('.table-scroll, .data-table') || inner.closest('.prose p, .prose li, .term-definition')) continue;
-    let rect = inner.getBoundingClientRect();
-    const labels = (inner as HTMLInputElement).labels;
-    if (labels?.length && /checkbox|radio/.test((inner as HTMLInputElement).type)) rect = labels[0]!.getBoundingClientRect();
-    if (rect.width < 43.5 || rect.height < 43.5) found.push(`${inner.localName}${inner.className ? `.${inner.className}` : ''} "${inner.textContent!.trim().slice(0, 20)}" ${Math.round(rect.width)}×${Math.round(rect.height)}`);
-  }
-  return found;
 }
 
 async function contrastViolations(element: Element): Promise<string[]> {
@@ -122,7 +87,7 @@ describe('elder mode (长者模式)', function () {
           const where = `${example.path}${light ? ' (light DOM)' : ''}`;
           expect(rootOf(element).classList.contains('gk-elder'), where).to.be.true;
           for (const problem of smallText(element)) problems.push(`${where}: ${problem}`);
-          for (const problem of smallTargets(element)) problems.push(`${where}: target ${problem}`);
+          for (const problem of smallTargets(element, 44)) problems.push(`${where}: target ${problem}`);
           for (const problem of await contrastViolations(element)) problems.push(`${where}: ${problem}`);
         }
       }
@@ -134,7 +99,7 @@ describe('elder mode (长者模式)', function () {
     const [example] = (await examplesOf('document')).filter((each) => each.path.endsWith('full.json'));
     const element = await render(example!, { elder: false });
     expect(smallText(element).join('\n')).to.match(/status.*font-size 14px/);
-    expect(smallTargets(element).length).to.be.greaterThan(0);
+    expect(smallTargets(element, 44).length).to.be.greaterThan(0);
   });
 
   it('follows the class gk-elder on <html> as a toolbar adds and removes it', async () => {

@@ -47,6 +47,18 @@ export class GkSubmitEvent extends CustomEvent<GkSubmitDetail> {
   }
 }
 
+export interface GkServiceSelectDetail {
+  /** The item's code; empty when the reader went back to the listing. */
+  code: string;
+}
+
+/** Dispatched by <gk-service-guide> when the reader opens one item's guide from its listing, or goes back to the listing. */
+export class GkServiceSelectEvent extends CustomEvent<GkServiceSelectDetail> {
+  constructor(detail: GkServiceSelectDetail) {
+    super('gk-service-select', { bubbles: true, composed: true, detail });
+  }
+}
+
 /** The events of an element whose documents are `T`: `el.addEventListener('gk-load', (e) => e.detail.document.title)`. */
 export interface GkElementEventMap<T = unknown> extends HTMLElementEventMap {
   'gk-load': GkLoadEvent<T>;
@@ -58,6 +70,7 @@ declare global {
     'gk-load': GkLoadEvent;
     'gk-error': GkErrorEvent;
     'gk-submit': GkSubmitEvent;
+    'gk-service-select': GkServiceSelectEvent;
   }
 }
 

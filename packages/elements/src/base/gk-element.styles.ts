@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { narrow } from './internal/narrow.js';
 
 /**
  * What every gk-* element shares: the --gk-* design tokens, a root that owns its
@@ -38,6 +39,10 @@ export const baseStyles = css`
     color: var(--gk-color-text, #1f1f1f);
     text-align: start;
     overflow-wrap: anywhere;
+    /* The query container of the narrow layout (internal/narrow.ts). Its content no longer sizes it, so where a page lets
+       the element shrink to fit (a float, a flex row, a table cell) it takes a phone's width rather than none. */
+    container-type: inline-size;
+    contain-intrinsic-inline-size: 320px;
   }
   .gk-root,
   .gk-root *,
@@ -60,6 +65,10 @@ export const baseStyles = css`
     color: var(--_link);
     text-decoration: underline;
     text-underline-offset: 0.15em;
+  }
+  /* A link outside running text is a target of its own: a whole line high (27 px at 16 px), not its glyphs' 19 px (WCAG 2.5.8). */
+  a:not(.prose a) {
+    display: inline-block;
   }
   :focus-visible {
     outline: 3px solid var(--_focus);
@@ -178,3 +187,13 @@ export const baseStyles = css`
     }
   }
 `;
+
+/** Every element's narrow layout: a smaller title and facts line, so the first screen holds what the reader came for. */
+export const baseNarrowStyles = narrow(css`
+  .gk-root [part='title'] {
+    font-size: 1.15em;
+  }
+  .gk-root p.meta {
+    font-size: 0.875em;
+  }
+`);

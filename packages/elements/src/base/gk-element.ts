@@ -22,11 +22,12 @@ import {
   type ValidationResult,
 } from '@gongkai/core';
 import type * as z from 'zod/mini';
-import { baseStyles } from './gk-element.styles.js';
+import { baseNarrowStyles, baseStyles } from './gk-element.styles.js';
 import { VERSION } from './define.js';
 import { GkErrorEvent, GkLoadEvent, type DataSource } from './events.js';
 import { fetchText, shortUrl } from './internal/fetch-text.js';
 import { adoptLightStyles, canRenderLight } from './internal/light-dom.js';
+import { NarrowController } from './internal/narrow.js';
 import { pageIsElder, pageWantsLightDom, unwatchPage, watchPage } from './internal/page-switches.js';
 import type { Loaded, Provenance } from './internal/provenance.js';
 import { loadProvenance } from './internal/provenance-loader.js';
@@ -86,7 +87,7 @@ let lightCount = 0;
  * @cssproperty --gk-space - Base spacing.
  */
 export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
-  static override styles = [baseStyles];
+  static override styles = [baseStyles, baseNarrowStyles];
 
   /** The gongkai version that defined the element (a second copy on the page names it in its warning). */
   static readonly gongkaiVersion = VERSION;
@@ -137,6 +138,8 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
   private inlineObserver?: MutationObserver;
   private pendingEvent?: GkLoadEvent<z.output<S>> | GkErrorEvent;
   private idPrefix = '';
+  /** The phone layout where container queries are missing (see internal/narrow.ts). */
+  private readonly narrowLayout = new NarrowController(this);
   /** Publication history and signature check of a published `src` (internal/provenance.ts, loaded on demand). */
   private provenance?: Provenance;
 

@@ -13,6 +13,7 @@ import type * as z from 'zod/mini';
 import type { GkElement } from './gk-element.js';
 import { scopeSelector } from './internal/light-dom.js';
 import { failOnHostPageErrors } from './internal/test-support.js';
+import { KINDS } from '../../../../scripts/entries.mjs';
 
 // Any kind: its data is whatever that kind's example is.
 type AnyGk = GkElement<z.ZodMiniType> & { status: string };
@@ -71,15 +72,8 @@ describe('light-DOM mode', function () {
   });
 
   it('every kind: ids unique, references resolving, no shadow root, axe passes', async () => {
-    const kinds: Array<[string, string, string]> = [
-      ['budget', 'budget', 'department-budget-2018'],
-      ['explainer', 'explainer', 'work-points-2018'],
-      ['catalogue', 'catalogue', 'proactive-2018'],
-      ['form', 'form', 'mailbox'],
-      ['consultation', 'consultation', 'open'],
-      ['disclosure-request', 'request', 'application'],
-      ['annual-report', 'annual-report', 'report-2025'],
-    ];
+    // Every kind but the document card (above), each with its sample example.
+    const kinds = KINDS.filter(({ kind }) => kind !== 'document').map(({ kind, sample }) => [kind, kind, sample] as const);
     for (const [kind, folder, name] of kinds) {
       const data = await example(folder, name);
       const page = await fixture<HTMLDivElement>(html`<div></div>`);

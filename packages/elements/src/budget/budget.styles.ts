@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { narrow } from '../base/internal/narrow.js';
 
 export const budgetStyles = css`
   h2,
@@ -19,30 +20,25 @@ export const budgetStyles = css`
   .meta span + span::before {
     content: ' · ';
   }
+  /* Every view in sight: the tabs wrap (as buttons of one group, so a second row does not look cut off from the panel). */
   [role='tablist'] {
     display: flex;
-    /* One row that scrolls sideways on phones: wrapped rows of tabs detach the selected one from its panel. */
-    flex-wrap: nowrap;
-    overflow-x: auto;
-    gap: 0.25em;
+    flex-wrap: wrap;
+    gap: 0.4em;
     margin: 0 0 1em;
-    border-bottom: 2px solid var(--_border);
   }
   [role='tab'] {
-    flex: none;
     white-space: nowrap;
-    border: 2px solid transparent;
-    border-bottom: 0;
-    border-radius: var(--_radius) var(--_radius) 0 0;
-    background: none;
+    padding: 0.3em 0.9em;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_surface);
     color: var(--gk-color-text, #1f1f1f);
-    margin-bottom: -2px;
   }
   [role='tab'][aria-selected='true'] {
-    border-color: var(--_border);
-    border-bottom: 2px solid var(--_surface);
-    background: var(--_surface);
-    color: var(--_accent);
+    border-color: var(--_accent);
+    background: var(--_accent);
+    color: #fff;
     font-weight: 700;
   }
   .crumbs ol {
@@ -82,7 +78,7 @@ export const budgetStyles = css`
   }
   @media (forced-colors: active) {
     [role='tab'][aria-selected='true'] {
-      border-color: Highlight;
+      border: 3px solid Highlight;
     }
   }
   @media print {
@@ -92,3 +88,19 @@ export const budgetStyles = css`
     }
   }
 `;
+
+/** A phone's first screen: the title, the tabs in two short rows, the summary sentence and the chart. */
+export const budgetNarrowStyles = narrow(css`
+  .meta {
+    margin-bottom: 0.5em;
+  }
+  [role='tablist'] {
+    gap: 0.3em;
+    margin-bottom: 0.75em;
+  }
+  [role='tab'] {
+    flex: 1 1 auto;
+    min-height: 40px;
+    padding: 0.2em 0.5em;
+  }
+`);

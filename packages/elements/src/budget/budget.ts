@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { BUDGET_VIEWS, budgetSchema, budgetSlices, formatDate, type GkBudget } from '@gongkai/core';
 import { GkElement } from '../base/gk-element.js';
 import { defineElement } from '../base/define.js';
@@ -8,7 +9,7 @@ import { hostCardStyles } from '../charts/host-card.styles.js';
 import { toggled } from '../base/internal/toggle.js';
 import { ChartInteraction } from '../charts/interaction.js';
 import { ResizeController } from '../charts/resize-controller.js';
-import { budgetStyles } from './budget.styles.js';
+import { budgetNarrowStyles, budgetStyles } from './budget.styles.js';
 import { ancestry, buildTree, findNode, type BudgetNode } from './internal/model.js';
 import {
   barsView,
@@ -45,7 +46,7 @@ function hasFinal(items: GkBudget['functional']): boolean {
  * @csspart tooltip - The tooltip.
  */
 export class GkBudgetElement extends GkElement<typeof budgetSchema> {
-  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, budgetStyles];
+  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, budgetStyles, budgetNarrowStyles];
 
   protected readonly schema = budgetSchema;
   protected override readonly slices = budgetSlices;
@@ -151,7 +152,7 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
   private renderBreadcrumbs(level: BudgetNode): unknown {
     const chain = ancestry(level);
     if (chain.length < 2) return nothing;
-    return html`<nav class="crumbs" aria-label=${this.t('budget.level')}>
+    return html`<nav class="crumbs" aria-label="${this.t('budget.level')}：${this.document?.title ?? ''}">
       <ol>
         ${chain.map((node, index) =>
           index === chain.length - 1
@@ -211,7 +212,7 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
             )}
           </div>`
         : nothing}
-      <div id=${id('panel')} role=${views.length > 1 ? 'tabpanel' : 'region'} aria-labelledby=${id(views.length > 1 ? `tab-${view}` : 'title')}>
+      <div id=${id('panel')} role=${ifDefined(views.length > 1 ? 'tabpanel' : undefined)} aria-labelledby=${ifDefined(views.length > 1 ? id(`tab-${view}`) : undefined)}>
         ${body}
       </div>
       <p class="visually-hidden" role="status">${this.announcement}</p>

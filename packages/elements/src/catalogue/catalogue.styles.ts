@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { narrow } from '../base/internal/narrow.js';
 
 export const catalogueStyles = css`
   h2,
@@ -29,21 +30,46 @@ export const catalogueStyles = css`
     border-inline-start: 4px solid var(--_link);
     background: var(--_subtle);
   }
+  .about .notice:last-child,
+  .about .prose:last-child {
+    margin-bottom: 0;
+  }
   .controls {
     display: flex;
-    flex-wrap: wrap;
     align-items: flex-end;
-    gap: 0.75em;
+    gap: 0.5em;
     margin: 0.75em 0;
   }
-  .controls label {
+  .controls .search {
+    display: flex;
+    flex: 1 1 auto;
+    flex-direction: column;
+    gap: 0.2em;
+    min-width: 0;
+  }
+  .controls input {
+    width: 100%;
+  }
+  .filter-toggle {
+    display: none;
+    flex: none;
+  }
+  .filter-toggle[aria-expanded='true'] {
+    background: var(--_subtle);
+  }
+  .selects {
+    display: flex;
+    flex-direction: column;
+    gap: 0.6em;
+    margin-bottom: 0.75em;
+  }
+  .selects label {
     display: flex;
     flex-direction: column;
     gap: 0.2em;
-    min-width: 9em;
   }
-  .controls .search {
-    flex: 1 1 16em;
+  .filters-done {
+    display: none;
   }
   input,
   select {
@@ -65,17 +91,45 @@ export const catalogueStyles = css`
     background: var(--_accent);
     color: #fff;
   }
-  .gk-root {
-    container-type: inline-size;
-  }
   .layout {
     display: grid;
     /* minmax(0, …): a wide table scrolls inside its box instead of widening the page. */
     grid-template-columns: minmax(10em, 14em) minmax(0, 1fr);
     gap: 1em;
   }
-  .layout > .results:only-child {
-    grid-column: 1 / -1;
+  .results-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4em 0.75em;
+    margin: 0 0 0.5em;
+  }
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4em;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    min-height: 32px;
+    padding: 0.1em 0.6em;
+    border-width: 1px;
+    border-radius: 999px;
+    background: var(--_subtle);
+    color: var(--gk-color-text, #1f1f1f);
+  }
+  .chip span {
+    color: var(--_accent);
+  }
+  .clear {
+    min-height: 32px;
+    padding: 0.1em 0.6em;
+    border-width: 1px;
   }
   .tree ul {
     list-style: none;
@@ -108,12 +162,21 @@ export const catalogueStyles = css`
     opacity: 1;
   }
   .count-line {
-    margin: 0 0 0.5em;
+    margin: 0;
     font-weight: 600;
+  }
+  .count-line:focus {
+    outline: none;
+  }
+  .count-line:focus-visible {
+    outline: 3px solid var(--_focus);
   }
   mark {
     background: #fff3a3;
     color: inherit;
+  }
+  td.date {
+    white-space: nowrap;
   }
   th[scope='row'] {
     min-width: 14em;
@@ -178,13 +241,12 @@ export const catalogueStyles = css`
   .item-problems {
     margin-top: 1em;
   }
-  /* The element's own width decides, not the screen's: it may sit in a narrow column. */
-  @container (max-width: 40em) {
-    .layout {
-      grid-template-columns: minmax(0, 1fr);
+  @media print {
+    .filters {
+      display: none;
     }
-    .cards dl {
-      grid-template-columns: 1fr;
+    .layout {
+      display: block;
     }
   }
   @media (forced-colors: active) {
@@ -194,3 +256,72 @@ export const catalogueStyles = css`
     }
   }
 `;
+
+/**
+ * A phone's first screen: the search box, the 筛选 button and the first entries.
+ * The description waits behind 目录说明 (collapsible), the tree and selects
+ * behind 筛选, the entries are compact cards.
+ */
+export const catalogueNarrowStyles = narrow(css`
+  .meta {
+    margin-bottom: 0.5em;
+  }
+  .controls {
+    margin: 0.5em 0;
+  }
+  .filter-toggle {
+    display: block;
+    padding: 0.4em 0.75em;
+  }
+  .layout {
+    display: block;
+  }
+  .filters {
+    margin: 0 0 0.75em;
+    padding: 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .filters:not(.is-open) {
+    display: none;
+  }
+  /* Kept in view at the bottom of the screen while the long panel scrolls past, like a sheet's button. */
+  .filters-done {
+    display: block;
+    position: sticky;
+    bottom: 0.5em;
+    width: 100%;
+    margin-top: 0.75em;
+    background: var(--_accent);
+    color: #fff;
+    box-shadow: 0 0 0 0.5em var(--_surface);
+  }
+  .cards {
+    gap: 0.5em;
+  }
+  .cards li {
+    padding: 0.5em 0.75em;
+  }
+  .card-title {
+    margin: 0 0 0.2em;
+  }
+  .cards dl {
+    display: block;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .cards dt,
+  .cards dd {
+    display: inline;
+  }
+  .cards dt::after {
+    content: '：';
+  }
+  .cards dd::after {
+    content: ' · ';
+  }
+  .cards dd:last-child::after {
+    content: '';
+  }
+`);

@@ -175,7 +175,7 @@ describe('<gk-catalogue>', () => {
     decision.click();
     await el.updateComplete;
     expect(status(el)).to.equal('共 30 条（全部 45 条）');
-    const select = root(el).querySelector<HTMLSelectElement>('.controls select')!;
+    const select = root(el).querySelector<HTMLSelectElement>('.filters select')!;
     const options = [...select.options].map((option) => option.textContent);
     expect(options).to.include('医政医管股（15）');
     select.value = '医政医管股';
@@ -216,7 +216,7 @@ describe('<gk-catalogue>', () => {
     await sendKeys({ type: '政务' });
     await el.updateComplete;
     expect(history.length - before).to.be.at.most(1);
-    const select = root(el).querySelector<HTMLSelectElement>('.controls select')!;
+    const select = root(el).querySelector<HTMLSelectElement>('.filters select')!;
     for (const office of ['医政医管股', '公共卫生股']) {
       select.value = office;
       select.dispatchEvent(new Event('change'));
@@ -233,7 +233,7 @@ describe('<gk-catalogue>', () => {
   it('keeps parameters that are not its own in the hash', async () => {
     history.replaceState(null, '', '#other.q=x');
     const el = await catalogue(proactive());
-    const select = root(el).querySelector<HTMLSelectElement>('.controls select')!;
+    const select = root(el).querySelector<HTMLSelectElement>('.filters select')!;
     select.value = '医政医管股';
     select.dispatchEvent(new Event('change'));
     await el.updateComplete;
@@ -334,6 +334,97 @@ describe('<gk-catalogue>', () => {
     } finally {
       await setViewport({ width: 800, height: 600 });
     }
+  });
+
+  describe('on a phone', () => {
+    before(() => setViewport({ width: 375, height: 667 }));
+    after(() => setViewport({ width: 800, height: 600 }));
+
+    const phone = async (data = proactive()) => {
+      const el = await fixture<GkCatalogueElement>(html`<gk-catalogue .data=${data}></gk-catalogue>`);
+      await waitUntil(() => root(el).querySelector('.cards li'), 'no cards on a phone');
+      return el;
+    };
+    const shown = (element: Element | null) => !!element && element.getBoundingClientRect().height > 0;
+
+    it('筛选 is a disclosure: Enter opens the panel right after it, Escape closes it and focus returns; 查看 N 条结果 closes it and focus goes to the count', async () => {
+      const el = await phone();
+      const toggle = root(el).querySelector<HTMLButtonElement>('.filter-toggle')!;
+      const panel = root(el).querySelector<HTMLElement>(`#${toggle.getAttribute('aria-controls')}`)!;
+      expect(panel.classList.contains('filters')).to.be.true;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      expect(shown(panel)).to.be.false;
+      toggle.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      expect(shown(panel)).to.be.true;
+      // The panel follows its button in reading order: the next Tab is inside it.
+      await sendKeys({ press: 'Tab' });
+      expect(panel.contains(root(el).activeElement)).to.be.true;
+      const branch = [...panel.querySelectorAll<HTMLButtonElement>('.tree button')].find((button) => button.textContent!.includes('政策文件'))!;
+      branch.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(panel.querySelector('.filters-done')!.textContent!.trim()).to.equal('查看 15 条结果');
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      expect(shown(panel)).to.be.false;
+      expect(root(el).activeElement).to.equal(toggle);
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      panel.querySelector<HTMLButtonElement>('.filters-done')!.click();
+      await waitUntil(() => root(el).activeElement?.classList.contains('count-line'), 'focus did not go to the count of results');
+      expect(shown(panel)).to.be.false;
+      expect(status(el)).to.equal('共 15 条（全部 45 条）');
+      await expect(el).to.be.accessible();
+    });
+
+    it('active filters show as chips, and 筛选 says how many; a chip removes its filter, and focus goes to the next chip, then to 筛选', async () => {
+      const el = await phone();
+      const toggle = root(el).querySelector<HTMLButtonElement>('.filter-toggle')!;
+      expect(root(el).querySelector('.chips')).to.be.null;
+      toggle.click();
+      await el.updateComplete;
+      [...root(el).querySelectorAll<HTMLButtonElement>('.tree button')].find((button) => button.textContent!.includes('决策公开'))!.click();
+      await el.updateComplete;
+      const select = root(el).querySelector<HTMLSelectElement>('.filters select')!;
+      select.value = '医政医管股';
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      root(el).querySelector<HTMLButtonElement>('.filters-done')!.click();
+      await el.updateComplete;
+      expect(toggle.textContent!.trim()).to.equal('筛选（2）');
+      let chips = [...root(el).querySelectorAll<HTMLButtonElement>('.chip')];
+      expect(chips.map((chip) => chip.textContent!.replace(/\s+/g, ''))).to.deep.equal(['分类：决策公开✕', '责任科室：医政医管股✕']);
+      expect(chips[0]!.getAttribute('aria-label')).to.equal('取消筛选：分类：决策公开');
+      // On the first screen, beside the count.
+      expect(chips[1]!.getBoundingClientRect().bottom).to.be.at.most(innerHeight);
+      chips[0]!.click();
+      await waitUntil(() => root(el).querySelectorAll('.chip').length === 1);
+      expect(status(el)).to.equal('共 15 条（全部 45 条）');
+      chips = [...root(el).querySelectorAll<HTMLButtonElement>('.chip')];
+      await waitUntil(() => root(el).activeElement === chips[0], 'focus did not go to the remaining chip');
+      chips[0]!.click();
+      await waitUntil(() => root(el).querySelectorAll('.chip').length === 0);
+      await waitUntil(() => root(el).activeElement === toggle, 'focus did not go to 筛选');
+      expect(toggle.textContent!.trim()).to.equal('筛选');
+      expect(status(el)).to.equal('共 45 条');
+    });
+
+    it('the description waits behind 目录说明, and the first entry is on the first screen', async () => {
+      const el = await phone({ ...proactive(), description: '依据《2018年政务公开工作要点》编制。\n\n- 目录实行动态调整。\n- 目录中没有的信息，可以依申请公开。' });
+      const about = root(el).querySelector<HTMLButtonElement>('.about .collapse-toggle')!;
+      const body = root(el).querySelector<HTMLElement>(`#${about.getAttribute('aria-controls')}`)!;
+      expect(shown(body)).to.be.false;
+      expect(root(el).querySelector('.cards li')!.getBoundingClientRect().top).to.be.below(innerHeight);
+      about.click();
+      await el.updateComplete;
+      expect(about.getAttribute('aria-expanded')).to.equal('true');
+      expect(shown(body)).to.be.true;
+      expect(body.textContent).to.contain('目录实行动态调整');
+    });
   });
 
   it('shows cards on request and passes axe', async () => {

@@ -9,7 +9,6 @@ import {
   formatIssue,
   formatMoney,
   ownValue,
-  type CatalogueCategory,
   type CatalogueColumn,
   type CatalogueItem,
   type CsvCell,
@@ -21,12 +20,16 @@ import { defineElement } from '../base/define.js';
 import { href, rel } from '../base/internal/links.js';
 import { markdown, markdownStyles } from '../base/internal/markdown.js';
 import { fetchText } from '../base/internal/fetch-text.js';
+import { collapsible } from '../base/internal/collapsible.js';
+import { collapsibleStyles } from '../base/internal/collapsible.styles.js';
+import { saveFile } from '../base/internal/save-file.js';
 import { toggled } from '../base/internal/toggle.js';
 import { downloadCsv } from '../charts/figure.js';
 import { chartStyles } from '../charts/chart.styles.js';
 import { hostCardStyles } from '../charts/host-card.styles.js';
 import { ResizeController } from '../charts/resize-controller.js';
-import { catalogueStyles } from './catalogue.styles.js';
+import { catalogueNarrowStyles, catalogueStyles } from './catalogue.styles.js';
+import { activeChips, renderFilters, type CatalogueView, type Chip } from './internal/filters.js';
 import { parseItemsInSlices } from './internal/items.js';
 import {
   EMPTY_STATE,
@@ -42,7 +45,7 @@ import {
   type ViewState,
 } from './internal/query.js';
 
-export type CatalogueView = 'table' | 'cards';
+export type { CatalogueView } from './internal/filters.js';
 
 /** Today in the reader's time zone, as YYYY-MM-DD (an export made at 7:00 in Beijing is dated that day). */
 function today(): string {
@@ -72,7 +75,7 @@ function isOwnKey(key: string, prefix: string): boolean {
  * @csspart results - The results (table or cards).
  */
 export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
-  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, markdownStyles, catalogueStyles];
+  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, markdownStyles, ...collapsibleStyles, catalogueStyles, catalogueNarrowStyles];
 
   protected readonly schema = catalogueSchema;
 
@@ -86,6 +89,9 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
   @state() private itemIssues: GkIssue[] = [];
   @state() private itemsLoading = false;
   @state() private open = new Set<string>();
+  /** The filters panel and the catalogue's description, in the narrow layout. */
+  @state() private filtersOpen = false;
+  @state() private aboutOpen = false;
 
   private rowsFor?: GkCatalogue;
   /** The rows in each sort order asked for, kept until the rows change. */
@@ -240,31 +246,26 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
     ];
   }
 
-  private exportJson(doc: GkCatalogue, rows: readonly Row[]): void {
+  private exportJson(doc: GkCatalogue, rows: readonly Row[], trigger: EventTarget | null): void {
     const payload = { title: doc.title, owner: doc.owner, exported: today(), items: rows.map((row) => row.item) };
-    const blob = new Blob([JSON.stringify(payload, null, 2)], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${doc.title}.json`;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    saveFile({ name: `${doc.title}.json`, type: 'application/json', text: JSON.stringify(payload, null, 2) }, trigger as Element | null);
   }
 
-  private renderTree(categories: readonly CatalogueCategory[], counts: Map<string, number>): unknown {
-    return html`<ul>
-      ${categories.map(
-        (category) => html`<li>
-          <button type="button" aria-pressed=${this.query.category === category.id ? 'true' : 'false'} @click=${() => this.set({ category: this.query.category === category.id ? '' : category.id })}>
-            ${category.name}<span class="count">${counts.get(category.id) ?? 0}</span>
-          </button>
-          ${category.children?.length ? this.renderTree(category.children, counts) : nothing}
-        </li>`,
-      )}
-    </ul>`;
+  /** Removes one active filter; focus goes to the chip now in its place, else the one before, else the 筛选 button or the search. */
+  private async removeChip(chip: Chip, index: number): Promise<void> {
+    this.set(chip.remove);
+    await this.updateComplete;
+    const chips = [...this.renderRoot.querySelectorAll<HTMLElement>('.chip')];
+    const toggle = this.renderRoot.querySelector<HTMLElement>('.filter-toggle');
+    const next = chips[Math.min(index, chips.length - 1)] ?? (toggle?.offsetParent ? toggle : this.renderRoot.querySelector<HTMLElement>('input[type="search"]'));
+    next?.focus();
+  }
+
+  /** Closes the filters panel; focus to its button (Escape) or to the count of results (the panel's own button). */
+  private async closeFilters(focus: '.filter-toggle' | '.count-line'): Promise<void> {
+    this.filtersOpen = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(focus)?.focus();
   }
 
   protected override renderDocument(doc: GkCatalogue) {
@@ -277,12 +278,16 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
     const shown = matched.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
     const masked = doc.columns.filter((column) => column.deidentify && !column.exempt);
     const exempt = doc.columns.filter((column) => column.exempt);
-    const years = [...(counts.get('year') ?? new Map()).keys()].sort().reverse();
     const tableColumns = doc.columns;
     // Cards where the element is narrow (a phone, a side column), a table elsewhere, unless the page or the reader chose.
-    const view = this.view ?? (this.resize.chartWidth < 560 ? 'cards' : 'table');
-    // Object.keys, not Object.values: Prototype.js replaces Object.values with a for-in that also lists what a page added to Object.prototype.
-    const filtered = this.query.q || this.query.category || Object.keys(this.query.facets).some((key) => this.query.facets[key]);
+    const view = this.view ?? (this.resize.narrow ? 'cards' : 'table');
+    const chips = activeChips({ doc, query: this.query, t: (key, params) => this.t(key, params) });
+    const filtered = !!this.query.q || chips.length > 0;
+    const about = html`${doc.description ? html`<div class="prose">${markdown(doc.description, this.headingLevel + 1)}</div>` : nothing}
+      ${masked.length
+        ? html`<p class="notice">${this.t('catalogue.deidentified', { columns: masked.map((column) => `“${column.label}”`).join(lang === 'en' ? ', ' : '、') })}</p>`
+        : nothing}
+      ${exempt.map((column) => html`<p class="notice exempt">${this.t('catalogue.exempt', { column: `“${column.label}”`, reason: column.exempt ?? '' })}</p>`)}`;
 
     return html`<section class="catalogue" part="base" aria-labelledby=${this.scopedId('title')}>
       ${this.heading(0, doc.title, 'title', 'title')}
@@ -290,79 +295,71 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
         <span class="badge">${this.t(`catalogue.type.${doc.type}`)}</span> <span>${doc.owner}</span>
         ${doc.updated ? html`<span>${this.t('catalogue.updated', { date: formatDate(doc.updated, lang) })}</span>` : nothing}
       </p>
-      ${doc.description ? html`<div class="prose">${markdown(doc.description, this.headingLevel + 1)}</div>` : nothing}
-      ${masked.length
-        ? html`<p class="notice">${this.t('catalogue.deidentified', { columns: masked.map((column) => `“${column.label}”`).join(lang === 'en' ? ', ' : '、') })}</p>`
+      ${doc.description || masked.length || exempt.length
+        ? collapsible({ id: this.scopedId('about'), label: this.t('catalogue.about'), open: this.aboutOpen, toggle: () => (this.aboutOpen = !this.aboutOpen), body: about, className: 'about' })
         : nothing}
-      ${exempt.map((column) => html`<p class="notice exempt">${this.t('catalogue.exempt', { column: `“${column.label}”`, reason: column.exempt ?? '' })}</p>`)}
 
       <div class="controls no-print">
         <label class="search" part="search">
           <span>${this.t('catalogue.search')}</span>
           <input
             type="search"
+            .enterKeyHint=${'search'}
             .value=${live(this.query.q)}
             placeholder=${this.t('catalogue.searchHint')}
             @input=${this.onSearchInput}
             @compositionend=${this.onSearchInput}
           />
         </label>
-        ${facets.map(
-          (column) => html`<label>
-            <span>${column.label}</span>
-            <select
-              .value=${live(ownValue(this.query.facets, column.key) ?? '')}
-              @change=${(e: Event) => this.set({ facets: { ...this.query.facets, [column.key]: (e.target as HTMLSelectElement).value } })}
-            >
-              <option value="" ?selected=${!ownValue(this.query.facets, column.key)}>${this.t('catalogue.all')}</option>
-              ${[...(counts.get(column.key) ?? new Map()).entries()].sort((a, b) => b[1] - a[1]).map(
-                ([value, count]) => html`<option value=${value} ?selected=${ownValue(this.query.facets, column.key) === value}>${value}（${count}）</option>`,
-              )}
-            </select>
-          </label>`,
-        )}
-        ${years.length > 1
-          ? html`<label>
-              <span>${this.t('catalogue.year')}</span>
-              <select
-                .value=${live(this.query.facets.year ?? '')}
-                @change=${(e: Event) => this.set({ facets: { ...this.query.facets, year: (e.target as HTMLSelectElement).value } })}
-              >
-                <option value="" ?selected=${!this.query.facets.year}>${this.t('catalogue.all')}</option>
-                ${years.map((year) => html`<option value=${year} ?selected=${this.query.facets.year === year}>${year}（${counts.get('year')!.get(year)}）</option>`)}
-              </select>
-            </label>`
-          : nothing}
-        <label>
-          <span>${this.t('catalogue.sort')}</span>
-          <select .value=${live(this.query.sort)} @change=${(e: Event) => this.set({ sort: (e.target as HTMLSelectElement).value as ViewState['sort'] })}>
-            ${(['date-desc', 'date-asc', 'title', 'office'] as const).filter((sort) => sort !== 'office' || doc.columns.some((column) => column.key === 'office')).map(
-              (sort) => html`<option value=${sort} ?selected=${this.query.sort === sort}>${this.t(`catalogue.sort.${sort}`)}</option>`,
-            )}
-          </select>
-        </label>
-        <div class="buttons" role="group" aria-label=${this.t('catalogue.view')}>
-          ${(['table', 'cards'] as const).map(
-            (option) => html`<button type="button" aria-pressed=${view === option ? 'true' : 'false'} @click=${() => (this.view = option)}>${this.t(`catalogue.view.${option}`)}</button>`,
-          )}
-        </div>
+        <button
+          type="button"
+          class="filter-toggle"
+          aria-expanded=${this.filtersOpen ? 'true' : 'false'}
+          aria-controls=${this.scopedId('filters')}
+          @click=${() => (this.filtersOpen = !this.filtersOpen)}
+        >
+          ${chips.length ? this.t('catalogue.filterCount', { count: chips.length }) : this.t('catalogue.filter')}
+        </button>
       </div>
 
       <div class="layout">
-        ${doc.categories?.length
-          ? html`<nav class="tree no-print" aria-label=${this.t('catalogue.categories')}>
-              <button type="button" aria-pressed=${this.query.category ? 'false' : 'true'} @click=${() => this.set({ category: '' })}>
-                ${this.t('catalogue.all')}<span class="count">${this.rows.length}</span>
-              </button>
-              ${this.renderTree(doc.categories, counts.get('category') ?? new Map())}
-            </nav>`
-          : nothing}
+        ${renderFilters(
+          {
+            doc,
+            query: this.query,
+            counts,
+            total: this.rows.length,
+            matched: matched.length,
+            view,
+            open: this.filtersOpen,
+            t: (key, params) => this.t(key, params),
+            scopedId: (name) => this.scopedId(name),
+            set: (change) => this.set(change),
+            setView: (option) => (this.view = option),
+            done: () => void this.closeFilters('.count-line'),
+            close: () => void this.closeFilters('.filter-toggle'),
+          },
+          facets,
+        )}
         <div class="results" part="results">
-          <p class="count-line" role="status">
-            ${filtered ? this.t('catalogue.resultsOf', { count: matched.length, total: this.rows.length }) : this.t('catalogue.results', { count: matched.length })}
-            ${this.itemsLoading ? html` · ${this.t('catalogue.loadingItems')}` : nothing}
-          </p>
-          ${filtered ? html`<button type="button" class="clear no-print" @click=${() => this.set({ q: '', category: '', facets: {} })}>${this.t('catalogue.clear')}</button>` : nothing}
+          <div class="results-head">
+            <p class="count-line" role="status" tabindex="-1">
+              ${filtered ? this.t('catalogue.resultsOf', { count: matched.length, total: this.rows.length }) : this.t('catalogue.results', { count: matched.length })}
+              ${this.itemsLoading ? html` · ${this.t('catalogue.loadingItems')}` : nothing}
+            </p>
+            ${chips.length
+              ? html`<ul class="chips no-print" aria-label=${this.t('catalogue.chosen')}>
+                  ${chips.map(
+                    (chip, index) => html`<li>
+                      <button type="button" class="chip" aria-label=${this.t('catalogue.removeFilter', { filter: chip.label })} @click=${() => void this.removeChip(chip, index)}>
+                        ${chip.label}<span aria-hidden="true">✕</span>
+                      </button>
+                    </li>`,
+                  )}
+                </ul>`
+              : nothing}
+            ${filtered ? html`<button type="button" class="clear no-print" @click=${() => this.set({ q: '', category: '', facets: {} })}>${this.t('catalogue.clear')}</button>` : nothing}
+          </div>
           ${shown.length === 0
             ? html`<p class="empty">${this.t('catalogue.none')}</p>`
             : view === 'table'
@@ -380,7 +377,7 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
                       ${shown.map(
                         (row) => html`<tr>
                           <th scope="row">${this.titleCell(row)}${row.item.number ? html`<span class="number">${formatDocNumber(row.item.number)}</span>` : nothing}</th>
-                          <td>${row.item.date ? formatDate(row.item.date, lang) : '—'}</td>
+                          <td class="date">${row.item.date ? formatDate(row.item.date, lang) : '—'}</td>
                           ${tableColumns.map((column) => html`<td>${this.columnValue(column, row.item)}</td>`)}
                         </tr>`,
                       )}
@@ -405,8 +402,8 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
             <button type="button" ?disabled=${page >= pages} @click=${() => this.set({ page: page + 1 }, false)}>${this.t('catalogue.next')}</button>
           </div>
           <div class="buttons no-print">
-            <button type="button" @click=${() => downloadCsv(`${doc.title}.csv`, this.exportRows(doc, matched))}>${this.t('catalogue.exportCsv')}</button>
-            <button type="button" @click=${() => this.exportJson(doc, matched)}>${this.t('catalogue.exportJson')}</button>
+            <button type="button" @click=${(event: Event) => downloadCsv(`${doc.title}.csv`, this.exportRows(doc, matched), event.currentTarget)}>${this.t('catalogue.exportCsv')}</button>
+            <button type="button" @click=${(event: Event) => this.exportJson(doc, matched, event.currentTarget)}>${this.t('catalogue.exportJson')}</button>
           </div>
           ${this.itemsError
             ? html`<div class="state-error item-problems" role="alert">

@@ -69,6 +69,30 @@ export const chartStyles = css`
     gap: 0.5em;
     margin: 0.5em 0;
   }
+  /* Where a download cannot happen (WeChat), the box under the buttons: base/internal/save-file.ts. */
+  .file-help {
+    flex-basis: 100%;
+    padding: 0.5em 0.75em;
+    border-inline-start: 4px solid var(--_link);
+    background: var(--_subtle);
+  }
+  .file-help p {
+    margin: 0 0 0.4em;
+  }
+  .file-help .copy-status {
+    margin: 0.25em 0 0;
+    font-weight: 700;
+  }
+  .file-help label {
+    display: block;
+    margin-top: 0.4em;
+  }
+  .file-help textarea {
+    display: block;
+    width: 100%;
+    font: inherit;
+    font-size: 0.875em;
+  }
   .data-table:focus-visible,
   .table-scroll:focus-visible {
     outline: 3px solid var(--_focus);

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { addMessages, chartZh, toCsv, type CsvCell } from '@gongkai/core';
 import type { ChartInteraction } from './interaction.js';
+import { saveFile } from '../base/internal/save-file.js';
 
 addMessages('zh-CN', chartZh);
 
@@ -70,7 +71,7 @@ export function chartFigure(options: FigureOptions): TemplateResult {
       <button type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${tableId} @click=${options.onToggleTable}>
         ${open ? options.labels.hideTable : options.labels.showTable}
       </button>
-      <button type="button" @click=${() => downloadCsv(options.csv.filename, options.csv.rows)}>${options.labels.download}</button>
+      <button type="button" @click=${(event: Event) => downloadCsv(options.csv.filename, options.csv.rows, event.currentTarget)}>${options.labels.download}</button>
     </div>
     <div class="data-table" id=${tableId} ?hidden=${!open} tabindex="0" role="region" aria-label=${options.table.caption}>${dataTable(options.table)}</div>
   </figure>`;
@@ -109,18 +110,9 @@ export function dataTable(table: DataTable, groups = Infinity): TemplateResult {
   </table>`;
 }
 
-/** Saves rows as a CSV file through a temporary link (a blob: URL, allowed by a strict CSP). */
-export function downloadCsv(filename: string, rows: CsvCell[][]): void {
-  const blob = new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename.replace(/[\\/:*?"<>|]+/g, '_');
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
+/** Saves rows as a CSV file (see saveFile: in WeChat, an offer to copy them under `trigger`). */
+export function downloadCsv(filename: string, rows: CsvCell[][], trigger?: EventTarget | null): void {
+  saveFile({ name: filename, type: 'text/csv;charset=utf-8', text: toCsv(rows) }, trigger as Element | null);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isNarrow } from '../base/internal/narrow.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment; elderMode?: boolean };
 
@@ -24,6 +25,11 @@ export class ResizeController implements ReactiveController {
    */
   get chartWidth(): number {
     return this.host.elderMode ? Math.floor(this.width / 1.5) : this.width;
+  }
+
+  /** Whether the root is as narrow as the narrow layout's query asks (base/internal/narrow.ts): for what CSS cannot choose. */
+  get narrow(): boolean {
+    return isNarrow(this.host.renderRoot as Element, this.width);
   }
 
   hostConnected(): void {

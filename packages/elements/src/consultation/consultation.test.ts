@@ -53,6 +53,43 @@ describe('<gk-consultation>', () => {
     expect(root(el).querySelector('gk-form')).to.exist;
   });
 
+  it('headline while open: the days left to the deadline, and a link that takes focus to the comment form', async () => {
+    const el = await consultation(await example('open'), '2026-11-26');
+    const headline = root(el).querySelector('.headline')!;
+    expect(headline.compareDocumentPosition(root(el).querySelector('section')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
+    expect(headline.querySelector('.deadline')!.textContent).to.equal('2026年12月31日截止，还有 35 天');
+    headline.querySelector<HTMLAnchorElement>('a.jump')!.click();
+    const section = root(el).activeElement!;
+    expect(section.localName).to.equal('section');
+    expect(section.querySelector('gk-form')).to.exist;
+    // On the last day.
+    const last = await consultation(await example('open'), '2026-12-31');
+    expect(root(last).querySelector('.headline .deadline')!.textContent).to.equal('今天（2026年12月31日）截止');
+    // Before the period.
+    const early = await consultation(await example('open'), '2026-10-01');
+    expect(root(early).querySelector('.headline')!.textContent).to.contain('2026年11月1日开始征求意见');
+  });
+
+  it('headline after the period: the comments in figures, and a link that takes focus to the report', async () => {
+    const el = await consultation(await example('family-doctor-closed'), '2026-11-26');
+    const figures = [...root(el).querySelectorAll('.headline .figures > div')].map((each) => [each.querySelector('dt')!.textContent, each.querySelector('dd')!.textContent]);
+    expect(figures).to.deep.equal([
+      ['收到意见', '46 条'],
+      ['采纳', '19 条'],
+      ['部分采纳', '12 条'],
+      ['未采纳', '15 条'],
+    ]);
+    root(el).querySelector<HTMLAnchorElement>('.headline a.jump')!.click();
+    const section = root(el).activeElement!;
+    expect(section.localName).to.equal('section');
+    expect(section.querySelector('.chart-summary')).to.exist;
+    // Closed with no report yet: says it will be published here.
+    const data = await example('family-doctor-closed');
+    delete data.report;
+    const waiting = await consultation(data, '2026-11-26');
+    expect(root(waiting).querySelector('.headline')!.textContent).to.contain('采纳情况将在此公布');
+  });
+
   it('counts that do not add up are an error naming both numbers', async () => {
     const data = await example('family-doctor-closed');
     (data.report as Record<string, number>).adopted = 20;

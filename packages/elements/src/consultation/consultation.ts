@@ -1,8 +1,9 @@
-import { html, nothing, css } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { consultationSchema, formatDate, formatPercent, type GkConsultation, type GkForm } from '@gongkai/core';
 import { GkElement } from '../base/gk-element.js';
 import { defineElement } from '../base/define.js';
+import { followLink } from '../base/internal/links.js';
 import { markdown, markdownStyles } from '../base/internal/markdown.js';
 import { toggled } from '../base/internal/toggle.js';
 import { barChart } from '../charts/bars.js';
@@ -12,6 +13,8 @@ import { hostCardStyles } from '../charts/host-card.styles.js';
 import { ChartInteraction } from '../charts/interaction.js';
 import { PAIR_COLORS, CATEGORY_COLORS } from '../charts/palette.js';
 import { ResizeController } from '../charts/resize-controller.js';
+import { headlineStyles } from '../base/internal/headline.styles.js';
+import { consultationStyles } from './consultation.styles.js';
 import '../form/form.js';
 // A consultation may show its draft as a document card.
 import '../document/document.js';
@@ -34,51 +37,7 @@ function today(): string {
  * @csspart base - The consultation.
  */
 export class GkConsultationElement extends GkElement<typeof consultationSchema> {
-  static override styles = [
-    ...GkElement.styles,
-    hostCardStyles,
-    chartStyles,
-    markdownStyles,
-    css`
-      [part='title'] {
-        font-size: 1.3em;
-        margin: 0 0 0.3em;
-      }
-      .badge {
-        display: inline-block;
-        padding: 0 0.6em;
-        border: 1px solid currentColor;
-        border-radius: 999px;
-        font-weight: 700;
-      }
-      .badge.open {
-        color: #1d5e20;
-      }
-      .badge.closed {
-        color: var(--_muted);
-      }
-      .meta {
-        color: var(--_muted);
-      }
-      section {
-        margin-top: 1.25em;
-      }
-      h3,
-      h4,
-      h5 {
-        margin: 0 0 0.4em;
-      }
-      .closed-note {
-        padding: 0.6em 1em;
-        background: var(--_subtle);
-        border-radius: var(--_radius);
-      }
-      gk-form {
-        border: 0;
-        padding: 0;
-      }
-    `,
-  ];
+  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, markdownStyles, ...headlineStyles, consultationStyles];
 
   protected readonly schema = consultationSchema;
 
@@ -99,33 +58,65 @@ export class GkConsultationElement extends GkElement<typeof consultationSchema> 
     return { kind: 'form', version: 1, title: this.t('consultation.comment'), action: doc.form.action, privacy: doc.form.privacy, draft: true, sections: doc.form.sections };
   }
 
+  /** Whole days from `from` to `to` (YYYY-MM-DD), by the calendar. */
+  private static days(from: string, to: string): number {
+    return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000);
+  }
+
+  /** What a reader asks first: until when, and where to comment; after the period, how the comments were used, in figures. */
+  private renderHeadline(doc: GkConsultation, phase: 'upcoming' | 'open' | 'closed') {
+    const lang = this.language;
+    const closes = formatDate(doc.closes, lang);
+    const jump = (name: string, label: string) => html`<a class="jump" href="#${this.scopedId(name)}" @click=${(e: Event) => followLink(e, this.renderRoot)}>${label}</a>`;
+    if (phase === 'open') {
+      const days = GkConsultationElement.days(this.today ?? today(), doc.closes);
+      return html`<div class="headline">
+        <p class="deadline">${days > 0 ? this.t('consultation.daysLeft', { closes, days }) : this.t('consultation.lastDay', { closes })}</p>
+        ${jump('comment-section', this.t('consultation.toForm'))}
+      </div>`;
+    }
+    if (phase === 'upcoming') return html`<div class="headline"><p class="deadline">${this.t('consultation.startsOn', { opens: formatDate(doc.opens, lang) })}</p></div>`;
+    const report = doc.report;
+    if (!report) return html`<div class="headline"><p>${this.t('consultation.noReport', { closes })}</p></div>`;
+    return html`<div class="headline">
+      <dl class="figures">
+        ${(['received', 'adopted', 'partlyAdopted', 'notAdopted'] as const).map(
+          (key) => html`<div><dt>${this.t(`consultation.${key}`)}</dt><dd>${this.t('consultation.items', { count: report[key] })}</dd></div>`,
+        )}
+      </dl>
+      ${jump('report-section', this.t('consultation.toReport'))}
+    </div>`;
+  }
+
   protected override renderDocument(doc: GkConsultation) {
     const lang = this.language;
     const phase = this.phase(doc);
     const open = phase === 'open';
     const period = this.t('consultation.period.text', { opens: formatDate(doc.opens, lang), closes: formatDate(doc.closes, lang) });
+    // Inner sections are not landmarks (no accessible name): two consultations on a page would have regions of the same names.
     return html`<article part="base" aria-labelledby=${this.scopedId('title')}>
       <p><span class="badge ${phase}">${this.t(`consultation.${phase}`)}</span></p>
       ${this.heading(0, doc.title, 'title', 'title')}
       <p class="meta">${doc.issuer} · ${period}</p>
+      ${this.renderHeadline(doc, phase)}
 
-      <section aria-labelledby=${this.scopedId('draft-title')}>
-        ${this.heading(1, this.t('consultation.draft'), 'draft-title')}
+      <section>
+        ${this.heading(1, this.t('consultation.draft'))}
         ${doc.draft ? html`<div class="prose">${markdown(doc.draft, this.headingLevel + 2)}</div>` : nothing}
         ${doc.document ? html`<gk-document src=${doc.document} heading-level=${this.headingLevel + 2} lang=${lang} ?light-dom=${this.rendersLight} ?elder=${this.elder}></gk-document>` : nothing}
       </section>
 
       ${doc.basis
-        ? html`<section aria-labelledby=${this.scopedId('basis-title')}>
-            ${this.heading(1, this.t('consultation.basis'), 'basis-title')}
+        ? html`<section>
+            ${this.heading(1, this.t('consultation.basis'))}
             <div class="prose">${markdown(doc.basis, this.headingLevel + 2)}</div>
           </section>`
         : nothing}
 
-      <section aria-labelledby=${open ? nothing : this.scopedId('comment-title')}>
+      <section class="jump-target" id=${this.scopedId('comment-section')} tabindex="-1">
         ${open
-          ? html`<gk-form .data=${this.commentForm(doc)} heading-level=${this.headingLevel + 1} lang=${lang} ?light-dom=${this.rendersLight} ?elder=${this.elder}></gk-form>`
-          : html`${this.heading(1, this.t('consultation.comment'), 'comment-title')}
+          ? html`<gk-form .data=${this.commentForm(doc)} .within=${doc.title} heading-level=${this.headingLevel + 1} lang=${lang} ?light-dom=${this.rendersLight} ?elder=${this.elder}></gk-form>`
+          : html`${this.heading(1, this.t('consultation.comment'))}
               <p class="closed-note">
                 ${this.t(phase === 'upcoming' ? 'consultation.notYet' : 'consultation.closedNote', { opens: formatDate(doc.opens, lang), closes: formatDate(doc.closes, lang) })}
               </p>`}
@@ -152,8 +143,8 @@ export class GkConsultationElement extends GkElement<typeof consultationSchema> 
     }));
     this.interaction.setItems(groups.flatMap((group) => group.bars));
     const head = [this.t('consultation.opinions'), this.t('consultation.share')];
-    return html`<section aria-labelledby=${this.scopedId('report-title')}>
-      ${this.heading(1, this.t('consultation.report'), 'report-title')}
+    return html`<section class="jump-target" id=${this.scopedId('report-section')} tabindex="-1">
+      ${this.heading(1, this.t('consultation.report'))}
       <p class="meta">${formatDate(report.published, lang)}</p>
       ${chartFigure({
         id: this.scopedId('report'),
@@ -173,7 +164,7 @@ export class GkConsultationElement extends GkElement<typeof consultationSchema> 
       ${report.summary ? html`<div class="prose">${markdown(report.summary, this.headingLevel + 2)}</div>` : nothing}
       ${report.notAdoptedReasons?.length
         ? html`${this.heading(2, this.t('consultation.reasons'))}
-            <div class="table-scroll" tabindex="0" role="region" aria-label=${this.t('consultation.reasons')}>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="${this.t('consultation.reasons')}：${doc.title}">
               <table>
                 <caption class="visually-hidden">${this.t('consultation.reasons')}</caption>
                 <thead>

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { narrow } from '../base/internal/narrow.js';
 
 export const documentStyles = css`
   .card {
@@ -111,18 +112,6 @@ export const documentStyles = css`
     color: var(--_accent);
     font-size: 0.875em;
   }
-  @media (max-width: 30em) {
-    .card {
-      padding: 0.75em;
-    }
-    .meta {
-      grid-template-columns: 1fr;
-      gap: 0;
-    }
-    .meta dd {
-      margin-bottom: 0.4em;
-    }
-  }
   @media (forced-colors: active) {
     .status,
     .link-type {
@@ -147,3 +136,14 @@ export const documentStyles = css`
     }
   }
 `;
+
+/** A phone's first screen: the status, the title and the facts (label and value side by side, not stacked), then the summary begins. */
+export const documentNarrowStyles = narrow(css`
+  .card {
+    padding: 0.75em;
+  }
+  .meta {
+    gap: 0.1em 0.75em;
+    padding: 0.5em 0.75em;
+  }
+`);

@@ -12,7 +12,7 @@ import { GkElement } from '../base/gk-element.js';
 import { defineElement } from '../base/define.js';
 import { href, rel } from '../base/internal/links.js';
 import { markdown, markdownStyles } from '../base/internal/markdown.js';
-import { documentStyles } from './document.styles.js';
+import { documentNarrowStyles, documentStyles } from './document.styles.js';
 
 const STATUS_CLASS: Record<DocumentStatus, string> = {
   现行有效: 'in-force',
@@ -42,7 +42,7 @@ const STATUS_CLASS: Record<DocumentStatus, string> = {
  * @cssproperty --gk-color-title - Title colour.
  */
 export class GkDocumentElement extends GkElement<typeof documentSchema> {
-  static override styles = [...GkElement.styles, markdownStyles, documentStyles];
+  static override styles = [...GkElement.styles, markdownStyles, documentStyles, documentNarrowStyles];
 
   protected readonly schema = documentSchema;
 
@@ -58,6 +58,7 @@ export class GkDocumentElement extends GkElement<typeof documentSchema> {
       [this.t('doc.effective'), date(doc.effective)],
       [this.t('doc.expires'), date(doc.expires)],
     ];
+    // Its sections are not landmarks (no accessible name): two cards on a page would have regions called 摘要, 附件 … twice.
     return html`<article class="card" part="base" aria-labelledby=${this.scopedId('title')}>
       <header class="head">
         <p class="status status--${STATUS_CLASS[doc.status]}" part="status">
@@ -69,13 +70,13 @@ export class GkDocumentElement extends GkElement<typeof documentSchema> {
         ${rows.map(([label, value]) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing))}
       </dl>
       ${doc.summary
-        ? html`<section class="summary" part="summary" aria-labelledby=${this.scopedId('summary-heading')}>
+        ? html`<section class="summary" part="summary">
             ${this.heading(1, this.t('doc.summary'), 'summary-heading')}
             <div class="prose">${markdown(doc.summary, this.headingLevel + 2)}</div>
           </section>`
         : nothing}
       ${doc.attachments?.length
-        ? html`<section part="attachments" aria-labelledby=${this.scopedId('attachments-heading')}>
+        ? html`<section part="attachments">
             ${this.heading(1, this.t('doc.attachments'), 'attachments-heading')}
             <ul class="files">
               ${doc.attachments.map(
@@ -91,7 +92,7 @@ export class GkDocumentElement extends GkElement<typeof documentSchema> {
           </section>`
         : nothing}
       ${doc.links?.length
-        ? html`<section part="links" aria-labelledby=${this.scopedId('links-heading')}>
+        ? html`<section part="links">
             ${this.heading(1, this.t('doc.links'), 'links-heading')}
             <ul class="links">
               ${doc.links.map(

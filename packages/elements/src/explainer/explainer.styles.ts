@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { narrow } from '../base/internal/narrow.js';
 
 export const explainerStyles = css`
   h2,
@@ -35,6 +36,15 @@ export const explainerStyles = css`
   .muted {
     color: var(--_muted);
     margin-inline-start: 0.5em;
+  }
+  .reading {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0 0.5em;
+  }
+  .toc-box {
+    flex-basis: 100%;
   }
   .toolbar,
   .pager {
@@ -96,6 +106,24 @@ export const explainerStyles = css`
     min-width: 32px;
     padding: 0 0.5em;
     border-width: 1px;
+  }
+  .share-status {
+    margin: 0;
+    color: #1d5e20;
+    font-weight: 700;
+  }
+  .share-status:not(:empty) {
+    margin: 0 0 0.5em;
+  }
+  .share-field {
+    display: block;
+    margin: 0 0 0.5em;
+  }
+  .share-field input {
+    display: block;
+    width: 100%;
+    min-height: 44px;
+    font: inherit;
   }
   .term {
     min-height: 0;
@@ -251,13 +279,6 @@ export const explainerStyles = css`
   .section-error {
     margin: 0;
   }
-  @media (max-width: 30em) {
-    .meta,
-    .contact,
-    .glossary dl {
-      grid-template-columns: 1fr;
-    }
-  }
   @media print {
     .gk-root {
       border: 0;
@@ -275,3 +296,40 @@ export const explainerStyles = css`
     }
   }
 `;
+
+/** A phone's first screen: the title, the one-sentence summary and the start of the first section; 关于本解读 and the contents wait behind their buttons. */
+export const explainerNarrowStyles = narrow(css`
+  .summary {
+    font-size: 1em;
+    margin-bottom: 0.5em;
+  }
+  .meta {
+    grid-template-columns: max-content 1fr;
+    gap: 0 0.75em;
+    padding: 0.5em 0.75em;
+  }
+  .contact,
+  .glossary dl {
+    grid-template-columns: 1fr;
+  }
+  .about {
+    margin-bottom: 0.5em;
+  }
+  .toolbar {
+    margin: 0.5em 0;
+  }
+  /* The contents button sits beside the reading-mode buttons; the opened list takes the row below. */
+  .toc-box {
+    display: contents;
+  }
+  .toc-box > .collapse-toggle {
+    flex: 1 1 8em;
+    width: auto;
+  }
+  .toc-box > .collapse-body {
+    flex-basis: 100%;
+  }
+  .section {
+    margin: 1em 0;
+  }
+`);

@@ -19,8 +19,11 @@ import { chartStyles } from '../charts/chart.styles.js';
 import { hostCardStyles } from '../charts/host-card.styles.js';
 import { toggled } from '../base/internal/toggle.js';
 import { ChartInteraction } from '../charts/interaction.js';
+import { collapsible } from '../base/internal/collapsible.js';
+import { collapsibleStyles } from '../base/internal/collapsible.styles.js';
+import { copyText, selectAndCopy } from '../base/internal/copy.js';
 import { ResizeController } from '../charts/resize-controller.js';
-import { explainerStyles } from './explainer.styles.js';
+import { explainerNarrowStyles, explainerStyles } from './explainer.styles.js';
 import { glossaryTerms } from './internal/glossary.js';
 import { disclosure, renderSection, type SectionContext } from './internal/sections.js';
 
@@ -50,7 +53,7 @@ function placeholder(section: { title?: unknown; id?: unknown }) {
  * @csspart section - Each section.
  */
 export class GkExplainerElement extends GkElement<typeof explainerSchema> {
-  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, markdownStyles, explainerStyles];
+  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, markdownStyles, ...collapsibleStyles, explainerStyles, explainerNarrowStyles];
 
   protected readonly schema = explainerSchema;
 
@@ -60,6 +63,8 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
   @state() private page = 0;
   @state() private open = new Set<string>();
   @state() private announcement = '';
+  /** The section whose link was just shared, and whether it was copied (else it shows in a field to copy). */
+  @state() private shared?: { id: string; url: string; copied: boolean };
 
   /** Sections of unknown types, by index, set aside before validation. */
   private unknown = new Map<number, string>();
@@ -170,15 +175,29 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.scopedId(ids[this.page]!))} .section-title`)?.focus());
   }
 
-  private async share(id: string): Promise<void> {
+  /**
+   * Shares a link to a section: the system's share sheet where there is one (a
+   * phone's browser); else (WeChat, desktops) the link is copied and the button
+   * says 已复制; else the link shows selected in a field, to copy by hand.
+   */
+  private async share(id: string, title: string): Promise<void> {
     const url = `${location.href.split('#')[0]}#${id}`;
-    try {
-      await navigator.clipboard.writeText(url);
-      this.announcement = this.t('explainer.copied');
-    } catch {
-      // No clipboard (an old WebView, an insecure page): show the address to copy by hand.
-      this.announcement = url;
+    if (typeof navigator.share === 'function') {
+      try {
+        await navigator.share({ title, url });
+        return;
+      } catch (error) {
+        if ((error as Error)?.name === 'AbortError') return; // the reader closed the sheet
+      }
     }
+    if (await copyText(url)) {
+      this.shared = { id, url, copied: true };
+      return;
+    }
+    this.shared = { id, url, copied: false };
+    await this.updateComplete;
+    const field = this.renderRoot.querySelector<HTMLInputElement>('.share-field input');
+    if (field && selectAndCopy(field)) this.shared = { id, url, copied: true };
   }
 
   private context(): SectionContext {
@@ -218,51 +237,66 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
       <header>
         ${this.heading(0, doc.title, 'title', 'title')}
         <p class="summary" part="summary">${doc.summary}</p>
-        <dl class="meta">
-          <dt>${this.t('explainer.policy')}</dt>
-          <dd>
-            ${policy.url ? html`<a href=${ifDefined(href(policy.url))} rel=${ifDefined(rel(policy.url))}>${policy.title}</a>` : policy.title}
-            ${policy.number ? html`<span class="muted">${formatDocNumber(policy.number)}</span>` : nothing}
-            ${policy.issuer ? html`<span class="muted">${policy.issuer}</span>` : nothing}
-            ${policy.date ? html`<span class="muted">${formatDate(policy.date, this.language)}</span>` : nothing}
-          </dd>
-          <dt>${this.t('explainer.office')}</dt>
-          <dd>${doc.interpreter.office}</dd>
-          ${person ? html`<dt>${this.t('explainer.firstInterpreter')}</dt><dd>${person.name}（${person.title}）</dd>` : nothing}
-          <dt>${this.t('explainer.date')}</dt>
-          <dd>${formatDate(doc.interpreter.date, this.language)}</dd>
-          ${doc.interpreter.contact ? html`<dt>${this.t('explainer.contact')}</dt><dd>${doc.interpreter.contact}</dd>` : nothing}
-        </dl>
-        ${policy.document && customElements.get('gk-document')
-          ? // Closed at first: on a phone the whole card would stand between the reader and the explanation. Printed open.
-            disclosure(
-              ctx,
-              // Not a possible section id (those have no "_"), so the two never clash.
-              this.scopedId('policy_card'),
-              this.t('explainer.policyCard'),
-              html`<gk-document src=${policy.document} heading-level=${this.headingLevel + 1} lang=${this.language} ?light-dom=${this.rendersLight} ?elder=${this.elder}></gk-document>`,
-              'policy-card',
-            )
-          : nothing}
+        ${collapsible({
+          id: this.scopedId('about'),
+          label: this.t('explainer.about'),
+          open: this.open.has('_about'),
+          toggle: () => (this.open = toggled(this.open, '_about')),
+          className: 'about',
+          body: html`<dl class="meta">
+              <dt>${this.t('explainer.policy')}</dt>
+              <dd>
+                ${policy.url ? html`<a href=${ifDefined(href(policy.url))} rel=${ifDefined(rel(policy.url))}>${policy.title}</a>` : policy.title}
+                ${policy.number ? html`<span class="muted">${formatDocNumber(policy.number)}</span>` : nothing}
+                ${policy.issuer ? html`<span class="muted">${policy.issuer}</span>` : nothing}
+                ${policy.date ? html`<span class="muted">${formatDate(policy.date, this.language)}</span>` : nothing}
+              </dd>
+              <dt>${this.t('explainer.office')}</dt>
+              <dd>${doc.interpreter.office}</dd>
+              ${person ? html`<dt>${this.t('explainer.firstInterpreter')}</dt><dd>${person.name}（${person.title}）</dd>` : nothing}
+              <dt>${this.t('explainer.date')}</dt>
+              <dd>${formatDate(doc.interpreter.date, this.language)}</dd>
+              ${doc.interpreter.contact ? html`<dt>${this.t('explainer.contact')}</dt><dd>${doc.interpreter.contact}</dd>` : nothing}
+            </dl>
+            ${policy.document && customElements.get('gk-document')
+              ? // Closed at first: the whole card would stand between the reader and the explanation. Printed open.
+                disclosure(
+                  ctx,
+                  // Not a possible section id (those have no "_"), so the two never clash.
+                  this.scopedId('policy_card'),
+                  this.t('explainer.policyCard'),
+                  html`<gk-document src=${policy.document} heading-level=${this.headingLevel + 1} lang=${this.language} ?light-dom=${this.rendersLight} ?elder=${this.elder}></gk-document>`,
+                  'policy-card',
+                )
+              : nothing}`,
+        })}
       </header>
 
-      <div class="toolbar no-print" role="group" aria-label=${this.t('explainer.mode')}>
-        ${(['scroll', 'steps'] as const).map(
-          (mode) => html`<button type="button" aria-pressed=${this.mode === mode ? 'true' : 'false'} @click=${() => this.chooseMode(mode)}>
-            ${this.t(mode === 'scroll' ? 'explainer.modeScroll' : 'explainer.modeSteps')}
-          </button>`,
-        )}
-      </div>
-
-      <nav class="toc" part="toc" aria-label=${this.t('explainer.contents')}>
-        <ol>
-          ${doc.sections.map(
-            (section, index) => html`<li>
-              <a href="#${ids[index]}" aria-current=${ifDefined(steps && index === this.page ? 'step' : undefined)}>${section.title}</a>
-            </li>`,
+      <div class="reading no-print">
+        <div class="toolbar" role="group" aria-label=${this.t('explainer.mode')}>
+          ${(['scroll', 'steps'] as const).map(
+            (mode) => html`<button type="button" aria-pressed=${this.mode === mode ? 'true' : 'false'} @click=${() => this.chooseMode(mode)}>
+              ${this.t(mode === 'scroll' ? 'explainer.modeScroll' : 'explainer.modeSteps')}
+            </button>`,
           )}
-        </ol>
-      </nav>
+        </div>
+        ${collapsible({
+          id: this.scopedId('toc'),
+          label: this.t('explainer.contentsCount', { count: doc.sections.length }),
+          open: this.open.has('_toc'),
+          toggle: () => (this.open = toggled(this.open, '_toc')),
+          className: 'toc-box',
+          body: html`<nav class="toc" part="toc" aria-label="${this.t('explainer.contents')}：${doc.title}">
+            <ol>
+              ${doc.sections.map(
+                (section, index) => html`<li>
+                  <a href="#${ids[index]}" aria-current=${ifDefined(steps && index === this.page ? 'step' : undefined)}>${section.title}</a>
+                </li>`,
+              )}
+            </ol>
+          </nav>`,
+        })}
+      </div>
 
       ${doc.sections.map((section, index) =>
         this.renderOne(section, index, ids[index]!, steps && index !== this.page, { ...ctx, term: glossaryTerms(doc.glossary ?? [], this.scopedId(ids[index]!), ctx.isOpen, ctx.toggle) }),
@@ -277,8 +311,8 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
         : nothing}
 
       ${doc.glossary?.length
-        ? html`<section class="glossary" aria-labelledby=${this.scopedId('glossary-title')}>
-            ${this.heading(1, this.t('explainer.glossary'), 'glossary-title')}
+        ? html`<section class="glossary">
+            ${this.heading(1, this.t('explainer.glossary'))}
             <dl>${doc.glossary.map((entry) => html`<dt>${entry.term}</dt><dd>${entry.definition}</dd>`)}</dl>
           </section>`
         : nothing}
@@ -289,11 +323,17 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
   /** `id` is the section's id in links (#id); its element's id is scoped like every other. */
   private renderOne(section: ExplainerSection, index: number, id: string, hidden: boolean, ctx: SectionContext) {
     const domId = this.scopedId(id);
-    return html`<section id=${domId} class="section ${hidden ? 'step-hidden' : ''}" part="section" data-section=${section.type} aria-labelledby="${domId}-title">
+    const shared = this.shared?.id === id ? this.shared : undefined;
+    // Not a landmark (no accessible name): two explainers on a page would have regions of the same name.
+    return html`<section id=${domId} class="section ${hidden ? 'step-hidden' : ''}" part="section" data-section=${section.type}>
       <div class="section-head">
         ${this.heading(1, html`<span class="section-title" id="${domId}-title" tabindex="-1">${section.title}</span>`)}
-        <button type="button" class="share no-print" @click=${() => this.share(id)} aria-label="${this.t('explainer.share')}：${section.title}">#</button>
+        <button type="button" class="share no-print" @click=${() => this.share(id, section.title)} aria-label="${this.t('explainer.share')}：${section.title}">#</button>
       </div>
+      <p class="share-status no-print" role="status">${shared?.copied ? this.t('explainer.copied') : nothing}</p>
+      ${shared && !shared.copied
+        ? html`<label class="share-field no-print">${this.t('copy.manual')}<input readonly .value=${shared.url} /></label>`
+        : nothing}
       ${this.unknown.has(index) ? this.renderUnknown(index) : renderSection(section, domId, ctx)}
     </section>`;
   }

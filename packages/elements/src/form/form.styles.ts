@@ -1,6 +1,11 @@
 import { css } from 'lit';
+import { narrow } from '../base/internal/narrow.js';
 
 export const formStyles = css`
+  .gk-root.gk-within {
+    border: 0;
+    padding: 0;
+  }
   h2,
   h3,
   h4 {
@@ -108,10 +113,24 @@ export const formStyles = css`
     font-weight: 700;
   }
   .privacy {
-    margin: 1em 0;
+    margin: 0 0 1em;
     padding: 0.75em 1em;
     background: var(--_subtle);
     border-radius: var(--_radius);
+  }
+  .privacy-title {
+    margin: 0 0 0.25em;
+    font-weight: 700;
+  }
+  .privacy .prose > :last-child {
+    margin-bottom: 0;
+  }
+  .errors-left {
+    margin: 0 0 0.75em;
+  }
+  .errors-left a {
+    color: var(--_danger);
+    font-weight: 600;
   }
   .honeypot {
     position: absolute;
@@ -140,3 +159,19 @@ export const formStyles = css`
     background: #eef7ee;
   }
 `;
+
+/** A phone's first screen: the title, the few lines that say what the form is for, and the first field. */
+export const formNarrowStyles = narrow(css`
+  .section > legend {
+    font-size: 1em;
+  }
+  .field {
+    margin-bottom: 0.9em;
+  }
+  .privacy {
+    padding: 0.5em 0.75em;
+  }
+  .send {
+    width: 100%;
+  }
+`);

@@ -270,4 +270,74 @@ describe('<gk-form>', () => {
     expect(root(el).querySelector('.field-error')!.textContent).to.contain('不认识的字段类型“stars”');
     expect(control(el, 'body')).to.exist;
   });
+  it('shows the privacy notice before the consent that refers to it, and the consent is described by it', async () => {
+    const el = await form(mailbox());
+    const privacy = root(el).querySelector<HTMLElement>('.privacy')!;
+    const consent = control(el, 'consent');
+    expect(privacy.compareDocumentPosition(consent) & Node.DOCUMENT_POSITION_FOLLOWING, 'the notice comes first in reading order').to.be.greaterThan(0);
+    expect(privacy.getBoundingClientRect().bottom).to.be.at.most(consent.getBoundingClientRect().top);
+    expect(consent.getAttribute('aria-describedby')!.split(' ')).to.include(privacy.id);
+    expect(privacy.textContent).to.contain('隐私说明').and.contain('依法保护');
+    // A form without a consent field: the notice stands before the send button.
+    const data = mailbox();
+    data.sections[1]!.fields.pop();
+    const plain = await form(data);
+    const notice = root(plain).querySelector('.privacy')!;
+    expect(notice.compareDocumentPosition(root(plain).querySelector('.send')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
+  });
+
+  it('after a failed send, a link beside the button leads back to the error summary', async () => {
+    const el = await form(mailbox());
+    expect(root(el).querySelector('.errors-left')).to.be.null;
+    root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => root(el).querySelector('.errors-left'));
+    const link = root(el).querySelector<HTMLAnchorElement>('.errors-left a')!;
+    expect(link.textContent).to.contain('还有 5 处需要修改'); // name, phone, reply, body, consent
+    // Beside the button, after the last field: where the reader is when the summary has scrolled away.
+    expect(link.getBoundingClientRect().top).to.be.greaterThan(control(el, 'consent').getBoundingClientRect().bottom);
+    control(el, 'name').focus();
+    link.click();
+    expect(root(el).activeElement).to.equal(root(el).querySelector('[part="summary"]'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('gives each kind of field its keyboard and autofill on a phone', async () => {
+    const data: GkForm = {
+      ...mailbox(),
+      sections: [
+        {
+          fields: [
+            { name: 'name', label: '姓名', type: 'text' },
+            { name: 'organisation', label: '单位名称', type: 'text' },
+            { name: 'postcode', label: '邮政编码', type: 'text' },
+            { name: 'tel', label: '固定电话', type: 'text' },
+            { name: 'creditCode', label: '统一社会信用代码', type: 'text' },
+            { name: 'subject', label: '标题', type: 'text' },
+            { name: 'phone', label: '手机号码', type: 'mobile' },
+            { name: 'email', label: '电子邮箱', type: 'email' },
+            { name: 'idNumber', label: '身份证号', type: 'idNumber' },
+            { name: 'amount', label: '金额', type: 'number' },
+            { name: 'address', label: '通信地址', type: 'address' },
+          ],
+        },
+      ],
+    };
+    const el = await form(data);
+    const attributes = (name: string) => {
+      const input = control(el, name);
+      return ['type', 'inputmode', 'autocomplete', 'autocapitalize', 'spellcheck'].map((attribute) => input.getAttribute(attribute) ?? '').join('|');
+    };
+    expect(attributes('name')).to.equal('text||name||');
+    expect(attributes('organisation')).to.equal('text||organization||');
+    expect(attributes('postcode')).to.equal('text|numeric|postal-code||false');
+    expect(attributes('tel')).to.equal('tel|tel|tel||false');
+    expect(attributes('creditCode')).to.equal('text||off|characters|false');
+    expect(attributes('subject')).to.equal('text||||');
+    expect(attributes('phone')).to.equal('tel|numeric|tel-national||false');
+    expect(attributes('email')).to.equal('email||email|off|false');
+    // An ID number may end in X, which a digit pad lacks: letters, in capitals.
+    expect(attributes('idNumber')).to.equal('text||off|characters|false');
+    expect(attributes('amount')).to.equal('text|decimal|||false');
+    expect(attributes('address')).to.equal('text||street-address||');
+  });
 });

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   fieldProblem,
   formFieldList,
@@ -17,7 +18,7 @@ import { GkSubmitEvent } from '../base/events.js';
 import { defineElement } from '../base/define.js';
 import { markdown, markdownStyles } from '../base/internal/markdown.js';
 import { hostCardStyles } from '../charts/host-card.styles.js';
-import { formStyles } from './form.styles.js';
+import { formNarrowStyles, formStyles } from './form.styles.js';
 import { rendererFor, type FieldContext } from './internal/renderers.js';
 
 type Status = 'editing' | 'sending' | 'sent' | 'failed';
@@ -45,7 +46,7 @@ interface ReceiverError {
  * @csspart summary - The error summary.
  */
 export class GkFormElement extends GkElement<typeof formSchema> {
-  static override styles = [...GkElement.styles, hostCardStyles, markdownStyles, formStyles];
+  static override styles = [...GkElement.styles, hostCardStyles, markdownStyles, formStyles, formNarrowStyles];
 
   /**
    * Form-associated (ElementInternals): placed inside a page's own <form>, the
@@ -56,6 +57,13 @@ export class GkFormElement extends GkElement<typeof formSchema> {
   private readonly internals: ElementInternals | undefined = this.attachInternals?.();
 
   protected readonly schema = formSchema;
+
+  /**
+   * The title of the document this form is part of (a consultation, an
+   * application), set by that element: the form landmark is named "发表意见：<title>",
+   * so two on one page have different names.
+   */
+  @property({ attribute: false }) within?: string;
 
   @state() private values: Record<string, unknown> = {};
   @state() private errors: Record<string, string> = {};
@@ -84,6 +92,8 @@ export class GkFormElement extends GkElement<typeof formSchema> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // Part of another element's card (a consultation, an application): no card of its own.
+    (this.renderRoot as HTMLElement).classList.toggle('gk-within', !!this.within);
     const doc = this.document;
     if (doc && (changed.has('values' as keyof GkFormElement) || changed.has('document' as keyof GkFormElement))) this.syncInternals(doc);
   }
@@ -239,12 +249,25 @@ export class GkFormElement extends GkElement<typeof formSchema> {
     }
     const errorEntries = Object.entries(this.errors);
     const fieldsByName = new Map(this.fields(doc).map((field) => [field.name, field]));
-    return html`<form part="base" novalidate aria-labelledby=${this.scopedId('title')} @submit=${(e: Event) => (e.preventDefault(), void this.send(doc))}>
+    // The privacy notice comes just before the consent that refers to it (or before the send button when there is none).
+    const privacyId = this.scopedId('privacy');
+    const privacy = html`<div class="privacy" id=${privacyId}>
+      <p class="privacy-title">${this.t('form.privacy')}</p>
+      <div class="prose">${markdown(doc.privacy, this.headingLevel + 1)}</div>
+    </div>`;
+    const consentFirst = doc.sections.flatMap((section) => section.fields).find((field) => field.type === 'consent' && isFieldVisible(field, this.values));
+    return html`<form
+      part="base"
+      novalidate
+      aria-labelledby=${ifDefined(this.within ? undefined : this.scopedId('title'))}
+      aria-label=${ifDefined(this.within ? `${doc.title}：${this.within}` : undefined)}
+      @submit=${(e: Event) => (e.preventDefault(), void this.send(doc))}
+    >
       ${this.heading(0, doc.title, 'title', 'title')}
       ${doc.description ? html`<div class="prose">${markdown(doc.description, this.headingLevel + 1)}</div>` : nothing}
       ${this.draftRestored ? html`<p class="notice" role="status">${this.t('form.draftRestored')}</p>` : nothing}
       ${errorEntries.length
-        ? html`<div class="summary" part="summary" role="alert" tabindex="-1">
+        ? html`<div class="summary" part="summary" id=${this.scopedId('summary')} role="alert" tabindex="-1">
             <p>${this.t('form.summary')}</p>
             <ul>
               ${errorEntries.map(
@@ -258,21 +281,31 @@ export class GkFormElement extends GkElement<typeof formSchema> {
       ${doc.sections.map(
         (section) => html`<fieldset class="section">
           ${section.title ? html`<legend>${section.title}</legend>` : nothing}
-          ${section.fields.filter((field) => isFieldVisible(field, this.values)).map((field) => this.renderField(field))}
+          ${section.fields
+            .filter((field) => isFieldVisible(field, this.values))
+            .map((field) => (field === consentFirst ? html`${privacy}${this.renderField(field, privacyId)}` : this.renderField(field)))}
         </fieldset>`,
       )}
-      <div class="privacy prose">${markdown(doc.privacy, this.headingLevel + 1)}</div>
+      ${consentFirst ? nothing : privacy}
       <div class="honeypot" aria-hidden="true">
         <label>${this.t('form.honeypot')}<input name="_website" tabindex="-1" autocomplete="off" /></label>
       </div>
       ${this.sendStatus === 'failed' ? html`<p class="failed" role="alert">${this.message}</p>` : nothing}
+      ${errorEntries.length
+        ? // After fixing the first fields, the summary is screens away on a phone: one tap takes the reader back to it.
+          html`<p class="errors-left">
+            <a href="#${this.scopedId('summary')}" @click=${(e: Event) => (e.preventDefault(), this.renderRoot.querySelector<HTMLElement>('[part="summary"]')?.focus())}
+              >${this.t('form.errorsLeft', { count: errorEntries.length })}</a
+            >
+          </p>`
+        : nothing}
       <button type="submit" class="send" aria-disabled=${this.sendStatus === 'sending' ? 'true' : 'false'}>
         ${this.sendStatus === 'sending' ? this.t('form.sending') : this.sendStatus === 'failed' ? this.t('form.retry') : this.t('form.send')}
       </button>
     </form>`;
   }
 
-  private renderField(field: FormField) {
+  private renderField(field: FormField, describedBy?: string) {
     const renderer = rendererFor(field);
     if (!renderer) {
       return html`<div class="state-error field-error" role="alert">${this.t('form.unknownField', { label: field.label, type: field.type })}</div>`;
@@ -296,6 +329,7 @@ export class GkFormElement extends GkElement<typeof formSchema> {
         if (ownValue(this.values, field.name) !== undefined) this.check(field);
       },
       scopedId: (name) => this.scopedId(name),
+      ...(describedBy ? { describedBy } : {}),
     };
     return renderer.render(field, ctx);
   }

@@ -15,7 +15,7 @@
  *
  * The rules are in documents/workflow.ts; every step and its audit entry is one transaction.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { HttpError } from '../errors.js';
 import { sendJson } from '../http-common.js';
 import type { StaffHandler } from './routes.js';

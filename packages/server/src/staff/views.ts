@@ -6,7 +6,7 @@
  */
 import { catalogueSchema, type CatalogueItem, type GkCatalogue } from '../../../core/src/schemas/catalogue.js';
 import { formFieldList, type GkForm } from '../../../core/src/schemas/form.js';
-import { REQUEST_OUTCOMES } from '../../../core/src/schemas/request.js';
+import { REQUEST_OUTCOMES } from '../../../core/src/schemas/disclosure-request.js';
 import { HttpError, type IssueOut } from '../errors.js';
 import type { ServedForm } from '../forms.js';
 import { checked } from '../publish.js';

@@ -19,7 +19,7 @@ import { StartupError, StorageUnavailableError } from '../errors.js';
 import { PostgresDocuments } from './postgres-documents.js';
 import { POSTGRES_MIGRATIONS } from './migrations-postgres.js';
 import type { Migration } from './migrations-sqlite.js';
-import type { Decide, Role, StaffUser, StaffUserWithHash, SubmissionEvent, SubmissionPage, SubmissionPatch, SubmissionQuery, SubmissionRecord } from './staff-types.js';
+import type { Decide, Role, StaffUser, StaffUserWithHash, SubmissionEvent, SubmissionPage, SubmissionQuery, SubmissionRecord } from './staff-types.js';
 import { definedOnly, toRecord, toUser, withDetail, type SubmissionRow, type UserRow } from './rows.js';
 import type { MigrationReport, NewSubmission, StatusRow, StoredRef } from './types.js';
 import type { ServerStorage } from './server-storage.js';

@@ -10,7 +10,7 @@ import { dirname } from 'node:path';
 import { StartupError, StorageUnavailableError } from '../errors.js';
 import { SqliteDocuments } from './sqlite-documents.js';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations-sqlite.js';
-import type { Decide, Role, StaffUser, StaffUserWithHash, SubmissionEvent, SubmissionPatch, SubmissionPage, SubmissionQuery, SubmissionRecord } from './staff-types.js';
+import type { Decide, Role, StaffUser, StaffUserWithHash, SubmissionEvent, SubmissionPage, SubmissionQuery, SubmissionRecord } from './staff-types.js';
 import { definedOnly, toRecord, toUser, withDetail, type SubmissionRow, type UserRow } from './rows.js';
 import type { MigrationReport, NewSubmission, StatusRow, StoredRef } from './types.js';
 import type { ServerStorage } from './server-storage.js';

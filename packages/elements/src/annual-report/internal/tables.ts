@@ -71,11 +71,14 @@ export function outcomeName(ctx: TableContext, outcome: RequestOutcome): string 
 
 const cell = (ctx: TableContext, value: number | undefined) => formatNumber(value ?? 0, ctx.lang, 0);
 
+/** A table region's name, with the report's title: two reports on one page must not have regions of the same name. */
+const regionName = (ctx: TableContext, name: string) => `${name}（${ctx.report.title}）`;
+
 /** 三、收到和处理政府信息公开申请情况. */
 export function applicationsTable(ctx: TableContext): TemplateResult {
   const rows = table3Rows(ctx);
   const resultsAt = 2;
-  return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${ctx.t('annual.tableOf', { name: ctx.t('annual.section.applications') })}>
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${regionName(ctx, ctx.t('annual.tableOf', { name: ctx.t('annual.section.applications') }))}>
     <table class="table3">
       <caption class="visually-hidden">${ctx.t('annual.section.applications')}</caption>
       <thead>
@@ -113,7 +116,7 @@ type CountRow = readonly [name: string, ...counts: Array<number | undefined>];
 
 /** A small table of counts: a row header per row, the numbers right-aligned, in its own scrolling region. */
 function countsTable(ctx: TableContext, name: { region: string; caption: string }, head: string[], rows: ReadonlyArray<CountRow>, digits = 0): TemplateResult {
-  return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${name.region}>
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${regionName(ctx, name.region)}>
     <table>
       <caption class="visually-hidden">${name.caption}</caption>
       <thead>

@@ -31,7 +31,7 @@ const sheets = new Map<string, CSSStyleSheet>();
 export const canRenderLight = typeof Document !== 'undefined' && 'adoptedStyleSheets' in Document.prototype && 'replaceSync' in CSSStyleSheet.prototype;
 
 /** The top-level parts of a selector list (commas inside :is(), :not() or [] do not split). */
-function splitList(list: string): string[] {
+export function splitList(list: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;

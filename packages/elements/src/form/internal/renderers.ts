@@ -19,6 +19,8 @@ export interface FieldContext {
   blur(): void;
   /** A DOM id of the form's own (prefixed per element in light-DOM mode). */
   scopedId(name: string): string;
+  /** More that describes the field (the privacy notice, for the consent that refers to it). */
+  describedBy?: string;
 }
 
 export interface FieldRenderer {
@@ -29,7 +31,7 @@ export interface FieldRenderer {
 
 const id = (field: FormField, ctx: FieldContext) => ctx.scopedId(`field-${field.name}`);
 const describedBy = (field: FormField, ctx: FieldContext) =>
-  [field.help ? `${id(field, ctx)}-help` : '', ctx.error ? `${id(field, ctx)}-error` : ''].filter(Boolean).join(' ') || undefined;
+  [field.help ? `${id(field, ctx)}-help` : '', ctx.error ? `${id(field, ctx)}-error` : '', ctx.describedBy ?? ''].filter(Boolean).join(' ') || undefined;
 
 function label(field: FormField, ctx: FieldContext): TemplateResult {
   return html`<label for=${id(field, ctx)}>${field.label}${field.required ? nothing : html` <span class="optional">${ctx.t('form.optional')}</span>`}</label>`;
@@ -40,22 +42,54 @@ function helpAndError(field: FormField, ctx: FieldContext): TemplateResult {
   ${ctx.error ? html`<p class="error" id="${id(field, ctx)}-error">${ctx.error}</p>` : nothing}`;
 }
 
-type InputType = 'text' | 'email' | 'tel' | 'date';
-type Autocomplete = 'email' | 'tel-national' | 'off' | 'street-address';
-const INPUT_TYPES: Partial<Record<string, { type: InputType; inputmode?: string; autocomplete?: Autocomplete }>> = {
+/**
+ * The keyboard and the browser's autofill for each kind of field, on a phone: digits
+ * for a mobile number, an e-mail keyboard, letters for an ID number (its last
+ * character may be X, which a digit pad lacks, so no numeric inputmode, but capitals).
+ */
+interface InputKind {
+  type: 'text' | 'email' | 'tel' | 'date';
+  inputmode?: 'numeric' | 'decimal' | 'tel' | 'email';
+  autocomplete?: 'name' | 'organization' | 'postal-code' | 'tel' | 'tel-national' | 'email' | 'street-address' | 'off';
+  /** Capitals (an ID's X, a credit code), or off where words are not sentences. */
+  autocapitalize?: 'characters' | 'off';
+  /** No spelling underline on codes and numbers. */
+  plain?: true;
+}
+
+const INPUT_TYPES: Partial<Record<string, InputKind>> = {
   text: { type: 'text' },
-  email: { type: 'email', autocomplete: 'email' },
-  mobile: { type: 'tel', inputmode: 'numeric', autocomplete: 'tel-national' },
-  idNumber: { type: 'text', autocomplete: 'off' },
-  number: { type: 'text', inputmode: 'decimal' },
+  email: { type: 'email', autocomplete: 'email', autocapitalize: 'off', plain: true },
+  mobile: { type: 'tel', inputmode: 'numeric', autocomplete: 'tel-national', plain: true },
+  idNumber: { type: 'text', autocomplete: 'off', autocapitalize: 'characters', plain: true },
+  number: { type: 'text', inputmode: 'decimal', plain: true },
   date: { type: 'date' },
   address: { type: 'text', autocomplete: 'street-address' },
 };
 
+/**
+ * A text field whose name says what it holds gets that field's keyboard and
+ * autofill (documented in docs/elements/form.md): a name, an organisation, a
+ * postal code (digits), a landline (digits and -), a credit code (capitals).
+ */
+const TEXT_BY_NAME: Array<[RegExp, InputKind]> = [
+  [/^(?:name|fullName|realName|applicantName|contactName)$/i, { type: 'text', autocomplete: 'name' }],
+  [/^(?:organi[sz]ation|company|orgName)$/i, { type: 'text', autocomplete: 'organization' }],
+  [/^(?:post(?:al)?code|zip(?:code)?|youbian)$/i, { type: 'text', inputmode: 'numeric', autocomplete: 'postal-code', plain: true }],
+  [/^(?:tel|telephone|landline|phone)$/i, { type: 'tel', inputmode: 'tel', autocomplete: 'tel', plain: true }],
+  [/^(?:creditCode|uscc)$/i, { type: 'text', autocomplete: 'off', autocapitalize: 'characters', plain: true }],
+];
+
+/** How a field is typed: by its type, and for plain text fields by a well-known name. */
+export function inputKind(field: FormField): InputKind | undefined {
+  if (field.type === 'text') return TEXT_BY_NAME.find(([pattern]) => pattern.test(field.name))?.[1] ?? INPUT_TYPES.text;
+  return INPUT_TYPES[field.type];
+}
+
 const input: FieldRenderer = {
-  tester: (field) => (field.type in INPUT_TYPES ? 1 : 0),
+  tester: (field) => (inputKind(field) ? 1 : 0),
   render: (field, ctx) => {
-    const kind = INPUT_TYPES[field.type]!;
+    const kind = inputKind(field)!;
     return html`<div class="field ${ctx.error ? 'invalid' : ''}">
       ${label(field, ctx)} ${helpAndError(field, ctx)}
       <input
@@ -64,6 +98,8 @@ const input: FieldRenderer = {
         type=${kind.type}
         inputmode=${ifDefined(kind.inputmode)}
         autocomplete=${ifDefined(kind.autocomplete)}
+        autocapitalize=${ifDefined(kind.autocapitalize)}
+        spellcheck=${ifDefined(kind.plain ? 'false' : undefined)}
         ?required=${field.required ?? false}
         aria-invalid=${ctx.error ? 'true' : 'false'}
         aria-describedby=${ifDefined(describedBy(field, ctx))}

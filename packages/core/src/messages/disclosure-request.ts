@@ -1,5 +1,5 @@
 /** Messages of disclosure applications (依申请公开) and their status lookup. Registered with addMessages() by the module that uses them. */
-export const requestZh = {
+export const disclosureRequestZh = {
   'request.apply': '提交申请',
   'request.lookup': '查询办理进度',
   'request.code': '查询码',
@@ -22,9 +22,10 @@ export const requestZh = {
   'request.outcome.其他处理': '其他处理',
   'request.statusFor': '查询码 {code} 的办理进度',
   'request.badAnswer': '查询服务返回的内容无法识别。',
+  'request.toLookup': '已经申请过？查询办理进度',
 } as const;
 
-export const requestEn: Record<keyof typeof requestZh, string> = {
+export const disclosureRequestEn: Record<keyof typeof disclosureRequestZh, string> = {
   'request.apply': 'Apply',
   'request.lookup': 'Check progress',
   'request.code': 'Tracking code',
@@ -47,4 +48,5 @@ export const requestEn: Record<keyof typeof requestZh, string> = {
   'request.outcome.其他处理': 'Otherwise handled',
   'request.statusFor': 'Progress of application {code}',
   'request.badAnswer': 'The lookup service answered something that cannot be read.',
+  'request.toLookup': 'Applied already? Check progress',
 };

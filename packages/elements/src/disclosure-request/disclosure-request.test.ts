@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { GkDisclosureRequestElement } from './request.js';
+import { GkDisclosureRequestElement } from './disclosure-request.js';
 import { failOnHostPageErrors } from '../base/internal/test-support.js';
 
 async function element(): Promise<GkDisclosureRequestElement> {
@@ -28,6 +28,15 @@ describe('<gk-disclosure-request>', () => {
     const form = root(el).querySelector('gk-form')!;
     await waitUntil(() => form.shadowRoot?.querySelector('input[name="applicantType"]'), 'no application form');
     await expect(el).to.be.accessible();
+  });
+
+  it('a link above the long form takes who applied already to the lookup, focus in its field', async () => {
+    const el = await element();
+    const link = root(el).querySelector<HTMLAnchorElement>('.to-lookup a')!;
+    expect(link.textContent).to.equal('已经申请过？查询办理进度');
+    expect(link.compareDocumentPosition(root(el).querySelector('gk-form')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
+    link.click();
+    expect(root(el).activeElement).to.equal(root(el).querySelector('input[name="code"]'));
   });
 
   it('looks up an application by its tracking code: the steps, the current one, the legal deadline', async () => {

@@ -8,11 +8,11 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '../lazy.js';
 import { addMessages } from '../i18n.js';
-import { requestZh } from '../messages/request.js';
+import { disclosureRequestZh } from '../messages/disclosure-request.js';
 import { header, headerDescriptions, isoDate, safeUrl, text, type FieldDescriptions } from './common.js';
 import { embeddedFormSchema, formPartsDescriptions } from './form.js';
 
-addMessages('zh-CN', requestZh);
+addMessages('zh-CN', disclosureRequestZh);
 
 export const REQUEST_STEPS = ['received', 'registered', 'processing', 'replied'] as const;
 /** The outcome categories of the annual report's table 三. */
@@ -32,7 +32,7 @@ export const REQUEST_OUTCOME_CASES = {
   其他处理: ['申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '其他'],
 } as const satisfies Record<RequestOutcome, readonly string[]>;
 
-export const requestFields = /* @__PURE__ */ lazySchema(() => z.strictObject({
+export const disclosureRequestFields = /* @__PURE__ */ lazySchema(() => z.strictObject({
   ...header('disclosure-request'),
   title: text(),
   description: z.optional(z.string()),
@@ -40,8 +40,8 @@ export const requestFields = /* @__PURE__ */ lazySchema(() => z.strictObject({
   statusUrl: safeUrl(),
 }));
 
-export const requestSchema = requestFields;
-export type GkDisclosureRequest = z.infer<typeof requestFields>;
+export const disclosureRequestSchema = disclosureRequestFields;
+export type GkDisclosureRequest = z.infer<typeof disclosureRequestFields>;
 
 /** What a status lookup answers: where the application is, its deadline, and the outcome once replied. No personal data. */
 export const requestStatusSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
@@ -55,7 +55,7 @@ export const requestStatusSchema = /* @__PURE__ */ lazySchema(() => z.strictObje
 }));
 export type RequestStatus = z.infer<typeof requestStatusSchema>;
 
-export function requestDescriptions(): FieldDescriptions {
+export function disclosureRequestDescriptions(): FieldDescriptions {
   return {
     '': ['依申请公开：申请和办理进度查询', 'Applying for information, and checking progress'],
     ...headerDescriptions('disclosure-request'),

@@ -16,7 +16,7 @@ import { expect, waitFor } from 'storybook/test';
 import type { RequestStatus } from '@gongkai/core';
 // Registers <gk-disclosure-request> (and the <gk-form> inside it). (Kept in production builds
 // because packages/elements/package.json declares "sideEffects": true.)
-import './request.js';
+import './disclosure-request.js';
 import application from './examples/application.json';
 import { baseArgTypes, narrowFrame } from '../base/internal/story-support.js';
 

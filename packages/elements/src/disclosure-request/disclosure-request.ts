@@ -1,11 +1,11 @@
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   REQUEST_STEPS,
   formatDate,
   issueMessage,
-  requestSchema,
+  disclosureRequestSchema,
   requestStatusSchema,
   validateText,
   type GkDisclosureRequest,
@@ -14,9 +14,11 @@ import {
 } from '@gongkai/core';
 import { GkElement } from '../base/gk-element.js';
 import { defineElement } from '../base/define.js';
+import { followLink } from '../base/internal/links.js';
 import { fetchText } from '../base/internal/fetch-text.js';
 import { markdown, markdownStyles } from '../base/internal/markdown.js';
 import { hostCardStyles } from '../charts/host-card.styles.js';
+import { requestNarrowStyles, requestStyles } from './disclosure-request.styles.js';
 import '../form/form.js';
 
 /**
@@ -30,89 +32,10 @@ import '../form/form.js';
  * @csspart base - The element.
  * @csspart status - The progress of the application looked up.
  */
-export class GkDisclosureRequestElement extends GkElement<typeof requestSchema> {
-  static override styles = [
-    ...GkElement.styles,
-    hostCardStyles,
-    markdownStyles,
-    css`
-      [part='title'] {
-        font-size: 1.3em;
-        margin: 0 0 0.3em;
-      }
-      section {
-        margin-top: 1.25em;
-      }
-      h3,
-      h4 {
-        margin: 0 0 0.4em;
-      }
-      gk-form {
-        border: 0;
-        padding: 0;
-      }
-      .lookup {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: flex-end;
-        gap: 0.5em;
-      }
-      .lookup label {
-        display: flex;
-        flex-direction: column;
-        gap: 0.2em;
-        font-weight: 600;
-        flex: 1 1 14em;
-      }
-      .lookup input {
-        font: inherit;
-        min-height: 44px;
-        padding: 0.3em 0.6em;
-        border: 2px solid var(--gk-color-input-border, #595959);
-        border-radius: var(--_radius);
-        max-width: 20em;
-      }
-      .hint {
-        font-weight: normal;
-        color: var(--_muted);
-      }
-      .steps {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5em;
-        list-style: none;
-        margin: 0.75em 0;
-        padding: 0;
-      }
-      .steps li {
-        flex: 1 1 7em;
-        padding: 0.5em 0.75em;
-        border: 2px solid var(--_border);
-        border-radius: var(--_radius);
-        color: var(--_muted);
-      }
-      .steps li.done {
-        border-color: #1d5e20;
-        color: #1d5e20;
-      }
-      .steps li[aria-current] {
-        border-color: var(--_accent);
-        color: var(--gk-color-text, #1f1f1f);
-        font-weight: 700;
-      }
-      .outcome {
-        padding: 0.6em 1em;
-        background: var(--_subtle);
-        border-radius: var(--_radius);
-      }
-      .problem {
-        color: var(--_danger);
-        font-weight: 700;
-      }
-    `,
-  ];
+export class GkDisclosureRequestElement extends GkElement<typeof disclosureRequestSchema> {
+  static override styles = [...GkElement.styles, hostCardStyles, markdownStyles, requestStyles, requestNarrowStyles];
 
-  protected readonly schema = requestSchema;
+  protected readonly schema = disclosureRequestSchema;
 
   @state() private code = '';
   @state() private looking = false;
@@ -146,19 +69,30 @@ export class GkDisclosureRequestElement extends GkElement<typeof requestSchema> 
   }
 
   protected override renderDocument(doc: GkDisclosureRequest) {
+    // The lookup's section is not a landmark (no accessible name): two of these on a page would have regions of the same name.
     return html`<article part="base" aria-labelledby=${this.scopedId('title')}>
       ${this.heading(0, doc.title, 'title', 'title')}
       ${doc.description ? html`<div class="prose">${markdown(doc.description, this.headingLevel + 1)}</div>` : nothing}
+      <p class="to-lookup no-print"><a href="#${this.scopedId('lookup-code')}" @click=${(e: Event) => followLink(e, this.renderRoot)}>${this.t('request.toLookup')}</a></p>
       <section>
-        <gk-form .data=${this.applicationForm(doc)} heading-level=${this.headingLevel + 1} lang=${this.language} ?light-dom=${this.rendersLight} ?elder=${this.elder}></gk-form>
+        <gk-form .data=${this.applicationForm(doc)} .within=${doc.title} heading-level=${this.headingLevel + 1} lang=${this.language} ?light-dom=${this.rendersLight} ?elder=${this.elder}></gk-form>
       </section>
-      <section aria-labelledby=${this.scopedId('lookup-title')}>
-        ${this.heading(1, this.t('request.lookup'), 'lookup-title')}
-        <form class="lookup" @submit=${(e: Event) => (e.preventDefault(), void this.lookUp(doc))}>
+      <section>
+        ${this.heading(1, this.t('request.lookup'))}
+        <form class="lookup" aria-label="${this.t('request.lookup')}：${doc.title}" @submit=${(e: Event) => (e.preventDefault(), void this.lookUp(doc))}>
           <label>
             ${this.t('request.code')}
             <span class="hint">${this.t('request.codeHint')}</span>
-            <input name="code" autocomplete="off" .value=${this.code} @input=${(e: Event) => (this.code = (e.target as HTMLInputElement).value)} />
+            <input
+              id=${this.scopedId('lookup-code')}
+              name="code"
+              autocomplete="off"
+              autocapitalize="characters"
+              spellcheck="false"
+              .enterKeyHint=${'search'}
+              .value=${this.code}
+              @input=${(e: Event) => (this.code = (e.target as HTMLInputElement).value)}
+            />
           </label>
           <button type="submit" ?disabled=${this.looking}>${this.looking ? this.t('request.finding') : this.t('request.find')}</button>
         </form>
