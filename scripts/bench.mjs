@@ -10,7 +10,8 @@
  * maskText (bench/deidentify.mjs), the studio (bench/studio.mjs), and gongkai-server's
  * submissions per second (server-bench.mjs). `pnpm bench --sizes` stops after the sizes. BENCH_ONLY
  * (comma-separated) runs only some of the speed half: startup, w1, w2, w3
- * (render), large, catalogue, deidentify, studio, server.
+ * (render), large, catalogue, deidentify, studio, server; and `instances`
+ * (bench/instances.mjs: 50 organisations, one and two servers on one PostgreSQL) runs only when named.
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -107,11 +108,19 @@ async function main() {
   if (wanted('deidentify')) await runDeidentifyBench();
   // The editors' studio: first load, lint and preview after a keystroke on 2,000 items, importing a 2,000-row workbook.
   if (wanted('studio')) await runStudioBench();
-  if (!wanted('server')) return;
-  // The receiver: autocannon against gongkai-server with SQLite and with PostgreSQL (issue 7).
-  console.log('\ngongkai bench — gongkai-server submissions (autocannon)\n');
-  const server = spawnSync(process.execPath, [join(root, 'scripts/server-bench.mjs')], { cwd: root, stdio: 'inherit' });
-  if (server.status !== 0) console.log(`server bench: exit ${server.status ?? server.signal} (see above)`);
+  if (wanted('server')) {
+    // The receiver: autocannon against gongkai-server with SQLite and with PostgreSQL (issue 7).
+    console.log('\ngongkai bench — gongkai-server submissions (autocannon)\n');
+    const server = spawnSync(process.execPath, [join(root, 'scripts/server-bench.mjs')], { cwd: root, stdio: 'inherit' });
+    if (server.status !== 0) console.log(`server bench: exit ${server.status ?? server.signal} (see above)`);
+  }
+  // Opt-in (it starts a cluster and three servers, about a minute): 50 organisations, one
+  // instance and then two on one PostgreSQL (issue 19). BENCH_ONLY=instances.
+  if (only?.includes('instances')) {
+    console.log('\ngongkai bench — a platform of 50 organisations, one and two instances on one PostgreSQL (autocannon)\n');
+    const instances = spawnSync(process.execPath, [join(root, 'scripts/bench/instances.mjs')], { cwd: root, stdio: 'inherit' });
+    if (instances.status !== 0) console.log(`instances bench: exit ${instances.status ?? instances.signal} (see above)`);
+  }
 }
 
 main().catch((error) => {

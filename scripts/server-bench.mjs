@@ -12,7 +12,10 @@
  * second account and signed): GET /d/budget-2018.json uncached (every request the full
  * body) and cached (If-None-Match with its ETag: 304, no body), as a page's readers do.
  *
- *   node scripts/server-bench.mjs [--duration 10] [--connections 32[,64…]] [--storage sqlite,postgres]
+ *   node scripts/server-bench.mjs [--duration 10] [--connections 32[,64…]] [--storage sqlite,postgres] [--limits] [--no-reads]
+ *
+ * --limits: the submissions' rate limit on (so high that nothing is refused), each request from its
+ * own forwarded address, so every submission also counts in the database's rate_limits (issue 19).
  *
  * Prints two tables; exits 1 if any request failed or fewer rows were stored than 201s answered.
  */
@@ -29,6 +32,8 @@ function option(name, fallback) {
 const duration = Number(option('duration', '10'));
 const connectionCounts = String(option('connections', '32')).split(',').map(Number);
 const storages = String(option('storage', 'sqlite,postgres')).split(',').map((s) => s.trim()).filter(Boolean);
+const withLimits = process.argv.includes('--limits');
+const withReads = !process.argv.includes('--no-reads');
 const LABELS = { sqlite: 'sqlite (WAL, synchronous=FULL)', postgres: 'postgres (pg pool of 10, synchronous_commit=on)' };
 for (const kind of storages) if (!LABELS[kind]) throw new Error(`--storage: sqlite or postgres, not ${kind}`);
 
@@ -37,16 +42,17 @@ let counter = 0;
 
 async function measure(backend, connections) {
   const dir = tempDir('gk-bench-');
-  const server = await backend.start({ dir, config: { rateLimit: null, signingKeys: await signingKeys(dir), staff: { login: null } } });
+  const rateLimit = withLimits ? { submissions: { max: 1_000_000, windowSeconds: 600 }, lookups: null } : null;
+  const server = await backend.start({ dir, config: { rateLimit, trustProxy: withLimits, signingKeys: await signingKeys(dir), staff: { login: null } } });
   try {
     // A short warm-up (JIT, the page cache), then the measured run on a clean count.
     await run(server.url, connections, 1);
     const before = await count(backend, server.storage);
     const result = await run(server.url, connections, duration);
     const stored = (await count(backend, server.storage)) - before;
-    const etag = await publish(server);
     const reads = {};
-    for (const [name, headers] of [['uncached', {}], ['cached (If-None-Match → 304)', { 'if-none-match': etag }]]) {
+    const etag = withReads ? await publish(server) : undefined;
+    for (const [name, headers] of withReads ? [['uncached', {}], ['cached (If-None-Match → 304)', { 'if-none-match': etag }]] : []) {
       await read(server.url, connections, 1, headers);
       reads[name] = await read(server.url, connections, duration, headers);
     }
@@ -67,8 +73,10 @@ function run(url, connections, seconds) {
     requests: [
       {
         setupRequest(request) {
-          const key = `bench-${prefix}-${++counter}`;
-          return { ...request, headers: { ...request.headers, 'idempotency-key': key }, body: JSON.stringify(mailbox(key)) };
+          const n = ++counter;
+          const key = `bench-${prefix}-${n}`;
+          const address = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+          return { ...request, headers: { ...request.headers, 'idempotency-key': key, 'x-forwarded-for': address }, body: JSON.stringify(mailbox(key)) };
         },
       },
     ],
@@ -140,10 +148,12 @@ async function row(kind, backend, connections) {
     'errors/non-2xx': bad,
   };
 }
-console.log(`\ngongkai-server, POST /api/forms/mailbox, ${duration} s per run, node ${process.version}\n`);
+console.log(`\ngongkai-server, POST /api/forms/mailbox, ${duration} s per run, rate limit ${withLimits ? 'on (counted in the database, one address per request)' : 'off'}, node ${process.version}\n`);
 console.table(rows);
-console.log(`\ngongkai-server, GET /d/budget-2018.json (a published, signed 17 KB budget), ${duration} s per run\n`);
-console.table(readRows);
+if (withReads) {
+  console.log(`\ngongkai-server, GET /d/budget-2018.json (a published, signed 17 KB budget), ${duration} s per run\n`);
+  console.table(readRows);
+}
 if (failed) {
   console.error('✗ some requests failed, or the rows stored do not match the 201s');
   process.exitCode = 1;

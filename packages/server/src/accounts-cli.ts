@@ -12,11 +12,12 @@
 import { createInterface } from 'node:readline';
 import { loadConfig, type ServerConfig } from './config.js';
 import { StartupError } from './errors.js';
+import { argReader } from './cli-args.js';
 import { hashPassword, passwordProblem } from './passwords.js';
 import { ROLES, type Role, type StaffStorage } from './storage/staff-types.js';
 import type { ServerStorage } from './storage/server-storage.js';
 
-export const USER_HELP = `  gongkai-server user add 用户名 --office 科室 [--role editor|reviewer|admin] [--config FILE]
+export const USER_HELP = `  gongkai-server user add 用户名 --office 科室 [--role editor|reviewer|admin] [--org 单位编号] [--config FILE]
                                             新建工作人员账号（密码从标准输入读取）/ add a staff account (password on stdin)
                                             editor（默认）：撰写本科室的文件，只看到转办至本科室的来件；reviewer：另可审核他人提交的文件；
                                             admin：受理、转办，看到全部来件和文件，可说明理由后免审发布（旧的 staff 即 editor）
@@ -43,19 +44,13 @@ function parse(argv: readonly string[]): UserArgs {
     throw new StartupError(`user 后面应为 add、passwd、list、disable 或 enable（见 gongkai-server --help）`, `user needs add, passwd, list, disable or enable (see gongkai-server --help)`);
   }
   const args: UserArgs = { action, role: 'editor' };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    const value = (name: string): string => {
-      if (arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
-      const next = rest[++i];
-      if (next === undefined) throw new StartupError(`${name} 后面缺少值`, `${name} needs a value`);
-      return next;
-    };
-    if (arg === '--config' || arg.startsWith('--config=')) args.config = value('--config');
-    else if (arg === '--office' || arg.startsWith('--office=')) args.office = value('--office').trim();
-    else if (arg === '--role' || arg.startsWith('--role=')) {
+  const read = argReader(rest);
+  for (let arg = read.next(); arg !== undefined; arg = read.next()) {
+    if (read.is(arg, '--config')) args.config = read.value(arg, '--config');
+    else if (read.is(arg, '--office')) args.office = read.value(arg, '--office').trim();
+    else if (read.is(arg, '--role')) {
       // `staff`, the role before documents, is an editor.
-      const role = value('--role').replace(/^staff$/, 'editor');
+      const role = read.value(arg, '--role').replace(/^staff$/, 'editor');
       if (!(ROLES as readonly string[]).includes(role)) throw new StartupError(`--role 应为 editor、reviewer 或 admin，实际为 "${role}"`, `--role must be editor, reviewer or admin, got "${role}"`);
       args.role = role as Role;
     } else if (!arg.startsWith('-') && args.name === undefined && action !== 'list') args.name = arg;

@@ -7,6 +7,7 @@
 /** code → [中文, English]; `{name}` placeholders are filled from params. */
 export const ERRORS = {
   not_found: ['没有这个地址。', 'No such address.'],
+  unknown_organisation: ['本平台没有编号为“{org}”的单位。', 'There is no organisation “{org}” on this platform.'],
   unknown_form: ['没有名为“{form}”的表单。', 'There is no form named “{form}”.'],
   method_not_allowed: ['此地址不支持 {method} 请求。', 'This address does not accept {method} requests.'],
   unsupported_media_type: ['请以 JSON 提交（Content-Type: application/json; charset=utf-8）。', 'Send JSON (Content-Type: application/json; charset=utf-8).'],

@@ -3,14 +3,13 @@
  * feeds, the published documents, the staff side), written once: JSON answers with
  * the same safe headers, the body read up to a limit, the client's address, CORS for
  * the configured origins and preflight, same-origin for state-changing staff requests,
- * the JSON content type, and 429 with Retry-After.
+ * the JSON content type. (429 with Retry-After: limits.ts.)
  *
  * Nothing here holds global state: what a check needs (origins, trustProxy, the body
  * limit) is passed in, so a server may later keep one set per tenant.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from './errors.js';
-import type { RateLimiter } from './rate-limit.js';
 
 export const JSON_HEADERS = {
   'Content-Type': 'application/json; charset=utf-8',
@@ -62,12 +61,6 @@ export function clientAddress(req: IncomingMessage, trustProxy: boolean): string
     if (forwarded.length) return forwarded[forwarded.length - 1]!;
   }
   return req.socket.remoteAddress ?? 'unknown';
-}
-
-/** Counts one request against `limiter`; 429 with Retry-After when over. */
-export function takeOrThrow(limiter: RateLimiter | undefined, key: string, headers: Record<string, string> = {}): void {
-  const wait = limiter?.take(key) ?? 0;
-  if (wait > 0) throw new HttpError(429, 'rate_limited', { seconds: wait }, { ...headers, 'Retry-After': String(wait) });
 }
 
 /** 415 unless the request says it is JSON (UTF-8 if it names a charset). */

@@ -5,7 +5,7 @@
  *   GET     /api/forms/:name/status?code=    where it stands → 200 { code, step, received, deadline, … } (no personal data)
  *   OPTIONS both                             CORS preflight, for the configured origins only
  *   GET     /healthz                         200 { ok: true } when the database answers, else 503
- *   GET     /studio/                         the editors' app (studio.ts), /staff/ the staff page (staff/routes.ts)
+ *   GET     /studio/                         the editors' app (studio.ts), /staff/ the staff page (staff/routes.ts); both in staff/route-table.ts
  *
  * Every error is JSON: { error: { code, message (zh-CN), messageEn } }.
  */
@@ -16,8 +16,9 @@ import { issueMessage, validateText, type GkIssue } from '../../core/src/validat
 import type { ServerConfig } from './config.js';
 import { HttpError, StorageUnavailableError } from './errors.js';
 import type { ServedForm } from './forms.js';
-import { RateLimiter } from './rate-limit.js';
-import { allowMethods, clientAddress as addressOf, corsHeaders as corsFor, preflight, readBody as readLimited, requireJsonContentType, sendJson, takeOrThrow } from './http-common.js';
+import { allowMethods, clientAddress as addressOf, corsHeaders as corsFor, preflight, readBody as readLimited, requireJsonContentType, sendJson } from './http-common.js';
+import { takeOrThrow } from './limits.js';
+import type { Limit } from './config.js';
 import type { ServerStorage } from './storage/server-storage.js';
 import type { Submissions } from './submissions.js';
 import { dayIn } from './dates.js';
@@ -25,7 +26,6 @@ import { adoption, annualTable3, consultationReport, repliesBoard } from './publ
 import { createStaff } from './staff/routes.js';
 import { createPublished, isPublishedPath } from './documents/public-routes.js';
 import type { KeyRing } from './documents/signing.js';
-import { createStudio } from './studio.js';
 
 const ALLOWED_HEADERS = 'Content-Type, Accept, Idempotency-Key';
 const RETRY_AFTER_UNAVAILABLE = '5';
@@ -45,18 +45,23 @@ export interface AppDeps {
   storage: ServerStorage;
   /** The keys that sign published documents (KeyRing.none(): unsigned). */
   keys: KeyRing;
+  /** The path the organisation is served under: "" at the root (its own host names, or the default one), /t/<org> otherwise. */
+  base?: string;
   log?: (message: string) => void;
 }
 
 type Route = { form: ServedForm; action: 'submit' | 'status' } | { action: 'health' };
 
-export function createApp({ config, forms, submissions, storage, keys, log = (m) => console.error(m) }: AppDeps) {
-  const submitLimit = config.rateLimit.submissions ? new RateLimiter(config.rateLimit.submissions) : undefined;
-  const lookupLimit = config.rateLimit.lookups ? new RateLimiter(config.rateLimit.lookups) : undefined;
+/**
+ * One organisation's server: `storage` is its view of the database (server-storage.ts),
+ * `config` its settings; tenants.ts puts the organisations of a server side by side.
+ */
+export function createApp({ config, forms, submissions, storage, keys, base = '', log = (m) => console.error(m) }: AppDeps) {
+  const submitLimit = config.rateLimit.submissions;
+  const lookupLimit = config.rateLimit.lookups;
   const origins = new Set(config.origins);
-  const handleStaff = createStaff({ config, forms, staff: storage, documents: storage.documents, keys });
-  const handlePublished = createPublished({ documents: storage.documents, keys, origins, publisher: config.staff.owner, timeZone: config.timeZone });
-  const handleStudio = createStudio();
+  const handleStaff = createStaff({ config, forms, staff: storage, documents: storage.documents, keys, limits: storage.limits, base });
+  const handlePublished = createPublished({ documents: storage.documents, keys, origins, publisher: config.staff.owner, timeZone: config.timeZone, base });
   const FEED = /^\/api\/forms\/([^/]+)\/(replies|report|adoption|annual-report)\/?$/;
 
   /** The public feeds (publish.ts): GET, JSON, CORS like the citizens' API. */
@@ -73,7 +78,7 @@ export function createApp({ config, forms, submissions, storage, keys, log = (m)
     const cors = corsHeaders(req);
     if (method === 'OPTIONS') return preflight(res, cors, 'GET, OPTIONS', 'Accept');
     allowMethods(req, 'GET, OPTIONS', cors);
-    limited(lookupLimit, req);
+    await limited('lookups', lookupLimit, req);
     const today = dayIn(config.timeZone, new Date());
     let body: unknown;
     switch (match[2]) {
@@ -125,12 +130,13 @@ export function createApp({ config, forms, submissions, storage, keys, log = (m)
   }
 
   const readBody = (req: IncomingMessage) => readLimited(req, config.bodyLimit);
-  const limited = (limiter: RateLimiter | undefined, req: IncomingMessage) => takeOrThrow(limiter, clientAddress(req));
+  /** Per client address, across the server's organisations and instances. */
+  const limited = (name: string, limit: Limit | null, req: IncomingMessage) => takeOrThrow(storage.limits, `${name}:${clientAddress(req)}`, limit);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://server.invalid');
-    if (url.pathname === '/staff' || url.pathname.startsWith('/staff/')) return handleStaff(req, res, url);
-    if (url.pathname === '/studio' || url.pathname.startsWith('/studio/')) return handleStudio(req, res, url);
+    // The staff side and the studio: only what staff/route-table.ts lists.
+    if (/^\/(staff|studio)(\/|$)/.test(url.pathname)) return handleStaff(req, res, url);
     if (isPublishedPath(url.pathname)) return handlePublished(req, res, url.pathname);
     const feedMatch = FEED.exec(url.pathname);
     if (feedMatch) return feed(req, res, url, feedMatch);
@@ -155,7 +161,7 @@ export function createApp({ config, forms, submissions, storage, keys, log = (m)
 
     if (found.action === 'status') {
       allowMethods(req, allow, cors);
-      limited(lookupLimit, req);
+      await limited('lookups', lookupLimit, req);
       const code = url.searchParams.get('code');
       if (!code || !code.trim()) throw new HttpError(400, 'missing_code', {}, cors);
       const status = await submissions.status(found.form, code);
@@ -164,7 +170,7 @@ export function createApp({ config, forms, submissions, storage, keys, log = (m)
     }
 
     allowMethods(req, allow, cors);
-    limited(submitLimit, req);
+    await limited('submissions', submitLimit, req);
     requireJsonContentType(req, cors);
     const text = await readBody(req);
     let body: unknown;

@@ -3,30 +3,31 @@
  *
  *   gongkai-server [--config FILE]                 serve (the config file and/or GONGKAI_* variables)
  *   gongkai-server migrate [--config FILE]         bring the database up to date and exit
- *   gongkai-server user|doc|key …                  accounts, documents, signing keys (accounts-cli.ts, documents/cli.ts)
+ *   gongkai-server user|doc|key … [--org ORG]      accounts, documents, signing keys (accounts-cli.ts, documents/cli.ts)
+ *   gongkai-server export|import --org ORG …       one organisation's data between platforms (transfer-cli.ts)
  *
  * Bundled by scripts/build.mjs into dist/gongkai-server.mjs; bin/gongkai-server.mjs calls `main`.
  * Imports core modules by path, never core's index (that would pull in the Markdown renderer).
  */
 import { createServer, type Server } from 'node:http';
-import { loadConfig, type ServerConfig } from './config.js';
+import { DEFAULT_ORG, loadConfig, ORG_ID, organisationsOf, type ServerConfig } from './config.js';
 import { StartupError } from './errors.js';
-import { loadForms } from './forms.js';
-import { createApp } from './http.js';
+import { argReader } from './cli-args.js';
+import { createServerHandler } from './tenants.js';
+import { Metrics } from './metrics.js';
 import { runUserCommand, USER_HELP } from './accounts-cli.js';
 import { PostgresStorage } from './storage/postgres.js';
 import { SqliteStorage } from './storage/sqlite.js';
 import type { ServerStorage } from './storage/server-storage.js';
-import { Submissions } from './submissions.js';
-import { KeyRing } from './documents/signing.js';
 import { DOC_HELP, runDocCommand, runKeyCommand } from './documents/cli.js';
+import { runTransferCommand, TRANSFER_HELP } from './transfer-cli.js';
 
 const HELP = `gongkai-server — 接收领导信箱、征求意见和依申请公开的提交 / receives form submissions
 
 用法 Usage:
   gongkai-server [--config FILE]            启动服务 / serve
   gongkai-server migrate [--config FILE]    只升级数据库 / migrate the database and exit
-${USER_HELP}${DOC_HELP}
+${USER_HELP}${DOC_HELP}${TRANSFER_HELP}
 环境变量 Environment (override the file):
   GONGKAI_PORT  GONGKAI_HOST  GONGKAI_ORIGINS (a,b)  GONGKAI_FORMS (dir[,dir])  GONGKAI_DB (file, or postgres://user@host:5432/db)
 `;
@@ -39,18 +40,12 @@ interface Args {
 
 function parseArgs(argv: readonly string[]): Args {
   const args: Args = { command: 'serve' };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = (name: string): string => {
-      if (arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
-      const next = argv[++i];
-      if (next === undefined) throw new StartupError(`${name} 后面缺少值`, `${name} needs a value`);
-      return next;
-    };
+  const read = argReader(argv);
+  for (let arg = read.next(); arg !== undefined; arg = read.next()) {
     if (arg === '--help' || arg === '-h') args.command = 'help';
-    else if (arg === 'migrate' && i === 0) args.command = 'migrate';
-    else if (arg === '--config' || arg.startsWith('--config=')) args.config = value('--config');
-    else if (arg === '--to' || arg.startsWith('--to=')) args.to = Number(value('--to'));
+    else if (arg === 'migrate' && read.index === 0) args.command = 'migrate';
+    else if (read.is(arg, '--config')) args.config = read.value(arg, '--config');
+    else if (read.is(arg, '--to')) args.to = Number(read.value(arg, '--to'));
     else throw new StartupError(`不认识的参数 "${arg}"（见 gongkai-server --help）`, `unknown argument "${arg}" (see gongkai-server --help)`);
   }
   return args;
@@ -62,6 +57,25 @@ export { PostgresStorage, SqliteStorage };
 export * as staffViews from './staff/views.js';
 export { documentActionForms } from './staff/document-views.js';
 export { BodyCache } from './documents/body-cache.js';
+/** The route tables, for the isolation test that walks every staff and document route (test/tenants.test.mjs). */
+export { STAFF_ROUTES } from './staff/route-table.js';
+export { PUBLISHED_ROUTES } from './documents/public-routes.js';
+
+/** `--org X` taken out of a command's arguments. */
+function takeOrg(argv: readonly string[]): { org: string; rest: string[] } {
+  const rest: string[] = [];
+  let org = DEFAULT_ORG;
+  const read = argReader(argv);
+  for (let arg = read.next(); arg !== undefined; arg = read.next()) {
+    if (!read.is(arg, '--org')) {
+      rest.push(arg);
+      continue;
+    }
+    org = read.value(arg, '--org');
+    if (!ORG_ID.test(org)) throw new StartupError('--org 后面应为单位编号，如 --org wjj', '--org needs an organisation id, such as --org wjj');
+  }
+  return { org, rest };
+}
 
 function openStorage(config: ServerConfig): ServerStorage {
   const s = config.storage;
@@ -76,13 +90,11 @@ export interface Running {
 
 /** Starts serving; resolves once listening. */
 export async function start(config: ServerConfig): Promise<Running> {
-  const forms = loadForms(config.forms);
-  const keys = KeyRing.load(config.signingKeys);
   const storage = openStorage(config);
   const report = await storage.migrate();
   if (report.applied.length) console.log(`gongkai-server: 数据库已升级到第 ${report.version} 版 / database migrated to version ${report.version} (applied ${report.applied.join(', ')})`);
-  const submissions = new Submissions(storage, config);
-  const server = createServer({ keepAliveTimeout: 5000, requestTimeout: 30_000, headersTimeout: 10_000 }, createApp({ config, forms, submissions, storage, keys }));
+  const { tenants, handler } = createServerHandler({ config, storage, metrics: new Metrics() });
+  const server = createServer({ keepAliveTimeout: 5000, requestTimeout: 30_000, headersTimeout: 10_000 }, handler);
   // Requests that are not even HTTP get a JSON 400 too.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable || error.code === 'ECONNRESET') {
@@ -105,7 +117,11 @@ export async function start(config: ServerConfig): Promise<Running> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  console.log(`gongkai-server: forms ${[...forms.keys()].join(', ')}; ${storage.description}; ${keys.currentKeyId ? `documents signed with ${keys.currentKeyId}` : 'documents unsigned (no signingKeys)'}`);
+  for (const tenant of tenants.values()) {
+    const where = tenant.base ? `${tenant.id} at ${tenant.base}/` : 'root URLs';
+    console.log(`gongkai-server: ${where}: forms ${[...tenant.forms.keys()].join(', ')}; ${tenant.keys.currentKeyId ? `documents signed with ${tenant.keys.currentKeyId}` : 'documents unsigned (no signingKeys)'}`);
+  }
+  console.log(`gongkai-server: ${storage.description}`);
   console.log(`gongkai-server listening on http://${host}:${port}`);
   let stopping: Promise<void> | undefined;
   return {
@@ -116,7 +132,7 @@ export async function start(config: ServerConfig): Promise<Running> {
           server.close(() => resolve());
           server.closeIdleConnections();
         });
-        await submissions.drain();
+        await Promise.all([...tenants.values()].map((tenant) => tenant.submissions.drain()));
         await storage.close();
       })()),
   };
@@ -126,9 +142,20 @@ export async function start(config: ServerConfig): Promise<Running> {
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   try {
     // Staff accounts (accounts-cli.ts): gongkai-server user add|passwd|list|disable|enable …
-    if (argv[0] === 'user') return await runUserCommand(argv.slice(1), env, openStorage);
-    // Documents and signing keys (documents/cli.ts): gongkai-server doc … / key …
-    if (argv[0] === 'doc') return await runDocCommand(argv.slice(1), env, openStorage);
+    // --org X: one organisation's accounts and documents (default: the top-level settings' organisation).
+    if (argv[0] === 'user' || argv[0] === 'doc') {
+      const { org, rest } = takeOrg(argv.slice(1));
+      const open = (config: ServerConfig) => {
+        if (!organisationsOf(config).some((o) => o.id === org) && !(org === DEFAULT_ORG && config.organisations.length === 0)) {
+          throw new StartupError(`配置中没有编号为 "${org}" 的单位（organisations）`, `the configuration has no organisation "${org}"`);
+        }
+        return openStorage(config).forOrg(org);
+      };
+      return argv[0] === 'user' ? await runUserCommand(rest, env, open) : await runDocCommand(rest, env, open);
+    }
+    // One organisation's data between platforms (transfer-cli.ts).
+    if (argv[0] === 'export' || argv[0] === 'import') return await runTransferCommand(argv[0], argv.slice(1), env, openStorage);
+    // Documents and signing keys (documents/cli.ts): gongkai-server key …
     if (argv[0] === 'key') return await runKeyCommand(argv.slice(1), env);
     const args = parseArgs(argv);
     if (args.command === 'help') {

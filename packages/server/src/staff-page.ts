@@ -7,7 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 
-export function staffPage({ accounts }: { accounts: number }): string {
+/** The policy of the staff page and of the studio (studio.ts): nothing inline, nothing from elsewhere. */
+export const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/** `base`: the organisation's prefix ("" or /t/<org>), where the page's files are. */
+export function staffPage({ accounts, base = '' }: { accounts: number; base?: string }): string {
   const notice =
     accounts === 0
       ? `<section class="warning" role="alert" aria-labelledby="no-accounts-title">
@@ -24,8 +28,8 @@ export function staffPage({ accounts }: { accounts: number }): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>来件办理与信息发布 · 政务公开工作人员</title>
-<link rel="stylesheet" href="/staff/staff.css">
-<script type="module" src="/staff/staff.js"></script>
+<link rel="stylesheet" href="${base}/staff/staff.css">
+<script type="module" src="${base}/staff/staff.js"></script>
 </head>
 <body data-accounts="${accounts}">
 <a class="skip" href="#main">跳到主要内容</a>

@@ -1,16 +1,18 @@
 /**
- * GET /studio/: the editors' app (packages/studio, built by `pnpm build` into
- * packages/studio/dist), as static files under the staff page's strict CSP. The
- * studio finds this server's staff API at ../staff/api/ and saves documents
- * there; signing in is the staff page's. Hashed assets are cached for good,
- * index.html is revalidated.
+ * The editors' app (packages/studio, built by `pnpm build` into packages/studio/dist),
+ * as static files under the staff page's strict CSP, at /studio/ (and /t/<org>/studio/:
+ * the same files for every organisation). Its routes are in the staff route table
+ * (staff/route-table.ts), which hands this the file's path. The studio finds the
+ * staff API at ../staff/api/ (relative, so under /t/<org>/ its organisation's) and
+ * saves documents there; signing in is the staff page's. Hashed assets are cached
+ * for good, index.html is revalidated.
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HttpError } from './errors.js';
-import { PAGE_CSP } from './staff/routes.js';
+import { PAGE_CSP } from './staff-page.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,18 +27,14 @@ const TYPES: Record<string, string> = {
 /** From packages/server/dist/gongkai-server.mjs (or src/): packages/studio/dist. */
 export const DEFAULT_STUDIO_DIR = fileURLToPath(new URL('../../studio/dist/', import.meta.url));
 
-export function createStudio(dir = DEFAULT_STUDIO_DIR) {
-  return async function handleStudio(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const method = req.method ?? 'GET';
-    if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'method_not_allowed', { method }, { Allow: 'GET, HEAD' });
-    if (url.pathname === '/studio') {
-      res.writeHead(308, { Location: '/studio/', 'Content-Length': '0' });
-      res.end();
-      return;
-    }
+/** Sends the file at `relative` (a path inside the studio's folder, "" for index.html); 404 for anything else. */
+export type StudioHandler = (req: IncomingMessage, res: ServerResponse, relative: string) => Promise<void>;
+
+export function createStudio(dir = DEFAULT_STUDIO_DIR): StudioHandler {
+  return async function serveStudio(req, res, path) {
     let relative: string;
     try {
-      relative = decodeURIComponent(url.pathname.slice('/studio/'.length)) || 'index.html';
+      relative = decodeURIComponent(path) || 'index.html';
     } catch {
       throw new HttpError(404, 'not_found');
     }
@@ -63,6 +61,6 @@ export function createStudio(dir = DEFAULT_STUDIO_DIR) {
       'Content-Security-Policy': PAGE_CSP,
       'X-Frame-Options': 'DENY',
     });
-    res.end(method === 'HEAD' ? undefined : await readFile(file));
+    res.end(req.method === 'HEAD' ? undefined : await readFile(file));
   };
 }

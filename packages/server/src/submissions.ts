@@ -23,17 +23,22 @@ export function newTrackingCode(prefix: string, year: string): string {
   return `${prefix}${year}-${random.slice(0, 4)}-${random.slice(4)}`;
 }
 
-/** Collects the submissions that arrive while one transaction is being written, and writes them in the next. */
-class GroupCommit {
+/**
+ * Collects the submissions that arrive while one transaction is being written, and writes them in the next.
+ * One per server, shared by its organisations: each item carries its organisation and its code prefix.
+ */
+export class GroupCommit {
   private queue: Array<{ item: NewSubmission; resolve: (ref: StoredRef) => void; reject: (error: unknown) => void }> = [];
   private scheduled = false;
   private writing = false;
 
   constructor(
     private readonly storage: Storage,
-    private readonly newCode: () => string,
     private readonly maxBatch = 500,
   ) {}
+
+  /** A tracking code: the organisation's prefix and the year it was received, in its time zone. */
+  private readonly newCode = (item: NewSubmission) => newTrackingCode(item.codePrefix, item.receivedOn.slice(0, 4));
 
   add(item: NewSubmission): Promise<StoredRef> {
     return new Promise((resolve, reject) => {
@@ -79,15 +84,15 @@ export interface Accepted {
 }
 
 export class Submissions {
-  private readonly writer: GroupCommit;
-
   constructor(
-    private readonly storage: Storage,
+    /** The organisation's view of the database (its status lookups). */
+    private readonly storage: Storage & { readonly org: string },
+    /** The organisation's settings (codePrefix, timeZone, workingDays, publicContacts). */
     private readonly config: ServerConfig,
+    /** The server's one writer (all organisations); a server of one organisation may let this make its own. */
+    private readonly writer: GroupCommit = new GroupCommit(storage),
     private readonly now: () => Date = () => new Date(),
-  ) {
-    this.writer = new GroupCommit(storage, () => this.code());
-  }
+  ) {}
 
   private code(): string {
     return newTrackingCode(this.config.codePrefix, dayIn(this.config.timeZone, this.now()).slice(0, 4));
@@ -121,6 +126,8 @@ export class Submissions {
     for (const name of form.fields) if (checked[name] !== undefined) data[name] = checked[name];
     const bodyHash = createHash('sha256').update(JSON.stringify(data)).digest('hex');
     const ref = await this.writer.add({
+      org: this.storage.org,
+      codePrefix: this.config.codePrefix,
       form: form.name,
       kind: form.kind,
       idempotencyKey: String(checked._idempotencyKey),

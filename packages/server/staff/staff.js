@@ -8,6 +8,9 @@ const $ = (id) => document.getElementById(id);
 let me = null;
 const show = (id, on) => { $(id).hidden = !on; };
 
+/** The organisation's prefix: "" at the root, /t/<org> on a platform of many (the page is at <base>/staff/). */
+const BASE = location.pathname.slice(0, location.pathname.lastIndexOf('/staff/'));
+
 async function api(path, body) {
   const init = { credentials: 'same-origin', headers: { Accept: 'application/json' } };
   if (body !== undefined) {
@@ -15,7 +18,7 @@ async function api(path, body) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
-  const res = await fetch(path, init);
+  const res = await fetch(BASE + path, init);
   const data = await res.json().catch(() => ({}));
   return { status: res.status, data };
 }
@@ -25,7 +28,7 @@ function say(text) { $('notice').textContent = text; }
 function listUrl() {
   const params = new URLSearchParams();
   for (const [key, value] of new FormData($('filters'))) if (value) params.set(key, String(value));
-  return '/staff/api/submissions.catalogue?' + params;
+  return BASE + '/staff/api/submissions.catalogue?' + params;
 }
 
 function reloadList() {
@@ -65,7 +68,8 @@ function showActions(container, forms, done) {
     const form = document.createElement('gk-form');
     form.setAttribute('heading-level', '3');
     form.dataset.action = name;
-    form.data = doc;
+    // The server names its staff API from the root; under /t/<org>/ the page adds its prefix.
+    form.data = typeof doc.action === 'string' && doc.action.startsWith('/staff/') ? { ...doc, action: BASE + doc.action } : doc;
     form.addEventListener('gk-submit', () => done(doc));
     container.append(form);
   }

@@ -206,7 +206,8 @@ async function openPostgres(url) {
 export async function startServer({ dir = tempDir(), config = {}, env = {} } = {}) {
   const file = join(dir, `config-${Math.random().toString(36).slice(2)}.json`);
   const storage = config.storage?.type === 'postgres' ? config.storage : { path: join(dir, 'gongkai.db'), ...config.storage };
-  const full = { host: '127.0.0.1', port: 0, rateLimit: null, ...config, forms: config.forms ?? exampleForms(dir), storage };
+  // `forms: undefined` given: none at the top level (a server of organisations only).
+  const full = { host: '127.0.0.1', port: 0, rateLimit: null, ...config, forms: 'forms' in config ? config.forms : exampleForms(dir), storage };
   writeFileSync(file, JSON.stringify(full));
   const child = spawn(process.execPath, [BIN, '--config', file], { cwd: dir, env: { ...cleanEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

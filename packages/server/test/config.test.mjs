@@ -91,3 +91,32 @@ test('a database that cannot be opened is a startup error', async () => {
   writeFileSync(file, 'x');
   await failsWith([], { GONGKAI_FORMS: exampleForms(dir), GONGKAI_DB: join(file, 'db.sqlite') }, /无法打开数据库/, /cannot open the database/);
 });
+
+test('organisations: a folder of <id>.json or an object; bad ones are named in both languages', async () => {
+  const dir = tempDir();
+  const forms = exampleForms(dir);
+  const fail = (organisations, zh, en) => failsWith(['--config', configFile(dir, { forms, organisations })], {}, zh, en);
+  await fail({ 'Bad Id': { forms } }, /组织编号 "Bad Id"/, /organisation id "Bad Id"/);
+  await fail({ default: { forms } }, /"default" 保留/, /"default" is the top-level/);
+  await fail({ wjj: { forms, colour: 'red' } }, /organisations\.wjj 中未知的配置项 "colour"/, /unknown setting "colour" in organisations\.wjj/);
+  await fail({ wjj: { name: '卫健局' } }, /organisations\.wjj\.forms 缺失/, /organisations\.wjj\.forms is missing/);
+  await fail({ wjj: { forms, codePrefix: 'wj' } }, /organisations\.wjj\.codePrefix 应为 0–6 个大写字母/, /organisations\.wjj\.codePrefix must be 0 to 6 capital letters/);
+  await fail({ a: { forms, hosts: ['x.gov.cn'] }, b: { forms, hosts: ['X.gov.cn'] } }, /主机名 x\.gov\.cn 同时分配给了 a 和 b/, /the host x\.gov\.cn is given to both a and b/);
+  await fail('nowhere', /找不到组织配置目录/, /organisations folder .* was not found/);
+  // A folder: one file per organisation, its paths relative to the file; no top-level forms needed.
+  const folder = join(dir, 'orgs');
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'jyj.json'), JSON.stringify({ name: '教育局', forms: '../forms', codePrefix: 'JY' }));
+  const server = await startServer({ dir, config: { organisations: folder, forms: undefined } });
+  try {
+    const sent = await post(`${server.url}/t/jyj/api/forms/mailbox`, mailbox());
+    assert.equal(sent.status, 201, sent.text);
+    assert.match(sent.body.trackingCode, /^JY\d{4}-/);
+    // No default organisation: the root URLs name none.
+    const root = await post(`${server.url}/api/forms/mailbox`, mailbox());
+    assert.equal(root.body.error.code, 'unknown_organisation');
+    assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
+  } finally {
+    await server.stop();
+  }
+});

@@ -12,6 +12,7 @@ const MIGRATIONS = [
   { version: 2, name: 'submission_events' },
   { version: 3, name: 'staff' },
   { version: 4, name: 'documents' },
+  { version: 5, name: 'organisations' },
 ];
 const LATEST = MIGRATIONS.at(-1).version;
 const ALL = MIGRATIONS.map((m) => m.version);

@@ -7,9 +7,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { addUser, get, mailbox, post, randomKey, startServer } from '../support/harness.mjs';
+import { addUser, exampleForms, get, mailbox, post, randomKey, runBinWithInput, startServer, tempDir } from '../support/harness.mjs';
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -241,5 +242,46 @@ test('the staff page: the review queue, approve with the keyboard, return with a
     const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${hash} is ${overflow} px wider than a 320 px screen`);
   }
+  assert.deepEqual(problems, []);
+});
+
+test('an organisation’s staff page under /t/<org>/: its own letters only, and its action forms post to its own API', { timeout: 90_000 }, async (t) => {
+  assert.ok(existsSync(CHROME), `Chromium not found at ${CHROME}`);
+  const { chromium } = await import('playwright-core');
+  const dir = tempDir();
+  const forms = exampleForms(dir);
+  const organisations = { wjj: { name: '平罗县卫生健康局', forms, codePrefix: 'WJ' } };
+  const server = await startServer({ dir, config: { organisations } });
+  t.after(() => server.stop());
+  const configFile = join(dir, 'wjj.json');
+  writeFileSync(configFile, JSON.stringify({ forms, storage: server.storage, organisations }));
+  const added = await runBinWithInput(['user', 'add', 'zhaoliu', '--office', '办公室', '--role', 'admin', '--org', 'wjj', '--config', configFile], 'correct horse battery staple\n');
+  assert.equal(added.code, 0, added.stderr);
+  const ours = await post(`${server.url}/t/wjj/api/forms/mailbox`, mailbox(undefined, { subject: '卫健局的来信' }));
+  await post(`${server.url}/api/forms/mailbox`, mailbox(undefined, { subject: '默认单位的来信' }));
+
+  const browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
+  t.after(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
+    else if (new URL(response.url()).pathname.startsWith('/staff/')) problems.push(`outside the organisation: ${response.url()}`);
+  });
+  await page.goto(`${server.url}/t/wjj/staff/`);
+  await page.locator('#login-name').fill('zhaoliu');
+  await page.locator('#login-password').fill('correct horse battery staple');
+  await page.keyboard.press('Enter');
+  const item = page.locator('gk-catalogue a', { hasText: '卫健局的来信' });
+  await item.waitFor({ timeout: 15_000 });
+  assert.equal(await page.locator('gk-catalogue a', { hasText: '默认单位的来信' }).count(), 0);
+  await item.click();
+  await page.locator('#detail-title', { hasText: ours.body.trackingCode }).waitFor();
+  const register = page.locator('gk-form[data-action="register"]');
+  await register.locator('button[type="submit"]').waitFor();
+  await register.locator('button[type="submit"]').click();
+  await page.locator('#notice', { hasText: '已保存' }).waitFor();
+  assert.equal((await get(`${server.url}/t/wjj/api/forms/mailbox/status?code=${ours.body.trackingCode}`)).body.step, 'registered');
   assert.deepEqual(problems, []);
 });

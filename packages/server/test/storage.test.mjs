@@ -8,6 +8,9 @@ import { PostgresStorage, SqliteStorage } from '../dist/gongkai-server.mjs';
 import { eachStorage } from '../support/harness.mjs';
 
 const item = (key, extra = {}) => ({
+  // Since issue 19 each submission names its organisation (and the prefix of its code).
+  org: 'default',
+  codePrefix: 'GK',
   form: 'mailbox',
   kind: 'form',
   idempotencyKey: key,

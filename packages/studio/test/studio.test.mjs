@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addUser, startServer } from '../../server/support/harness.mjs';
+import { addUser, exampleForms, runBinWithInput, startServer } from '../../server/support/harness.mjs';
 import { budgetWorkbook } from '../../import/support/budget-workbook.mjs';
 import { xlsx } from '../../import/support/xlsx-writer.mjs';
 import { startStudioServer, STUDIO_CSP } from '../serve.mjs';
@@ -390,6 +390,38 @@ describe('the studio served by gongkai-server at /studio/', () => {
     const stored = await page.evaluate(async () => (await fetch('../staff/api/documents/budget-2018')).json());
     assert.equal(stored.open.state, 'draft');
     assert.equal(stored.open.contentText, await editorText(page));
+  });
+});
+
+describe('the studio of one organisation of a platform, at /t/<org>/studio/', () => {
+  let platform;
+  before(async () => {
+    const config = { forms: undefined, organisations: { wjj: { name: '平罗县卫生健康局', forms: exampleForms(work) } } };
+    platform = await startServer({ dir: work, config });
+    const configFile = join(work, 'platform.json');
+    writeFileSync(configFile, JSON.stringify({ ...config, storage: platform.storage }));
+    const added = await runBinWithInput(['user', 'add', 'lina', '--office', '办公室', '--role', 'admin', '--org', 'wjj', '--config', configFile], 'correct horse battery staple\n');
+    assert.equal(added.code, 0, added.stderr);
+  });
+  after(() => platform?.stop());
+
+  test('signs in and saves to its own organisation\'s documents API', async () => {
+    const { page } = await open(`${platform.url}/t/wjj`);
+    await page.locator('gk-studio input[name=name]').fill('lina');
+    await page.locator('gk-studio input[name=password]').fill('correct horse battery staple');
+    await page.locator('gk-studio button', { hasText: '登录接收端' }).click();
+    await page.locator('gk-studio .handoff', { hasText: '已登录为 lina' }).waitFor();
+    await page.locator('gk-studio input[placeholder="如 budget-2018"]').fill('budget-2018');
+    await page.locator('gk-studio button', { hasText: '保存草稿到接收端' }).click();
+    await page.locator('gk-studio .handoff [role=status]', { hasText: '已保存为草稿' }).waitFor();
+    // The draft is wjj's, read back with the session the studio signed in with (its cookie's Path is /t/wjj/staff).
+    const stored = await page.evaluate(async () => {
+      const response = await fetch('/t/wjj/staff/api/documents/budget-2018');
+      return { status: response.status, body: await response.json() };
+    });
+    assert.equal(stored.status, 200);
+    assert.equal(stored.body.open.state, 'draft');
+    assert.equal(stored.body.open.contentText, await editorText(page));
   });
 });
 

@@ -14,7 +14,7 @@
  * first line), as `user add` reads one: the CLI is no way around review.
  */
 import { readFileSync } from 'node:fs';
-import { loadConfig, type ServerConfig } from '../config.js';
+import { loadConfig, organisationsOf, type ServerConfig } from '../config.js';
 import { StartupError, HttpError } from '../errors.js';
 import { readPassword, withCommandStorage } from '../accounts-cli.js';
 import { verifyPassword } from '../passwords.js';
@@ -81,7 +81,8 @@ export async function runKeyCommand(argv: readonly string[], env: NodeJS.Process
 export async function runDocCommand(argv: readonly string[], env: NodeJS.ProcessEnv, open: (config: ServerConfig) => ServerStorage): Promise<number> {
   const args = parse(argv);
   try {
-    return await withCommandStorage(args.config, env, open, (storage, config) => run(args, config, storage));
+    // The organisation's own settings (publisher, signing keys) for `--org` (main.ts opens its view).
+    return await withCommandStorage(args.config, env, open, (storage, config) => run(args, organisationsOf(config).find((o) => o.id === storage.org)?.config ?? config, storage));
   } catch (error) {
     if (error instanceof HttpError) {
       const body = error.body().error;

@@ -9,7 +9,8 @@
  *   /.well-known/gongkai-keys.json   the public keys that sign them
  *   /api/documents/catalogue?office=  every published document as a `catalogue` (feed.ts): the 主动公开 listing
  *
- * A withdrawn document (撤回) answers 410 with its reason at each of its URLs.
+ * A withdrawn document (撤回) answers 410 with its reason at each of its URLs. The table of
+ * these URLs is PUBLISHED_ROUTES (router.ts); an organisation served under /t/<org>/ has them there.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sha256Hex } from './signing.js';
@@ -20,10 +21,20 @@ import { publishedCatalogue } from './feed.js';
 import { BodyCache } from './body-cache.js';
 import { publicHistory } from './history.js';
 import type { KeyRing } from './signing.js';
+import { Router, type RouteSpec } from '../router.js';
 
-const PATH = /^\/d\/([a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)(?:\.json|\/(history)\.json|\/v([1-9]\d{0,8})\.json(\.sig)?)$/;
 export const KEYS_PATH = '/.well-known/gongkai-keys.json';
 export const CATALOGUE_PATH = '/api/documents/catalogue';
+
+export const PUBLISHED_ROUTES = [
+  { method: 'GET', path: KEYS_PATH, access: 'public', handler: 'keys' },
+  { method: 'GET', path: CATALOGUE_PATH, access: 'public', handler: 'catalogue' },
+  { method: 'GET', path: '/d/:slug.json', access: 'public', handler: 'latest' },
+  { method: 'GET', path: '/d/:slug/history.json', access: 'public', handler: 'history' },
+  { method: 'GET', path: '/d/:slug/v:version.json', access: 'public', handler: 'version' },
+  { method: 'GET', path: '/d/:slug/v:version.json.sig', access: 'public', handler: 'signature' },
+] as const satisfies readonly RouteSpec[];
+const router = new Router(PUBLISHED_ROUTES);
 const EXPOSE = 'ETag, Gk-Version, Link';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
@@ -38,6 +49,8 @@ export interface PublishedDeps {
   origins: ReadonlySet<string>;
   publisher?: string;
   timeZone: string;
+  /** The path the organisation is served under ("" or /t/<org>): its URLs in Link headers and the history. */
+  base?: string;
   now?: () => Date;
 }
 
@@ -80,7 +93,7 @@ function unavailable(res: ServerResponse, slug: string, document: Pick<DocumentR
   return true;
 }
 
-export function createPublished({ documents, keys, origins, publisher, timeZone, now = () => new Date() }: PublishedDeps) {
+export function createPublished({ documents, keys, origins, publisher, timeZone, base = '', now = () => new Date() }: PublishedDeps) {
   // The keys do not change while the server runs: written out and hashed once.
   const keysText = `${JSON.stringify(keys.publicDocument(), null, 2)}\n`;
   const keysSha256 = sha256Hex(keysText);
@@ -90,10 +103,11 @@ export function createPublished({ documents, keys, origins, publisher, timeZone,
     if (req.method === 'OPTIONS') return preflight(res, cors, 'GET, HEAD, OPTIONS', 'Accept, If-None-Match');
     allowMethods(req, 'GET, HEAD, OPTIONS', cors);
 
-    if (pathname === KEYS_PATH) {
+    const { route, params } = router.match('GET', pathname, cors);
+    if (route.handler === 'keys') {
       return sendExact(req, res, keysText, keysSha256, { ...cors, 'Cache-Control': 'public, max-age=3600' });
     }
-    if (pathname === CATALOGUE_PATH) {
+    if (route.handler === 'catalogue') {
       const office = new URL(req.url ?? '/', 'http://x').searchParams.get('office') || undefined;
       const list = await documents.list({ state: 'published', office, page: 1, pageSize: 500 });
       const published = [];
@@ -102,19 +116,18 @@ export function createPublished({ documents, keys, origins, publisher, timeZone,
         if (latest) published.push({ document, latest });
       }
       const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(now());
-      const text = `${JSON.stringify(publishedCatalogue(published, { publisher: publisher ?? office ?? '本单位', today, timeZone }), null, 2)}\n`;
+      const text = `${JSON.stringify(publishedCatalogue(published, { publisher: publisher ?? office ?? '本单位', today, timeZone, base }), null, 2)}\n`;
       return sendExact(req, res, text, sha256Hex(text), { ...cors, 'Cache-Control': REVALIDATE });
     }
-    const match = PATH.exec(pathname);
-    if (!match) throw new HttpError(404, 'not_found', {}, cors);
-    const [, slug, history, versionText, sig] = match;
-    if (history) {
+    const slug = params.slug;
+    const sig = route.handler === 'signature';
+    if (route.handler === 'history') {
       const document = await documents.bySlug(slug!);
       if (unavailable(res, slug!, document, cors)) return;
-      const text = `${JSON.stringify(publicHistory(document!, await documents.publishedVersions(document!.id), publisher), null, 2)}\n`;
+      const text = `${JSON.stringify(publicHistory(document!, await documents.publishedVersions(document!.id), publisher, base), null, 2)}\n`;
       return sendExact(req, res, text, sha256Hex(text), { ...cors, 'Cache-Control': REVALIDATE });
     }
-    const number = versionText === undefined ? undefined : Number(versionText);
+    const number = params.version === undefined ? undefined : Number(params.version);
     const holds = readerHolds(req);
     const address = `${slug}/${number ?? 'latest'}`;
     const cached = sig ? undefined : bodies.get(address);
@@ -123,7 +136,7 @@ export function createPublished({ documents, keys, origins, publisher, timeZone,
     if (unavailable(res, slug!, found?.document, cors)) return;
     const version = found!.version;
     if (!version) throw new HttpError(404, 'unknown_document', { slug: `${slug}/v${number}` }, cors);
-    const headers = { ...cors, 'Gk-Version': String(version.number), Link: `</d/${slug}/history.json>; rel="version-history"`, 'Cache-Control': number === undefined ? REVALIDATE : IMMUTABLE };
+    const headers = { ...cors, 'Gk-Version': String(version.number), Link: `<${base}/d/${slug}/history.json>; rel="version-history"`, 'Cache-Control': number === undefined ? REVALIDATE : IMMUTABLE };
     if (sig) {
       if (!version.signature) throw new HttpError(404, 'not_found', {}, cors);
       const text = `${version.signature}\n`;

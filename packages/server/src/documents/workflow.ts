@@ -321,7 +321,8 @@ function inspectQuietly(text: string): IssueOut[] {
   }
 }
 
-export function documentOut(document: DocumentRecord & { openState?: RevisionState | null; openRevision?: number | null }) {
+/** `base`: the organisation's path prefix ("" or /t/<org>), for the public URL. */
+export function documentOut(document: DocumentRecord & { openState?: RevisionState | null; openRevision?: number | null }, base = '') {
   const state = document.withdrawnAt ? 'withdrawn' : (document.openState ?? (document.latestVersion !== null ? 'published' : 'draft'));
   return {
     slug: document.slug,
@@ -336,6 +337,6 @@ export function documentOut(document: DocumentRecord & { openState?: RevisionSta
     updatedAt: document.updatedAt,
     createdBy: document.createdBy,
     withdrawn: document.withdrawnAt ? { at: document.withdrawnAt, by: document.withdrawnBy, reason: document.withdrawnReason } : null,
-    url: `/d/${document.slug}.json`,
+    url: `${base}/d/${document.slug}.json`,
   };
 }

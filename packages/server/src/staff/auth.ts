@@ -1,43 +1,21 @@
 /**
  * Staff sign-in and sessions: the session cookie (only its SHA-256 is stored), the
  * per-address and per-account limits on sign-in, and the current user of a request.
+ * Sessions and counters are in the database, so a sign-in made on one server instance
+ * holds on the others, and the limits count across them (limits.ts). A session is its
+ * organisation's: the store is that organisation's view (server-storage.ts), and the
+ * cookie's Path is the organisation's /staff.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Limit, ServerConfig } from '../config.js';
+import type { ServerConfig } from '../config.js';
 import { HttpError } from '../errors.js';
-import { clientAddress, takeOrThrow } from '../http-common.js';
+import { clientAddress } from '../http-common.js';
+import { takeOrThrow, type LimitStore } from '../limits.js';
 import { dummyHash, verifyPassword } from '../passwords.js';
-import { RateLimiter } from '../rate-limit.js';
 import type { StaffStorage, StaffUser } from '../storage/staff-types.js';
 
 export const SESSION_COOKIE = 'gk_staff';
-
-/** Failed sign-ins per account in a fixed window (only failures count; a success clears the account). */
-export class FailureCounter {
-  private entries = new Map<string, { start: number; count: number }>();
-  constructor(private readonly limit: Limit) {}
-  /** Seconds to wait, or 0. */
-  blocked(key: string, now = Date.now()): number {
-    const entry = this.entries.get(key);
-    if (!entry) return 0;
-    const windowMs = this.limit.windowSeconds * 1000;
-    if (now - entry.start >= windowMs) {
-      this.entries.delete(key);
-      return 0;
-    }
-    return entry.count >= this.limit.max ? Math.max(1, Math.ceil((entry.start + windowMs - now) / 1000)) : 0;
-  }
-  fail(key: string, now = Date.now()): void {
-    const entry = this.entries.get(key);
-    if (!entry || now - entry.start >= this.limit.windowSeconds * 1000) this.entries.set(key, { start: now, count: 1 });
-    else entry.count++;
-    if (this.entries.size > 10_000) this.entries.delete(this.entries.keys().next().value!);
-  }
-  clear(key: string): void {
-    this.entries.delete(key);
-  }
-}
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -59,9 +37,10 @@ export interface SignedIn {
   tokenHash: string;
 }
 
-export function createAuth({ config, store, now }: { config: ServerConfig; store: StaffStorage; now: () => Date }) {
-  const addressLimit = config.staff.login.perAddress ? new RateLimiter(config.staff.login.perAddress) : undefined;
-  const accountFailures = config.staff.login.perAccount ? new FailureCounter(config.staff.login.perAccount) : undefined;
+export function createAuth({ config, store, limits, base = '', now }: { config: ServerConfig; store: StaffStorage & { readonly org: string }; limits: LimitStore; base?: string; now: () => Date }) {
+  const perAccount = config.staff.login.perAccount;
+  /** Failed sign-ins are counted per account of this organisation. */
+  const accountBucket = (name: string) => `login.failed:${store.org}:${name}`;
 
   function isHttps(req: IncomingMessage): boolean {
     if ((req.socket as { encrypted?: boolean }).encrypted) return true;
@@ -71,7 +50,7 @@ export function createAuth({ config, store, now }: { config: ServerConfig; store
   }
 
   function sessionCookie(req: IncomingMessage, token: string, maxAge: number): string {
-    return `${SESSION_COOKIE}=${token}; Path=/staff; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${isHttps(req) ? '; Secure' : ''}`;
+    return `${SESSION_COOKIE}=${token}; Path=${base}/staff; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${isHttps(req) ? '; Secure' : ''}`;
   }
 
   async function currentUser(req: IncomingMessage): Promise<SignedIn | undefined> {
@@ -89,8 +68,8 @@ export function createAuth({ config, store, now }: { config: ServerConfig; store
   }
 
   /** Counts a sign-in attempt from the request's address (429 over the limit). Before the body is read. */
-  function countAttempt(req: IncomingMessage): void {
-    takeOrThrow(addressLimit, clientAddress(req, config.trustProxy));
+  function countAttempt(req: IncomingMessage): Promise<void> {
+    return takeOrThrow(limits, `login:${clientAddress(req, config.trustProxy)}`, config.staff.login.perAddress);
   }
 
   /** Checks a name and password: the user and the Set-Cookie of a new session, or 401 / 429 (each logged). */
@@ -99,7 +78,7 @@ export function createAuth({ config, store, now }: { config: ServerConfig; store
     const name = typeof body.name === 'string' ? body.name.trim().slice(0, 64) : '';
     const password = typeof body.password === 'string' ? body.password.slice(0, 1024) : '';
     if (!name || !password) throw new HttpError(422, 'invalid_request', { count: 1 }, {}, [{ path: name ? 'password' : 'name', message: '请填写用户名和密码', messageEn: 'name and password are required' }]);
-    const accountWait = accountFailures?.blocked(name) ?? 0;
+    const accountWait = perAccount ? await limits.wait(accountBucket(name), perAccount) : 0;
     if (accountWait > 0) {
       await store.logStaffEvent({ at: now().toISOString(), actor: name, action: 'login.blocked', detail: { address } });
       throw new HttpError(429, 'rate_limited', { seconds: accountWait }, { 'Retry-After': String(accountWait) });
@@ -108,11 +87,11 @@ export function createAuth({ config, store, now }: { config: ServerConfig; store
     // The same scrypt work whether or not the account exists.
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
     if (!user || !ok || user.disabled) {
-      accountFailures?.fail(name);
+      if (perAccount) await limits.take(accountBucket(name), perAccount);
       await store.logStaffEvent({ at: now().toISOString(), actor: name, action: 'login.failed', detail: { address } });
       throw new HttpError(401, 'login_failed');
     }
-    accountFailures?.clear(name);
+    if (perAccount) await limits.clear(accountBucket(name));
     const token = randomBytes(32).toString('base64url');
     const maxAge = config.staff.sessionHours * 3600;
     const at = now();

@@ -15,9 +15,11 @@
  *
  * The rules are in documents/workflow.ts; every step and its audit entry is one transaction.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { HttpError } from '../errors.js';
-import { allowMethods, sendJson } from '../http-common.js';
+import { sendJson } from '../http-common.js';
+import type { StaffHandler } from './routes.js';
+import type { DocumentHandlerName } from './route-table.js';
 import type { DocumentStorage, DecideDocument } from '../storage/document-types.js';
 import type { StaffUser } from '../storage/staff-types.js';
 import type { KeyRing } from '../documents/signing.js';
@@ -53,13 +55,15 @@ export interface DocumentRouteDeps {
   keys: KeyRing;
   now: () => Date;
   publisher?: string;
+  /** The path the organisation's /d/ URLs are under ("" or /t/<org>). */
+  base?: string;
   /** A state-changing request's JSON body (same origin, JSON, within the documents' body limit). */
   jsonBody: (req: IncomingMessage) => Promise<Record<string, unknown>>;
 }
 
 const STATES = new Set(['draft', 'submitted', 'returned', 'published', 'withdrawn']);
 
-export function createDocumentRoutes({ documents, keys, now, publisher, jsonBody }: DocumentRouteDeps) {
+export function createDocumentRoutes({ documents, keys, now, publisher, base = '', jsonBody }: DocumentRouteDeps): Record<DocumentHandlerName, StaffHandler> {
   const send = sendJson;
 
   async function documentOr404(slug: string) {
@@ -88,133 +92,121 @@ export function createDocumentRoutes({ documents, keys, now, publisher, jsonBody
     return list.map((event) => ({ ...event, label: DOCUMENT_EVENT_LABELS[event.action] ?? event.action }));
   }
 
-  return async function handleDocuments(req: IncomingMessage, res: ServerResponse, url: URL, api: string, user: StaffUser): Promise<void> {
-    const only = (allowed: string) => allowMethods(req, allowed);
-    const scope = documentScope(user);
-
-    if (api === 'documents') {
-      if (req.method === 'POST') {
-        const body = await jsonBody(req);
-        const slug = typeof body.slug === 'string' ? body.slug.trim() : '';
-        if (!SLUG.test(slug)) {
-          throw new HttpError(422, 'invalid_request', { count: 1 }, {}, [{ path: 'slug', message: '地址名应为 1–64 个小写字母、数字或连字符，如 budget-2018', messageEn: 'the slug must be 1 to 64 lowercase letters, digits or hyphens, like budget-2018' }]);
-        }
-        const office = textField(body, 'office', '所属科室', { max: 64 }) ?? user.office;
-        if (office !== user.office && user.role !== 'admin') throw new HttpError(403, 'forbidden');
-        const text = contentOf(body);
-        const found = inspect(text);
-        const at = now().toISOString();
-        const created = await documents.create(
-          { slug, kind: found.kind, office, title: found.title || slug, createdAt: at, createdBy: user.name, updatedAt: at },
-          newRevision(text, user.name, at, textField(body, 'changeNote', '修改说明') ?? '首次发布', majorOf(body)),
-          { action: 'create', detail: { kind: found.kind, office } },
-        );
-        if (!created) throw new HttpError(409, 'slug_taken', { slug });
-        send(res, 201, { document: documentOut(created.document), revision: revisionOut(slug, created.revision, true) });
-        return;
+  const handlers: Record<DocumentHandlerName, StaffHandler> = {
+    'documents.create': async ({ req, res, user: who }) => {
+      const user = who!;
+      const body = await jsonBody(req);
+      const slug = typeof body.slug === 'string' ? body.slug.trim() : '';
+      if (!SLUG.test(slug)) {
+        throw new HttpError(422, 'invalid_request', { count: 1 }, {}, [{ path: 'slug', message: '地址名应为 1–64 个小写字母、数字或连字符，如 budget-2018', messageEn: 'the slug must be 1 to 64 lowercase letters, digits or hyphens, like budget-2018' }]);
       }
-      only('GET, POST');
+      const office = textField(body, 'office', '所属科室', { max: 64 }) ?? user.office;
+      if (office !== user.office && user.role !== 'admin') throw new HttpError(403, 'forbidden');
+      const text = contentOf(body);
+      const found = inspect(text);
+      const at = now().toISOString();
+      const created = await documents.create(
+        { slug, kind: found.kind, office, title: found.title || slug, createdAt: at, createdBy: user.name, updatedAt: at },
+        newRevision(text, user.name, at, textField(body, 'changeNote', '修改说明') ?? '首次发布', majorOf(body)),
+        { action: 'create', detail: { kind: found.kind, office } },
+      );
+      if (!created) throw new HttpError(409, 'slug_taken', { slug });
+      send(res, 201, { document: documentOut(created.document, base), revision: revisionOut(slug, created.revision, true) });
+    },
+    'documents.list': async ({ res, url, user }) => {
       const p = url.searchParams;
       const state = p.get('state') ?? undefined;
       const issues = state && !STATES.has(state) ? [{ path: 'state', message: `state 应为 ${[...STATES].join('、')}`, messageEn: `state must be one of ${[...STATES].join(', ')}` }] : [];
       const page = pageOf(p, 100, 50, issues);
-      const office = scope ?? (p.get('office') || undefined);
+      const office = documentScope(user!) ?? (p.get('office') || undefined);
       const list = await documents.list({ ...page, office, state, kind: p.get('kind') || undefined, text: p.get('q')?.trim().slice(0, 100) || undefined });
-      send(res, 200, { total: list.total, ...page, items: list.items.map(documentOut) });
-      return;
-    }
-    if (api === 'documents/review') {
-      only('GET');
-      const queue = user.role === 'editor' ? [] : await documents.submitted(scope);
+      send(res, 200, { total: list.total, ...page, items: list.items.map((d) => documentOut(d, base)) });
+    },
+    'documents.review': async ({ res, user: who }) => {
+      const user = who!;
+      const queue = user.role === 'editor' ? [] : await documents.submitted(documentScope(user));
       send(res, 200, {
         items: queue
           .filter(({ document, revision }) => canReview(user, document) && revision.author !== user.name && revision.submittedBy !== user.name)
-          .map(({ document, revision }) => ({ document: documentOut(document), revision: revisionOut(document.slug, revision) })),
+          .map(({ document, revision }) => ({ document: documentOut(document, base), revision: revisionOut(document.slug, revision) })),
       });
-      return;
-    }
-    if (api === 'documents/audit') {
-      only('GET');
-      if (user.role === 'editor') throw new HttpError(403, 'forbidden');
+    },
+    'documents.audit': async ({ res, url, user }) => {
+      if (user!.role === 'editor') throw new HttpError(403, 'forbidden');
       const slug = url.searchParams.get('slug');
       const document = slug ? await documentOr404(slug) : undefined;
       const limit = Math.min(1000, Math.max(1, Number(url.searchParams.get('limit') ?? 200) || 200));
-      send(res, 200, { events: events(await documents.events({ documentId: document?.id, action: url.searchParams.get('action') || undefined, office: scope, limit })) });
-      return;
-    }
-
-    const match = /^documents\/([a-z0-9-]{1,64})(?:\/(withdraw|revisions)(?:\/(\d{1,15})(?:\/(submit|approve|return|publish))?)?)?$/.exec(api);
-    if (!match) throw new HttpError(404, 'not_found');
-    const [, slug, section, idText, action] = match as unknown as [string, string, string | undefined, string | undefined, string | undefined];
-    const id = idText === undefined ? null : Number(idText);
-
-    if (!section) {
-      only('GET');
+      send(res, 200, { events: events(await documents.events({ documentId: document?.id, action: url.searchParams.get('action') || undefined, office: documentScope(user!), limit })) });
+    },
+    'documents.show': async ({ res, params, user: who }) => {
+      const user = who!;
+      const slug = params.slug!;
+      const scope = documentScope(user);
       const document = await documentOr404(slug);
       if (scope !== undefined && document.office !== scope) throw new HttpError(404, 'unknown_document', { slug });
       const revisions = await documents.revisions(document.id);
       const open = openRevision(revisions);
       const actions = documentActions(user, document, revisions);
       send(res, 200, {
-        document: documentOut({ ...document, openState: open?.state ?? null, openRevision: open?.id ?? null }),
+        document: documentOut({ ...document, openState: open?.state ?? null, openRevision: open?.id ?? null }, base),
         revisions: revisions.map((r) => revisionOut(slug, r)).reverse(),
         open: open ? revisionOut(slug, open, true) : null,
-        history: document.latestVersion === null ? null : publicHistory(document, revisions.filter((r) => r.state === 'published'), publisher),
+        history: document.latestVersion === null ? null : publicHistory(document, revisions.filter((r) => r.state === 'published'), publisher, base),
         events: events(await documents.events({ documentId: document.id, limit: 500 })),
         actions,
         forms: documentActionForms(slug, open, actions),
       });
-      return;
-    }
-    if (section === 'withdraw') {
-      only('POST');
+    },
+    'documents.withdraw': async ({ req, res, params, user }) => {
       const body = await jsonBody(req);
       const reason = textField(body, 'reason', '撤回理由', { required: true, max: 500 })!;
-      const done = await step(user, slug, decideWithdraw(user, reason, now().toISOString()));
-      send(res, 200, { document: documentOut(done.document) });
-      return;
-    }
-    // revisions
-    if (id === null) {
-      only('POST');
+      const done = await step(user!, params.slug!, decideWithdraw(user!, reason, now().toISOString()));
+      send(res, 200, { document: documentOut(done.document, base) });
+    },
+    'documents.revise': async ({ req, res, params, user }) => {
       const body = await jsonBody(req);
-      const done = await step(user, slug, decideRevise(user, contentOf(body), textField(body, 'changeNote', '修改说明'), majorOf(body), now().toISOString()));
-      send(res, 201, { revision: revisionOut(slug, done.revision!, true) });
-      return;
-    }
-    if (!action) {
-      if (req.method === 'PUT') {
-        const body = await jsonBody(req);
-        const done = await step(user, slug, decideSave(user, id, contentOf(body), textField(body, 'changeNote', '修改说明'), majorOf(body)), id);
-        send(res, 200, { revision: revisionOut(slug, done.revision!, true) });
-        return;
-      }
-      only('GET, PUT');
+      const done = await step(user!, params.slug!, decideRevise(user!, contentOf(body), textField(body, 'changeNote', '修改说明'), majorOf(body), now().toISOString()));
+      send(res, 201, { revision: revisionOut(params.slug!, done.revision!, true) });
+    },
+    'documents.save': async ({ req, res, params, user }) => {
+      const id = Number(params.id);
+      const body = await jsonBody(req);
+      const done = await step(user!, params.slug!, decideSave(user!, id, contentOf(body), textField(body, 'changeNote', '修改说明'), majorOf(body)), id);
+      send(res, 200, { revision: revisionOut(params.slug!, done.revision!, true) });
+    },
+    'documents.revision': async ({ res, params, user: who }) => {
+      const user = who!;
+      const slug = params.slug!;
+      const id = Number(params.id);
       const document = await documentOr404(slug);
       if (!canWrite(user, document) && !canReview(user, document)) throw new HttpError(404, 'unknown_document', { slug });
       const revision = (await documents.revisions(document.id)).find((r) => r.id === id);
       if (!revision) throw new HttpError(404, 'unknown_revision', { slug, id });
       send(res, 200, { revision: revisionOut(slug, revision, true) });
-      return;
-    }
-    only('POST');
-    const body = await jsonBody(req);
-    const at = now().toISOString();
-    let decide: DecideDocument;
-    switch (action) {
-      case 'submit':
-        decide = decideSubmit(user, id, at);
-        break;
-      case 'approve':
-        decide = decideApprove(user, id, textField(body, 'note', '审核意见'), at, { keys, publisher });
-        break;
-      case 'return':
-        decide = decideReturn(user, id, textField(body, 'reason', '退回理由', { required: true })!, at);
-        break;
-      default:
-        decide = decidePublishUnreviewed(user, id, textField(body, 'reason', '未经审核发布的理由', { required: true, max: 500 })!, at, { keys, publisher });
-    }
-    const done = await step(user, slug, decide, id);
-    send(res, 200, { document: documentOut(done.document), revision: revisionOut(slug, done.revision!), version: done.revision?.version ?? null });
+    },
+    'documents.step': async ({ req, res, params, user: who }) => {
+      const user = who!;
+      const slug = params.slug!;
+      const id = Number(params.id);
+      const body = await jsonBody(req);
+      const at = now().toISOString();
+      let decide: DecideDocument;
+      switch (params.action) {
+        case 'submit':
+          decide = decideSubmit(user, id, at);
+          break;
+        case 'approve':
+          decide = decideApprove(user, id, textField(body, 'note', '审核意见'), at, { keys, publisher });
+          break;
+        case 'return':
+          decide = decideReturn(user, id, textField(body, 'reason', '退回理由', { required: true })!, at);
+          break;
+        default:
+          decide = decidePublishUnreviewed(user, id, textField(body, 'reason', '未经审核发布的理由', { required: true, max: 500 })!, at, { keys, publisher });
+      }
+      const done = await step(user, slug, decide, id);
+      send(res, 200, { document: documentOut(done.document, base), revision: revisionOut(slug, done.revision!), version: done.revision?.version ?? null });
+    },
   };
+  return handlers;
 }

@@ -12,10 +12,14 @@
  *   GET  /staff/api/submissions/:id                one submission with its personal data, history, and its action forms
  *   POST /staff/api/submissions/:id/:action        register | forward | process | extend | reply | adoption | publish (workflow.ts)
  *   GET  /staff/api/audit                          account events (admins)
+ *   GET  /studio/, /studio/<file>                   the editors' app (studio.ts), static; it calls the API above
  *
  * Who sees what: an admin account (the office that receives, 受理, and forwards,
  * 转办) sees every submission; a staff account sees only those forwarded to its own
  * office, and anything else answers 404 to it, as if it did not exist.
+ *
+ * The complete list is the route table, staff/route-table.ts: nothing else is answered.
+ * An organisation served under /t/<org>/ has the same URLs below that path.
  *
  * Every state-changing request must be JSON (415 otherwise) from this origin
  * (403 otherwise): with the SameSite=Strict cookie, the CSRF defence. Every action
@@ -28,31 +32,50 @@ import type { ServerConfig } from '../config.js';
 import { dayIn } from '../dates.js';
 import { HttpError } from '../errors.js';
 import type { ServedForm } from '../forms.js';
-import { allowMethods, parseJsonObject, readBody, requireJsonContentType, requireSameOrigin, sendJson } from '../http-common.js';
-import { staffPage, STAFF_CSS, STAFF_JS } from '../staff-page.js';
+import { parseJsonObject, readBody, requireJsonContentType, requireSameOrigin, sendJson } from '../http-common.js';
+import { PAGE_CSP, staffPage, STAFF_CSS, STAFF_JS } from '../staff-page.js';
+import { createStudio, type StudioHandler } from '../studio.js';
 import type { DocumentStorage } from '../storage/document-types.js';
-import type { StaffStorage } from '../storage/staff-types.js';
+import type { StaffStorage, StaffUser } from '../storage/staff-types.js';
+import type { LimitStore } from '../limits.js';
+import { Router } from '../router.js';
+import { STAFF_ROUTES, type DocumentHandlerName, type StaffHandlerName } from './route-table.js';
 import type { KeyRing } from '../documents/signing.js';
 import { createDocumentRoutes } from './document-routes.js';
-import { ACTIONS, EVENT_LABELS, allowedActions, decision, type ActionName } from '../workflow.js';
+import { EVENT_LABELS, allowedActions, decision, type ActionName } from '../workflow.js';
 import { createAuth, publicUser } from './auth.js';
 import { actionForms, canSeeSubmission, formTitles, labelledFields, submissionCatalogue, submissionQuery, submissionScope, submissionSummary } from './views.js';
 
 export { SESSION_COOKIE } from './auth.js';
 
-export const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
 export interface StaffDeps {
   config: ServerConfig;
   forms: Map<string, ServedForm>;
-  staff: StaffStorage;
+  /** The organisation's view (server-storage.ts). */
+  staff: StaffStorage & { readonly org: string };
   documents: DocumentStorage;
   keys: KeyRing;
+  /** The rate-limit counters every instance shares (limits.ts). */
+  limits: LimitStore;
+  /** The path the organisation is served under ("" or /t/<org>): the cookie's Path, the redirect. */
+  base?: string;
+  /** Serves a file of the editors' app (studio.ts); default the built packages/studio/dist. */
+  studio?: StudioHandler;
   now?: () => Date;
 }
 
 /** Documents are larger than what citizens send: a budget with its tables runs to a few hundred kilobytes. */
 export const DOCUMENT_BODY_LIMIT = 8 * 1024 * 1024;
+
+/** What a handler of the route table gets: `user` on `account` routes. */
+export interface StaffContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  params: Record<string, string>;
+  user?: StaffUser;
+}
+export type StaffHandler = (context: StaffContext) => Promise<void>;
 
 /**
  * The library's one-file bundle: the `gongkai` package's, wherever it is installed (a dependency of this
@@ -66,8 +89,8 @@ function defaultBundle(): URL {
   }
 }
 
-export function createStaff({ config, forms, staff: store, documents, keys, now = () => new Date() }: StaffDeps) {
-  const auth = createAuth({ config, store, now });
+export function createStaff({ config, forms, staff: store, documents, keys, limits, base = '', studio = createStudio(), now = () => new Date() }: StaffDeps) {
+  const auth = createAuth({ config, store, limits, base, now });
   const bundlePath = config.staff.bundle ?? defaultBundle();
   // The bundle's own second file, fetched by gongkai.js beside it for a published document's history block.
   const bundleFiles = new Map<string, Promise<Buffer>>();
@@ -81,7 +104,8 @@ export function createStaff({ config, forms, staff: store, documents, keys, now 
     requireJsonContentType(req);
     return parseJsonObject(await readBody(req, limit));
   }
-  const handleDocuments = createDocumentRoutes({ documents, keys, now, publisher: config.staff.owner, jsonBody: (req) => jsonBody(req, Math.max(config.bodyLimit, DOCUMENT_BODY_LIMIT)) });
+  const documentHandlers = createDocumentRoutes({ documents, keys, now, publisher: config.staff.owner, base, jsonBody: (req) => jsonBody(req, Math.max(config.bodyLimit, DOCUMENT_BODY_LIMIT)) });
+  const router = new Router(STAFF_ROUTES);
 
   async function serveBundle(res: ServerResponse, name: string): Promise<void> {
     const file = name === 'gongkai.js' ? bundlePath : new URL(name, typeof bundlePath === 'string' ? pathToFileURL(bundlePath) : bundlePath);
@@ -109,88 +133,58 @@ export function createStaff({ config, forms, staff: store, documents, keys, now 
     res.end(body);
   }
 
-  /** Handles a request under /staff. */
-  return async function handleStaff(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const path = url.pathname;
-    const only = (allowed: string) => allowMethods(req, allowed);
-
-    if (path === '/staff') {
-      res.writeHead(308, { Location: '/staff/', 'Content-Length': '0' });
+  const handlers: Record<Exclude<StaffHandlerName, DocumentHandlerName>, StaffHandler> = {
+    redirect: async ({ res }) => {
+      res.writeHead(308, { Location: `${base}/staff/`, 'Content-Length': '0' });
       res.end();
-      return;
-    }
-    if (path === '/staff/' || path === '/staff/index.html') {
-      only('GET');
-      asset(res, 'text/html', staffPage({ accounts: await store.countUsers() }), PAGE_CSP);
-      return;
-    }
-    if (path === '/staff/staff.js') return (only('GET'), asset(res, 'text/javascript', STAFF_JS));
-    if (path === '/staff/staff.css') return (only('GET'), asset(res, 'text/css', STAFF_CSS));
-    if (path === '/staff/gongkai.js' || path === '/staff/gongkai-provenance.js') return (only('GET'), serveBundle(res, path.slice('/staff/'.length)));
-
-    const api = /^\/staff\/api\/(.+?)\/?$/.exec(path)?.[1];
-    if (!api) throw new HttpError(404, 'not_found');
-
-    if (api === 'state') {
-      only('GET');
+    },
+    page: async ({ res }) => asset(res, 'text/html', staffPage({ accounts: await store.countUsers(), base }), PAGE_CSP),
+    script: async ({ res }) => asset(res, 'text/javascript', STAFF_JS),
+    styles: async ({ res }) => asset(res, 'text/css', STAFF_CSS),
+    bundle: ({ res }) => serveBundle(res, 'gongkai.js'),
+    provenance: ({ res }) => serveBundle(res, 'gongkai-provenance.js'),
+    // The editors' app (studio.ts): static files, the same for every organisation; under /t/<org>/studio/ it
+    // finds this organisation's staff API at ../staff/api/.
+    'studio.redirect': async ({ res }) => {
+      res.writeHead(308, { Location: `${base}/studio/`, 'Content-Length': '0' });
+      res.end();
+    },
+    studio: ({ req, res, params }) => studio(req, res, params.file ?? ''),
+    state: async ({ req, res }) => {
       const found = await auth.currentUser(req);
       send(res, 200, { accounts: await store.countUsers(), user: found ? publicUser(found.user) : null });
-      return;
-    }
-    if (api === 'login') {
-      only('POST');
-      auth.countAttempt(req);
+    },
+    login: async ({ req, res }) => {
+      await auth.countAttempt(req);
       const { user, setCookie } = await auth.login(req, await jsonBody(req));
       send(res, 200, { user: publicUser(user) }, { 'Set-Cookie': setCookie });
-      return;
-    }
-    if (api === 'logout') {
-      only('POST');
+    },
+    logout: async ({ req, res }) => {
       await jsonBody(req);
       send(res, 200, { ok: true }, { 'Set-Cookie': await auth.logout(req) });
-      return;
-    }
-
-    // Everything below needs a session.
-    const { user } = await auth.signedIn(req);
-
-    if (api === 'documents' || api.startsWith('documents/')) return handleDocuments(req, res, url, api, user);
-    if (api === 'forms') {
-      only('GET');
-      send(res, 200, { forms: [...forms.values()].map((f) => ({ name: f.name, kind: f.kind, title: f.title })) });
-      return;
-    }
-    if (api === 'audit') {
-      only('GET');
-      if (user.role !== 'admin') throw new HttpError(403, 'forbidden');
+    },
+    forms: async ({ res }) => send(res, 200, { forms: [...forms.values()].map((f) => ({ name: f.name, kind: f.kind, title: f.title })) }),
+    audit: async ({ res, url, user }) => {
+      if (user!.role !== 'admin') throw new HttpError(403, 'forbidden');
       const limit = Math.min(1000, Math.max(1, Number(url.searchParams.get('limit') ?? 200) || 200));
       send(res, 200, { events: await store.staffEvents(limit) });
-      return;
-    }
-    if (api === 'submissions') {
-      only('GET');
-      const q = { ...submissionQuery(url.searchParams, 100, 20), office: submissionScope(user) };
+    },
+    submissions: async ({ res, url, user }) => {
+      const q = { ...submissionQuery(url.searchParams, 100, 20), office: submissionScope(user!) };
       const page = await store.searchSubmissions(q);
       send(res, 200, { total: page.total, page: q.page, pageSize: q.pageSize, items: page.items.map((record) => submissionSummary(record, formTitle)) });
-      return;
-    }
-    if (api === 'submissions.catalogue') {
-      only('GET');
-      const q = { ...submissionQuery(url.searchParams, 500, 200), office: submissionScope(user) };
+    },
+    catalogue: async ({ res, url, user }) => {
+      const q = { ...submissionQuery(url.searchParams, 500, 200), office: submissionScope(user!) };
       const page = await store.searchSubmissions(q);
       send(res, 200, submissionCatalogue(page.items, page.total, { owner: config.staff.owner ?? '政务公开办', today: today(), formTitle }));
-      return;
-    }
-    const one = /^submissions\/(\d{1,15})(?:\/([a-z]+))?$/.exec(api);
-    if (!one) throw new HttpError(404, 'not_found');
-    const id = Number(one[1]);
-    const action = one[2];
-    if (action === undefined) {
-      only('GET');
+    },
+    submission: async ({ res, params, user }) => {
+      const id = Number(params.id);
       const record = await store.submission(id);
-      if (!record || !canSeeSubmission(user, record)) throw new HttpError(404, 'unknown_submission', { id });
+      if (!record || !canSeeSubmission(user!, record)) throw new HttpError(404, 'unknown_submission', { id });
       // Looking at personal data is logged too.
-      await store.logSubmissionEvent(id, { at: now().toISOString(), actor: user.name, action: 'view' });
+      await store.logSubmissionEvent(id, { at: now().toISOString(), actor: user!.name, action: 'view' });
       send(res, 200, {
         submission: { ...submissionSummary(record, formTitle), receivedAt: record.receivedAt, reply: record.reply, reason: record.reason, adoptionReason: record.adoptionReason, data: record.data },
         fields: labelledFields(record, forms.get(record.form)),
@@ -199,18 +193,26 @@ export function createStaff({ config, forms, staff: store, documents, keys, now 
         actions: allowedActions(record),
         forms: actionForms(record),
       });
-      return;
-    }
-    if (!(ACTIONS as string[]).includes(action)) throw new HttpError(404, 'not_found');
-    only('POST');
-    const body = await jsonBody(req);
-    const decide = decision(action as ActionName, body, today());
-    // Checked inside the action's transaction: a submission forwarded elsewhere meanwhile is out of reach.
-    const updated = await store.act(id, user.name, now().toISOString(), (current) => {
-      if (!canSeeSubmission(user, current)) throw new HttpError(404, 'unknown_submission', { id });
-      return decide(current);
-    });
-    if (!updated) throw new HttpError(404, 'unknown_submission', { id });
-    send(res, 200, { submission: submissionSummary(updated, formTitle), actions: allowedActions(updated) });
+    },
+    act: async ({ req, res, params, user }) => {
+      const id = Number(params.id);
+      const body = await jsonBody(req);
+      const decide = decision(params.action as ActionName, body, today());
+      // Checked inside the action's transaction: a submission forwarded elsewhere meanwhile is out of reach.
+      const updated = await store.act(id, user!.name, now().toISOString(), (current) => {
+        if (!canSeeSubmission(user!, current)) throw new HttpError(404, 'unknown_submission', { id });
+        return decide(current);
+      });
+      if (!updated) throw new HttpError(404, 'unknown_submission', { id });
+      send(res, 200, { submission: submissionSummary(updated, formTitle), actions: allowedActions(updated) });
+    },
+  };
+  const all: Record<StaffHandlerName, StaffHandler> = { ...handlers, ...documentHandlers };
+
+  /** Handles a request under /staff: only what the route table lists; `account` routes need a session of this organisation. */
+  return async function handleStaff(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const { route, params } = router.match(req.method ?? 'GET', url.pathname);
+    const user = route.access === 'account' ? (await auth.signedIn(req)).user : undefined;
+    await all[route.handler]({ req, res, url, params, user });
   };
 }

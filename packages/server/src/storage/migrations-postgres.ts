@@ -159,4 +159,42 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE staff_users ADD CONSTRAINT staff_users_role_check CHECK (role IN ('admin', 'reviewer', 'editor'));
     `,
   },
+  {
+    version: 5,
+    name: 'organisations',
+    // As SQLite's version 5: every organisation's rows carry its id (existing rows the
+    // default organisation's); an account's name, a document's slug and a form's idempotency
+    // key are unique within an organisation. Altered in place (ids, sessions kept). The
+    // column's default fills the existing rows, and names the default organisation for a
+    // row written by an older tool; the server itself always names the organisation.
+    // rate_limits holds the counters every server instance shares (rate limits, failed sign-ins): UNLOGGED, since a counter is not worth a WAL write per request
+    // and may be lost in a crash (it is emptied then, and a restore starts without it).
+    sql: `
+      ALTER TABLE submissions ADD COLUMN org TEXT NOT NULL DEFAULT 'default';
+      ALTER TABLE submissions DROP CONSTRAINT submissions_form_idempotency_key_key;
+      ALTER TABLE submissions ADD CONSTRAINT submissions_org_form_idempotency_key_key UNIQUE (org, form, idempotency_key);
+      DROP INDEX submissions_form_received;
+      DROP INDEX submissions_form_replied;
+      CREATE INDEX submissions_org_form_received ON submissions (org, form, received_at);
+      CREATE INDEX submissions_org_form_replied ON submissions (org, form, replied_on);
+      CREATE INDEX submissions_org_received ON submissions (org, received_at);
+
+      ALTER TABLE staff_users ADD COLUMN org TEXT NOT NULL DEFAULT 'default';
+      ALTER TABLE staff_users DROP CONSTRAINT staff_users_name_key;
+      ALTER TABLE staff_users ADD CONSTRAINT staff_users_org_name_key UNIQUE (org, name);
+
+      ALTER TABLE staff_events ADD COLUMN org TEXT NOT NULL DEFAULT 'default';
+      CREATE INDEX staff_events_org ON staff_events (org, id);
+
+      ALTER TABLE documents ADD COLUMN org TEXT NOT NULL DEFAULT 'default';
+      ALTER TABLE documents DROP CONSTRAINT documents_slug_key;
+      ALTER TABLE documents ADD CONSTRAINT documents_org_slug_key UNIQUE (org, slug);
+
+      CREATE UNLOGGED TABLE rate_limits (
+        bucket       TEXT PRIMARY KEY,
+        window_start BIGINT NOT NULL,
+        count        INTEGER NOT NULL
+      );
+    `,
+  },
 ];

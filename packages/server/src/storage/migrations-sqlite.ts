@@ -6,6 +6,12 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * SQLite: the migration rebuilds tables that others reference, so foreign keys are off
+   * while it runs (SQLite's own procedure for changing a table's constraints) and checked
+   * before it commits. PostgreSQL alters its tables in place and ignores this.
+   */
+  rebuildsTables?: boolean;
 }
 
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
@@ -171,6 +177,113 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         SELECT id, name, office, CASE role WHEN 'staff' THEN 'editor' ELSE role END, password_hash, disabled, created_at, updated_at FROM staff_users;
       DROP TABLE staff_users;
       ALTER TABLE staff_users_v4 RENAME TO staff_users;
+    `,
+  },
+  {
+    version: 5,
+    name: 'organisations',
+    rebuildsTables: true,
+    // One database for many organisations (issue 19): every organisation's rows carry its id
+    // (existing rows become the default organisation's, served at the root URLs), and what
+    // was unique in the database is unique within an organisation: an account's name, a
+    // document's slug, a form's idempotency key. SQLite cannot change a UNIQUE constraint in
+    // place, so those tables are rebuilt, keeping every id (sessions and events still point
+    // to them). The org column defaults to the default organisation, as a row written by an
+    // older tool would be; the server itself always names the organisation.
+    sql: `
+      CREATE TABLE submissions_v5 (
+        id              INTEGER PRIMARY KEY,
+        org             TEXT NOT NULL DEFAULT 'default',
+        tracking_code   TEXT NOT NULL UNIQUE,
+        form            TEXT NOT NULL,
+        kind            TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL,
+        body_hash       TEXT NOT NULL,
+        data            TEXT NOT NULL,
+        received_at     TEXT NOT NULL,
+        received_on     TEXT NOT NULL,
+        deadline        TEXT NOT NULL,
+        step            TEXT NOT NULL DEFAULT 'received' CHECK (step IN ('received', 'registered', 'processing', 'replied')),
+        replied_on      TEXT,
+        outcome         TEXT,
+        reason          TEXT,
+        office          TEXT,
+        reply           TEXT,
+        publish         INTEGER NOT NULL DEFAULT 0,
+        adoption        TEXT CHECK (adoption IN ('adopted', 'partly', 'not')),
+        adoption_reason TEXT,
+        outcome_detail  TEXT,
+        extended        INTEGER NOT NULL DEFAULT 0,
+        updated_at      TEXT,
+        UNIQUE (org, form, idempotency_key)
+      );
+      INSERT INTO submissions_v5 (id, org, tracking_code, form, kind, idempotency_key, body_hash, data, received_at, received_on, deadline, step, replied_on,
+          outcome, reason, office, reply, publish, adoption, adoption_reason, outcome_detail, extended, updated_at)
+        SELECT id, 'default', tracking_code, form, kind, idempotency_key, body_hash, data, received_at, received_on, deadline, step, replied_on,
+          outcome, reason, office, reply, publish, adoption, adoption_reason, outcome_detail, extended, updated_at FROM submissions;
+      DROP TABLE submissions;
+      ALTER TABLE submissions_v5 RENAME TO submissions;
+      CREATE INDEX submissions_org_form_received ON submissions (org, form, received_at);
+      CREATE INDEX submissions_org_form_replied ON submissions (org, form, replied_on);
+      CREATE INDEX submissions_org_received ON submissions (org, received_at);
+
+      CREATE TABLE staff_users_v5 (
+        id            INTEGER PRIMARY KEY,
+        org           TEXT NOT NULL DEFAULT 'default',
+        name          TEXT NOT NULL,
+        office        TEXT NOT NULL,
+        role          TEXT NOT NULL CHECK (role IN ('admin', 'reviewer', 'editor')),
+        password_hash TEXT NOT NULL,
+        disabled      INTEGER NOT NULL DEFAULT 0,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL,
+        UNIQUE (org, name)
+      );
+      INSERT INTO staff_users_v5 (id, org, name, office, role, password_hash, disabled, created_at, updated_at)
+        SELECT id, 'default', name, office, role, password_hash, disabled, created_at, updated_at FROM staff_users;
+      DROP TABLE staff_users;
+      ALTER TABLE staff_users_v5 RENAME TO staff_users;
+
+      CREATE TABLE staff_events_v5 (
+        id     INTEGER PRIMARY KEY,
+        org    TEXT NOT NULL DEFAULT 'default',
+        at     TEXT NOT NULL,
+        actor  TEXT NOT NULL,
+        action TEXT NOT NULL,
+        detail TEXT
+      );
+      INSERT INTO staff_events_v5 (id, org, at, actor, action, detail) SELECT id, 'default', at, actor, action, detail FROM staff_events;
+      DROP TABLE staff_events;
+      ALTER TABLE staff_events_v5 RENAME TO staff_events;
+      CREATE INDEX staff_events_org ON staff_events (org, id);
+
+      CREATE TABLE documents_v5 (
+        id                 INTEGER PRIMARY KEY,
+        org                TEXT NOT NULL DEFAULT 'default',
+        slug               TEXT NOT NULL,
+        kind               TEXT NOT NULL,
+        office             TEXT NOT NULL,
+        title              TEXT NOT NULL,
+        created_at         TEXT NOT NULL,
+        created_by         TEXT NOT NULL,
+        updated_at         TEXT NOT NULL,
+        latest_version     INTEGER,
+        first_published_at TEXT,
+        withdrawn_at       TEXT,
+        withdrawn_by       TEXT,
+        withdrawn_reason   TEXT,
+        UNIQUE (org, slug)
+      );
+      INSERT INTO documents_v5 (id, org, slug, kind, office, title, created_at, created_by, updated_at, latest_version, first_published_at, withdrawn_at, withdrawn_by, withdrawn_reason)
+        SELECT id, 'default', slug, kind, office, title, created_at, created_by, updated_at, latest_version, first_published_at, withdrawn_at, withdrawn_by, withdrawn_reason FROM documents;
+      DROP TABLE documents;
+      ALTER TABLE documents_v5 RENAME TO documents;
+
+      CREATE TABLE rate_limits (
+        bucket       TEXT PRIMARY KEY,
+        window_start INTEGER NOT NULL,
+        count        INTEGER NOT NULL
+      ) WITHOUT ROWID;
     `,
   },
 ];

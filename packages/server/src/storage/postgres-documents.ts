@@ -16,6 +16,8 @@ const TIMES = new Set(['created_at', 'updated_at', 'submitted_at', 'reviewed_at'
 const REVISION_SELECT = `r.id, r.document_id, ${REVISION_COLUMNS.map((c) => (TIMES.has(c) ? `${iso(`r.${c}`)} AS ${c}` : `r.${c}`)).join(', ')}`;
 const EVENT_SELECT = `SELECT ${iso('e.at')} AS at, e.actor, e.action, d.slug, e.revision_id, e.version, e.note, e.detail FROM document_events e JOIN documents d ON d.id = e.document_id`;
 const flag = (value: boolean) => value;
+/** A revision's document is this organisation's (the parameter $2: the org). */
+const OWN_DOCUMENT = 'r.document_id IN (SELECT id FROM documents WHERE org = $2)';
 /**
  * A public read (PublishedRead), on every request to /d/: a named statement (parsed and
  * planned once per connection, not per request), only the columns the answer needs, and
@@ -24,7 +26,7 @@ const flag = (value: boolean) => value;
 const PUBLISHED_READ = `SELECT d.id, d.slug, d.latest_version, ${iso('d.withdrawn_at')} AS withdrawn_at, d.withdrawn_reason, r.version, r.sha256, r.signature,
     CASE WHEN $3::boolean AND NOT (r.sha256 = ANY($4::text[])) THEN r.content END AS content
   FROM documents d LEFT JOIN document_revisions r ON r.document_id = d.id AND r.state = 'published' AND r.version = COALESCE($2::int, d.latest_version)
-  WHERE d.slug = $1`;
+  WHERE d.org = $5 AND d.slug = $1`;
 const EVENT_INSERT = 'INSERT INTO document_events (document_id, revision_id, version, at, actor, action, note, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)';
 
 type Query = <R extends pg.QueryResultRow>(query: string | pg.QueryConfig, values?: unknown[]) => Promise<pg.QueryResult<R>>;
@@ -35,7 +37,13 @@ export class PostgresDocuments implements DocumentStorage {
     private readonly query: Query,
     private readonly transaction: Transaction,
     private readonly wrap: (error: unknown) => unknown,
+    /** Every query is limited to this organisation's documents (server-storage.ts). */
+    readonly org: string,
   ) {}
+
+  forOrg(org: string): PostgresDocuments {
+    return new PostgresDocuments(this.query, this.transaction, this.wrap, org);
+  }
 
   private async insertRevision(client: pg.PoolClient, documentId: number, revision: NewRevision): Promise<RevisionRecord> {
     const values = revisionValues(revision, flag);
@@ -67,8 +75,8 @@ export class PostgresDocuments implements DocumentStorage {
     return this.step(async (client) => {
       const row = (
         await client.query<DocumentRow>(
-          `WITH d AS (INSERT INTO documents (slug, kind, office, title, created_at, created_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (slug) DO NOTHING RETURNING *) SELECT ${DOCUMENT_COLUMNS} FROM d`,
-          [document.slug, document.kind, document.office, document.title, document.createdAt, document.createdBy, document.updatedAt],
+          `WITH d AS (INSERT INTO documents (slug, kind, office, title, created_at, created_by, updated_at, org) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (org, slug) DO NOTHING RETURNING *) SELECT ${DOCUMENT_COLUMNS} FROM d`,
+          [document.slug, document.kind, document.office, document.title, document.createdAt, document.createdBy, document.updatedAt, this.org],
         )
       ).rows[0];
       if (!row) return undefined;
@@ -80,14 +88,14 @@ export class PostgresDocuments implements DocumentStorage {
   }
 
   async bySlug(slug: string): Promise<DocumentRecord | undefined> {
-    const row = (await this.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.slug = $1`, [slug])).rows[0];
+    const row = (await this.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.org = $1 AND d.slug = $2`, [this.org, slug])).rows[0];
     return row ? toDocument(row) : undefined;
   }
 
   async list(query: DocumentQuery): Promise<{ total: number; items: DocumentListItem[] }> {
-    const where: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
+    const where: string[] = [`d.org = ${param(this.org)}`];
     if (query.office !== undefined) where.push(`d.office = ${param(query.office)}`);
     if (query.kind) where.push(`d.kind = ${param(query.kind)}`);
     if (query.state === 'published') where.push('d.latest_version IS NOT NULL AND d.withdrawn_at IS NULL');
@@ -100,7 +108,7 @@ export class PostgresDocuments implements DocumentStorage {
       where.push(`(${lower('d.slug')} LIKE ${text} ESCAPE '\\' OR ${lower('d.title')} LIKE ${text} ESCAPE '\\')`);
     }
     const from = `FROM documents d LEFT JOIN document_revisions o ON o.document_id = d.id AND o.state IN ('draft', 'submitted', 'returned')`;
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const clause = `WHERE ${where.join(' AND ')}`;
     const total = (await this.query<{ n: number }>(`SELECT COUNT(*)::int AS n ${from} ${clause}`, params)).rows[0]!.n;
     const limit = param(query.pageSize);
     const offset = param((query.page - 1) * query.pageSize);
@@ -114,28 +122,28 @@ export class PostgresDocuments implements DocumentStorage {
   }
 
   async revisions(documentId: number): Promise<RevisionRecord[]> {
-    return (await this.query<RevisionRow>(`SELECT ${REVISION_SELECT} FROM document_revisions r WHERE r.document_id = $1 ORDER BY r.id`, [documentId])).rows.map(toRevision);
+    return (await this.query<RevisionRow>(`SELECT ${REVISION_SELECT} FROM document_revisions r WHERE r.document_id = $1 AND ${OWN_DOCUMENT} ORDER BY r.id`, [documentId, this.org])).rows.map(toRevision);
   }
 
   async publishedVersions(documentId: number): Promise<RevisionRecord[]> {
-    return (await this.query<RevisionRow>(`SELECT ${REVISION_SELECT} FROM document_revisions r WHERE r.document_id = $1 AND r.state = 'published' ORDER BY r.version DESC`, [documentId])).rows.map(toRevision);
+    return (await this.query<RevisionRow>(`SELECT ${REVISION_SELECT} FROM document_revisions r WHERE r.document_id = $1 AND ${OWN_DOCUMENT} AND r.state = 'published' ORDER BY r.version DESC`, [documentId, this.org])).rows.map(toRevision);
   }
 
   async publishedVersion(documentId: number, version: number): Promise<RevisionRecord | undefined> {
-    const row = (await this.query<RevisionRow>(`SELECT ${REVISION_SELECT} FROM document_revisions r WHERE r.document_id = $1 AND r.version = $2 AND r.state = 'published'`, [documentId, version])).rows[0];
+    const row = (await this.query<RevisionRow>(`SELECT ${REVISION_SELECT} FROM document_revisions r WHERE r.document_id = $1 AND r.version = $3 AND r.state = 'published' AND ${OWN_DOCUMENT}`, [documentId, this.org, version])).rows[0];
     return row ? toRevision(row) : undefined;
   }
 
   async published(slug: string, { version, withContent = false, known = [] }: PublishedReadOptions = {}): Promise<PublishedRead | undefined> {
-    const row = (await this.query<PublishedReadRow>({ name: 'gk_published_read', text: PUBLISHED_READ, values: [slug, version ?? null, withContent, known] })).rows[0];
+    const row = (await this.query<PublishedReadRow>({ name: 'gk_published_read', text: PUBLISHED_READ, values: [slug, version ?? null, withContent, known, this.org] })).rows[0];
     return row ? toPublishedRead(row) : undefined;
   }
 
   async submitted(office?: string): Promise<Array<{ document: DocumentRecord; revision: RevisionRecord }>> {
     const rows = (
       await this.query<RevisionRow>(
-        `SELECT ${REVISION_SELECT} FROM document_revisions r JOIN documents d ON d.id = r.document_id WHERE r.state = 'submitted' ${office === undefined ? '' : 'AND d.office = $1'} ORDER BY r.submitted_at, r.id`,
-        office === undefined ? [] : [office],
+        `SELECT ${REVISION_SELECT} FROM document_revisions r JOIN documents d ON d.id = r.document_id WHERE d.org = $1 AND r.state = 'submitted' ${office === undefined ? '' : 'AND d.office = $2'} ORDER BY r.submitted_at, r.id`,
+        office === undefined ? [this.org] : [this.org, office],
       )
     ).rows.map(toRevision);
     const out = [];
@@ -147,13 +155,13 @@ export class PostgresDocuments implements DocumentStorage {
   }
 
   async events(query: { documentId?: number; action?: string; office?: string; limit: number }): Promise<DocumentEvent[]> {
-    const where: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
+    const where: string[] = [`d.org = ${param(this.org)}`];
     if (query.documentId !== undefined) where.push(`e.document_id = ${param(query.documentId)}`);
     if (query.action) where.push(`e.action = ${param(query.action)}`);
     if (query.office !== undefined) where.push(`d.office = ${param(query.office)}`);
-    const sql = `${EVENT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.id DESC LIMIT ${param(query.limit)}`;
+    const sql = `${EVENT_SELECT} WHERE ${where.join(' AND ')} ORDER BY e.id DESC LIMIT ${param(query.limit)}`;
     return (await this.query<DocumentEventRow>(sql, params)).rows.map(toDocumentEvent);
   }
 
@@ -163,7 +171,7 @@ export class PostgresDocuments implements DocumentStorage {
 
   change(slug: string, actor: string, at: string, decide: DecideDocument) {
     return this.step(async (client, refuse) => {
-      const row = (await client.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.slug = $1 FOR UPDATE`, [slug])).rows[0];
+      const row = (await client.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.org = $1 AND d.slug = $2 FOR UPDATE`, [this.org, slug])).rows[0];
       if (!row) return undefined;
       const document = toDocument(row);
       const revisions = (await client.query<RevisionRow>(`SELECT ${REVISION_SELECT} FROM document_revisions r WHERE r.document_id = $1 ORDER BY r.id`, [document.id])).rows.map(toRevision);

@@ -19,9 +19,13 @@ import { StartupError, StorageUnavailableError } from '../errors.js';
 import { PostgresDocuments } from './postgres-documents.js';
 import { POSTGRES_MIGRATIONS } from './migrations-postgres.js';
 import type { Migration } from './migrations-sqlite.js';
-import type { Decide, Role, StaffStorage, StaffUser, StaffUserWithHash, SubmissionEvent, SubmissionPage, SubmissionQuery, SubmissionRecord } from './staff-types.js';
+import type { Decide, Role, StaffUser, StaffUserWithHash, SubmissionEvent, SubmissionPage, SubmissionQuery, SubmissionRecord } from './staff-types.js';
 import { definedOnly, toRecord, toUser, withDetail, type SubmissionRow, type UserRow } from './rows.js';
-import type { MigrationReport, NewSubmission, StatusRow, Storage, StoredRef } from './types.js';
+import type { MigrationReport, NewSubmission, StatusRow, StoredRef } from './types.js';
+import type { ServerStorage } from './server-storage.js';
+import { DEFAULT_ORG } from '../config.js';
+import { PostgresLimits, type LimitStore } from '../limits.js';
+import type { TransferAccess } from './org-transfer.js';
 
 /** Node's network errors: the database cannot be reached. */
 const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN', 'ECONNABORTED']);
@@ -69,17 +73,17 @@ export interface PostgresOptions {
 }
 
 const INSERT = `
-  INSERT INTO submissions (tracking_code, form, kind, idempotency_key, body_hash, data, received_at, received_on, deadline)
-  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::json[], $7::timestamptz[], $8::date[], $9::date[])
-  ON CONFLICT (form, idempotency_key) DO NOTHING
+  INSERT INTO submissions (tracking_code, form, kind, idempotency_key, body_hash, data, received_at, received_on, deadline, org)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::json[], $7::timestamptz[], $8::date[], $9::date[], $10::text[])
+  ON CONFLICT (org, form, idempotency_key) DO NOTHING
   RETURNING tracking_code`;
 const FIND = `
-  SELECT form, idempotency_key, tracking_code, body_hash FROM submissions
-  WHERE (form, idempotency_key) IN (SELECT * FROM unnest($1::text[], $2::text[]))`;
+  SELECT org, form, idempotency_key, tracking_code, body_hash FROM submissions
+  WHERE (org, form, idempotency_key) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]))`;
 const STATUS = `
   SELECT tracking_code, step, to_char(received_on, 'YYYY-MM-DD') AS received_on, to_char(deadline, 'YYYY-MM-DD') AS deadline,
          to_char(replied_on, 'YYYY-MM-DD') AS replied_on, outcome, reason
-  FROM submissions WHERE form = $1 AND tracking_code = $2`;
+  FROM submissions WHERE form = $1 AND tracking_code = $2 AND org = $3`;
 /** One lock for every gongkai-server migrating this database: two servers starting together apply each migration once. */
 const MIGRATION_LOCK = 'gongkai-server:migrations';
 /** A tracking code drawn twice in one batch or alike an older one (about one in 10^12): draw again, at most this often. */
@@ -100,8 +104,10 @@ const SUBMISSION_COLUMNS = `s.id, s.tracking_code, s.form, s.kind, s.data, ${iso
 /** SQLite's LIKE ignores the case of ASCII letters (and only theirs): the same here, exactly. */
 const asciiLower = (column: string) => `translate(${column}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`;
 
-export class PostgresStorage implements Storage, StaffStorage {
+export class PostgresStorage implements ServerStorage {
   readonly description: string;
+  /** The organisation this view of the database answers for (forOrg); the database's own view is the default one's. */
+  readonly org: string = DEFAULT_ORG;
   private readonly pool: pg.Pool;
   private readonly migrations: readonly Migration[];
   private readonly target: string;
@@ -110,6 +116,8 @@ export class PostgresStorage implements Storage, StaffStorage {
   private forceSyncCommit = false;
   /** Published documents (postgres-documents.ts). */
   readonly documents: PostgresDocuments;
+  /** Rate limits and failed sign-ins, shared by every instance (limits.ts). */
+  readonly limits: LimitStore;
 
   constructor({ url, poolSize = 10, connectTimeoutMs = 5000, migrations = POSTGRES_MIGRATIONS }: PostgresOptions) {
     this.target = describePostgresUrl(url);
@@ -134,9 +142,18 @@ export class PostgresStorage implements Storage, StaffStorage {
       const message = (error as Error).message;
       throw new StartupError(`PostgreSQL 连接地址有误（${this.target}）：${message}`, `bad PostgreSQL URL (${this.target}): ${message}`);
     }
-    this.documents = new PostgresDocuments((query, values) => this.query(query, values), (fn) => this.transaction(fn), wrap);
+    this.documents = new PostgresDocuments((query, values) => this.query(query, values), (fn) => this.transaction(fn), wrap, DEFAULT_ORG);
+    this.limits = new PostgresLimits((query, values) => this.query(query, values));
     // An idle connection dropped by the server (a restart, a failover): the pool discards it and opens a new one when needed.
     this.pool.on('error', (error) => console.error(`gongkai-server: PostgreSQL connection lost: ${error.message}`));
+  }
+
+  /** The same database, every query limited to `org` (server-storage.ts). */
+  forOrg(org: string): PostgresStorage {
+    if (org === this.org) return this;
+    const scoped = Object.create(this) as PostgresStorage;
+    Object.defineProperties(scoped, { org: { value: org }, documents: { value: this.documents.forOrg(org) } });
+    return scoped;
   }
 
   private async connect(): Promise<pg.PoolClient> {
@@ -227,13 +244,13 @@ export class PostgresStorage implements Storage, StaffStorage {
     return new StartupError(`数据库迁移失败（${this.target}）：${message}`, `database migration failed (${this.target}): ${message}`);
   }
 
-  async insertSubmissions(items: readonly NewSubmission[], newCode: () => string): Promise<StoredRef[]> {
+  async insertSubmissions(items: readonly NewSubmission[], newCode: (item: NewSubmission) => string): Promise<StoredRef[]> {
     if (items.length === 0) return [];
     // Rows in one order (form, key) for every writer: two servers inserting the same keys cannot deadlock.
     const order = items.map((_, i) => i).sort((a, b) => compare(items[a]!, items[b]!));
     const sorted = order.map((i) => items[i]!);
     const column = <K extends keyof NewSubmission>(key: K) => sorted.map((item) => item[key]);
-    const values = [column('form'), column('kind'), column('idempotencyKey'), column('bodyHash'), sorted.map((item) => JSON.stringify(item.data)), column('receivedAt'), column('receivedOn'), column('deadline')];
+    const values = [column('form'), column('kind'), column('idempotencyKey'), column('bodyHash'), sorted.map((item) => JSON.stringify(item.data)), column('receivedAt'), column('receivedOn'), column('deadline'), column('org')];
     try {
       return await this.withClient(async (client) => {
         await client.query(this.forceSyncCommit ? 'BEGIN; SET LOCAL synchronous_commit = on; SAVEPOINT draw' : 'BEGIN; SAVEPOINT draw');
@@ -241,7 +258,7 @@ export class PostgresStorage implements Storage, StaffStorage {
           let codes: string[] = [];
           let inserted: Set<string> | undefined;
           for (let draw = 1; !inserted; draw++) {
-            codes = sorted.map(() => newCode());
+            codes = sorted.map((item) => newCode(item));
             try {
               const result = await client.query<{ tracking_code: string }>(INSERT, [codes, ...values]);
               inserted = new Set(result.rows.map((row) => row.tracking_code));
@@ -260,10 +277,10 @@ export class PostgresStorage implements Storage, StaffStorage {
           });
           if (missing.length) {
             // Already stored (an earlier request, or one earlier in this batch): that submission's code.
-            const found = await client.query<{ form: string; idempotency_key: string; tracking_code: string; body_hash: string }>(FIND, [missing.map((j) => sorted[j]!.form), missing.map((j) => sorted[j]!.idempotencyKey)]);
-            const byKey = new Map(found.rows.map((row) => [`${row.form}\u0000${row.idempotency_key}`, row]));
+            const found = await client.query<{ org: string; form: string; idempotency_key: string; tracking_code: string; body_hash: string }>(FIND, [missing.map((j) => sorted[j]!.org), missing.map((j) => sorted[j]!.form), missing.map((j) => sorted[j]!.idempotencyKey)]);
+            const byKey = new Map(found.rows.map((row) => [`${row.org}\u0000${row.form}\u0000${row.idempotency_key}`, row]));
             for (const j of missing) {
-              const row = byKey.get(`${sorted[j]!.form}\u0000${sorted[j]!.idempotencyKey}`);
+              const row = byKey.get(`${sorted[j]!.org}\u0000${sorted[j]!.form}\u0000${sorted[j]!.idempotencyKey}`);
               if (!row) throw new Error(`submission ${sorted[j]!.form}/${sorted[j]!.idempotencyKey} neither inserted nor found`);
               refs[order[j]!] = { trackingCode: row.tracking_code, created: false, bodyHash: row.body_hash };
             }
@@ -282,7 +299,7 @@ export class PostgresStorage implements Storage, StaffStorage {
 
   async status(form: string, trackingCode: string): Promise<StatusRow | undefined> {
     try {
-      const row = (await this.pool.query<{ tracking_code: string; step: StatusRow['step']; received_on: string; deadline: string; replied_on: string | null; outcome: string | null; reason: string | null }>(STATUS, [form, trackingCode])).rows[0];
+      const row = (await this.pool.query<{ tracking_code: string; step: StatusRow['step']; received_on: string; deadline: string; replied_on: string | null; outcome: string | null; reason: string | null }>(STATUS, [form, trackingCode, this.org])).rows[0];
       if (!row) return undefined;
       return { trackingCode: row.tracking_code, step: row.step, receivedOn: row.received_on, deadline: row.deadline, repliedOn: row.replied_on, outcome: row.outcome, reason: row.reason };
     } catch (error) {
@@ -334,7 +351,7 @@ export class PostgresStorage implements Storage, StaffStorage {
   }
 
   async countUsers(): Promise<number> {
-    return (await this.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM staff_users')).rows[0]!.n;
+    return (await this.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM staff_users WHERE org = $1', [this.org])).rows[0]!.n;
   }
 
   async createUser(user: { name: string; office: string; role: Role; passwordHash: string; at: string }): Promise<StaffUser> {
@@ -343,8 +360,8 @@ export class PostgresStorage implements Storage, StaffStorage {
         async (client) =>
           (
             await client.query<UserRow>(
-              `INSERT INTO staff_users AS u (name, office, role, password_hash, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING ${USER_COLUMNS}`,
-              [user.name, user.office, user.role, user.passwordHash, user.at],
+              `INSERT INTO staff_users AS u (name, office, role, password_hash, created_at, updated_at, org) VALUES ($1, $2, $3, $4, $5, $5, $6) RETURNING ${USER_COLUMNS}`,
+              [user.name, user.office, user.role, user.passwordHash, user.at, this.org],
             )
           ).rows[0]!,
       );
@@ -355,21 +372,21 @@ export class PostgresStorage implements Storage, StaffStorage {
   }
 
   async userByName(name: string): Promise<StaffUserWithHash | undefined> {
-    const row = (await this.query<UserRow>(`SELECT ${USER_COLUMNS} FROM staff_users u WHERE u.name = $1`, [name])).rows[0];
+    const row = (await this.query<UserRow>(`SELECT ${USER_COLUMNS} FROM staff_users u WHERE u.org = $1 AND u.name = $2`, [this.org, name])).rows[0];
     return row ? { ...toUser(row), passwordHash: row.password_hash } : undefined;
   }
 
   async listUsers(): Promise<StaffUser[]> {
     // COLLATE "C": by code point, as SQLite's BINARY collation orders UTF-8 text.
-    return (await this.query<UserRow>(`SELECT ${USER_COLUMNS} FROM staff_users u ORDER BY u.name COLLATE "C"`)).rows.map(toUser);
+    return (await this.query<UserRow>(`SELECT ${USER_COLUMNS} FROM staff_users u WHERE u.org = $1 ORDER BY u.name COLLATE "C"`, [this.org])).rows.map(toUser);
   }
 
   async setPassword(name: string, passwordHash: string, at: string): Promise<boolean> {
-    return (await this.write('UPDATE staff_users SET password_hash = $1, updated_at = $2 WHERE name = $3', [passwordHash, at, name])) > 0;
+    return (await this.write('UPDATE staff_users SET password_hash = $1, updated_at = $2 WHERE name = $3 AND org = $4', [passwordHash, at, name, this.org])) > 0;
   }
 
   async setDisabled(name: string, disabled: boolean, at: string): Promise<boolean> {
-    return (await this.write('UPDATE staff_users SET disabled = $1, updated_at = $2 WHERE name = $3', [disabled, at, name])) > 0;
+    return (await this.write('UPDATE staff_users SET disabled = $1, updated_at = $2 WHERE name = $3 AND org = $4', [disabled, at, name, this.org])) > 0;
   }
 
   async createSession(session: { tokenHash: string; userId: number; createdAt: string; expiresAt: string }): Promise<void> {
@@ -386,32 +403,32 @@ export class PostgresStorage implements Storage, StaffStorage {
 
   async sessionUser(tokenHash: string, now: string): Promise<StaffUser | undefined> {
     const row = (
-      await this.query<UserRow>(`SELECT ${USER_COLUMNS} FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 AND NOT u.disabled`, [tokenHash, now])
+      await this.query<UserRow>(`SELECT ${USER_COLUMNS} FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 AND NOT u.disabled AND u.org = $3`, [tokenHash, now, this.org])
     ).rows[0];
     return row ? toUser(row) : undefined;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
-    await this.write('DELETE FROM staff_sessions WHERE token_hash = $1', [tokenHash]);
+    await this.write('DELETE FROM staff_sessions WHERE token_hash = $1 AND user_id IN (SELECT id FROM staff_users WHERE org = $2)', [tokenHash, this.org]);
   }
 
   async deleteUserSessions(userId: number): Promise<void> {
-    await this.write('DELETE FROM staff_sessions WHERE user_id = $1', [userId]);
+    await this.write('DELETE FROM staff_sessions WHERE user_id = $1 AND user_id IN (SELECT id FROM staff_users WHERE org = $2)', [userId, this.org]);
   }
 
   async logStaffEvent(event: { at: string; actor: string; action: string; detail?: Record<string, unknown> | null }): Promise<void> {
-    await this.write('INSERT INTO staff_events (at, actor, action, detail) VALUES ($1, $2, $3, $4)', [event.at, event.actor, event.action, event.detail ? JSON.stringify(event.detail) : null]);
+    await this.write('INSERT INTO staff_events (at, actor, action, detail, org) VALUES ($1, $2, $3, $4, $5)', [event.at, event.actor, event.action, event.detail ? JSON.stringify(event.detail) : null, this.org]);
   }
 
   async staffEvents(limit: number): Promise<Array<{ at: string; actor: string; action: string; detail: Record<string, unknown> | null }>> {
-    const rows = (await this.query<{ at: string; actor: string; action: string; detail: string | null }>(`SELECT ${iso('at')} AS at, actor, action, detail FROM staff_events ORDER BY id DESC LIMIT $1`, [limit])).rows;
+    const rows = (await this.query<{ at: string; actor: string; action: string; detail: string | null }>(`SELECT ${iso('at')} AS at, actor, action, detail FROM staff_events WHERE org = $2 ORDER BY id DESC LIMIT $1`, [limit, this.org])).rows;
     return rows.map(withDetail);
   }
 
   async searchSubmissions(query: SubmissionQuery): Promise<SubmissionPage> {
-    const where: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
+    const where: string[] = [`s.org = ${param(this.org)}`];
     if (query.form) where.push(`s.form = ${param(query.form)}`);
     if (query.kind) where.push(`s.kind = ${param(query.kind)}`);
     if (query.step) where.push(`s.step = ${param(query.step)}`);
@@ -424,7 +441,7 @@ export class PostgresStorage implements Storage, StaffStorage {
       const text = param(`%${query.text.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/[A-Z]/g, (c) => c.toLowerCase())}%`);
       where.push(`(${['s.data::text', 's.reply', 's.tracking_code', 's.office'].map((column) => `${asciiLower(column)} LIKE ${text} ESCAPE '\\'`).join(' OR ')})`);
     }
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const clause = `WHERE ${where.join(' AND ')}`;
     const total = (await this.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM submissions s ${clause}`, params)).rows[0]!.n;
     const limit = param(query.pageSize);
     const offset = param((query.page - 1) * query.pageSize);
@@ -433,17 +450,17 @@ export class PostgresStorage implements Storage, StaffStorage {
   }
 
   async submission(id: number): Promise<SubmissionRecord | undefined> {
-    const row = (await this.query<SubmissionRow>(`SELECT ${SUBMISSION_COLUMNS} FROM submissions s WHERE s.id = $1`, [id])).rows[0];
+    const row = (await this.query<SubmissionRow>(`SELECT ${SUBMISSION_COLUMNS} FROM submissions s WHERE s.id = $1 AND s.org = $2`, [id, this.org])).rows[0];
     return row ? toRecord(row) : undefined;
   }
 
   async submissionEvents(id: number): Promise<SubmissionEvent[]> {
-    const rows = (await this.query<{ at: string; actor: string; action: string; note: string | null; detail: string | null }>(`SELECT ${iso('at')} AS at, actor, action, note, detail FROM submission_events WHERE submission_id = $1 ORDER BY id`, [id])).rows;
+    const rows = (await this.query<{ at: string; actor: string; action: string; note: string | null; detail: string | null }>(`SELECT ${iso('at')} AS at, actor, action, note, detail FROM submission_events WHERE submission_id = (SELECT id FROM submissions WHERE id = $1 AND org = $2) ORDER BY id`, [id, this.org])).rows;
     return rows.map(withDetail);
   }
 
   async logSubmissionEvent(id: number, event: { at: string; actor: string; action: string; note?: string | null; detail?: Record<string, unknown> | null }): Promise<void> {
-    await this.write(EVENT, [id, event.at, event.actor, event.action, event.note ?? null, event.detail ? JSON.stringify(event.detail) : null]);
+    await this.write(EVENT, [id, event.at, event.actor, event.action, event.note ?? null, event.detail ? JSON.stringify(event.detail) : null, this.org]);
   }
 
   async act(id: number, actor: string, at: string, decide: Decide): Promise<SubmissionRecord | undefined> {
@@ -452,7 +469,7 @@ export class PostgresStorage implements Storage, StaffStorage {
     try {
       return await this.transaction(async (client) => {
         // FOR UPDATE: another action on this submission (another server process too) waits until this one commits.
-        const row = (await client.query<SubmissionRow>(`SELECT ${SUBMISSION_COLUMNS} FROM submissions s WHERE s.id = $1 FOR UPDATE`, [id])).rows[0];
+        const row = (await client.query<SubmissionRow>(`SELECT ${SUBMISSION_COLUMNS} FROM submissions s WHERE s.id = $1 AND s.org = $2 FOR UPDATE`, [id, this.org])).rows[0];
         if (!row) return undefined;
         const current = toRecord(row);
         let decided: ReturnType<Decide>;
@@ -470,7 +487,7 @@ export class PostgresStorage implements Storage, StaffStorage {
            WHERE id = $1`,
           [id, next.step, next.deadline, next.repliedOn, next.outcome, next.outcomeDetail, next.reason, next.office, next.reply, next.publish, next.adoption, next.adoptionReason, next.extended, at],
         );
-        await client.query(EVENT, [id, at, actor, action, note, detail ? JSON.stringify(detail) : null]);
+        await client.query(EVENT, [id, at, actor, action, note, detail ? JSON.stringify(detail) : null, this.org]);
         return next;
       });
     } catch (error) {
@@ -481,17 +498,31 @@ export class PostgresStorage implements Storage, StaffStorage {
 
   async publishedReplies(form: string, limit: number): Promise<SubmissionRecord[]> {
     // NULLS LAST: where SQLite puts them in a descending order.
-    const sql = `SELECT ${SUBMISSION_COLUMNS} FROM submissions s WHERE s.form = $1 AND s.publish AND s.step = 'replied' ORDER BY s.replied_on DESC NULLS LAST, s.id DESC LIMIT $2`;
-    return (await this.query<SubmissionRow>(sql, [form, limit])).rows.map(toRecord);
+    const sql = `SELECT ${SUBMISSION_COLUMNS} FROM submissions s WHERE s.form = $1 AND s.org = $3 AND s.publish AND s.step = 'replied' ORDER BY s.replied_on DESC NULLS LAST, s.id DESC LIMIT $2`;
+    return (await this.query<SubmissionRow>(sql, [form, limit, this.org])).rows.map(toRecord);
   }
 
   async formSubmissions(form: string): Promise<SubmissionRecord[]> {
-    return (await this.query<SubmissionRow>(`SELECT ${SUBMISSION_COLUMNS} FROM submissions s WHERE s.form = $1 ORDER BY s.id`, [form])).rows.map(toRecord);
+    return (await this.query<SubmissionRow>(`SELECT ${SUBMISSION_COLUMNS} FROM submissions s WHERE s.form = $1 AND s.org = $2 ORDER BY s.id`, [form, this.org])).rows.map(toRecord);
   }
 
   async openDuring(form: string, since: string, until: string): Promise<SubmissionRecord[]> {
-    const sql = `SELECT ${SUBMISSION_COLUMNS} FROM submissions s WHERE s.form = $1 AND s.received_on <= $2::date AND (s.replied_on IS NULL OR s.replied_on >= $3::date) ORDER BY s.id`;
-    return (await this.query<SubmissionRow>(sql, [form, until, since])).rows.map(toRecord);
+    const sql = `SELECT ${SUBMISSION_COLUMNS} FROM submissions s WHERE s.form = $1 AND s.org = $4 AND s.received_on <= $2::date AND (s.replied_on IS NULL OR s.replied_on >= $3::date) ORDER BY s.id`;
+    return (await this.query<SubmissionRow>(sql, [form, until, since, this.org])).rows.map(toRecord);
+  }
+
+  /** Raw access for export and import of one organisation (org-transfer.ts); `?` placeholders become $n. */
+  transfer(): TransferAccess {
+    const numbered = (sql: string) => {
+      let n = 0;
+      return sql.replace(/\?/g, () => `$${++n}`);
+    };
+    return {
+      dialect: 'postgres',
+      schemaVersion: async () => Number((await this.query<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations')).rows[0]?.v ?? 0),
+      all: async (sql, params) => (await this.query<Record<string, unknown>>(numbered(sql), params)).rows,
+      transaction: (fn) => this.transaction((client) => fn(async (sql, params) => (await client.query<Record<string, unknown>>(numbered(sql), params)).rows)),
+    };
   }
 
   async close(): Promise<void> {
@@ -499,9 +530,10 @@ export class PostgresStorage implements Storage, StaffStorage {
   }
 }
 
-const EVENT = 'INSERT INTO submission_events (submission_id, at, actor, action, note, detail) VALUES ($1, $2, $3, $4, $5, $6)';
+/** An event only on a submission of the organisation ($7): none is written otherwise. */
+const EVENT = 'INSERT INTO submission_events (submission_id, at, actor, action, note, detail) SELECT $1, $2, $3, $4, $5, $6 WHERE EXISTS (SELECT 1 FROM submissions WHERE id = $1 AND org = $7)';
 
 
 function compare(a: NewSubmission, b: NewSubmission): number {
-  return a.form < b.form ? -1 : a.form > b.form ? 1 : a.idempotencyKey < b.idempotencyKey ? -1 : a.idempotencyKey > b.idempotencyKey ? 1 : 0;
+  return a.org < b.org ? -1 : a.org > b.org ? 1 : a.form < b.form ? -1 : a.form > b.form ? 1 : a.idempotencyKey < b.idempotencyKey ? -1 : a.idempotencyKey > b.idempotencyKey ? 1 : 0;
 }

@@ -4,6 +4,10 @@
  * the same tests. Every method may throw StorageUnavailableError (→ 503).
  */
 export interface NewSubmission {
+  /** The organisation it was sent to (config.ts ORG_ID; 'default' at the root URLs). */
+  org: string;
+  /** What its tracking code starts with (the organisation's codePrefix); not stored. */
+  codePrefix: string;
   form: string;
   kind: string;
   idempotencyKey: string;
@@ -43,16 +47,18 @@ export interface MigrationReport {
   version: number;
 }
 
+/** The database as a whole: what is not one organisation's (migrations, the group-committed writes, health). */
 export interface Storage {
   readonly description: string;
   /** Applies the numbered migrations not yet applied (up to `target`, default all), each in its own transaction. */
   migrate(target?: number): Promise<MigrationReport>;
   /**
-   * Stores the submissions in one transaction, committed durably before it returns:
-   * each is either new (with a fresh code from `newCode`) or, for a form and key
-   * already stored, the existing one. The results are in the order given.
+   * Stores the submissions (of any organisations) in one transaction, committed durably
+   * before it returns: each is either new (with a fresh code from `newCode`) or, for an
+   * organisation, form and key already stored, the existing one. The results are in the order given.
    */
-  insertSubmissions(items: readonly NewSubmission[], newCode: () => string): Promise<StoredRef[]>;
+  insertSubmissions(items: readonly NewSubmission[], newCode: (item: NewSubmission) => string): Promise<StoredRef[]>;
+  /** A submission's status, within the view's organisation (server-storage.ts). */
   status(form: string, trackingCode: string): Promise<StatusRow | undefined>;
   /** A cheap round trip, for the health check. */
   ping(): Promise<void>;
