@@ -50,7 +50,10 @@ export default tseslint.config(
       // A variable's first value is often written where it is declared, for the reader, even when every branch sets it.
       'no-useless-assignment': 'off',
       // Chinese text spaces with U+3000 (合　　计): allowed in strings, patterns and comments, not in code.
-      'no-irregular-whitespace': ['error', { skipStrings: true, skipRegExps: true, skipComments: true, skipTemplates: true }],
+      'no-irregular-whitespace': [
+        'error',
+        { skipStrings: true, skipRegExps: true, skipComments: true, skipTemplates: true },
+      ],
     },
   },
 );

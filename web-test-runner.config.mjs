@@ -19,7 +19,8 @@ import { oneFile } from './scripts/build.mjs';
 const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'";
+const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'";
 
 // The receiver for the demo page: killed when the test runner exits.
 const receiver = await startReceiver({ config: { trustProxy: true } });
@@ -40,16 +41,31 @@ const vendorScripts = {
   '/test-vendor/jquery.js': () => readFileSync(require.resolve('jquery/dist/jquery.js'), 'utf8'),
   '/test-vendor/require.js': () => readFileSync(require.resolve('requirejs/require.js'), 'utf8'),
   '/test-vendor/prototype.js': () =>
-    buildSync({ entryPoints: [require.resolve('prototype')], bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'error' }).outputFiles[0].text,
+    buildSync({
+      entryPoints: [require.resolve('prototype')],
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      write: false,
+      logLevel: 'error',
+    }).outputFiles[0].text,
   '/test-vendor/gongkai-old.js': () => {
-    const version = JSON.parse(readFileSync(new URL('./packages/gongkai/package.json', import.meta.url), 'utf8')).version;
-    const bundle = readFileSync(new URL('./packages/gongkai/dist/gongkai.js', import.meta.url), 'utf8').replace(/\n\/\/# sourceMappingURL=.*$/, '');
+    const version = JSON.parse(
+      readFileSync(new URL('./packages/gongkai/package.json', import.meta.url), 'utf8'),
+    ).version;
+    const bundle = readFileSync(new URL('./packages/gongkai/dist/gongkai.js', import.meta.url), 'utf8').replace(
+      /\n\/\/# sourceMappingURL=.*$/,
+      '',
+    );
     const parts = bundle.split(JSON.stringify(version));
-    if (parts.length !== 2) throw new Error(`expected the version "${version}" once in dist/gongkai.js, found it ${parts.length - 1} times`);
+    if (parts.length !== 2)
+      throw new Error(`expected the version "${version}" once in dist/gongkai.js, found it ${parts.length - 1} times`);
     return parts.join(JSON.stringify('0.0.9'));
   },
   '/test-vendor/gongkai-as-written.js': () =>
-    (asWritten ??= build({ ...oneFile({ htmlTemplates: false }), outfile: 'gongkai.js', write: false }).then((result) => result.outputFiles[0].text)),
+    (asWritten ??= build({ ...oneFile({ htmlTemplates: false }), outfile: 'gongkai.js', write: false }).then(
+      (result) => result.outputFiles[0].text,
+    )),
 };
 
 /** Every example document of every kind: the hostile pages render them all. */
@@ -58,15 +74,24 @@ function examplesList() {
   const list = [];
   for (const folder of readdirSync(elements, { withFileTypes: true })) {
     if (!folder.isDirectory() || !existsSync(new URL(`${folder.name}/examples/`, elements))) continue;
-    for (const file of readdirSync(new URL(`${folder.name}/examples/`, elements)).filter((name) => name.endsWith('.json')).sort()) {
+    for (const file of readdirSync(new URL(`${folder.name}/examples/`, elements))
+      .filter((name) => name.endsWith('.json'))
+      .sort()) {
       const { kind } = JSON.parse(readFileSync(new URL(`${folder.name}/examples/${file}`, elements), 'utf8'));
-      list.push({ kind, path: `/packages/elements/src/${folder.name}/examples/${file}`, valid: !file.startsWith('invalid') });
+      list.push({
+        kind,
+        path: `/packages/elements/src/${folder.name}/examples/${file}`,
+        valid: !file.startsWith('invalid'),
+      });
     }
   }
   return list;
 }
 
-const validDocument = readFileSync(new URL('./packages/elements/src/document/examples/full.json', import.meta.url), 'utf8');
+const validDocument = readFileSync(
+  new URL('./packages/elements/src/document/examples/full.json', import.meta.url),
+  'utf8',
+);
 const flakySeen = new Set();
 const submissions = new Map();
 
@@ -87,7 +112,10 @@ function testApi(context) {
     context.set('Cache-Control', 'no-store');
     context.body = body;
   };
-  if (vendorScripts[url.pathname]) return Promise.resolve(vendorScripts[url.pathname]()).then((script) => send(200, 'text/javascript; charset=utf-8', script));
+  if (vendorScripts[url.pathname])
+    return Promise.resolve(vendorScripts[url.pathname]()).then((script) =>
+      send(200, 'text/javascript; charset=utf-8', script),
+    );
   switch (url.pathname) {
     case '/test-api/examples.json':
       return send(200, 'application/json; charset=utf-8', JSON.stringify(examplesList()));
@@ -98,12 +126,24 @@ function testApi(context) {
     case '/test-api/server-error.json':
       return send(500, 'text/plain', 'Internal Server Error');
     case '/test-api/malformed.json':
-      return send(200, 'application/json', '{\n  "kind": "document",\n  "version": 1,\n  "title": "缺逗号"\n  "issuer": "x"\n}');
+      return send(
+        200,
+        'application/json',
+        '{\n  "kind": "document",\n  "version": 1,\n  "title": "缺逗号"\n  "issuer": "x"\n}',
+      );
     case '/test-api/html-page.json':
       // A CMS that answers a missing file with its home page and status 200.
-      return send(200, 'text/html; charset=utf-8', '<!doctype html><html><head><title>首页</title></head><body>首页</body></html>');
+      return send(
+        200,
+        'text/html; charset=utf-8',
+        '<!doctype html><html><head><title>首页</title></head><body>首页</body></html>',
+      );
     case '/test-api/invalid.json':
-      return send(200, 'application/json', '{\n  "kind": "document",\n  "version": 1,\n  "title": "标题",\n  "issuer": "平罗县卫生和计划生育局",\n  "issued": "2018-04-20",\n  "status": "现行有效",\n  "attachments": [\n    { "name": "a", "format": "pdf", "size": "1.2MB", "url": "/a.pdf" }\n  ]\n}');
+      return send(
+        200,
+        'application/json',
+        '{\n  "kind": "document",\n  "version": 1,\n  "title": "标题",\n  "issuer": "平罗县卫生和计划生育局",\n  "issued": "2018-04-20",\n  "status": "现行有效",\n  "attachments": [\n    { "name": "a", "format": "pdf", "size": "1.2MB", "url": "/a.pdf" }\n  ]\n}',
+      );
     case '/test-api/slow.json': {
       const ms = Math.min(Number(url.searchParams.get('ms') ?? 2000), 10000);
       return new Promise((resolve) => setTimeout(resolve, ms)).then(() => send(200, 'application/json', validDocument));
@@ -118,7 +158,13 @@ function testApi(context) {
     case '/test-api/items.ndjson': {
       // 30 records of a listing, one a line; line 8 is not JSON and line 15 names an unknown category.
       const lines = Array.from({ length: 30 }, (_, i) =>
-        JSON.stringify({ id: `r${i + 1}`, title: `第${i + 1}号行政许可`, category: i % 2 ? 'xk' : 'cf', date: `2018-0${(i % 9) + 1}-1${i % 9}`, kind: i % 2 ? '行政许可' : '行政处罚' }),
+        JSON.stringify({
+          id: `r${i + 1}`,
+          title: `第${i + 1}号行政许可`,
+          category: i % 2 ? 'xk' : 'cf',
+          date: `2018-0${(i % 9) + 1}-1${i % 9}`,
+          kind: i % 2 ? '行政许可' : '行政处罚',
+        }),
       );
       lines[7] = '{"id": "r8", "title": 缺引号}';
       lines[14] = JSON.stringify({ id: 'r15', title: '未知分类', category: 'nope', kind: '行政许可' });
@@ -139,9 +185,19 @@ function testApi(context) {
       const code = url.searchParams.get('code');
       const known = {
         'PL2018-00012': { code: 'PL2018-00012', step: 'processing', received: '2018-05-03', deadline: '2018-05-24' },
-        'PL2018-00007': { code: 'PL2018-00007', step: 'replied', received: '2018-04-02', deadline: '2018-04-23', replied: '2018-04-20', outcome: '部分公开', reason: '部分内容涉及个人隐私，依据《政府信息公开条例》第十四条不予公开' },
+        'PL2018-00007': {
+          code: 'PL2018-00007',
+          step: 'replied',
+          received: '2018-04-02',
+          deadline: '2018-04-23',
+          replied: '2018-04-20',
+          outcome: '部分公开',
+          reason: '部分内容涉及个人隐私，依据《政府信息公开条例》第十四条不予公开',
+        },
       };
-      return known[code] ? send(200, 'application/json', JSON.stringify(known[code])) : send(404, 'application/json', '{"error":"unknown code"}');
+      return known[code]
+        ? send(200, 'application/json', JSON.stringify(known[code]))
+        : send(404, 'application/json', '{"error":"unknown code"}');
     }
     case '/test-api/submit-slow': {
       const ms = Math.min(Number(url.searchParams.get('ms') ?? 1000), 10000);
@@ -161,7 +217,11 @@ function testApi(context) {
               message: '提交的内容有 1 处问题，请修改后重新提交。',
               messageEn: 'The submission has 1 problem(s); please correct and send again.',
               issues: [
-                { path: 'phone', message: '请填写 11 位手机号码（服务器检查）', messageEn: 'an 11-digit mobile number (server check)' },
+                {
+                  path: 'phone',
+                  message: '请填写 11 位手机号码（服务器检查）',
+                  messageEn: 'an 11-digit mobile number (server check)',
+                },
                 { path: 'notAField', message: '不存在的字段', messageEn: 'no such field' },
               ],
             },
@@ -205,7 +265,14 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 300000,
   browserStartTimeout: 60000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)) }), screenshotCommand()],
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)),
+    }),
+    screenshotCommand(),
+  ],
   middleware: [
     async function routes(context, next) {
       if (context.url.startsWith('/api/')) {
@@ -249,6 +316,8 @@ export default {
 };
 
 if (!existsSync(chromium)) {
-  console.error(`Chromium not found at ${chromium}. Install it: sudo apt-get install -y chromium (or set CHROME_PATH).`);
+  console.error(
+    `Chromium not found at ${chromium}. Install it: sudo apt-get install -y chromium (or set CHROME_PATH).`,
+  );
   process.exit(1);
 }

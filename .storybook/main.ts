@@ -38,7 +38,10 @@ const config: StorybookConfig = {
   // so Storybook needs no build of packages/*/dist.
   viteFinal: (viteConfig) => ({
     ...viteConfig,
-    resolve: { ...viteConfig.resolve, conditions: ['gongkai-source', ...(viteConfig.resolve?.conditions ?? defaultClientConditions)] },
+    resolve: {
+      ...viteConfig.resolve,
+      conditions: ['gongkai-source', ...(viteConfig.resolve?.conditions ?? defaultClientConditions)],
+    },
   }),
 };
 

@@ -121,7 +121,12 @@ function receiverUnavailable(res) {
     res.destroy();
     return;
   }
-  res.writeHead(503, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': '30' });
+  res.writeHead(503, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Retry-After': '30',
+  });
   res.end(
     JSON.stringify({
       error: {
@@ -313,7 +318,9 @@ if (isMain()) {
   server.on('listening', () => {
     const { port } = server.address();
     const shown = host.includes(':') ? `[${host}]` : host;
-    console.log(`gongkai demo: http://${shown}:${port}/examples/${api ? ` (forms → ${api})` : ' (no form receiver: set GONGKAI_API, or use pnpm start)'}`);
+    console.log(
+      `gongkai demo: http://${shown}:${port}/examples/${api ? ` (forms → ${api})` : ' (no form receiver: set GONGKAI_API, or use pnpm start)'}`,
+    );
   });
   server.on('error', (error) => {
     console.error(error.code === 'EADDRINUSE' ? `gongkai demo: port ${error.port} is in use; try --port N` : error);

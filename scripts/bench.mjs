@@ -23,7 +23,15 @@ import { runLargeBench } from './bench/large.mjs';
 import { runCatalogueBench } from './bench/catalogue.mjs';
 import { runStudioBench } from './bench/studio.mjs';
 import { runDeidentifyBench } from './bench/deidentify.mjs';
-import { BUNDLE, bundleBytes, bundleOnDemandBytes, makeShippedApp, MEASURED, viteBenchEntry, viteSizes } from './bench/shipped.mjs';
+import {
+  BUNDLE,
+  bundleBytes,
+  bundleOnDemandBytes,
+  makeShippedApp,
+  MEASURED,
+  viteBenchEntry,
+  viteSizes,
+} from './bench/shipped.mjs';
 import { runStartupBench, STARTUP_TARGETS } from './bench/startup.mjs';
 import { ELEMENTS, KINDS } from './entries.mjs';
 
@@ -46,7 +54,10 @@ function holds(text) {
     .filter(([, prefix]) => new RegExp(`["'\`]${prefix}\\.[A-Za-z]+["'\`]:`).test(text))
     .map(([kind]) => kind);
   // marked's block grammar; its HTML renderer (cut by markedLexerOnly) would show as the second.
-  const markdown = [text.includes('blockquoteStart') && 'marked lexer', text.includes('<pre><code class="language-') && "marked's Renderer"].filter(Boolean);
+  const markdown = [
+    text.includes('blockquoteStart') && 'marked lexer',
+    text.includes('<pre><code class="language-') && "marked's Renderer",
+  ].filter(Boolean);
   return `kinds: ${kinds.join(', ') || 'none'}; Markdown: ${markdown.join(', ') || 'none'}`;
 }
 
@@ -63,16 +74,37 @@ async function main() {
   const wanted = (...names) => !only || names.some((name) => only.includes(name));
   try {
     const sizes = await viteSizes(shipped.app);
-    const verdict = (gzipBytes, budget) => (budget ? `${budget} KB ${gzipBytes / 1024 <= budget ? 'ok' : 'OVER'}` : '—');
+    const verdict = (gzipBytes, budget) =>
+      budget ? `${budget} KB ${gzipBytes / 1024 <= budget ? 'ok' : 'OVER'}` : '—';
     const rows = [['what the user loads', 'minified', 'gzip', 'budget', 'holds']];
-    rows.push(['gongkai.js (one file, every element)', kb(bundle.length), kb(gzip(bundle)), verdict(gzip(bundle), ONE_FILE_BUDGET), holds(bundle.toString('utf8'))]);
+    rows.push([
+      'gongkai.js (one file, every element)',
+      kb(bundle.length),
+      kb(gzip(bundle)),
+      verdict(gzip(bundle), ONE_FILE_BUDGET),
+      holds(bundle.toString('utf8')),
+    ]);
     // Fetched by gongkai.js, and by each entry's chunk, only under a document published by gongkai-server.
     const onDemand = bundleOnDemandBytes();
-    if (onDemand) rows.push(['  + gongkai-provenance.js (on demand)', kb(onDemand.length), kb(gzip(onDemand)), '—', '']);
+    if (onDemand)
+      rows.push(['  + gongkai-provenance.js (on demand)', kb(onDemand.length), kb(gzip(onDemand)), '—', '']);
     for (const { name } of ELEMENTS) {
       const size = sizes[name];
-      rows.push([`gongkai/${name} (Vite build${size.files > 1 ? `, ${size.files} files` : ''})`, kb(size.min), kb(size.gzip), verdict(size.gzip, BUDGETS[name]), holds(size.text)]);
-      if (size.onDemand.files) rows.push([`  + on demand (${size.onDemand.files} file${size.onDemand.files > 1 ? 's' : ''})`, kb(size.onDemand.min), kb(size.onDemand.gzip), '—', '']);
+      rows.push([
+        `gongkai/${name} (Vite build${size.files > 1 ? `, ${size.files} files` : ''})`,
+        kb(size.min),
+        kb(size.gzip),
+        verdict(size.gzip, BUDGETS[name]),
+        holds(size.text),
+      ]);
+      if (size.onDemand.files)
+        rows.push([
+          `  + on demand (${size.onDemand.files} file${size.onDemand.files > 1 ? 's' : ''})`,
+          kb(size.onDemand.min),
+          kb(size.onDemand.gzip),
+          '—',
+          '',
+        ]);
     }
     // English is an optional module (the one-file bundle includes it): built alone, it holds i18n too.
     rows.push(['gongkai/en (Vite build, alone)', kb(sizes.en.min), kb(sizes.en.gzip), '—', '']);
@@ -111,15 +143,24 @@ async function main() {
   if (wanted('server')) {
     // The receiver: autocannon against gongkai-server with SQLite and with PostgreSQL (issue 7).
     console.log('\ngongkai bench — gongkai-server submissions (autocannon)\n');
-    const server = spawnSync(process.execPath, [join(root, 'scripts/server-bench.mjs')], { cwd: root, stdio: 'inherit' });
+    const server = spawnSync(process.execPath, [join(root, 'scripts/server-bench.mjs')], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     if (server.status !== 0) console.log(`server bench: exit ${server.status ?? server.signal} (see above)`);
   }
   // Opt-in (it starts a cluster and three servers, about a minute): 50 organisations, one
   // instance and then two on one PostgreSQL (issue 19). BENCH_ONLY=instances.
   if (only?.includes('instances')) {
-    console.log('\ngongkai bench — a platform of 50 organisations, one and two instances on one PostgreSQL (autocannon)\n');
-    const instances = spawnSync(process.execPath, [join(root, 'scripts/bench/instances.mjs')], { cwd: root, stdio: 'inherit' });
-    if (instances.status !== 0) console.log(`instances bench: exit ${instances.status ?? instances.signal} (see above)`);
+    console.log(
+      '\ngongkai bench — a platform of 50 organisations, one and two instances on one PostgreSQL (autocannon)\n',
+    );
+    const instances = spawnSync(process.execPath, [join(root, 'scripts/bench/instances.mjs')], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    if (instances.status !== 0)
+      console.log(`instances bench: exit ${instances.status ?? instances.signal} (see above)`);
   }
 }
 

@@ -48,7 +48,10 @@ export const browser = {
   charset: 'utf8',
   logLevel: 'warning',
   // The version a second copy of gongkai on the same page names in its warning (packages/elements/src/base/define.ts).
-  define: { 'process.env.NODE_ENV': '"production"', __GONGKAI_VERSION__: JSON.stringify(JSON.parse(readFileSync(at('packages/gongkai/package.json'), 'utf8')).version) },
+  define: {
+    'process.env.NODE_ENV': '"production"',
+    __GONGKAI_VERSION__: JSON.stringify(JSON.parse(readFileSync(at('packages/gongkai/package.json'), 'utf8')).version),
+  },
   plugins: browserPlugins(),
 };
 
@@ -63,14 +66,19 @@ export function oneFile({ htmlTemplates = true } = {}) {
     entryPoints: [at('packages/gongkai/src/index.ts')],
     conditions: [SOURCE_CONDITION],
     tsconfig: at('tsconfig.base.json'),
-    plugins: [provenanceApart(), lazyDependencies(at('packages/core')), ...browserPlugins({ oneFile: true, htmlTemplates })],
+    plugins: [
+      provenanceApart(),
+      lazyDependencies(at('packages/core')),
+      ...browserPlugins({ oneFile: true, htmlTemplates }),
+    ],
   };
 }
 
 /** The compiled modules' language level (tsconfig's): a user's bundler lowers it for their browsers, the one-file bundle for ours. */
 const LIBRARY_TARGET = 'es2022';
 
-const tsc = (...args) => execFileSync(process.execPath, [at('node_modules/typescript/bin/tsc'), ...args], { cwd: root, stdio: 'inherit' });
+const tsc = (...args) =>
+  execFileSync(process.execPath, [at('node_modules/typescript/bin/tsc'), ...args], { cwd: root, stdio: 'inherit' });
 
 /** Every file under `folder` whose name ends with `suffix`. */
 function filesUnder(folder, suffix) {
@@ -127,7 +135,10 @@ export async function minifyAgain(file) {
     sourceMap: { content: readFileSync(`${file}.map`, 'utf8'), url: `${basename(file)}.map` },
   });
   const hazards = await spreadsInOptionalCalls(result.code);
-  if (hazards.length) throw new Error(`terser wrote an optional call with a spread argument before the last (${hazards[0]}), which Chrome 80–90 get wrong`);
+  if (hazards.length)
+    throw new Error(
+      `terser wrote an optional call with a spread argument before the last (${hazards[0]}), which Chrome 80–90 get wrong`,
+    );
   writeFileSync(file, result.code);
   writeFileSync(`${file}.map`, result.map);
 }
@@ -136,15 +147,31 @@ async function main() {
   // 1. The libraries, in dependency order.
   for (const dir of ['core', 'elements', 'gongkai']) await compileLibrary(dir);
   // marked is evaluated on first use, not on every page load: scripts/lazy-deps.mjs.
-  await vendorLazyDependencies(at('packages/core'), { target: LIBRARY_TARGET, define: browser.define, plugins: browser.plugins });
+  await vendorLazyDependencies(at('packages/core'), {
+    target: LIBRARY_TARGET,
+    define: browser.define,
+    plugins: browser.plugins,
+  });
 
   // 2. The CLI and the server: Node bundles with core's validation (and the CLI's importer) inside, from core's
   //    sources: they import its modules by path, so `@gongkai/core/…` resolves to the sources too (gongkai-source),
   //    or the bundle would hold core twice (the CLI did: 551 KB, and two sets of schemas). The server's database
   //    drivers are native and stay outside.
-  const nodeBundle = { bundle: true, platform: 'node', format: 'esm', target: 'node20', conditions: [SOURCE_CONDITION], tsconfig: at('tsconfig.base.json'), logLevel: 'warning' };
+  const nodeBundle = {
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    conditions: [SOURCE_CONDITION],
+    tsconfig: at('tsconfig.base.json'),
+    logLevel: 'warning',
+  };
   rmSync(at('packages/cli/dist'), { recursive: true, force: true });
-  await build({ ...nodeBundle, entryPoints: [at('packages/cli/src/cli.ts')], outfile: at('packages/cli/dist/gongkai.mjs') });
+  await build({
+    ...nodeBundle,
+    entryPoints: [at('packages/cli/src/cli.ts')],
+    outfile: at('packages/cli/dist/gongkai.mjs'),
+  });
   rmSync(at('packages/server/dist'), { recursive: true, force: true });
   await build({
     ...nodeBundle,
@@ -179,7 +206,9 @@ async function main() {
 
   // 6. The studio (an app, not an embed: Vite, relative asset paths; core and elements from their sources, as in Storybook).
   await viteBuild({ configFile: at('packages/studio/vite.config.ts'), logLevel: 'warn' });
-  console.log('built: packages/{core,elements,gongkai}/dist (modules + .d.ts), dist/gongkai.js, dist/schemas/, editor data, the CLI and server bundles, packages/studio/dist/');
+  console.log(
+    'built: packages/{core,elements,gongkai}/dist (modules + .d.ts), dist/gongkai.js, dist/schemas/, editor data, the CLI and server bundles, packages/studio/dist/',
+  );
 }
 
 /** `pnpm analyze`'s arguments, read from package.json so the two never differ. */

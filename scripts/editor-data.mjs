@@ -38,7 +38,8 @@ function valuesOf(typeText, unions) {
 function elementsOf(manifest) {
   const elements = [];
   for (const module of manifest.modules ?? []) {
-    for (const declaration of module.declarations ?? []) if (declaration.tagName) elements.push({ ...declaration, module: module.path });
+    for (const declaration of module.declarations ?? [])
+      if (declaration.tagName) elements.push({ ...declaration, module: module.path });
   }
   return elements.sort((a, b) => a.tagName.localeCompare(b.tagName));
 }
@@ -79,20 +80,31 @@ export function webTypes(manifest, version, unions = namedUnions()) {
               name: attribute.name,
               description: attribute.description ?? '',
               ...(attribute.default ? { default: attribute.default } : {}),
-              value: values ? { type: 'enum', kind: 'plain', required: true } : { type: type === 'number' ? 'number' : 'string', kind: 'plain' },
+              value: values
+                ? { type: 'enum', kind: 'plain', required: true }
+                : { type: type === 'number' ? 'number' : 'string', kind: 'plain' },
               ...(values ? { values: values.map((name) => ({ name })) } : {}),
             };
           }),
           events: (element.events ?? []).map((event) => ({ name: event.name, description: event.description ?? '' })),
           js: {
             properties: (element.members ?? [])
-              .filter((member) => member.kind === 'field' && !member.static && (member.privacy ?? 'public') === 'public')
-              .map((member) => ({ name: member.name, description: member.description ?? '', ...(member.type?.text ? { type: member.type.text } : {}) })),
+              .filter(
+                (member) => member.kind === 'field' && !member.static && (member.privacy ?? 'public') === 'public',
+              )
+              .map((member) => ({
+                name: member.name,
+                description: member.description ?? '',
+                ...(member.type?.text ? { type: member.type.text } : {}),
+              })),
             events: (element.events ?? []).map((event) => ({ name: event.name, description: event.description ?? '' })),
           },
           css: {
             parts: (element.cssParts ?? []).map((part) => ({ name: part.name, description: part.description ?? '' })),
-            properties: (element.cssProperties ?? []).map((property) => ({ name: property.name, description: property.description ?? '' })),
+            properties: (element.cssProperties ?? []).map((property) => ({
+              name: property.name,
+              description: property.description ?? '',
+            })),
           },
         })),
       },

@@ -22,15 +22,51 @@
  */
 export const KINDS = [
   { kind: 'document', className: 'GkDocumentElement', prefix: 'doc', sample: 'full' },
-  { kind: 'budget', className: 'GkBudgetElement', prefix: 'budget', sample: 'department-budget-2018', types: ['BudgetView'] },
-  { kind: 'explainer', className: 'GkExplainerElement', prefix: 'explainer', sample: 'work-points-2018', types: ['ExplainerMode'] },
-  { kind: 'catalogue', className: 'GkCatalogueElement', prefix: 'catalogue', sample: 'proactive-2018', types: ['CatalogueView'] },
+  {
+    kind: 'budget',
+    className: 'GkBudgetElement',
+    prefix: 'budget',
+    sample: 'department-budget-2018',
+    types: ['BudgetView'],
+  },
+  {
+    kind: 'explainer',
+    className: 'GkExplainerElement',
+    prefix: 'explainer',
+    sample: 'work-points-2018',
+    types: ['ExplainerMode'],
+  },
+  {
+    kind: 'catalogue',
+    className: 'GkCatalogueElement',
+    prefix: 'catalogue',
+    sample: 'proactive-2018',
+    types: ['CatalogueView'],
+  },
   { kind: 'form', className: 'GkFormElement', prefix: 'form', sample: 'mailbox' },
-  { kind: 'consultation', className: 'GkConsultationElement', prefix: 'consultation', sample: 'open', uses: ['form', 'document'] },
-  { kind: 'disclosure-request', className: 'GkDisclosureRequestElement', prefix: 'request', sample: 'application', uses: ['form'] },
+  {
+    kind: 'consultation',
+    className: 'GkConsultationElement',
+    prefix: 'consultation',
+    sample: 'open',
+    uses: ['form', 'document'],
+  },
+  {
+    kind: 'disclosure-request',
+    className: 'GkDisclosureRequestElement',
+    prefix: 'request',
+    sample: 'application',
+    uses: ['form'],
+  },
   // Imported after the others on purpose: where a module is first imported sets the order of the bundled code,
   // and the budget entry's gzip size is sensitive to that order.
-  { kind: 'annual-report', className: 'GkAnnualReportElement', prefix: 'annual', sample: 'report-2025', borrows: ['disclosure-request'] },
+  {
+    kind: 'annual-report',
+    className: 'GkAnnualReportElement',
+    prefix: 'annual',
+    sample: 'report-2025',
+    borrows: ['disclosure-request'],
+  },
   { kind: 'service-guide', className: 'GkServiceGuideElement', prefix: 'guide', sample: 'physician-registration' },
   { kind: 'project', className: 'GkProjectElement', prefix: 'project', sample: 'county-hospital' },
 ];
@@ -49,7 +85,12 @@ export const pascal = (kind) => camel(kind).replace(/^[a-z]/, (letter) => letter
  * `element`   its module under packages/elements/src/ (without .ts): the file that calls defineElement
  * `schema`    its kind's module under packages/core/src/ (without .ts)
  */
-export const ELEMENTS = KINDS.map(({ kind }) => ({ name: kind, tag: `gk-${kind}`, element: `${kind}/${kind}`, schema: `schemas/${kind}` }));
+export const ELEMENTS = KINDS.map(({ kind }) => ({
+  name: kind,
+  tag: `gk-${kind}`,
+  element: `${kind}/${kind}`,
+  schema: `schemas/${kind}`,
+}));
 
 /**
  * core modules exported by path beside its index (`@gongkai/core/<path>`, from

@@ -14,7 +14,12 @@ import { resolve } from 'node:path';
  * false` leaves html`…` and svg`…` as written (the template test's reference).
  */
 export function browserPlugins({ oneFile = false, htmlTemplates = true } = {}) {
-  return [...(oneFile ? [englishByChineseKeys()] : []), optionalChainingFromChrome80(), minifyLitTemplates({ html: htmlTemplates }), markedLexerOnly()];
+  return [
+    ...(oneFile ? [englishByChineseKeys()] : []),
+    optionalChainingFromChrome80(),
+    minifyLitTemplates({ html: htmlTemplates }),
+    markedLexerOnly(),
+  ];
 }
 
 /**
@@ -37,12 +42,19 @@ export function optionalChainingFromChrome80() {
         if (result.errors.length) return;
         const outputs = result.outputFiles
           ? result.outputFiles.map((file) => [file.path, file.text])
-          : await Promise.all(Object.keys(result.metafile?.outputs ?? {}).map(async (path) => [path, await readFile(resolve(build.initialOptions.absWorkingDir ?? process.cwd(), path), 'utf8')]));
+          : await Promise.all(
+              Object.keys(result.metafile?.outputs ?? {}).map(async (path) => [
+                path,
+                await readFile(resolve(build.initialOptions.absWorkingDir ?? process.cwd(), path), 'utf8'),
+              ]),
+            );
         const errors = [];
         for (const [path, text] of outputs) {
           if (/\.(?:map|css|json)$/.test(path)) continue;
           for (const call of await spreadsInOptionalCalls(text)) {
-            errors.push({ text: `${path} has an optional call with a spread argument before the last (${call}), which Chrome 80–90 get wrong: write it without ?. (scripts/esbuild-plugins.mjs, optionalChainingFromChrome80)` });
+            errors.push({
+              text: `${path} has an optional call with a spread argument before the last (${call}), which Chrome 80–90 get wrong: write it without ?. (scripts/esbuild-plugins.mjs, optionalChainingFromChrome80)`,
+            });
           }
         }
         return { errors };
@@ -57,7 +69,11 @@ export async function spreadsInOptionalCalls(code) {
   const file = ts.createSourceFile('output.js', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
   const found = [];
   const visit = (node) => {
-    if (ts.isCallExpression(node) && node.flags & ts.NodeFlags.OptionalChain && node.arguments.some((argument, i) => ts.isSpreadElement(argument) && i < node.arguments.length - 1)) {
+    if (
+      ts.isCallExpression(node) &&
+      node.flags & ts.NodeFlags.OptionalChain &&
+      node.arguments.some((argument, i) => ts.isSpreadElement(argument) && i < node.arguments.length - 1)
+    ) {
       found.push(node.getText(file).slice(0, 80));
     }
     ts.forEachChild(node, visit);
@@ -127,7 +143,7 @@ export function collapseTemplateParts(parts) {
   const out = parts.map((part, index) => {
     if (index > 0) rawExpressions.push(mode === 'raw');
     let result = '';
-    for (let i = 0; i < part.length; ) {
+    for (let i = 0; i < part.length;) {
       const char = part[i];
       if ((mode === 'text' || mode === 'tag') && /[ \t\n\r\f]/.test(char) && part[i - 1] !== '\\') {
         let end = i;
@@ -179,7 +195,9 @@ export async function minifyTemplatesIn(source, fileName = 'source.ts', { html =
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const edits = [];
   const partsOf = (template) => {
-    const literals = ts.isNoSubstitutionTemplateLiteral(template) ? [template] : [template.head, ...template.templateSpans.map((span) => span.literal)];
+    const literals = ts.isNoSubstitutionTemplateLiteral(template)
+      ? [template]
+      : [template.head, ...template.templateSpans.map((span) => span.literal)];
     return literals.map((literal) => {
       const start = literal.getStart(file) + 1;
       const end = literal.end - (ts.isTemplateHead(literal) || ts.isTemplateMiddle(literal) ? 2 : 1);
@@ -205,7 +223,8 @@ export async function minifyTemplatesIn(source, fileName = 'source.ts', { html =
   };
   visit(file, false);
   let result = source;
-  for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) result = result.slice(0, start) + text + result.slice(end);
+  for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0]))
+    result = result.slice(0, start) + text + result.slice(end);
   return result;
 }
 
@@ -256,15 +275,24 @@ export async function englishByChineseKeysIn(source, path = 'messages.ts') {
   const fail = (why) => {
     throw new Error(`englishByChineseKeys: ${path} ${why}; update scripts/esbuild-plugins.mjs or the file`);
   };
-  if (names.length !== pairs.length * 2 || !pairs.every(([, en]) => names.includes(en))) fail(`exports ${names.join(', ')}, not <name>Zh and <name>En pairs`);
+  if (names.length !== pairs.length * 2 || !pairs.every(([, en]) => names.includes(en)))
+    fail(`exports ${names.join(', ')}, not <name>Zh and <name>En pairs`);
   const lines = [];
   for (const [zh, en] of pairs) {
     const keys = Object.keys(tables[zh]);
     const english = tables[en];
-    if (Object.keys(english).length !== keys.length || !keys.every((key) => Object.hasOwn(english, key))) fail(`has ${en} with other keys than ${zh}`);
-    if (![...keys.map((key) => tables[zh][key]), ...keys.map((key) => english[key])].every((text) => typeof text === 'string')) fail('has a message that is not a string');
+    if (Object.keys(english).length !== keys.length || !keys.every((key) => Object.hasOwn(english, key)))
+      fail(`has ${en} with other keys than ${zh}`);
+    if (
+      ![...keys.map((key) => tables[zh][key]), ...keys.map((key) => english[key])].every(
+        (text) => typeof text === 'string',
+      )
+    )
+      fail('has a message that is not a string');
     lines.push(`export const ${zh} = ${JSON.stringify(tables[zh])};`);
-    lines.push(`export const ${en} = /* @__PURE__ */ inOrderOf(${zh}, ${JSON.stringify(keys.map((key) => english[key]))});`);
+    lines.push(
+      `export const ${en} = /* @__PURE__ */ inOrderOf(${zh}, ${JSON.stringify(keys.map((key) => english[key]))});`,
+    );
   }
   return ["import { inOrderOf } from 'gongkai-build:in-order-of';", ...lines].join('\n');
 }
@@ -283,18 +311,38 @@ export function markedLexerOnly() {
   return {
     name: 'marked-lexer-only',
     setup(build) {
-      build.onLoad({ filter: /[\\/]node_modules[\\/](?:\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?marked[\\/]lib[\\/]marked\.esm\.js$/ }, async ({ path }) => {
-        const source = await readFile(path, 'utf8');
-        const exports = /export\{([^}]*)\};?\s*(?:\/\/# sourceMappingURL=\S+\s*)?$/.exec(source);
-        const local = (name) => exports?.[1].split(',').map((pair) => pair.trim().split(/\s+as\s+/)).find(([, exported]) => exported === name)?.[0];
-        const marked = local('Marked');
-        const lexer = local('Lexer');
-        const instance = marked && source.search(new RegExp(`(?:var|let|const) [\\w$]+=new ${marked.replace(/\$/g, '\\$')}[;,(]`));
-        if (!exports || !marked || !lexer || instance === undefined || instance < 0 || /\bclass\b/.test(source.slice(instance, exports.index))) {
-          throw new Error(`markedLexerOnly: ${path} no longer has the layout this plugin cuts (a global instance after the classes); update scripts/esbuild-plugins.mjs`);
-        }
-        return { contents: `${source.slice(0, instance)}\nexport{${lexer} as Lexer};\n`, loader: 'js' };
-      });
+      build.onLoad(
+        {
+          filter:
+            /[\\/]node_modules[\\/](?:\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?marked[\\/]lib[\\/]marked\.esm\.js$/,
+        },
+        async ({ path }) => {
+          const source = await readFile(path, 'utf8');
+          const exports = /export\{([^}]*)\};?\s*(?:\/\/# sourceMappingURL=\S+\s*)?$/.exec(source);
+          const local = (name) =>
+            exports?.[1]
+              .split(',')
+              .map((pair) => pair.trim().split(/\s+as\s+/))
+              .find(([, exported]) => exported === name)?.[0];
+          const marked = local('Marked');
+          const lexer = local('Lexer');
+          const instance =
+            marked && source.search(new RegExp(`(?:var|let|const) [\\w$]+=new ${marked.replace(/\$/g, '\\$')}[;,(]`));
+          if (
+            !exports ||
+            !marked ||
+            !lexer ||
+            instance === undefined ||
+            instance < 0 ||
+            /\bclass\b/.test(source.slice(instance, exports.index))
+          ) {
+            throw new Error(
+              `markedLexerOnly: ${path} no longer has the layout this plugin cuts (a global instance after the classes); update scripts/esbuild-plugins.mjs`,
+            );
+          }
+          return { contents: `${source.slice(0, instance)}\nexport{${lexer} as Lexer};\n`, loader: 'js' };
+        },
+      );
     },
   };
 }

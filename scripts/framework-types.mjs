@@ -34,7 +34,11 @@ function shape(element) {
   return { properties: [...properties], attributes, events };
 }
 
-const EVENT_CLASS = { 'gk-load': (E) => `GkLoadEvent<LoadedDocument<${E}>>`, 'gk-error': () => 'GkErrorEvent', 'gk-submit': () => 'GkSubmitEvent' };
+const EVENT_CLASS = {
+  'gk-load': (E) => `GkLoadEvent<LoadedDocument<${E}>>`,
+  'gk-error': () => 'GkErrorEvent',
+  'gk-submit': () => 'GkSubmitEvent',
+};
 const camel = (name) => name.replace(/-(\w)/g, (_, letter) => letter.toUpperCase());
 
 function header(which) {
@@ -51,7 +55,7 @@ function classes(elements) {
 const COMMON = [
   '/** The document an element shows once validated (the detail of its gk-load event). */',
   "type LoadedDocument<E> = E extends GkElement<infer S> ? NonNullable<S['_zod']['output']> : unknown;",
-  '/** An attribute given in markup: its property\'s value, or that value as text. */',
+  "/** An attribute given in markup: its property's value, or that value as text. */",
   'type AttributeValue<T> = T extends number ? T | `${T}` : T;',
 ];
 
@@ -59,7 +63,9 @@ const COMMON = [
 function propsType(element, eventProp) {
   const { properties, attributes, events } = shape(element);
   const E = element.name;
-  const eventProps = events.map((event) => `'${eventProp(event)}'?: (event: ${EVENT_CLASS[event]?.(E) ?? 'CustomEvent'}) => void`);
+  const eventProps = events.map(
+    (event) => `'${eventProp(event)}'?: (event: ${EVENT_CLASS[event]?.(E) ?? 'CustomEvent'}) => void`,
+  );
   const attributeFields = Object.entries(attributes).map(([name, field]) => `'${name}': '${field}'`);
   return `GkProps<${E}, ${properties.map((p) => `'${p}'`).join(' | ')}, { ${attributeFields.join('; ')} }> & { ${eventProps.join('; ')} }`;
 }
@@ -102,7 +108,9 @@ export function vueTypes(manifest) {
     '',
     "declare module 'vue' {",
     '  interface GlobalComponents {',
-    ...elements.map((element) => `    '${element.tagName}': DefineComponent<${propsType(element, (event) => camel(`on-${event}`))}>;`),
+    ...elements.map(
+      (element) => `    '${element.tagName}': DefineComponent<${propsType(element, (event) => camel(`on-${event}`))}>;`,
+    ),
     '  }',
     '}',
     '',

@@ -82,7 +82,9 @@ const messageKeyBlock = () =>
     '',
     '/** Every message of the library: the shared tables and each kind’s. */',
     'export type MessageKey =',
-    ...[...messageModules(), ...ON_DEMAND_MESSAGES].map((name, i, all) => `  | keyof typeof ${camel(name)}Zh${i === all.length - 1 ? ';' : ''}`),
+    ...[...messageModules(), ...ON_DEMAND_MESSAGES].map(
+      (name, i, all) => `  | keyof typeof ${camel(name)}Zh${i === all.length - 1 ? ';' : ''}`,
+    ),
   ].join('\n');
 
 const coreIndexBlock = () => KINDS.map(({ kind }) => `export * from './schemas/${kind}.js';`).join('\n');

@@ -24,20 +24,48 @@ export const LAZY_DEPENDENCIES = ['marked'];
 function licenceBanner(name, entry, manifest) {
   const first = /^\s*(\/\*[\s\S]*?\*\/)/.exec(readFileSync(entry, 'utf8'))?.[1];
   const text = first ?? `/* ${name} ${manifest.version} (${manifest.license}) */`;
-  return `/*! Bundled here so that it is evaluated on first use (scripts/lazy-deps.mjs).\n${text.replace(/^\/\*!?/, '').replace(/\*\/$/, '').trim()} */`;
+  return `/*! Bundled here so that it is evaluated on first use (scripts/lazy-deps.mjs).\n${text
+    .replace(/^\/\*!?/, '')
+    .replace(/\*\/$/, '')
+    .trim()} */`;
 }
 
 async function writeVendor(name, fromDir, outFile, { target, define, plugins }) {
   // The package as a bundler resolves it from core, through the browser build's plugins (markedLexerOnly leaves
   // marked's Lexer as its one export) and defines, as one ES module.
-  const bundled = await build({ entryPoints: [name], absWorkingDir: fromDir, bundle: true, write: false, metafile: true, format: 'esm', platform: 'neutral', mainFields: ['module', 'main'], target, define, plugins, outfile: 'vendor.js', legalComments: 'none', logLevel: 'warning' });
+  const bundled = await build({
+    entryPoints: [name],
+    absWorkingDir: fromDir,
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    target,
+    define,
+    plugins,
+    outfile: 'vendor.js',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
   const code = bundled.outputFiles[0].text;
   const exportStatement = /\nexport\s*\{([^}]*)\};?\s*$/.exec(code);
   if (!exportStatement || /^\s*(?:import|export)\b/m.test(code.slice(0, exportStatement.index))) {
-    throw new Error(`lazy-deps: esbuild's bundle of ${name} does not end with its one export statement; update scripts/lazy-deps.mjs`);
+    throw new Error(
+      `lazy-deps: esbuild's bundle of ${name} does not end with its one export statement; update scripts/lazy-deps.mjs`,
+    );
   }
-  const exported = exportStatement[1].split(',').map((pair) => pair.trim()).filter(Boolean).map((pair) => pair.split(/\s+as\s+/)).map(([local, as = local]) => [local, as]);
-  const entry = join(fromDir, Object.keys(bundled.metafile.inputs).find((input) => input.includes(`/${name}/`)));
+  const exported = exportStatement[1]
+    .split(',')
+    .map((pair) => pair.trim())
+    .filter(Boolean)
+    .map((pair) => pair.split(/\s+as\s+/))
+    .map(([local, as = local]) => [local, as]);
+  const entry = join(
+    fromDir,
+    Object.keys(bundled.metafile.inputs).find((input) => input.includes(`/${name}/`)),
+  );
   const manifest = JSON.parse(readFileSync(join(fromDir, 'node_modules', name, 'package.json'), 'utf8'));
   const source = [
     licenceBanner(name, entry, manifest),
@@ -58,7 +86,11 @@ async function writeVendor(name, fromDir, outFile, { target, define, plugins }) 
     `  });`,
     `  return proxy;`,
     `}`,
-    ...exported.map(([, as]) => (as === 'default' ? `export default /* @__PURE__ */ lazy('default');` : `export const ${as} = /* @__PURE__ */ lazy(${JSON.stringify(as)});`)),
+    ...exported.map(([, as]) =>
+      as === 'default'
+        ? `export default /* @__PURE__ */ lazy('default');`
+        : `export const ${as} = /* @__PURE__ */ lazy(${JSON.stringify(as)});`,
+    ),
     '',
   ].join('\n');
   mkdirSync(dirname(outFile), { recursive: true });
@@ -85,7 +117,10 @@ export async function vendorLazyDependencies(packageDir, options) {
     for (const file of importers) {
       let path = relative(dirname(file), outFile).replaceAll('\\', '/');
       if (!path.startsWith('.')) path = `./${path}`;
-      writeFileSync(file, readFileSync(file, 'utf8').replace(specifier, (_, from, quote) => `${from}${quote}${path}${quote}`));
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(specifier, (_, from, quote) => `${from}${quote}${path}${quote}`),
+      );
     }
   }
 }
@@ -101,7 +136,11 @@ export function lazyDependencies(packageDir) {
     name: 'lazy-dependencies',
     setup(build) {
       const filter = new RegExp(`^(?:${LAZY_DEPENDENCIES.join('|')})$`);
-      build.onResolve({ filter }, ({ path, importer }) => (relative(src, importer).startsWith('..') ? undefined : { path: join(packageDir, 'dist', 'vendor', `${path}.js`) }));
+      build.onResolve({ filter }, ({ path, importer }) =>
+        relative(src, importer).startsWith('..')
+          ? undefined
+          : { path: join(packageDir, 'dist', 'vendor', `${path}.js`) },
+      );
     },
   };
 }

@@ -14,7 +14,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-export const DEFAULT_FOLDERS = ['packages/elements/src', 'packages/core/src', 'packages/studio/src', 'packages/import/src'].map((folder) => join(root, folder));
+export const DEFAULT_FOLDERS = [
+  'packages/elements/src',
+  'packages/core/src',
+  'packages/studio/src',
+  'packages/import/src',
+].map((folder) => join(root, folder));
 
 /** Each sink and why it is refused. */
 export const HTML_SINKS = [
@@ -61,9 +66,12 @@ export function findHtmlSinks(folders = DEFAULT_FOLDERS) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const folders = process.argv.length > 2 ? process.argv.slice(2) : DEFAULT_FOLDERS;
   const found = findHtmlSinks(folders);
-  for (const { file, line, text, why } of found) console.error(`${relative(process.cwd(), file)}:${line}: ${why}: ${text}`);
+  for (const { file, line, text, why } of found)
+    console.error(`${relative(process.cwd(), file)}:${line}: ${why}: ${text}`);
   if (found.length) {
-    console.error(`\n✗ ${found.length} HTML sink(s). Render editor text as Lit templates (text nodes), never as an HTML string.`);
+    console.error(
+      `\n✗ ${found.length} HTML sink(s). Render editor text as Lit templates (text nodes), never as an HTML string.`,
+    );
     process.exit(1);
   }
   console.log(`✓ no HTML sinks in ${folders.map((folder) => relative(root, folder) || '.').join(', ')}`);

@@ -21,7 +21,11 @@ import { CORE_MODULES, ELEMENTS, SOURCE_CONDITION } from './entries.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** An export of a compiled module: `src/<path>.ts` → `dist/<path>.js` + `.d.ts`. */
-const compiled = (path) => ({ [SOURCE_CONDITION]: `./src/${path}.ts`, types: `./dist/${path}.d.ts`, default: `./dist/${path}.js` });
+const compiled = (path) => ({
+  [SOURCE_CONDITION]: `./src/${path}.ts`,
+  types: `./dist/${path}.d.ts`,
+  default: `./dist/${path}.js`,
+});
 /** Both forms of a module for `sideEffects`: the compiled file users get, the source the workspace runs. */
 const both = (path) => [`./dist/${path}.js`, `./src/${path}.ts`];
 
@@ -80,7 +84,11 @@ export function entryFileProblems() {
   const problems = [];
   const exists = (path) => existsSync(join(root, path));
   for (const { name, element, schema } of ELEMENTS) {
-    for (const path of [`packages/gongkai/src/${name}.ts`, `packages/elements/src/${element}.ts`, `packages/core/src/${schema}.ts`]) {
+    for (const path of [
+      `packages/gongkai/src/${name}.ts`,
+      `packages/elements/src/${element}.ts`,
+      `packages/core/src/${schema}.ts`,
+    ]) {
       if (!exists(path)) problems.push(`${path} is named in scripts/entries.mjs but missing`);
     }
   }
@@ -105,7 +113,9 @@ function main() {
     const file = join(root, 'packages', dir, 'package.json');
     const text = readFileSync(file, 'utf8');
     const manifest = JSON.parse(text);
-    const differs = Object.entries(fields).filter(([key, value]) => JSON.stringify(manifest[key]) !== JSON.stringify(value));
+    const differs = Object.entries(fields).filter(
+      ([key, value]) => JSON.stringify(manifest[key]) !== JSON.stringify(value),
+    );
     if (!differs.length) continue;
     if (write) {
       Object.assign(manifest, fields);
@@ -113,7 +123,9 @@ function main() {
       console.log(`wrote packages/${dir}/package.json (${differs.map(([key]) => key).join(', ')})`);
     } else {
       stale++;
-      console.error(`packages/${dir}/package.json: ${differs.map(([key]) => key).join(', ')} out of date; run node scripts/manifests.mjs --write`);
+      console.error(
+        `packages/${dir}/package.json: ${differs.map(([key]) => key).join(', ')} out of date; run node scripts/manifests.mjs --write`,
+      );
     }
   }
   if (stale) process.exit(1);

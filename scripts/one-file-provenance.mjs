@@ -62,7 +62,14 @@ export function provenanceApart() {
 
 /** The names core's i18n.ts exports (values, not types), read by esbuild. */
 async function i18nExports() {
-  const result = await build({ entryPoints: [I18N], bundle: false, write: false, metafile: true, format: 'esm', logLevel: 'silent' });
+  const result = await build({
+    entryPoints: [I18N],
+    bundle: false,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    logLevel: 'silent',
+  });
   return Object.values(result.metafile.outputs)[0].exports;
 }
 
@@ -78,7 +85,10 @@ async function sharedFromBundle() {
     name: 'gongkai-provenance-shared',
     setup(bundler) {
       const namespace = 'gongkai-shared';
-      bundler.onResolve({ filter: /^gongkai-shared:/ }, ({ path }) => ({ path: path.slice(namespace.length + 1), namespace }));
+      bundler.onResolve({ filter: /^gongkai-shared:/ }, ({ path }) => ({
+        path: path.slice(namespace.length + 1),
+        namespace,
+      }));
       bundler.onResolve({ filter: /^lit$/ }, () => ({ path: 'lit', namespace }));
       bundler.onResolve({ filter: /i18n(\.js)?$/ }, async ({ path, kind, resolveDir, importer, pluginData }) => {
         if (pluginData?.original) return undefined;
@@ -116,9 +126,13 @@ export async function buildProvenanceFile(options, outfile) {
   for (const file of result.outputFiles) {
     let text = file.text;
     if (file.path.endsWith('.js')) {
-      if (!text.includes(EXPORT_HELPER)) throw new Error(`${PROVENANCE_FILE}: esbuild's __export helper was not found as "${EXPORT_HELPER}"; check it for for…in`);
+      if (!text.includes(EXPORT_HELPER))
+        throw new Error(
+          `${PROVENANCE_FILE}: esbuild's __export helper was not found as "${EXPORT_HELPER}"; check it for for…in`,
+        );
       text = text.replace(EXPORT_HELPER, EXPORT_HELPER_OWN);
-      if (/\bfor\s*\(\s*(var|let|const)\s+\w+\s+in\b/.test(text.replace(/\/\/.*$/gm, ''))) console.warn(`${PROVENANCE_FILE}: a for…in is left; check it against a polluted Object.prototype`);
+      if (/\bfor\s*\(\s*(var|let|const)\s+\w+\s+in\b/.test(text.replace(/\/\/.*$/gm, '')))
+        console.warn(`${PROVENANCE_FILE}: a for…in is left; check it against a polluted Object.prototype`);
     }
     mkdirSync(dirname(file.path), { recursive: true });
     writeFileSync(file.path, text);

@@ -44,7 +44,9 @@ function run(bin, tool, args, asRoot) {
   const fullArgs = asRoot ? ['-u', 'postgres', '--', join(bin, tool), ...args] : args;
   const result = spawnSync(command, fullArgs, { encoding: 'utf8' });
   if (result.status !== 0) {
-    throw new Error(`${tool} ${args.join(' ')} failed (exit ${result.status ?? result.signal}):\n${result.stderr || result.stdout}`);
+    throw new Error(
+      `${tool} ${args.join(' ')} failed (exit ${result.status ?? result.signal}):\n${result.stderr || result.stdout}`,
+    );
   }
   return result.stdout;
 }
@@ -57,7 +59,9 @@ export async function startPostgres({ database = 'gongkai' } = {}) {
   if (process.env.GONGKAI_PG_URL) return { url: process.env.GONGKAI_PG_URL, external: true, stop: async () => {} };
   const bin = findPostgresBin();
   if (!bin) {
-    throw new Error('PostgreSQL was not found in /usr/lib/postgresql/*/bin. Install Debian\'s server: sudo apt-get install -y postgresql (or set GONGKAI_PG_URL).');
+    throw new Error(
+      "PostgreSQL was not found in /usr/lib/postgresql/*/bin. Install Debian's server: sudo apt-get install -y postgresql (or set GONGKAI_PG_URL).",
+    );
   }
   const asRoot = userInfo().uid === 0;
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-pg-'));
@@ -71,7 +75,18 @@ export async function startPostgres({ database = 'gongkai' } = {}) {
   const port = await freePort();
   // trust on 127.0.0.1 and the private socket only: a test cluster in a 0700 folder, gone after the run.
   run(bin, 'initdb', ['-D', data, '-U', 'gongkai', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'], asRoot);
-  const startArgs = ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '30', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=50`, 'start'];
+  const startArgs = [
+    '-D',
+    data,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    '-t',
+    '30',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=50`,
+    'start',
+  ];
   run(bin, 'pg_ctl', startArgs, asRoot);
   run(bin, 'createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'gongkai', database], asRoot);
   let stopped = false;

@@ -21,9 +21,20 @@
  */
 import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
-import { addUser, login, mailbox, signingKeys, staffClient, storageBackend, tempDir } from '../packages/server/support/harness.mjs';
+import {
+  addUser,
+  login,
+  mailbox,
+  signingKeys,
+  staffClient,
+  storageBackend,
+  tempDir,
+} from '../packages/server/support/harness.mjs';
 
-const BUDGET = readFileSync(new URL('../packages/elements/src/budget/examples/department-budget-2018.json', import.meta.url), 'utf8');
+const BUDGET = readFileSync(
+  new URL('../packages/elements/src/budget/examples/department-budget-2018.json', import.meta.url),
+  'utf8',
+);
 
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,10 +42,16 @@ function option(name, fallback) {
 }
 const duration = Number(option('duration', '10'));
 const connectionCounts = String(option('connections', '32')).split(',').map(Number);
-const storages = String(option('storage', 'sqlite,postgres')).split(',').map((s) => s.trim()).filter(Boolean);
+const storages = String(option('storage', 'sqlite,postgres'))
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const withLimits = process.argv.includes('--limits');
 const withReads = !process.argv.includes('--no-reads');
-const LABELS = { sqlite: 'sqlite (WAL, synchronous=FULL)', postgres: 'postgres (pg pool of 10, synchronous_commit=on)' };
+const LABELS = {
+  sqlite: 'sqlite (WAL, synchronous=FULL)',
+  postgres: 'postgres (pg pool of 10, synchronous_commit=on)',
+};
 for (const kind of storages) if (!LABELS[kind]) throw new Error(`--storage: sqlite or postgres, not ${kind}`);
 
 const prefix = Math.random().toString(36).slice(2, 8);
@@ -43,7 +60,10 @@ let counter = 0;
 async function measure(backend, connections) {
   const dir = tempDir('gk-bench-');
   const rateLimit = withLimits ? { submissions: { max: 1_000_000, windowSeconds: 600 }, lookups: null } : null;
-  const server = await backend.start({ dir, config: { rateLimit, trustProxy: withLimits, signingKeys: await signingKeys(dir), staff: { login: null } } });
+  const server = await backend.start({
+    dir,
+    config: { rateLimit, trustProxy: withLimits, signingKeys: await signingKeys(dir), staff: { login: null } },
+  });
   try {
     // A short warm-up (JIT, the page cache), then the measured run on a clean count.
     await run(server.url, connections, 1);
@@ -52,7 +72,12 @@ async function measure(backend, connections) {
     const stored = (await count(backend, server.storage)) - before;
     const reads = {};
     const etag = withReads ? await publish(server) : undefined;
-    for (const [name, headers] of withReads ? [['uncached', {}], ['cached (If-None-Match → 304)', { 'if-none-match': etag }]] : []) {
+    for (const [name, headers] of withReads
+      ? [
+          ['uncached', {}],
+          ['cached (If-None-Match → 304)', { 'if-none-match': etag }],
+        ]
+      : []) {
       await read(server.url, connections, 1, headers);
       reads[name] = await read(server.url, connections, duration, headers);
     }
@@ -76,7 +101,11 @@ function run(url, connections, seconds) {
           const n = ++counter;
           const key = `bench-${prefix}-${n}`;
           const address = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
-          return { ...request, headers: { ...request.headers, 'idempotency-key': key, 'x-forwarded-for': address }, body: JSON.stringify(mailbox(key)) };
+          return {
+            ...request,
+            headers: { ...request.headers, 'idempotency-key': key, 'x-forwarded-for': address },
+            body: JSON.stringify(mailbox(key)),
+          };
         },
       },
     ],
@@ -88,7 +117,10 @@ async function publish(server) {
   await addUser(server, 'bench-editor', 'a long enough password', { office: '财务科', role: 'editor' });
   await addUser(server, 'bench-reviewer', 'a long enough password', { office: '财务科', role: 'reviewer' });
   const editor = staffClient(server.url, (await login(server.url, 'bench-editor', 'a long enough password')).cookie);
-  const reviewer = staffClient(server.url, (await login(server.url, 'bench-reviewer', 'a long enough password')).cookie);
+  const reviewer = staffClient(
+    server.url,
+    (await login(server.url, 'bench-reviewer', 'a long enough password')).cookie,
+  );
   const created = await editor.post('/staff/api/documents', { slug: 'budget-2018', contentText: BUDGET });
   const id = created.body.revision.id;
   await editor.post(`/staff/api/documents/budget-2018/revisions/${id}/submit`, {});
@@ -130,7 +162,17 @@ async function row(kind, backend, connections) {
     const good = name === 'uncached' ? r['2xx'] : r['3xx'];
     const other = r.errors + r.timeouts + (name === 'uncached' ? r.non2xx : r['2xx'] + r['4xx'] + r['5xx']);
     if (other > 0 || good === 0) failed = true;
-    readRows.push({ storage: LABELS[kind], read: name, connections, 'reads/s': Math.round(good / r.duration), 'p50 ms': r.latency.p50, 'p99 ms': r.latency.p99, 'MB/s': Math.round((r.throughput.average / 1e6) * 10) / 10, answered: good, 'errors/other': other });
+    readRows.push({
+      storage: LABELS[kind],
+      read: name,
+      connections,
+      'reads/s': Math.round(good / r.duration),
+      'p50 ms': r.latency.p50,
+      'p99 ms': r.latency.p99,
+      'MB/s': Math.round((r.throughput.average / 1e6) * 10) / 10,
+      answered: good,
+      'errors/other': other,
+    });
   }
   const ok = result['2xx'];
   const bad = result.non2xx + result.errors + result.timeouts;
@@ -148,7 +190,9 @@ async function row(kind, backend, connections) {
     'errors/non-2xx': bad,
   };
 }
-console.log(`\ngongkai-server, POST /api/forms/mailbox, ${duration} s per run, rate limit ${withLimits ? 'on (counted in the database, one address per request)' : 'off'}, node ${process.version}\n`);
+console.log(
+  `\ngongkai-server, POST /api/forms/mailbox, ${duration} s per run, rate limit ${withLimits ? 'on (counted in the database, one address per request)' : 'off'}, node ${process.version}\n`,
+);
 console.table(rows);
 if (withReads) {
   console.log(`\ngongkai-server, GET /d/budget-2018.json (a published, signed 17 KB budget), ${duration} s per run\n`);

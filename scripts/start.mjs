@@ -21,14 +21,22 @@ const receiverPort = process.env.GONGKAI_PORT || '8787';
 // The demo signs what it publishes with a key of its own, made once in .tmp/ (never committed).
 const keys = join(root, '.tmp/gongkai-server/keys');
 if (!existsSync(join(keys, 'keys.json'))) {
-  const made = spawnSync(process.execPath, [join(root, 'packages/server/bin/gongkai-server.mjs'), 'key', 'generate'], { cwd: root, env: { ...process.env, GONGKAI_KEYS: keys }, stdio: 'inherit' });
+  const made = spawnSync(process.execPath, [join(root, 'packages/server/bin/gongkai-server.mjs'), 'key', 'generate'], {
+    cwd: root,
+    env: { ...process.env, GONGKAI_KEYS: keys },
+    stdio: 'inherit',
+  });
   if (made.status !== 0) process.exit(made.status ?? 1);
 }
-const receiver = spawn(process.execPath, [join(root, 'packages/server/bin/gongkai-server.mjs'), '--config', join(root, 'packages/server/demo.config.json')], {
-  cwd: root,
-  env: { ...process.env, GONGKAI_PORT: receiverPort, GONGKAI_KEYS: keys },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
+const receiver = spawn(
+  process.execPath,
+  [join(root, 'packages/server/bin/gongkai-server.mjs'), '--config', join(root, 'packages/server/demo.config.json')],
+  {
+    cwd: root,
+    env: { ...process.env, GONGKAI_PORT: receiverPort, GONGKAI_KEYS: keys },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  },
+);
 receiver.on('exit', (code, signal) => {
   console.error(`gongkai-server stopped (${signal ?? code}); stopping the demo.`);
   process.exit(typeof code === 'number' && code !== 0 ? code : 1);
@@ -50,7 +58,11 @@ for (let attempt = 0; ; attempt++) {
   await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
-const demo = spawn(process.execPath, [join(root, 'examples/serve.mjs')], { cwd: root, env: { ...process.env, GONGKAI_API: api }, stdio: 'inherit' });
+const demo = spawn(process.execPath, [join(root, 'examples/serve.mjs')], {
+  cwd: root,
+  env: { ...process.env, GONGKAI_API: api },
+  stdio: 'inherit',
+});
 demo.on('exit', (code) => {
   receiver.kill('SIGTERM');
   process.exit(code ?? 0);

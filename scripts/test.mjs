@@ -18,7 +18,7 @@ if (!existsSync(chromium)) {
   console.error(
     [
       `Chromium was not found at ${chromium}; the browser tests need it.`,
-      'Install Debian/Ubuntu\'s Chromium:',
+      "Install Debian/Ubuntu's Chromium:",
       '',
       '    sudo apt-get update && sudo apt-get install -y chromium',
       '',
@@ -44,7 +44,11 @@ if (!process.env.GONGKAI_PG_URL && !findPostgresBin()) {
 
 function step(title, command, args) {
   console.log(`\n── ${title} ──`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, CHROME_PATH: chromium } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, CHROME_PATH: chromium },
+  });
   if (result.status !== 0) {
     console.error(`\n✗ ${title} failed (exit ${result.status ?? result.signal}).`);
     process.exit(result.status || 1);
@@ -54,9 +58,18 @@ function step(title, command, args) {
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 // Every editor-written string reaches the DOM as text: no HTML-string sink in the sources.
-step('lint: no HTML sinks in the sources of elements, core, studio and import', process.execPath, [join(root, 'scripts/lint-html-sinks.mjs')]);
+step('lint: no HTML sinks in the sources of elements, core, studio and import', process.execPath, [
+  join(root, 'scripts/lint-html-sinks.mjs'),
+]);
 step('build', process.execPath, [join(root, 'scripts/build.mjs')]);
 step('browser tests (headless Chromium)', bin('web-test-runner'), []);
-step('CLI, demo-server, gongkai-server, import and studio tests (Node; the studio in headless Chromium)', process.execPath, ['--test', 'scripts/test/', 'packages/cli/test/', 'examples/test/', 'packages/server/test/', 'packages/studio/test/']);
+step(
+  'CLI, demo-server, gongkai-server, import and studio tests (Node; the studio in headless Chromium)',
+  process.execPath,
+  ['--test', 'scripts/test/', 'packages/cli/test/', 'examples/test/', 'packages/server/test/', 'packages/studio/test/'],
+);
 // The packages as npm delivers them: packed, installed into a Vite + TypeScript app, type-checked, built, rendered.
-step('the packed packages in a consumer app (Node, Vite, tsc, Chromium)', process.execPath, ['--test', 'scripts/consumer/consumer.test.mjs']);
+step('the packed packages in a consumer app (Node, Vite, tsc, Chromium)', process.execPath, [
+  '--test',
+  'scripts/consumer/consumer.test.mjs',
+]);

@@ -56,20 +56,33 @@ test('the demo server', async (t) => {
   });
 
   await t.test('refuses paths outside the site', async () => {
-    for (const path of ['/examples/../package.json', '/%2e%2e/package.json', '/package.json', '/.git/config', '/packages/elements/src/document/document.ts']) {
+    for (const path of [
+      '/examples/../package.json',
+      '/%2e%2e/package.json',
+      '/package.json',
+      '/.git/config',
+      '/packages/elements/src/document/document.ts',
+    ]) {
       const response = await get(port, path);
       assert.ok([400, 404].includes(response.status), `${path} → ${response.status}`);
       assert.doesNotMatch(response.body, /"name": "gongkai-workspace"|\[core\]/);
     }
   });
 
-  await t.test('without a receiver, /api/ answers 503 in the receiver\'s error shape (the form keeps the text)', async () => {
-    const response = await fetch(`http://127.0.0.1:${port}/api/forms/mailbox`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-    assert.equal(response.status, 503);
-    const body = await response.json();
-    assert.equal(body.error.code, 'receiver_unavailable');
-    assert.match(body.error.message, /仍保留/);
-  });
+  await t.test(
+    "without a receiver, /api/ answers 503 in the receiver's error shape (the form keeps the text)",
+    async () => {
+      const response = await fetch(`http://127.0.0.1:${port}/api/forms/mailbox`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      assert.equal(response.status, 503);
+      const body = await response.json();
+      assert.equal(body.error.code, 'receiver_unavailable');
+      assert.match(body.error.message, /仍保留/);
+    },
+  );
 
   await t.test('without a receiver, /studio/ is the built studio itself (it then saves files locally)', async () => {
     const page = await get(port, '/studio/');
@@ -106,7 +119,10 @@ test('pnpm start: the demo passes its forms to a real gongkai-server', async (t)
   // The receiver's own answers come through unchanged: a bad submission is its 422 with field paths.
   const invalid = await post(`${site}/api/forms/mailbox`, { ...mailbox(), phone: '12' });
   assert.equal(invalid.status, 422);
-  assert.ok(invalid.body.error.issues.some((issue) => issue.path === 'phone' || issue.pathText === 'phone'), invalid.text);
+  assert.ok(
+    invalid.body.error.issues.some((issue) => issue.path === 'phone' || issue.pathText === 'phone'),
+    invalid.text,
+  );
 
   // The studio comes from the receiver too, under its staff page's CSP, beside the staff API it saves to.
   const studio = await fetch(`${site}/studio/`);
@@ -133,7 +149,9 @@ test('pnpm start: the demo passes its forms to a real gongkai-server', async (t)
 
 test('every example document is valid', () => {
   // Every element's examples, except the deliberately invalid ones.
-  const elements = readdirSync(`${root}/packages/elements/src`, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  const elements = readdirSync(`${root}/packages/elements/src`, { withFileTypes: true }).filter((entry) =>
+    entry.isDirectory(),
+  );
   const files = ['examples/data/work-points-notice.json'];
   for (const element of elements) {
     const dir = `packages/elements/src/${element.name}/examples`;
@@ -143,7 +161,9 @@ test('every example document is valid', () => {
     } catch {
       continue;
     }
-    files.push(...names.filter((name) => name.endsWith('.json') && !name.startsWith('invalid')).map((name) => `${dir}/${name}`));
+    files.push(
+      ...names.filter((name) => name.endsWith('.json') && !name.startsWith('invalid')).map((name) => `${dir}/${name}`),
+    );
   }
   assert.ok(files.length > 15, `found ${files.length} examples`);
   const result = spawnSync(process.execPath, [cli, 'validate', ...files], { cwd: root, encoding: 'utf8' });
@@ -151,8 +171,14 @@ test('every example document is valid', () => {
 });
 
 test('the broken demo document fails exactly as the page explains', () => {
-  const result = spawnSync(process.execPath, [cli, 'validate', 'examples/data/broken-document.json'], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [cli, 'validate', 'examples/data/broken-document.json'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   assert.equal(result.status, 1);
-  const paths = result.stdout.trim().split('\n').map((line) => line.split('  ')[1]);
+  const paths = result.stdout
+    .trim()
+    .split('\n')
+    .map((line) => line.split('  ')[1]);
   assert.deepEqual(paths, ['title', 'titel', 'issued', 'status', 'attachments[0].size']);
 });

@@ -40,13 +40,19 @@ async function save(name) {
 async function compare(names) {
   const workload = option('workload', 'w2');
   const loads = Number(option('loads', 21));
-  for (const name of names) if (!existsSync(join(dirOf(name), 'gongkai.js'))) throw new Error(`no .tmp/ab/${name}/gongkai.js: run --save ${name} first`);
+  for (const name of names)
+    if (!existsSync(join(dirOf(name), 'gongkai.js')))
+      throw new Error(`no .tmp/ab/${name}/gongkai.js: run --save ${name} first`);
   process.env.BENCH_RENDERERS = 'gongkai,d3';
   const { CHROME_ARGS, VIEWPORT, mainThreadCpu, prepare, serve, startUp } = await import('./render.mjs');
   await prepare();
   const servers = await Promise.all(names.map((name) => serve(dirOf(name))));
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: CHROME_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROME_ARGS,
+  });
   const results = names.map(() => ({ render: [], fromStart: [] }));
   try {
     for (let round = -1; round < loads; round++) {
@@ -58,7 +64,9 @@ async function compare(names) {
         cdp.on('Tracing.dataCollected', (message) => events.push(...message.value));
         const complete = new Promise((resolve) => cdp.on('Tracing.tracingComplete', resolve));
         await cdp.send('Tracing.start', { categories: 'toplevel,v8,blink.user_timing', transferMode: 'ReportEvents' });
-        await page.goto(`http://127.0.0.1:${servers[i].address().port}/gongkai.html?w=${workload}&mode=render`, { waitUntil: 'load' });
+        await page.goto(`http://127.0.0.1:${servers[i].address().port}/gongkai.html?w=${workload}&mode=render`, {
+          waitUntil: 'load',
+        });
         await page.waitForFunction(() => window.__result !== undefined, undefined, { timeout: 30_000, polling: 50 });
         const result = await page.evaluate(() => window.__result);
         await cdp.send('Tracing.end');
@@ -82,13 +90,20 @@ async function compare(names) {
   console.log(`${workload}, ${loads} loads each, alternating; main-thread CPU ms, median [q1–q3]`);
   for (const metric of ['render', 'fromStart']) {
     const [a, ...rest] = results.map((r) => quartiles(r[metric]));
-    const line = [a, ...rest].map((q, i) => `${names[i]} ${q.median.toFixed(1)} [${q.q1.toFixed(1)}–${q.q3.toFixed(1)}]`).join('   ');
-    console.log(`  ${metric === 'render' ? 'CPU render    ' : 'CPU from start'}  ${line}   ${rest.map((q, i) => `${names[i + 1]}/${names[0]} ${(q.median / a.median).toFixed(3)}`).join(' ')}`);
+    const line = [a, ...rest]
+      .map((q, i) => `${names[i]} ${q.median.toFixed(1)} [${q.q1.toFixed(1)}–${q.q3.toFixed(1)}]`)
+      .join('   ');
+    console.log(
+      `  ${metric === 'render' ? 'CPU render    ' : 'CPU from start'}  ${line}   ${rest.map((q, i) => `${names[i + 1]}/${names[0]} ${(q.median / a.median).toFixed(3)}`).join(' ')}`,
+    );
   }
 }
 
 const saveAs = option('save');
-(saveAs ? save(saveAs) : compare(process.argv.slice(2).filter((arg, i, all) => !arg.startsWith('--') && !all[i - 1]?.startsWith('--')))).catch((error) => {
+(saveAs
+  ? save(saveAs)
+  : compare(process.argv.slice(2).filter((arg, i, all) => !arg.startsWith('--') && !all[i - 1]?.startsWith('--')))
+).catch((error) => {
   console.error(error);
   process.exit(1);
 });

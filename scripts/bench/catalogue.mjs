@@ -29,10 +29,42 @@ import { largeRecords } from './records.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const LOADS = Number(process.env.BENCH_LOADS ?? 5);
-const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'];
-const KEYS = ['卫', '生', 'Backspace', 'Backspace', '预', '算', 'Backspace', 'Backspace', '2', '0', '1', '8', 'Backspace', 'Backspace', 'Backspace', 'Backspace', '公', '开', 'Backspace', 'Backspace'];
+const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-precise-memory-info',
+];
+const KEYS = [
+  '卫',
+  '生',
+  'Backspace',
+  'Backspace',
+  '预',
+  '算',
+  'Backspace',
+  'Backspace',
+  '2',
+  '0',
+  '1',
+  '8',
+  'Backspace',
+  'Backspace',
+  'Backspace',
+  'Backspace',
+  '公',
+  '开',
+  'Backspace',
+  'Backspace',
+];
 
-const PAGE = (renderer) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${renderer}</title></head>
+const PAGE = (
+  renderer,
+) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${renderer}</title></head>
 <body><div id="stage"></div><script type="module" src="/${renderer}.js"></script></body></html>`;
 
 /** In-page code shared by both renderers: paint timing, long tasks, keystroke timing. */
@@ -92,8 +124,10 @@ window.result = { first: first - window.arrival(), all: first - window.arrival()
 `;
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
-const ms = (values) => `${median(values).toFixed(0)} (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`;
+const percentile = (values, p) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+const ms = (values) =>
+  `${median(values).toFixed(0)} (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`;
 
 export async function runCatalogueBench() {
   const { header, items } = largeCatalogue(50000);
@@ -118,19 +152,34 @@ export async function runCatalogueBench() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: CHROME_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROME_ARGS,
+  });
   const results = {};
   const cdp = await browser.newBrowserCDPSession();
   /** CPU seconds of every renderer process so far, by process id. */
-  const rendererCpu = async () => new Map((await cdp.send('SystemInfo.getProcessInfo')).processInfo.filter((p) => p.type === 'renderer').map((p) => [p.id, p.cpuTime]));
+  const rendererCpu = async () =>
+    new Map(
+      (await cdp.send('SystemInfo.getProcessInfo')).processInfo
+        .filter((p) => p.type === 'renderer')
+        .map((p) => [p.id, p.cpuTime]),
+    );
   try {
-    for (const [name, path] of [['<gk-catalogue>', '/'], ['plain table', '/plain.html'], ['records, masked', '/?records']]) {
+    for (const [name, path] of [
+      ['<gk-catalogue>', '/'],
+      ['plain table', '/plain.html'],
+      ['records, masked', '/?records'],
+    ]) {
       const runs = [];
       for (let i = 0; i < LOADS; i++) {
         const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
         const cpuBefore = await rendererCpu();
         await page.goto(base + path);
-        const result = await page.waitForFunction(() => window.result, null, { timeout: 120000 }).then((handle) => handle.jsonValue());
+        const result = await page
+          .waitForFunction(() => window.result, null, { timeout: 120000 })
+          .then((handle) => handle.jsonValue());
         const cpuAfter = await rendererCpu();
         result.cpu = [...cpuAfter].reduce((sum, [id, seconds]) => sum + seconds - (cpuBefore.get(id) ?? 0), 0) * 1000;
         for (const key of KEYS) {
@@ -151,8 +200,12 @@ export async function runCatalogueBench() {
     await browser.close();
     server.close();
   }
-  console.log(`\ncatalogue: 50,000 items as NDJSON (${(ndjson.length / 1024 / 1024).toFixed(1)} MB) from itemsUrl, ${LOADS} fresh loads each; ms, median (min–max)`);
-  console.log(`  (records, masked: <gk-catalogue> with 50,000 replies, ${(recordsNdjson.length / 1024 / 1024).toFixed(1)} MB, a masked sender and a body each: maskText on every record)`);
+  console.log(
+    `\ncatalogue: 50,000 items as NDJSON (${(ndjson.length / 1024 / 1024).toFixed(1)} MB) from itemsUrl, ${LOADS} fresh loads each; ms, median (min–max)`,
+  );
+  console.log(
+    `  (records, masked: <gk-catalogue> with 50,000 replies, ${(recordsNdjson.length / 1024 / 1024).toFixed(1)} MB, a masked sender and a body each: maskText on every record)`,
+  );
   for (const [name, runs] of Object.entries(results)) {
     const keys = runs.flatMap((run) => run.keystrokes);
     console.log(
@@ -166,7 +219,9 @@ export async function runCatalogueBench() {
   }
   const ours = results['<gk-catalogue>'];
   const keys = ours.flatMap((run) => run.keystrokes);
-  console.log(`  targets: first render ≤ 150 ms → ${median(ours.map((r) => r.first)) <= 150 ? 'met' : 'NOT met'}; keystroke p95 ≤ 16 ms → ${percentile(keys, 0.95) <= 16 ? 'met' : 'NOT met'}`);
+  console.log(
+    `  targets: first render ≤ 150 ms → ${median(ours.map((r) => r.first)) <= 150 ? 'met' : 'NOT met'}; keystroke p95 ≤ 16 ms → ${percentile(keys, 0.95) <= 16 ? 'met' : 'NOT met'}`,
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -137,11 +137,21 @@ function w2Build(update) {
         xiangPlain.push({ code, name, value: yuan(fen) });
       });
       classFen += kuanFen;
-      kuanItems.push({ code: kuanCode, name: kuanName, values: [{ year: BASE_YEAR, budget: yuan(kuanFen) }], children: xiangItems });
+      kuanItems.push({
+        code: kuanCode,
+        name: kuanName,
+        values: [{ year: BASE_YEAR, budget: yuan(kuanFen) }],
+        children: xiangItems,
+      });
       kuanPlain.push({ code: kuanCode, name: kuanName, value: yuan(kuanFen), children: xiangPlain });
     });
     total += classFen;
-    functional.push({ code: classCode, name: className, values: [{ year: BASE_YEAR, budget: yuan(classFen) }], children: kuanItems });
+    functional.push({
+      code: classCode,
+      name: className,
+      values: [{ year: BASE_YEAR, budget: yuan(classFen) }],
+      children: kuanItems,
+    });
     tree.push({ code: classCode, name: className, value: yuan(classFen), children: kuanPlain });
   });
   const doc = header(`示例县${BASE_YEAR}年一般公共预算支出（2,000个项级科目）${update ? '（调整后）' : ''}`, {
@@ -190,7 +200,10 @@ export function w3() {
       values: years.map((year, y) => ({ year, budget: yuan(fen[y]) })),
     })),
   });
-  return { doc, plain: { years, series: series.map(({ code, name, fen }) => ({ code, name, values: fen.map(yuan) })) } };
+  return {
+    doc,
+    plain: { years, series: series.map(({ code, name, fen }) => ({ code, name, values: fen.map(yuan) })) },
+  };
 }
 
 /** Every data file the pages load, by name. */

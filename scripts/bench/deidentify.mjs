@@ -21,7 +21,15 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 async function loadMaskText() {
   const outfile = join(root, '.tmp/bench/deidentify.mjs');
   mkdirSync(dirname(outfile), { recursive: true });
-  await build({ entryPoints: [join(root, 'packages/core/src/deidentify.ts')], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'error', tsconfig: join(root, 'tsconfig.base.json') });
+  await build({
+    entryPoints: [join(root, 'packages/core/src/deidentify.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile,
+    logLevel: 'error',
+    tsconfig: join(root, 'tsconfig.base.json'),
+  });
   return (await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`)).maskText;
 }
 
@@ -41,7 +49,8 @@ function time(fn, runs = 5) {
 }
 
 const HOSTILE = {
-  ordinary: '我叫王丽萍，家住平罗县城关镇南大街12号3单元501室，电话139 1234 5678。依据平卫计发〔2018〕45号，2018年4月20日拨付1,234,567.89元。',
+  ordinary:
+    '我叫王丽萍，家住平罗县城关镇南大街12号3单元501室，电话139 1234 5678。依据平卫计发〔2018〕45号，2018年4月20日拨付1,234,567.89元。',
   'digit groups': '1 23 456 7 89 0 ',
   'digit run': '1234567890',
   'cue words': '先生女士患者家属我叫联系人',
@@ -60,7 +69,9 @@ export async function runDeidentifyBench() {
     for (const body of bodies) maskText(body, { publicContacts });
   });
   console.log('\ngongkai bench — de-identification (core maskText in Node, CPU time, median of 5 runs)\n');
-  console.log(`  50,000 record bodies (${(chars / 1e6).toFixed(1)} M characters): ${all.toFixed(0)} ms, ${((all * 1000) / bodies.length).toFixed(1)} µs a record, ${((all * 1e6) / chars).toFixed(0)} ns a character`);
+  console.log(
+    `  50,000 record bodies (${(chars / 1e6).toFixed(1)} M characters): ${all.toFixed(0)} ms, ${((all * 1000) / bodies.length).toFixed(1)} µs a record, ${((all * 1e6) / chars).toFixed(0)} ns a character`,
+  );
   const sizes = [10000, 100000, 1000000];
   const rows = [['text', ...sizes.map((n) => `${n.toLocaleString('en')} chars`)]];
   for (const [name, unit] of Object.entries(HOSTILE)) {

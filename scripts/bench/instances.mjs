@@ -53,7 +53,12 @@ function load(url, conns, seconds) {
           const n = ++counter;
           const key = `bench-${runId}-${n}`;
           const address = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
-          return { ...request, path: `/t/${ORGS[n % ORGS.length]}/api/forms/mailbox`, headers: { ...request.headers, 'idempotency-key': key, 'x-forwarded-for': address }, body: JSON.stringify(mailbox(key)) };
+          return {
+            ...request,
+            path: `/t/${ORGS[n % ORGS.length]}/api/forms/mailbox`,
+            headers: { ...request.headers, 'idempotency-key': key, 'x-forwarded-for': address },
+            body: JSON.stringify(mailbox(key)),
+          };
         },
       },
     ],
@@ -73,12 +78,23 @@ async function rows(backend, storage) {
 async function measure(backend, instances) {
   const dir = tempDir('gk-bench-inst-');
   const forms = exampleForms(dir);
-  const organisations = Object.fromEntries(ORGS.map((id, i) => [id, { name: `第${i + 1}单位`, forms, codePrefix: prefixOf(i) }]));
+  const organisations = Object.fromEntries(
+    ORGS.map((id, i) => [id, { name: `第${i + 1}单位`, forms, codePrefix: prefixOf(i) }]),
+  );
   const storage = await backend.fresh();
   // log.requests off: the harness keeps every line of a child's output in memory.
   const rateLimit = withLimits ? { submissions: { max: 1_000_000, windowSeconds: 600 }, lookups: null } : null;
-  const config = { storage, organisations, rateLimit, trustProxy: withLimits, staff: { login: null }, log: { requests: false } };
-  const servers = await Promise.all(Array.from({ length: instances }, () => startServer({ dir: tempDir('gk-bench-inst-'), config })));
+  const config = {
+    storage,
+    organisations,
+    rateLimit,
+    trustProxy: withLimits,
+    staff: { login: null },
+    log: { requests: false },
+  };
+  const servers = await Promise.all(
+    Array.from({ length: instances }, () => startServer({ dir: tempDir('gk-bench-inst-'), config })),
+  );
   try {
     const share = Math.max(1, Math.round(connections / instances));
     // Warm-up (JIT, connections, the page cache), then the measured run on a clean count.
@@ -119,12 +135,16 @@ try {
 } finally {
   await backend.teardown();
 }
-console.log(`\ngongkai-server, ${ORGS.length} organisations on one PostgreSQL, POST /t/<org>/api/forms/mailbox, ${duration} s per run, rate limit ${withLimits ? 'on (shared counters, one address per request)' : 'off'}, node ${process.version}\n`);
+console.log(
+  `\ngongkai-server, ${ORGS.length} organisations on one PostgreSQL, POST /t/<org>/api/forms/mailbox, ${duration} s per run, rate limit ${withLimits ? 'on (shared counters, one address per request)' : 'off'}, node ${process.version}\n`,
+);
 console.table(table);
 const median = (values) => values.sort((x, y) => x - y)[Math.floor((values.length - 1) / 2)];
 const of = (n, key) => median(table.filter((row) => row.instances === n).map((row) => row[key]));
 if (runs.includes(1) && runs.includes(2)) {
-  console.log(`median of the runs: one instance ${of(1, 'submissions/s')}/s (p99 ${of(1, 'p99 ms')} ms), two ${of(2, 'submissions/s')}/s (p99 ${of(2, 'p99 ms')} ms): two ÷ one ${(of(2, 'submissions/s') / of(1, 'submissions/s')).toFixed(2)}×`);
+  console.log(
+    `median of the runs: one instance ${of(1, 'submissions/s')}/s (p99 ${of(1, 'p99 ms')} ms), two ${of(2, 'submissions/s')}/s (p99 ${of(2, 'p99 ms')} ms): two ÷ one ${(of(2, 'submissions/s') / of(1, 'submissions/s')).toFixed(2)}×`,
+  );
 }
 if (table.some((row) => !row.ok)) {
   console.error('✗ some requests failed, an organisation got nothing, or the rows stored do not match the 201s');

@@ -14,7 +14,15 @@ import { prng } from './data.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const LOADS = 5;
-const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** 12 类 × 20 款 × 60 项 = 14,400 leaves, three years, exact sums, notes on the leaves: about 3 MB as compact JSON. */
 export function largeBudget() {
@@ -33,22 +41,40 @@ export function largeBudget() {
           note: '按照县财政局批复的年度预算执行，资金用于基层医疗卫生机构运行保障和公共卫生服务项目（详见项目绩效目标表）。',
         });
       }
-      kuan.push({ code: `${201 + c}${String(k + 1).padStart(2, '0')}`, name: `第${c + 1}类第${k + 1}款`, values: sumRows(xiang, years), children: xiang });
+      kuan.push({
+        code: `${201 + c}${String(k + 1).padStart(2, '0')}`,
+        name: `第${c + 1}类第${k + 1}款`,
+        values: sumRows(xiang, years),
+        children: xiang,
+      });
     }
     functional.push({ code: `${201 + c}`, name: `第${c + 1}类支出`, values: sumRows(kuan, years), children: kuan });
   }
-  return { kind: 'budget', version: 1, title: '3 MB 预算（基准测试）', department: '某县', stage: '预算', year: 2018, years, unit: '万元', published: '2018-02-09', functional };
+  return {
+    kind: 'budget',
+    version: 1,
+    title: '3 MB 预算（基准测试）',
+    department: '某县',
+    stage: '预算',
+    year: 2018,
+    years,
+    unit: '万元',
+    published: '2018-02-09',
+    functional,
+  };
 }
 
 function sumRows(items, years) {
   return years.map((year) => ({
     year,
-    budget: Math.round(items.reduce((sum, item) => sum + item.values.find((row) => row.year === year).budget * 100, 0)) / 100,
+    budget:
+      Math.round(items.reduce((sum, item) => sum + item.values.find((row) => row.year === year).budget * 100, 0)) / 100,
   }));
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const fmt = (values) => `${median(values).toFixed(0)} (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`;
+const fmt = (values) =>
+  `${median(values).toFixed(0)} (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`;
 
 export async function runLargeBench() {
   const json = JSON.stringify(largeBudget());
@@ -81,7 +107,11 @@ export async function runLargeBench() {
     res.writeHead(200, { 'content-type': route[0], 'cache-control': 'no-store' }).end(route[1]);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: CHROME_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROME_ARGS,
+  });
   try {
     const times = [];
     const longest = [];
@@ -89,16 +119,22 @@ export async function runLargeBench() {
     for (let i = 0; i < LOADS; i++) {
       const tab = await browser.newPage();
       await tab.goto(`http://127.0.0.1:${server.address().port}/`);
-      const result = await tab.waitForFunction(() => window.result, null, { timeout: 60000 }).then((handle) => handle.jsonValue());
+      const result = await tab
+        .waitForFunction(() => window.result, null, { timeout: 60000 })
+        .then((handle) => handle.jsonValue());
       outcome = result.outcome;
       times.push(result.ms);
       longest.push(result.longest);
       await tab.close();
     }
-    console.log(`\nlarge input: ${(json.length / 1024 / 1024).toFixed(2)} MB budget document (14,400 leaves × 3 years), ${LOADS} fresh loads, <gk-budget src>`);
+    console.log(
+      `\nlarge input: ${(json.length / 1024 / 1024).toFixed(2)} MB budget document (14,400 leaves × 3 years), ${LOADS} fresh loads, <gk-budget src>`,
+    );
     console.log(`  outcome: ${outcome === 'load' ? 'rendered' : `error: ${outcome}`}`);
     console.log(`  src set → gk-load (fetch, parse, sliced validation, render): ${fmt(times)} ms`);
-    console.log(`  longest main-thread task: ${fmt(longest)} ms (limit 200 ms: ${Math.max(...longest) <= 200 ? 'within' : 'EXCEEDED'})`);
+    console.log(
+      `  longest main-thread task: ${fmt(longest)} ms (limit 200 ms: ${Math.max(...longest) <= 200 ? 'within' : 'EXCEEDED'})`,
+    );
   } finally {
     await browser.close();
     server.close();

@@ -127,7 +127,9 @@ function analyse(events, totals, moduleOf) {
   totals.window += (painted.ts - t0.ts) / 1000;
 
   // Blink phases: self time of the outermost event of each phase inside the window.
-  const phaseEvents = events.filter((e) => e.ph === 'X' && e.tid === tid && e.pid === pid && PHASES[e.name] && within(e.ts)).sort((a, b) => a.ts - b.ts);
+  const phaseEvents = events
+    .filter((e) => e.ph === 'X' && e.tid === tid && e.pid === pid && PHASES[e.name] && within(e.ts))
+    .sort((a, b) => a.ts - b.ts);
   let coveredUntil = 0;
   for (const e of phaseEvents) {
     if (e.ts < coveredUntil) continue; // nested in one already counted
@@ -137,7 +139,17 @@ function analyse(events, totals, moduleOf) {
   }
 
   // Every trace event's self time (its thread time less that of the events nested in it) by name.
-  const mine = events.filter((e) => e.ph === 'X' && e.tid === tid && e.pid === pid && e.ts + e.dur > t0.ts && e.ts < painted.ts && e.name !== 'ThreadControllerImpl::RunTask').sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const mine = events
+    .filter(
+      (e) =>
+        e.ph === 'X' &&
+        e.tid === tid &&
+        e.pid === pid &&
+        e.ts + e.dur > t0.ts &&
+        e.ts < painted.ts &&
+        e.name !== 'ThreadControllerImpl::RunTask',
+    )
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   const stack = [];
   for (const e of mine) {
     while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= e.ts) stack.pop();
@@ -155,7 +167,9 @@ function analyse(events, totals, moduleOf) {
   if (!profile) return;
   const nodes = new Map();
   let ts = profile.args.data.startTime;
-  for (const chunk of events.filter((e) => e.name === 'ProfileChunk' && e.pid === pid && e.id === profile.id).sort((a, b) => a.ts - b.ts)) {
+  for (const chunk of events
+    .filter((e) => e.name === 'ProfileChunk' && e.pid === pid && e.id === profile.id)
+    .sort((a, b) => a.ts - b.ts)) {
     const data = chunk.args.data;
     for (const node of data.cpuProfile?.nodes ?? []) nodes.set(node.id, node);
     const samples = data.cpuProfile?.samples ?? [];
@@ -194,7 +208,8 @@ function label(node, moduleOf) {
 
 function print(title, map, loads, limit = TOP) {
   console.log(`\n${title} (ms per load)`);
-  for (const [name, ms] of [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit)) console.log(`  ${(ms / loads).toFixed(2).padStart(7)}  ${name}`);
+  for (const [name, ms] of [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit))
+    console.log(`  ${(ms / loads).toFixed(2).padStart(7)}  ${name}`);
 }
 
 async function main() {
@@ -207,8 +222,20 @@ async function main() {
   const server = await serve(bundleDir);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: CHROME_ARGS });
-  const totals = { window: 0, sampled: 0, phases: {}, events: new Map(), self: new Map(), total: new Map(), modules: new Map() };
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROME_ARGS,
+  });
+  const totals = {
+    window: 0,
+    sampled: 0,
+    phases: {},
+    events: new Map(),
+    self: new Map(),
+    total: new Map(),
+    modules: new Map(),
+  };
   try {
     await traceOnce(browser, origin, VIEWPORT); // warm-up, discarded
     for (let i = 0; i < LOADS; i++) analyse(await traceOnce(browser, origin, VIEWPORT), totals, moduleOf);
@@ -216,10 +243,15 @@ async function main() {
     await browser.close();
     server.close();
   }
-  console.log(`${RENDERER} ${WORKLOAD}, first render, ${LOADS} loads${MINIFIED ? ' (shipped, minified)' : ' (unminified build of the same sources)'}`);
-  console.log(`window bench-t0 → bench-painted: ${(totals.window / LOADS).toFixed(1)} ms per load; JS samples in it: ${(totals.sampled / LOADS).toFixed(1)} ms`);
+  console.log(
+    `${RENDERER} ${WORKLOAD}, first render, ${LOADS} loads${MINIFIED ? ' (shipped, minified)' : ' (unminified build of the same sources)'}`,
+  );
+  console.log(
+    `window bench-t0 → bench-painted: ${(totals.window / LOADS).toFixed(1)} ms per load; JS samples in it: ${(totals.sampled / LOADS).toFixed(1)} ms`,
+  );
   console.log('Blink phases (outermost events), ms per load:');
-  for (const [phase, ms] of Object.entries(totals.phases).sort((a, b) => b[1] - a[1])) console.log(`  ${(ms / LOADS).toFixed(2).padStart(7)}  ${phase}`);
+  for (const [phase, ms] of Object.entries(totals.phases).sort((a, b) => b[1] - a[1]))
+    console.log(`  ${(ms / LOADS).toFixed(2).padStart(7)}  ${phase}`);
   print('trace events by self (thread) time', totals.events, LOADS, 25);
   if (!SAMPLES) return;
   print('self time by module', totals.modules, LOADS, 25);

@@ -17,7 +17,16 @@
  */
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
-import { cpSync, createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allData, countItems } from './data.mjs';
@@ -33,10 +42,20 @@ const LOADS = Number(process.env.BENCH_LOADS ?? 15);
 const VIEWPORT = { width: 1000, height: 700 };
 const PAGE_TIMEOUT = 20_000;
 const LONG_TASK_LIMIT = 200;
-const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const ALL_RENDERERS = ['gongkai', 'gongkai-entry', 'echarts', 'chartjs', 'plot', 'vegalite', 'd3'];
-const RENDERERS = process.env.BENCH_RENDERERS ? ALL_RENDERERS.filter((name) => process.env.BENCH_RENDERERS.split(',').includes(name) || name === 'd3') : ALL_RENDERERS;
+const RENDERERS = process.env.BENCH_RENDERERS
+  ? ALL_RENDERERS.filter((name) => process.env.BENCH_RENDERERS.split(',').includes(name) || name === 'd3')
+  : ALL_RENDERERS;
 /** The two ways users load <gk-budget>; every other renderer is a peer (d3 is the floor). */
 const OURS = ['gongkai', 'gongkai-entry'];
 const PEERS = ['echarts', 'chartjs', 'plot', 'vegalite'];
@@ -57,7 +76,12 @@ const WORKLOADS = {
 /** Renderers that cannot draw a workload, with the reason printed in the table. */
 const NOT_APPLICABLE = {};
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json',
+};
 
 // ------------------------------------------------------------------ building
 
@@ -73,7 +97,9 @@ export async function prepare(entryDir) {
   }
 
   await build({
-    entryPoints: Object.fromEntries(RENDERERS.filter((name) => name !== 'gongkai-entry').map((name) => [name, join(here, 'peers', `${name}.mjs`)])),
+    entryPoints: Object.fromEntries(
+      RENDERERS.filter((name) => name !== 'gongkai-entry').map((name) => [name, join(here, 'peers', `${name}.mjs`)]),
+    ),
     outdir: out,
     bundle: true,
     format: 'esm',
@@ -155,7 +181,11 @@ export function serve(bundleDir = dist) {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': size, 'cache-control': 'no-store' });
+    response.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-length': size,
+      'cache-control': 'no-store',
+    });
     createReadStream(file).pipe(response);
   });
   return new Promise((resolve, reject) => {
@@ -173,10 +203,14 @@ async function loadOnce(browser, origin, renderer, workload, mode = 'render', si
     const console = [];
     page.on('pageerror', (error) => console.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') console.push(`${message.type()}: ${message.text()}`);
+      if (message.type() === 'error' || message.type() === 'warning')
+        console.push(`${message.type()}: ${message.text()}`);
     });
     const trace = CPU ? await startTrace(context, page) : undefined;
-    await page.goto(`${origin}/${renderer}.html?w=${workload}&mode=${mode}${size ? `&size=${size}` : ''}`, { waitUntil: 'load', timeout: PAGE_TIMEOUT });
+    await page.goto(`${origin}/${renderer}.html?w=${workload}&mode=${mode}${size ? `&size=${size}` : ''}`, {
+      waitUntil: 'load',
+      timeout: PAGE_TIMEOUT,
+    });
     await page.waitForFunction(() => window.__result !== undefined, undefined, { timeout: PAGE_TIMEOUT, polling: 50 });
     const result = await page.evaluate(() => ({ ...window.__result, longTaskError: window.__longTaskError }));
     if (trace) {
@@ -279,19 +313,30 @@ const median = (values) => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-const stats = (values) => (values.length ? { median: median(values), min: Math.min(...values), max: Math.max(...values), n: values.length } : undefined);
+const stats = (values) =>
+  values.length
+    ? { median: median(values), min: Math.min(...values), max: Math.max(...values), n: values.length }
+    : undefined;
 const ms = (value) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
 const spread = (s) => (s ? `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})` : '—');
 
 function table(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => String(row[i] ?? '').length)));
-  return rows.map((row) => row.map((cell, i) => String(cell ?? '').padEnd(widths[i])).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => String(cell ?? '').padEnd(widths[i]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** The longest long task overlapping [from, to] (0 when none: long tasks start at 50 ms). */
 function longestIn(tasks, from, to) {
   let longest = 0;
-  for (const task of tasks ?? []) if (task.start < to && task.start + task.duration > from) longest = Math.max(longest, task.duration);
+  for (const task of tasks ?? [])
+    if (task.start < to && task.start + task.duration > from) longest = Math.max(longest, task.duration);
   return longest;
 }
 
@@ -313,7 +358,9 @@ export async function runRenderBench({ entryDir } = {}) {
 
   const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
-    throw new Error(`render bench: Chromium not found at ${executablePath}; install Debian's chromium or set CHROME_PATH.`);
+    throw new Error(
+      `render bench: Chromium not found at ${executablePath}; install Debian's chromium or set CHROME_PATH.`,
+    );
   }
   const { chromium } = await import('playwright-core');
   let server;
@@ -342,7 +389,14 @@ export async function runRenderBench({ entryDir } = {}) {
       for (let round = -1; round < LOADS; round++) {
         for (const job of jobs) {
           if ((failing.get(job.key) ?? 0) >= 3) continue;
-          const result = await loadOnce(browser, origin, job.renderer, workload, job.mode, OURS.includes(job.renderer) ? undefined : size);
+          const result = await loadOnce(
+            browser,
+            origin,
+            job.renderer,
+            workload,
+            job.mode,
+            OURS.includes(job.renderer) ? undefined : size,
+          );
           if (job.key === 'gongkai' && !size) {
             const drawn = /^(\d+)×(\d+)$/.exec(result.first?.chart ?? '');
             if (drawn) size = raw.sizes[workload] = `${drawn[1]}x${drawn[2]}`;
@@ -379,7 +433,20 @@ const ratio = (a, b) => (a && b ? `${(a.median / b.median).toFixed(2)}×` : '—
 function report(raw, w2Counts) {
   const summary = {};
   const cpuHeads = CPU ? ['CPU render, ms', '× d3', 'CPU from start, ms', '× d3', 'start-up, ms'] : [];
-  const rows = [['workload', 'renderer', 'to first paint, ms', '× d3', 'settled, ms', 'script, ms', 'script+layout, ms', ...cpuHeads, 'drawn / DOM nodes', 'errors']];
+  const rows = [
+    [
+      'workload',
+      'renderer',
+      'to first paint, ms',
+      '× d3',
+      'settled, ms',
+      'script, ms',
+      'script+layout, ms',
+      ...cpuHeads,
+      'drawn / DOM nodes',
+      'errors',
+    ],
+  ];
   const phases = [
     ['w1', 'first', 'W1 20 bars'],
     ['w2', 'first', 'W2 treemap, first'],
@@ -406,39 +473,104 @@ function report(raw, w2Counts) {
       const list = results[renderer];
       if (!list) continue;
       const pick = (metric) => summarize(list, phase, metric);
-      const [paint, settled, ready, layout, rerenders, cpu, fromStart, startUpMs] = ['paint', 'settled', 'ready', 'layout', 'rerenders', 'cpu', 'fromStart', 'startUp'].map(pick);
+      const [paint, settled, ready, layout, rerenders, cpu, fromStart, startUpMs] = [
+        'paint',
+        'settled',
+        'ready',
+        'layout',
+        'rerenders',
+        'cpu',
+        'fromStart',
+        'startUp',
+      ].map(pick);
       const errors = list.filter((r) => r.error);
       const sample = list.find((r) => r[phase])?.[phase] ?? {};
       const drawn = [
         sample.drawn,
         sample.domNodes !== undefined ? `${sample.domNodes} nodes` : undefined,
-        rerenders?.max ? `DOM changed in ${rerenders.median} more frame${rerenders.median === 1 ? '' : 's'} (max ${rerenders.max})` : undefined,
-      ].filter(Boolean).join(', ');
-      const cpuColumns = CPU ? [spread(cpu), ratio(cpu, floor.cpu), spread(fromStart), ratio(fromStart, floor.fromStart), spread(startUpMs)] : [];
-      rows.push([first ? title : '', LABEL[renderer], spread(paint), ratio(paint, floor.paint), spread(settled), spread(ready), spread(layout), ...cpuColumns, drawn, errors.length ? `${errors.length}/${list.length}` : '']);
+        rerenders?.max
+          ? `DOM changed in ${rerenders.median} more frame${rerenders.median === 1 ? '' : 's'} (max ${rerenders.max})`
+          : undefined,
+      ]
+        .filter(Boolean)
+        .join(', ');
+      const cpuColumns = CPU
+        ? [spread(cpu), ratio(cpu, floor.cpu), spread(fromStart), ratio(fromStart, floor.fromStart), spread(startUpMs)]
+        : [];
+      rows.push([
+        first ? title : '',
+        LABEL[renderer],
+        spread(paint),
+        ratio(paint, floor.paint),
+        spread(settled),
+        spread(ready),
+        spread(layout),
+        ...cpuColumns,
+        drawn,
+        errors.length ? `${errors.length}/${list.length}` : '',
+      ]);
       first = false;
-      summary[`${workload}.${phase}.${renderer}`] = { paint, settled, ready, layout, rerenders, ...(cpu ? { cpu } : {}), ...(fromStart ? { fromStart } : {}), ...(startUpMs ? { startUp: startUpMs } : {}) };
+      summary[`${workload}.${phase}.${renderer}`] = {
+        paint,
+        settled,
+        ready,
+        layout,
+        rerenders,
+        ...(cpu ? { cpu } : {}),
+        ...(fromStart ? { fromStart } : {}),
+        ...(startUpMs ? { startUp: startUpMs } : {}),
+      };
       if (phase === 'first') {
-        for (const r of list) if (r.first?.chart) (boxes[workload] ??= new Map()).set(r.first.chart.replace(' canvas', ''), [...new Set([...(boxes[workload].get(r.first.chart.replace(' canvas', '')) ?? []), LABEL[renderer]])]);
+        for (const r of list)
+          if (r.first?.chart)
+            (boxes[workload] ??= new Map()).set(r.first.chart.replace(' canvas', ''), [
+              ...new Set([...(boxes[workload].get(r.first.chart.replace(' canvas', '')) ?? []), LABEL[renderer]]),
+            ]);
       }
-      if (list.some((r) => r[phase]?.finishedSync === false)) problems.push({ workload, renderer, error: `'finished' came after setOption returned in ${phase} (the timing then includes waiting for ECharts' own frame)` });
-      for (const error of errors.slice(0, 1)) problems.push({ workload, renderer, error: error.error, messages: error.messages, console: error.console });
+      if (list.some((r) => r[phase]?.finishedSync === false))
+        problems.push({
+          workload,
+          renderer,
+          error: `'finished' came after setOption returned in ${phase} (the timing then includes waiting for ECharts' own frame)`,
+        });
+      for (const error of errors.slice(0, 1))
+        problems.push({ workload, renderer, error: error.error, messages: error.messages, console: error.console });
     }
   }
-  console.log(`${raw.browser ? `Chromium ${raw.browser}, ` : ''}${raw.loads} fresh page loads each (+1 discarded warm-up), viewport ${raw.viewport.width}×${raw.viewport.height}; median (min–max)`);
-  console.log('to first paint = from handing the data over to just after the next rendered frame (includes the wait for that frame);');
-  console.log('settled = to just after the last frame in which the chart\'s DOM still changed (= first paint when it did not);');
-  console.log('script = until the renderer says it has rendered; script+layout = that plus forced style and layout. × d3 = ratio of medians.');
+  console.log(
+    `${raw.browser ? `Chromium ${raw.browser}, ` : ''}${raw.loads} fresh page loads each (+1 discarded warm-up), viewport ${raw.viewport.width}×${raw.viewport.height}; median (min–max)`,
+  );
+  console.log(
+    'to first paint = from handing the data over to just after the next rendered frame (includes the wait for that frame);',
+  );
+  console.log(
+    "settled = to just after the last frame in which the chart's DOM still changed (= first paint when it did not);",
+  );
+  console.log(
+    'script = until the renderer says it has rendered; script+layout = that plus forced style and layout. × d3 = ratio of medians.',
+  );
   if (CPU) {
-    console.log('CPU render = main-thread CPU from handing the data over to first paint; CPU from start = main-thread CPU from the page\'s start (module');
-    console.log('compile and evaluation, page and data parsing, the page\'s first paint) to the chart\'s first paint; start-up = of that, the');
-    console.log('main-thread compile + evaluation of the page\'s modules before the first render.');
+    console.log(
+      "CPU render = main-thread CPU from handing the data over to first paint; CPU from start = main-thread CPU from the page's start (module",
+    );
+    console.log(
+      "compile and evaluation, page and data parsing, the page's first paint) to the chart's first paint; start-up = of that, the",
+    );
+    console.log("main-thread compile + evaluation of the page's modules before the first render.");
   }
   console.log('');
   console.log(table(rows));
-  console.log(`\nchart boxes (the peers draw into the size <gk-budget> drew in its warm-up load): ${Object.entries(raw.sizes).map(([w, size]) => `${w.toUpperCase()} ${size.replace('x', '×')}`).join(', ') || 'none measured, fallback sizes'}`);
+  console.log(
+    `\nchart boxes (the peers draw into the size <gk-budget> drew in its warm-up load): ${
+      Object.entries(raw.sizes)
+        .map(([w, size]) => `${w.toUpperCase()} ${size.replace('x', '×')}`)
+        .join(', ') || 'none measured, fallback sizes'
+    }`,
+  );
   const drawnBoxes = Object.entries(boxes).map(([w, sizes]) =>
-    sizes.size === 1 ? `${w.toUpperCase()} ${[...sizes.keys()][0]} (all)` : `${w.toUpperCase()} ${[...sizes].map(([size, who]) => `${size} (${who.join(', ')})`).join(' / ')}`,
+    sizes.size === 1
+      ? `${w.toUpperCase()} ${[...sizes.keys()][0]} (all)`
+      : `${w.toUpperCase()} ${[...sizes].map(([size, who]) => `${size} (${who.join(', ')})`).join(' / ')}`,
   );
   console.log(`  as drawn (after settling): ${drawnBoxes.join('; ')}`);
 
@@ -459,23 +591,33 @@ function report(raw, w2Counts) {
       const typical = median(values);
       return `median ${typical === 0 ? '< 50' : ms(typical)}, max ${ms(worst)} ms (${values.filter((v) => v > 0).length}/${values.length} loads had one)`;
     };
-    console.log(`\nlong tasks during ${LABEL[ours]} W2 (PerformanceObserver 'longtask', ${gkLoads.length} loads; only tasks ≥ 50 ms are reported):`);
+    console.log(
+      `\nlong tasks during ${LABEL[ours]} W2 (PerformanceObserver 'longtask', ${gkLoads.length} loads; only tasks ≥ 50 ms are reported):`,
+    );
     console.log(`  first render (validate + render + paint, until settled): ${shown(firstMax)}`);
     console.log(`  update: ${shown(updateMax)}`);
     console.log(`  whole page incl. loading the modules: ${shown(pageMax)}`);
-    console.log(`  longest task while validating and rendering 2,000 items: ${worst === 0 ? '< 50 ms' : `${ms(worst)} ms`} → ${worst > LONG_TASK_LIMIT ? `OVER ${LONG_TASK_LIMIT} ms` : `within ${LONG_TASK_LIMIT} ms`}`);
-    if (gkLoads.some((r) => r.longTaskError)) console.log(`  (long-task observer unavailable: ${gkLoads.find((r) => r.longTaskError).longTaskError})`);
+    console.log(
+      `  longest task while validating and rendering 2,000 items: ${worst === 0 ? '< 50 ms' : `${ms(worst)} ms`} → ${worst > LONG_TASK_LIMIT ? `OVER ${LONG_TASK_LIMIT} ms` : `within ${LONG_TASK_LIMIT} ms`}`,
+    );
+    if (gkLoads.some((r) => r.longTaskError))
+      console.log(`  (long-task observer unavailable: ${gkLoads.find((r) => r.longTaskError).longTaskError})`);
     if (ours === OURS[0]) {
       for (const renderer of [...PEERS, 'd3']) {
         const loads = (w2[renderer] ?? []).filter((r) => !r.error && r.first);
-        if (loads.length) console.log(`  for comparison, ${LABEL[renderer]} first render: ${shown(loads.map((r) => longestIn(r.longTasks, r.first.from, r.first.to)))}`);
+        if (loads.length)
+          console.log(
+            `  for comparison, ${LABEL[renderer]} first render: ${shown(loads.map((r) => longestIn(r.longTasks, r.first.from, r.first.to)))}`,
+          );
       }
     }
   }
   const validations = (w2['gongkai-validate'] ?? []).filter((r) => r.validate);
   if (validations.length) {
     const invalid = validations.filter((r) => !r.validate.ok);
-    console.log(`\nvalidate(budgetSchema, doc) alone, 2,000-item document, in the page (one-file bundle): cold ${spread(stats(validations.map((r) => r.validate.cold)))} ms, warm (second call) ${spread(stats(validations.map((r) => r.validate.warm)))} ms${invalid.length ? ` — INVALID: ${invalid[0].validate.messages.slice(0, 3).join(' | ')}${invalid[0].validate.messages.length > 3 ? ' …' : ''}` : ', valid'}`);
+    console.log(
+      `\nvalidate(budgetSchema, doc) alone, 2,000-item document, in the page (one-file bundle): cold ${spread(stats(validations.map((r) => r.validate.cold)))} ms, warm (second call) ${spread(stats(validations.map((r) => r.validate.warm)))} ms${invalid.length ? ` — INVALID: ${invalid[0].validate.messages.slice(0, 3).join(' | ')}${invalid[0].validate.messages.length > 3 ? ' …' : ''}` : ', valid'}`,
+    );
   }
 
   if (problems.length) {
@@ -484,7 +626,8 @@ function report(raw, w2Counts) {
       console.log(`  ${problem.workload} ${LABEL[problem.renderer]}: ${problem.error}`);
       for (const message of (problem.messages ?? []).slice(0, 20)) console.log(`    ${message}`);
       if ((problem.messages?.length ?? 0) > 20) console.log(`    … and ${problem.messages.length - 20} more`);
-      if (!problem.messages?.length) for (const line of problem.console ?? []) console.log(`    console ${line.split('\n')[0]}`);
+      if (!problem.messages?.length)
+        for (const line of problem.console ?? []) console.log(`    console ${line.split('\n')[0]}`);
     }
   }
   raw.summary = summary;
@@ -496,34 +639,58 @@ const W2_FLOOR_TARGET = 1.5;
 
 function targets(raw, summary, w2Counts) {
   const verdict = (ok) => (ok ? 'met' : 'NOT met');
-  console.log(`\ntargets (medians, one run; CPU = main-thread CPU, "chart CPU" = from the page's start to the chart's first paint):`);
+  console.log(
+    `\ntargets (medians, one run; CPU = main-thread CPU, "chart CPU" = from the page's start to the chart's first paint):`,
+  );
   if (CPU) {
     for (const ours of OURS) {
-      const loads = Object.values(raw.results).flatMap((results) => (results[ours] ?? []).filter((r) => r.first?.startUp !== undefined));
+      const loads = Object.values(raw.results).flatMap((results) =>
+        (results[ours] ?? []).filter((r) => r.first?.startUp !== undefined),
+      );
       const startUpMs = stats(loads.map((r) => r.first.startUp));
-      if (startUpMs) console.log(`  ${LABEL[ours]}: module compile + evaluation before the first render ${spread(startUpMs)} ms (target ≤ ${STARTUP_TARGET[ours]} ms: ${verdict(startUpMs.median <= STARTUP_TARGET[ours])})`);
+      if (startUpMs)
+        console.log(
+          `  ${LABEL[ours]}: module compile + evaluation before the first render ${spread(startUpMs)} ms (target ≤ ${STARTUP_TARGET[ours]} ms: ${verdict(startUpMs.median <= STARTUP_TARGET[ours])})`,
+        );
     }
-    for (const [workload, title] of [['w1', 'W1'], ['w2', 'W2'], ['w3', 'W3']]) {
+    for (const [workload, title] of [
+      ['w1', 'W1'],
+      ['w2', 'W2'],
+      ['w3', 'W3'],
+    ]) {
       for (const ours of OURS) {
         const mine = summary[`${workload}.first.${ours}`]?.fromStart;
         if (!mine) continue;
         const behind = PEERS.filter((peer) => summary[`${workload}.first.${peer}`]?.fromStart?.median <= mine.median);
-        const against = PEERS.filter((peer) => summary[`${workload}.first.${peer}`]?.fromStart).map((peer) => `${LABEL[peer].split(' (')[0]} ${ms(summary[`${workload}.first.${peer}`].fromStart.median)}`);
-        console.log(`  ${title} chart CPU, ${LABEL[ours]}: ${ms(mine.median)} ms vs ${against.join(', ')} → ahead of every peer: ${behind.length ? `NO (not ahead of ${behind.map((p) => LABEL[p]).join(', ')})` : 'yes'}`);
+        const against = PEERS.filter((peer) => summary[`${workload}.first.${peer}`]?.fromStart).map(
+          (peer) => `${LABEL[peer].split(' (')[0]} ${ms(summary[`${workload}.first.${peer}`].fromStart.median)}`,
+        );
+        console.log(
+          `  ${title} chart CPU, ${LABEL[ours]}: ${ms(mine.median)} ms vs ${against.join(', ')} → ahead of every peer: ${behind.length ? `NO (not ahead of ${behind.map((p) => LABEL[p]).join(', ')})` : 'yes'}`,
+        );
       }
     }
     for (const ours of OURS) {
       const mine = summary[`w2.first.${ours}`]?.fromStart;
       const floor = summary['w2.first.d3']?.fromStart;
-      if (mine && floor) console.log(`  W2 first render (${w2Counts.leaves.toLocaleString('en')} leaves) / d3 floor, chart CPU, ${LABEL[ours]}: ${ms(mine.median)} / ${ms(floor.median)} ms = ${(mine.median / floor.median).toFixed(2)}× (target ≤ ${W2_FLOOR_TARGET}×: ${verdict(mine.median / floor.median <= W2_FLOOR_TARGET)})`);
+      if (mine && floor)
+        console.log(
+          `  W2 first render (${w2Counts.leaves.toLocaleString('en')} leaves) / d3 floor, chart CPU, ${LABEL[ours]}: ${ms(mine.median)} / ${ms(floor.median)} ms = ${(mine.median / floor.median).toFixed(2)}× (target ≤ ${W2_FLOOR_TARGET}×: ${verdict(mine.median / floor.median <= W2_FLOOR_TARGET)})`,
+        );
       const render = summary[`w2.first.${ours}`]?.cpu;
       const floorRender = summary['w2.first.d3']?.cpu;
-      if (render && floorRender) console.log(`    the render alone (CPU render): ${ms(render.median)} / ${ms(floorRender.median)} ms = ${(render.median / floorRender.median).toFixed(2)}×`);
+      if (render && floorRender)
+        console.log(
+          `    the render alone (CPU render): ${ms(render.median)} / ${ms(floorRender.median)} ms = ${(render.median / floorRender.median).toFixed(2)}×`,
+        );
     }
   }
   const gk = summary['w2.first.gongkai']?.paint;
   const d3 = summary['w2.first.d3']?.paint;
-  if (gk && d3) console.log(`  W2 to first paint (wall clock), one-file bundle / d3 floor: ${ms(gk.median)} / ${ms(d3.median)} ms = ${(gk.median / d3.median).toFixed(2)}×`);
+  if (gk && d3)
+    console.log(
+      `  W2 to first paint (wall clock), one-file bundle / d3 floor: ${ms(gk.median)} / ${ms(d3.median)} ms = ${(gk.median / d3.median).toFixed(2)}×`,
+    );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--report') {

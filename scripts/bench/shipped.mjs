@@ -37,7 +37,8 @@ export function makeShippedApp() {
   mkdirSync(app, { recursive: true });
   const peers = join(here, 'peers');
   const extraFiles = {};
-  for (const file of ['harness.mjs', 'budget-element.mjs', 'gongkai-entry.mjs']) extraFiles[`bench/${file}`] = readFileSync(join(peers, file), 'utf8');
+  for (const file of ['harness.mjs', 'budget-element.mjs', 'gongkai-entry.mjs'])
+    extraFiles[`bench/${file}`] = readFileSync(join(peers, file), 'utf8');
   for (const { name } of ELEMENTS) extraFiles[`sizes/${name}.js`] = `import 'gongkai/${name}';\n`;
   extraFiles['sizes/en.js'] = `import 'gongkai/en';\n`;
   createApp({ tarballs, dir: app, extraFiles });
@@ -59,9 +60,18 @@ export async function viteSizes(app) {
     const { files, byPackage } = await buildModule(app, `sizes/${name}.js`, join(app, 'dist-sizes', name));
     const measure = (list) => {
       const texts = list.map((file) => readFileSync(file));
-      return { files: list.length, min: texts.reduce((sum, text) => sum + text.length, 0), gzip: texts.reduce((sum, text) => sum + gzip(text), 0), text: Buffer.concat(texts).toString('utf8') };
+      return {
+        files: list.length,
+        min: texts.reduce((sum, text) => sum + text.length, 0),
+        gzip: texts.reduce((sum, text) => sum + gzip(text), 0),
+        text: Buffer.concat(texts).toString('utf8'),
+      };
     };
-    sizes[name] = { ...measure(files.filter((file) => !isOnDemand(file))), onDemand: measure(files.filter(isOnDemand)), byPackage };
+    sizes[name] = {
+      ...measure(files.filter((file) => !isOnDemand(file))),
+      onDemand: measure(files.filter(isOnDemand)),
+      byPackage,
+    };
   }
   return sizes;
 }
@@ -70,7 +80,8 @@ export async function viteSizes(app) {
 export async function viteBenchEntry(app, dest) {
   const { files } = await buildModule(app, 'bench/gongkai-entry.mjs', join(app, 'dist-bench'));
   mkdirSync(dest, { recursive: true });
-  for (const file of files) cpSync(file, join(dest, file.slice(join(app, 'dist-bench').length + 1)), { recursive: true });
+  for (const file of files)
+    cpSync(file, join(dest, file.slice(join(app, 'dist-bench').length + 1)), { recursive: true });
   return files.map((file) => statSync(file).size);
 }
 
@@ -81,6 +92,7 @@ export function bundleOnDemandBytes() {
 }
 
 export function bundleBytes() {
-  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run pnpm build${process.env.BENCH_FROM ? ' in BENCH_FROM' : ''}`);
+  if (!existsSync(BUNDLE))
+    throw new Error(`${BUNDLE} is missing: run pnpm build${process.env.BENCH_FROM ? ' in BENCH_FROM' : ''}`);
   return readFileSync(BUNDLE);
 }

@@ -12,22 +12,40 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 15);
-const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 export const STARTUP_TARGETS = { bundle: 10, entry: 7 };
 
-const page = (src) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>start-up</title><script type="module" src="${src}"></script></head><body><p>预算公开 0123456789</p></body></html>`;
+const page = (src) =>
+  `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>start-up</title><script type="module" src="${src}"></script></head><body><p>预算公开 0123456789</p></body></html>`;
 
 /** `modules`: { label: absolute path of the module file }; each is served with its folder (for its chunks). */
 function serve(modules) {
-  const roots = Object.fromEntries(Object.entries(modules).map(([label, file], i) => [`m${i}`, { label, dir: join(file, '..'), name: file.split(sep).pop() }]));
+  const roots = Object.fromEntries(
+    Object.entries(modules).map(([label, file], i) => [
+      `m${i}`,
+      { label, dir: join(file, '..'), name: file.split(sep).pop() },
+    ]),
+  );
   const server = createServer((request, response) => {
     const [, root, ...rest] = decodeURIComponent(new URL(request.url, 'http://x').pathname).split('/');
     const entry = roots[root];
     if (!entry) return response.writeHead(404).end();
-    if (rest.join('/') === '') return response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(entry.name));
+    if (rest.join('/') === '')
+      return response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(entry.name));
     const file = normalize(join(entry.dir, ...rest));
-    if (!file.startsWith(entry.dir + sep) || !existsSync(file) || !statSync(file).isFile()) return response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(readFileSync(file));
+    if (!file.startsWith(entry.dir + sep) || !existsSync(file) || !statSync(file).isFile())
+      return response.writeHead(404).end();
+    response
+      .writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' })
+      .end(readFileSync(file));
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, roots })));
 }
@@ -48,7 +66,9 @@ async function startUpOnce(browser, url) {
     await cdp.send('Tracing.end');
     await complete;
     let ms = 0;
-    for (const e of events) if (e.ph === 'X' && (e.name === 'v8.compileModule' || e.name === 'v8.evaluateModule')) ms += (e.tdur ?? e.dur) / 1000;
+    for (const e of events)
+      if (e.ph === 'X' && (e.name === 'v8.compileModule' || e.name === 'v8.evaluateModule'))
+        ms += (e.tdur ?? e.dur) / 1000;
     return { ms, errors };
   } finally {
     await context.close().catch(() => undefined);
@@ -81,17 +101,37 @@ export async function runStartupBench(modules, targets) {
     await browser.close().catch(() => undefined);
     server.close();
   }
-  console.log(`\ngongkai bench — module start-up before the first render (main-thread compile + evaluation, ${LOADS} fresh loads, median (min–max))\n`);
+  console.log(
+    `\ngongkai bench — module start-up before the first render (main-thread compile + evaluation, ${LOADS} fresh loads, median (min–max))\n`,
+  );
   const rows = [['what the page loads', 'start-up, ms', 'target']];
   const summary = {};
   for (const [label, { values, errors }] of Object.entries(results)) {
-    const s = { median: median(values), min: Math.min(...values), max: Math.max(...values), errors: [...new Set(errors)] };
+    const s = {
+      median: median(values),
+      min: Math.min(...values),
+      max: Math.max(...values),
+      errors: [...new Set(errors)],
+    };
     summary[label] = s;
     const target = targets[label];
-    rows.push([label, `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`, target ? `≤ ${target} ms: ${s.median <= target ? 'met' : 'NOT met'}` : '—']);
+    rows.push([
+      label,
+      `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})`,
+      target ? `≤ ${target} ms: ${s.median <= target ? 'met' : 'NOT met'}` : '—',
+    ]);
     if (s.errors.length) rows.push(['', `page errors: ${s.errors.slice(0, 2).join(' | ')}`, '']);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => String(row[i]).length)));
-  console.log(rows.map((row) => row.map((cell, i) => String(cell).padEnd(widths[i])).join('  ').trimEnd()).join('\n'));
+  console.log(
+    rows
+      .map((row) =>
+        row
+          .map((cell, i) => String(cell).padEnd(widths[i]))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n'),
+  );
   return summary;
 }

@@ -31,7 +31,8 @@ import { w2 } from './data.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const LOADS = Number(process.env.BENCH_LOADS ?? 5);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const ms = (values) => `${median(values).toFixed(0)} (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`;
+const ms = (values) =>
+  `${median(values).toFixed(0)} (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`;
 
 /** Events the studio announces, recorded from the first moment of each page. */
 const PROBE = () => {
@@ -58,7 +59,11 @@ function firstVisitSize(paths) {
 }
 
 /** Sets a draft before the studio loads, so it opens with `draft` (as after a reload); Playwright runs it in the page. */
-const withDraft = (draft) => localStorage.setItem('gongkai-studio:draft:budget', JSON.stringify({ kind: 'budget', text: draft, savedAt: new Date().toISOString(), name: 'w2.json' }));
+const withDraft = (draft) =>
+  localStorage.setItem(
+    'gongkai-studio:draft:budget',
+    JSON.stringify({ kind: 'budget', text: draft, savedAt: new Date().toISOString(), name: 'w2.json' }),
+  );
 
 export async function runStudioBench() {
   const server = startStudioServer({ port: 0 });
@@ -87,11 +92,22 @@ export async function runStudioBench() {
       first.lint.push(b.lint[0]);
       first.preview.push(b.preview[0]);
       first.longest.push(Math.max(0, ...b.longTasks));
-      size ??= firstVisitSize(await page.evaluate(() => [location.pathname, ...performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname)].filter((path) => path.startsWith('/studio/')).map((path) => path.slice('/studio/'.length))));
+      size ??= firstVisitSize(
+        await page.evaluate(() =>
+          [location.pathname, ...performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname)]
+            .filter((path) => path.startsWith('/studio/'))
+            .map((path) => path.slice('/studio/'.length)),
+        ),
+      );
 
       // Import a 2,000-row workbook in the studio.
       await page.locator('gk-studio button', { hasText: '从表格导入' }).click();
-      const read = page.evaluate(() => new Promise((resolve) => addEventListener('import-read', (event) => resolve(event.detail.ms), { once: true })));
+      const read = page.evaluate(
+        () =>
+          new Promise((resolve) =>
+            addEventListener('import-read', (event) => resolve(event.detail.ms), { once: true }),
+          ),
+      );
       await page.locator('gk-studio studio-import input[type=file]').setInputFiles(workbook);
       studioImport.push(await read);
       await context.close();
@@ -111,9 +127,17 @@ export async function runStudioBench() {
           studio.view.focus();
         }, at);
         await w2Page.waitForTimeout(100);
-        const before = await w2Page.evaluate(() => [window.__bench.lint.length, window.__bench.preview.length, window.__bench.keys.length]);
+        const before = await w2Page.evaluate(() => [
+          window.__bench.lint.length,
+          window.__bench.preview.length,
+          window.__bench.keys.length,
+        ]);
         await w2Page.keyboard.press(key);
-        await w2Page.waitForFunction(([l, p]) => window.__bench.lint.length > l && window.__bench.preview.length > p, before, { timeout: 60000 });
+        await w2Page.waitForFunction(
+          ([l, p]) => window.__bench.lint.length > l && window.__bench.preview.length > p,
+          before,
+          { timeout: 60000 },
+        );
         const after = await w2Page.evaluate(() => window.__bench);
         const down = after.keys[before[2]];
         bucket.lint.push(after.lint[before[0]] - down);
@@ -140,21 +164,40 @@ export async function runStudioBench() {
   const cli = [];
   for (let i = 0; i < LOADS; i++) {
     const started = process.hrtime.bigint();
-    const run = spawnSync(process.execPath, [join(root, 'packages/cli/bin/gongkai.mjs'), 'import', 'budget', workbook], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(
+      process.execPath,
+      [join(root, 'packages/cli/bin/gongkai.mjs'), 'import', 'budget', workbook],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
     cli.push(Number(process.hrtime.bigint() - started) / 1e6);
-    if (run.status !== 0) console.log(`  (gongkai import exit ${run.status}: ${run.stderr.split('\n').slice(0, 3).join(' / ')})`);
+    if (run.status !== 0)
+      console.log(`  (gongkai import exit ${run.status}: ${run.stderr.split('\n').slice(0, 3).join(' / ')})`);
   }
   const workbookSize = statSync(workbook).size;
   rmSync(work, { recursive: true, force: true });
 
   console.log(`\nstudio (packages/studio/dist, static host, strict CSP), ${LOADS} fresh loads; ms, median (min–max)`);
-  const importer = readdirSync(join(root, 'packages/studio/dist/assets')).find((name) => /^studio-import-.*\.js$/.test(name));
-  const importerBytes = importer ? gzipSync(readFileSync(join(root, 'packages/studio/dist/assets', importer)), { level: 9 }).length : 0;
-  console.log(`  first visit loads ${size.files} files: ${(size.gz / 1024).toFixed(0)} KB gzip (${(size.raw / 1024).toFixed(0)} KB); the importer (${(importerBytes / 1024).toFixed(0)} KB gzip) loads when first used`);
-  console.log(`  first load: template checked ${ms(first.lint)}, element painted ${ms(first.preview)}, longest task ${ms(first.longest)}`);
-  console.log(`  keystroke on W2 (2,110 items), document stays valid: lint ${ms(valid.lint)} (target ≤ 100), new preview ${ms(valid.preview)} (target ≤ 200)`);
-  console.log(`  keystroke on W2, a sum no longer adds up:           lint ${ms(invalid.lint)}, error preview ${ms(invalid.preview)}`);
-  console.log(`  import a 2,000-row budget workbook (${(workbookSize / 1024).toFixed(0)} KB .xlsx, 2,110 rows): in the studio ${ms(studioImport)}, gongkai import (process start to exit) ${ms(cli)}`);
+  const importer = readdirSync(join(root, 'packages/studio/dist/assets')).find((name) =>
+    /^studio-import-.*\.js$/.test(name),
+  );
+  const importerBytes = importer
+    ? gzipSync(readFileSync(join(root, 'packages/studio/dist/assets', importer)), { level: 9 }).length
+    : 0;
+  console.log(
+    `  first visit loads ${size.files} files: ${(size.gz / 1024).toFixed(0)} KB gzip (${(size.raw / 1024).toFixed(0)} KB); the importer (${(importerBytes / 1024).toFixed(0)} KB gzip) loads when first used`,
+  );
+  console.log(
+    `  first load: template checked ${ms(first.lint)}, element painted ${ms(first.preview)}, longest task ${ms(first.longest)}`,
+  );
+  console.log(
+    `  keystroke on W2 (2,110 items), document stays valid: lint ${ms(valid.lint)} (target ≤ 100), new preview ${ms(valid.preview)} (target ≤ 200)`,
+  );
+  console.log(
+    `  keystroke on W2, a sum no longer adds up:           lint ${ms(invalid.lint)}, error preview ${ms(invalid.preview)}`,
+  );
+  console.log(
+    `  import a 2,000-row budget workbook (${(workbookSize / 1024).toFixed(0)} KB .xlsx, 2,110 rows): in the studio ${ms(studioImport)}, gongkai import (process start to exit) ${ms(cli)}`,
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -20,16 +20,25 @@ export const WORKSPACE = join(here, '..', '..');
 /** The pnpm that runs this workspace (the one `pnpm test` was started with, else the one on PATH). */
 function pnpmCommand() {
   const execPath = process.env.npm_execpath;
-  if (execPath && /pnpm/.test(execPath) && existsSync(execPath)) return /\.c?js$/.test(execPath) ? [process.execPath, [execPath]] : [execPath, []];
+  if (execPath && /pnpm/.test(execPath) && existsSync(execPath))
+    return /\.c?js$/.test(execPath) ? [process.execPath, [execPath]] : [execPath, []];
   return ['pnpm', []];
 }
 
 /** Runs a command; throws with its output when it fails (unless `allowFailure`). */
 export function run(command, args, { cwd, env, allowFailure = false, timeout = 300_000 } = {}) {
-  const result = spawnSync(command, args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', timeout, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(command, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if (!allowFailure && result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} (in ${cwd}) failed with ${result.status ?? result.signal}:\n${output.slice(-4000)}`);
+    throw new Error(
+      `${command} ${args.join(' ')} (in ${cwd}) failed with ${result.status ?? result.signal}:\n${output.slice(-4000)}`,
+    );
   }
   return { status: result.status, output, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
 }
@@ -77,7 +86,9 @@ function storeVersions(root) {
     versions.get(match[1]).add(match[2]);
   }
   // A name with several versions is left to pnpm: dependents need different ones.
-  return Object.fromEntries([...versions].filter(([, set]) => set.size === 1).map(([name, set]) => [name, [...set][0]]));
+  return Object.fromEntries(
+    [...versions].filter(([, set]) => set.size === 1).map(([name, set]) => [name, [...set][0]]),
+  );
 }
 
 function installedVersion(name, root) {
@@ -93,8 +104,14 @@ export function createApp({ tarballs, dir = mkdtempSync(join(tmpdir(), 'gongkai-
   cpSync(join(here, 'app'), dir, { recursive: true });
   mkdirSync(join(dir, 'public'), { recursive: true });
   // The pages' JSON documents are the elements' own examples.
-  cpSync(join(WORKSPACE, 'packages/elements/src/budget/examples/department-budget-2018.json'), join(dir, 'public/department-budget-2018.json'));
-  cpSync(join(WORKSPACE, 'packages/elements/src/catalogue/examples/proactive-2018.json'), join(dir, 'public/proactive-2018.json'));
+  cpSync(
+    join(WORKSPACE, 'packages/elements/src/budget/examples/department-budget-2018.json'),
+    join(dir, 'public/department-budget-2018.json'),
+  );
+  cpSync(
+    join(WORKSPACE, 'packages/elements/src/catalogue/examples/proactive-2018.json'),
+    join(dir, 'public/proactive-2018.json'),
+  );
   for (const [file, text] of Object.entries(extraFiles)) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file), text);
@@ -109,7 +126,10 @@ export function createApp({ tarballs, dir = mkdtempSync(join(tmpdir(), 'gongkai-
   };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   // Our tarballs name each other by version (0.1.0): they must come from the tarballs too, not the registry.
-  const pins = { ...storeVersions(WORKSPACE), ...Object.fromEntries(Object.entries(tarballs).map(([name, file]) => [name, `file:${file}`])) };
+  const pins = {
+    ...storeVersions(WORKSPACE),
+    ...Object.fromEntries(Object.entries(tarballs).map(([name, file]) => [name, `file:${file}`])),
+  };
   const yaml = [
     '# Written by scripts/consumer/consumer.mjs: the versions the workspace installed (the store has them).',
     'overrides:',
@@ -149,7 +169,10 @@ export async function buildModule(app, input, outDir) {
       target: 'es2022',
       modulePreload: false,
       reportCompressedSize: false,
-      rollupOptions: { input: join(app, input), output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
+      rollupOptions: {
+        input: join(app, input),
+        output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
     },
   });
   const files = readdirSync(outDir, { recursive: true, withFileTypes: true })

@@ -27,7 +27,14 @@ describe('englishByChineseKeys', () => {
     it(`${file}: the built tables equal the tables as written, key order included`, async () => {
       const path = join(messages, file);
       const written = await load((await transform(readFileSync(path, 'utf8'), { loader: 'ts', format: 'esm' })).code);
-      const built = await build({ entryPoints: [path], bundle: true, format: 'esm', write: false, plugins: [englishByChineseKeys()], logLevel: 'silent' });
+      const built = await build({
+        entryPoints: [path],
+        bundle: true,
+        format: 'esm',
+        write: false,
+        plugins: [englishByChineseKeys()],
+        logLevel: 'silent',
+      });
       const code = built.outputFiles[0].text;
       const shipped = await load(code);
       assert.deepEqual(Object.keys(shipped).sort(), Object.keys(written).sort());
@@ -45,7 +52,15 @@ describe('englishByChineseKeys', () => {
       englishByChineseKeysIn("export const aZh = { 'a.b': '甲', 'a.c': '乙' };\nexport const aEn = { 'a.b': 'A' };"),
       /aEn with other keys than aZh/,
     );
-    await assert.rejects(englishByChineseKeysIn("export const aZh = { 'a.b': '甲' };\nexport const aEn = { 'a.b': 'A' };\nexport const other = 1;"), /not <name>Zh and <name>En pairs/);
-    await assert.rejects(englishByChineseKeysIn("export const aZh = { 'a.b': '甲' };\nexport const aEn = { 'a.b': 2 };"), /not a string/);
+    await assert.rejects(
+      englishByChineseKeysIn(
+        "export const aZh = { 'a.b': '甲' };\nexport const aEn = { 'a.b': 'A' };\nexport const other = 1;",
+      ),
+      /not <name>Zh and <name>En pairs/,
+    );
+    await assert.rejects(
+      englishByChineseKeysIn("export const aZh = { 'a.b': '甲' };\nexport const aEn = { 'a.b': 2 };"),
+      /not a string/,
+    );
   });
 });

@@ -30,7 +30,10 @@ const folder = mkdtempSync(join(tmpdir(), 'gk-sinks-'));
 after(() => rmSync(folder, { recursive: true, force: true }));
 mkdirSync(join(folder, 'nested', 'deeper'), { recursive: true });
 for (const [name, text] of Object.entries(planted)) writeFileSync(join(folder, 'nested', 'deeper', name), `${text}\n`);
-writeFileSync(join(folder, 'clean.ts'), "import { html } from 'lit';\nexport const t = (s: string) => html`<p>${s}</p>`;\nel.textContent = s;\n");
+writeFileSync(
+  join(folder, 'clean.ts'),
+  "import { html } from 'lit';\nexport const t = (s: string) => html`<p>${s}</p>`;\nel.textContent = s;\n",
+);
 writeFileSync(join(folder, 'thing.test.ts'), 'el.innerHTML = "<b>tests may parse HTML</b>";\n');
 writeFileSync(join(folder, 'notes.md'), 'innerHTML in prose is not code\n');
 
@@ -38,7 +41,13 @@ describe('lint-html-sinks', () => {
   it('finds every planted sink, once each, with its line', () => {
     const found = findHtmlSinks([folder]);
     const files = found.map((hit) => hit.file.split(/[\\/]/).pop()).sort();
-    assert.deepEqual(files, Object.keys(planted).sort().flatMap((name) => (name === 'unsafe-html.ts' ? [name, name] : [name])).sort());
+    assert.deepEqual(
+      files,
+      Object.keys(planted)
+        .sort()
+        .flatMap((name) => (name === 'unsafe-html.ts' ? [name, name] : [name]))
+        .sort(),
+    );
     const inner = found.find((hit) => hit.file.endsWith('inner.ts'));
     assert.equal(inner.line, 1);
     assert.match(inner.why, /HTML/);

@@ -12,7 +12,8 @@ const minified = (source) => minifyTemplatesIn(source);
 
 describe('minifyLitTemplates', () => {
   it('turns each run of whitespace with a line break into one space, in text and inside tags', async () => {
-    const source = "const a = html`<div class=\"x\">\n      <p>\n        ${text}\n      </p>\n      <button\n        type=\"button\"\n        @click=${go}\n      >${label}</button>\n    </div>`;";
+    const source =
+      'const a = html`<div class="x">\n      <p>\n        ${text}\n      </p>\n      <button\n        type="button"\n        @click=${go}\n      >${label}</button>\n    </div>`;';
     assert.equal(
       await minified(source),
       'const a = html`<div class="x"> <p> ${text} </p> <button type="button" @click=${go} >${label}</button> </div>`;',
@@ -25,7 +26,7 @@ describe('minifyLitTemplates', () => {
   });
 
   it('leaves quoted attribute values as written, across expressions', async () => {
-    const source = "html`<p title=\"two  spaces\n  kept\" class='a  ${b}\n  c'>x</p>`";
+    const source = 'html`<p title="two  spaces\n  kept" class=\'a  ${b}\n  c\'>x</p>`';
     assert.equal(await minified(source), source);
   });
 
@@ -46,8 +47,12 @@ describe('minifyLitTemplates', () => {
   });
 
   it('minifies templates nested in expressions, and svg`…` too', async () => {
-    const source = 'html`<ul>\n  ${items.map((item) => html`<li>\n    ${item}\n  </li>`)}\n</ul>${svg`<g>\n  <rect></rect>\n</g>`}`';
-    assert.equal(await minified(source), 'html`<ul> ${items.map((item) => html`<li> ${item} </li>`)} </ul>${svg`<g> <rect></rect> </g>`}`');
+    const source =
+      'html`<ul>\n  ${items.map((item) => html`<li>\n    ${item}\n  </li>`)}\n</ul>${svg`<g>\n  <rect></rect>\n</g>`}`';
+    assert.equal(
+      await minified(source),
+      'html`<ul> ${items.map((item) => html`<li> ${item} </li>`)} </ul>${svg`<g> <rect></rect> </g>`}`',
+    );
   });
 
   it('touches nothing but tagged templates: not strings, comments, other tags or untagged templates', async () => {
@@ -72,7 +77,8 @@ describe('minifyLitTemplates', () => {
   });
 
   it('minifies css`…` in any element source as it did in *.styles.ts', async () => {
-    const source = "static styles = css`\n  /* why */\n  :host {\n    display: block;\n  }\n  a:focus , b > c {\n    content: ' · ';\n  }\n`;";
+    const source =
+      "static styles = css`\n  /* why */\n  :host {\n    display: block;\n  }\n  a:focus , b > c {\n    content: ' · ';\n  }\n`;";
     assert.equal(await minified(source), "static styles = css`:host{display:block}a:focus,b>c{content:' · '}`;");
     // A space before a colon stays: in a selector it can matter.
     assert.equal(minifyCss('.a :focus { color: red ; }'), '.a :focus{color:red}');

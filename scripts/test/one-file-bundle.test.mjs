@@ -22,12 +22,19 @@ describe('the one-file bundle', { skip: !existsSync(file) && 'run pnpm build fir
   });
 
   it('exports the core API by name', () => {
-    for (const name of ['formatMoney', 'validate', 'validateText', 'formatIssue', 'GkDocumentElement', 'budgetSchema']) {
+    for (const name of [
+      'formatMoney',
+      'validate',
+      'validateText',
+      'formatIssue',
+      'GkDocumentElement',
+      'budgetSchema',
+    ]) {
       assert.match(code, new RegExp(`\\bas ${name}\\b`), name);
     }
   });
 
-  it('leaves the provenance block to gongkai-provenance.js beside it, which takes the bundle\'s messages and Lit instead of a copy', () => {
+  it("leaves the provenance block to gongkai-provenance.js beside it, which takes the bundle's messages and Lit instead of a copy", () => {
     // No static import: the one file still works alone; the only import is the block's, on demand.
     assert.doesNotMatch(code, /(^|[;}])\s*import\s*[{*\w]/);
     assert.deepEqual(code.match(/import\(\s*["'][^"']*["']\s*\)/g), ['import("./gongkai-provenance.js")']);
@@ -40,15 +47,23 @@ describe('the one-file bundle', { skip: !existsSync(file) && 'run pnpm build fir
     assert.doesNotMatch(second, /(^|[;}])\s*import\s*[{*\w]/);
     assert.match(second, /export\s*\{\s*\w+ as load\s*\}/);
     // No getter defined per key a for…in finds (esbuild's namespace helper): a polluted Object.prototype would add its keys.
-    for (const text of [code, second]) assert.doesNotMatch(text, /for\s*\(\s*var\s+(\w+)\s+in\s+(\w+)\s*\)\s*\w+\(\s*\w+\s*,\s*\1\s*,\s*\{\s*get:/);
+    for (const text of [code, second])
+      assert.doesNotMatch(text, /for\s*\(\s*var\s+(\w+)\s+in\s+(\w+)\s*\)\s*\w+\(\s*\w+\s*,\s*\1\s*,\s*\{\s*get:/);
   });
 
   it('links a source map that leads back to our sources', () => {
     assert.match(code, /\n\/\/# sourceMappingURL=gongkai\.js\.map$/);
     const map = JSON.parse(readFileSync(`${file}.map`, 'utf8'));
     assert.equal(map.version, 3);
-    for (const source of ['elements/src/base/gk-element.ts', 'core/src/validate.ts', 'elements/src/budget/internal/views.ts']) {
-      assert.ok(map.sources.some((path) => path.endsWith(source)), source);
+    for (const source of [
+      'elements/src/base/gk-element.ts',
+      'core/src/validate.ts',
+      'elements/src/budget/internal/views.ts',
+    ]) {
+      assert.ok(
+        map.sources.some((path) => path.endsWith(source)),
+        source,
+      );
     }
     assert.equal(map.sources.length, map.sourcesContent.length);
   });

@@ -14,7 +14,15 @@ import { optionalChainingFromChrome80, spreadsInOptionalCalls } from '../esbuild
 
 const TARGET = ['es2020', 'chrome80', 'safari15', 'firefox78'];
 const bundle = (contents) =>
-  build({ stdin: { contents, loader: 'js' }, bundle: true, format: 'esm', write: false, target: TARGET, plugins: [optionalChainingFromChrome80()], logLevel: 'silent' });
+  build({
+    stdin: { contents, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    write: false,
+    target: TARGET,
+    plugins: [optionalChainingFromChrome80()],
+    logLevel: 'silent',
+  });
 
 describe('optional chaining from Chrome 80', () => {
   it('is kept as written for our targets', async () => {
@@ -32,22 +40,30 @@ describe('optional chaining from Chrome 80', () => {
   });
 
   it('finds exactly that form', async () => {
-    assert.deepEqual(await spreadsInOptionalCalls('a?.b(...c, d); a?.(...c, d); a?.b.e(...c, d);'), ['a?.b(...c, d)', 'a?.(...c, d)', 'a?.b.e(...c, d)']);
+    assert.deepEqual(await spreadsInOptionalCalls('a?.b(...c, d); a?.(...c, d); a?.b.e(...c, d);'), [
+      'a?.b(...c, d)',
+      'a?.(...c, d)',
+      'a?.b.e(...c, d)',
+    ]);
     assert.deepEqual(await spreadsInOptionalCalls('a?.b(c, ...d); a?.b(...c); a.b(...c, d); x(a?.b, ...c, d);'), []);
   });
 
   const packages = fileURLToPath(new URL('../../packages/', import.meta.url));
   const dist = join(packages, 'gongkai', 'dist');
-  it('has no such call in the one-file bundle or any compiled module we publish', { skip: !existsSync(join(dist, 'gongkai.js')) && 'run pnpm build first' }, async () => {
-    const compiled = ['core', 'elements', 'gongkai'].flatMap((name) =>
-      readdirSync(join(packages, name, 'dist'), { recursive: true })
-        .filter((file) => file.endsWith('.js') && file !== 'gongkai.js')
-        .map((file) => join(packages, name, 'dist', file)),
-    );
-    assert.ok(compiled.length > 50, 'the compiled modules are there');
-    const files = [join(dist, 'gongkai.js'), ...compiled];
-    const bundled = readFileSync(files[0], 'utf8');
-    assert.ok((bundled.match(/\?\./g) ?? []).length > 50, 'the one-file bundle keeps ?.');
-    for (const file of files) assert.deepEqual(await spreadsInOptionalCalls(readFileSync(file, 'utf8')), [], file);
-  });
+  it(
+    'has no such call in the one-file bundle or any compiled module we publish',
+    { skip: !existsSync(join(dist, 'gongkai.js')) && 'run pnpm build first' },
+    async () => {
+      const compiled = ['core', 'elements', 'gongkai'].flatMap((name) =>
+        readdirSync(join(packages, name, 'dist'), { recursive: true })
+          .filter((file) => file.endsWith('.js') && file !== 'gongkai.js')
+          .map((file) => join(packages, name, 'dist', file)),
+      );
+      assert.ok(compiled.length > 50, 'the compiled modules are there');
+      const files = [join(dist, 'gongkai.js'), ...compiled];
+      const bundled = readFileSync(files[0], 'utf8');
+      assert.ok((bundled.match(/\?\./g) ?? []).length > 50, 'the one-file bundle keeps ?.');
+      for (const file of files) assert.deepEqual(await spreadsInOptionalCalls(readFileSync(file, 'utf8')), [], file);
+    },
+  );
 });

@@ -22,16 +22,17 @@ const shipped = () =>
 
 /** Strings only marked's Parser/Renderer, its global instance or DOMPurify contain. */
 const FORBIDDEN = [
-  ['marked\'s Renderer', '<pre><code class="language-'],
-  ['marked\'s Renderer', 'disabled="" type="checkbox"'],
-  ['marked\'s global instance', 'Please report this to https://github.com/markedjs/marked.'],
+  ["marked's Renderer", '<pre><code class="language-'],
+  ["marked's Renderer", 'disabled="" type="checkbox"'],
+  ["marked's global instance", 'Please report this to https://github.com/markedjs/marked.'],
   ['DOMPurify', 'DOMPurify'],
   ['DOMPurify', 'SAFE_FOR_TEMPLATES'],
 ];
 
 describe('the shipped Markdown code', { skip: !existsSync(join(dist, 'gongkai.js')) && 'run pnpm build first' }, () => {
   it("has marked's lexer in the one-file bundle and in core's vendored marked", () => {
-    for (const file of [join(dist, 'gongkai.js'), vendoredMarked]) assert.match(readFileSync(file, 'utf8'), /blockquoteStart/, `marked's block rules in ${file}`);
+    for (const file of [join(dist, 'gongkai.js'), vendoredMarked])
+      assert.match(readFileSync(file, 'utf8'), /blockquoteStart/, `marked's block rules in ${file}`);
   });
 
   it('evaluates marked on first use only (core imports the lazy vendored copy)', () => {
@@ -42,7 +43,8 @@ describe('the shipped Markdown code', { skip: !existsSync(join(dist, 'gongkai.js
 
   for (const [what, marker] of FORBIDDEN) {
     it(`has no ${what} (${marker})`, () => {
-      for (const file of shipped()) assert.equal(readFileSync(file, 'utf8').includes(marker), false, `${file} contains ${marker}`);
+      for (const file of shipped())
+        assert.equal(readFileSync(file, 'utf8').includes(marker), false, `${file} contains ${marker}`);
     });
   }
 });

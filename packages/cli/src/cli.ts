@@ -96,7 +96,8 @@ function usage(lang: Lang): string {
 
 function runValidate(options: Options, files: string[], io: CliStreams): ExitCode {
   const { lang } = options;
-  if (options.out !== undefined) throw new UsageError(m(lang, 'cli.optionNotHere', { option: '--out', command: 'validate' }));
+  if (options.out !== undefined)
+    throw new UsageError(m(lang, 'cli.optionNotHere', { option: '--out', command: 'validate' }));
   const forced = options.kind === undefined ? undefined : requireKind(options.kind, lang);
   if (files.length === 0) throw new UsageError(m(lang, 'cli.noFiles'));
   let worst: ExitCode = 0;
@@ -110,7 +111,8 @@ function runValidate(options: Options, files: string[], io: CliStreams): ExitCod
 
 function runSchema(options: Options, args: string[], io: CliStreams): ExitCode {
   const { lang } = options;
-  if (options.kind !== undefined) throw new UsageError(m(lang, 'cli.optionNotHere', { option: '--kind', command: 'schema' }));
+  if (options.kind !== undefined)
+    throw new UsageError(m(lang, 'cli.optionNotHere', { option: '--kind', command: 'schema' }));
   if (args.length > 1) throw new UsageError(m(lang, 'cli.tooManyArgs', { arg: args[1]! }));
   const kinds = args[0] === undefined ? undefined : [requireKind(args[0], lang)];
   if (options.out === undefined) {
@@ -125,7 +127,9 @@ function runSchema(options: Options, args: string[], io: CliStreams): ExitCode {
       mkdirSync(dir, { recursive: true });
       writeFileSync(file, schemaText(kind));
     } catch (error) {
-      io.stderr(`gongkai: ${m(lang, 'cli.writeFailed', { file, detail: (error as NodeJS.ErrnoException).code ?? String(error) })}\n`);
+      io.stderr(
+        `gongkai: ${m(lang, 'cli.writeFailed', { file, detail: (error as NodeJS.ErrnoException).code ?? String(error) })}\n`,
+      );
       return 2;
     }
     io.stdout(`${m(lang, 'cli.wrote', { file })}\n`);
@@ -135,12 +139,15 @@ function runSchema(options: Options, args: string[], io: CliStreams): ExitCode {
 
 async function runImport(options: Options, args: string[], io: CliStreams): Promise<ExitCode> {
   const { lang } = options;
-  for (const option of ['kind', 'out'] as const) if (options[option] !== undefined) throw new UsageError(m(lang, 'cli.optionNotHere', { option: `--${option}`, command: 'import' }));
+  for (const option of ['kind', 'out'] as const)
+    if (options[option] !== undefined)
+      throw new UsageError(m(lang, 'cli.optionNotHere', { option: `--${option}`, command: 'import' }));
   const [what, file, extra] = args;
   if (what !== 'budget' && what !== 'catalogue') throw new UsageError(m(lang, 'cli.importWhat', { what: what ?? '' }));
   if (file === undefined) throw new UsageError(m(lang, 'cli.noFiles'));
   if (extra !== undefined) throw new UsageError(m(lang, 'cli.tooManyArgs', { arg: extra }));
-  if (options.sheet !== undefined && what !== 'catalogue') throw new UsageError(m(lang, 'cli.optionNotHere', { option: '--sheet', command: 'import budget' }));
+  if (options.sheet !== undefined && what !== 'catalogue')
+    throw new UsageError(m(lang, 'cli.optionNotHere', { option: '--sheet', command: 'import budget' }));
   const result = await importFile(what, file, lang, options.sheet);
   io.stdout(result.stdout);
   io.stderr(result.stderr.map((line) => `${line}\n`).join(''));
@@ -148,7 +155,11 @@ async function runImport(options: Options, args: string[], io: CliStreams): Prom
 }
 
 /** Runs the CLI; returns the exit code (0 ok, 1 problems in the data, 2 unreadable input or a usage error). */
-export function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, io: CliStreams = defaultStreams): ExitCode | Promise<ExitCode> {
+export function main(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  io: CliStreams = defaultStreams,
+): ExitCode | Promise<ExitCode> {
   const lang = langFrom(argv, env);
   try {
     const options = parseArgs(argv, lang);

@@ -12,7 +12,17 @@ import type { Lang } from '../../core/src/i18n.js';
 import { SCHEMAS } from '../../core/src/kinds.js';
 import { issueMessage, validateText } from '../../core/src/validate.js';
 import { t } from '../../core/src/i18n.js';
-import { formatProblem, formatSize, guessCatalogueMapping, importBudget, importCatalogue, importMessage, MAX_FILE_BYTES, readWorkbook, type ImportProblem } from '../../import/src/index.js';
+import {
+  formatProblem,
+  formatSize,
+  guessCatalogueMapping,
+  importBudget,
+  importCatalogue,
+  importMessage,
+  MAX_FILE_BYTES,
+  readWorkbook,
+  type ImportProblem,
+} from '../../import/src/index.js';
 import type { ExitCode } from './validate-files.js';
 import { m } from './messages.js';
 
@@ -24,17 +34,36 @@ export interface ImportOutput {
 
 export type ImportKind = 'budget' | 'catalogue';
 
-export async function importFile(kind: ImportKind, file: string, lang: Lang, sheetName?: string): Promise<ImportOutput> {
+export async function importFile(
+  kind: ImportKind,
+  file: string,
+  lang: Lang,
+  sheetName?: string,
+): Promise<ImportOutput> {
   let bytes: Uint8Array;
   try {
     // A file over the cap is refused before it is read into memory.
     const size = statSync(file).size;
     if (statSync(file).isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    if (size > MAX_FILE_BYTES) return { code: 2, stdout: '', stderr: [`${file}  ${importMessage(lang, 'read.tooLarge', { size: formatSize(size), limit: formatSize(MAX_FILE_BYTES) })}`] };
+    if (size > MAX_FILE_BYTES)
+      return {
+        code: 2,
+        stdout: '',
+        stderr: [
+          `${file}  ${importMessage(lang, 'read.tooLarge', { size: formatSize(size), limit: formatSize(MAX_FILE_BYTES) })}`,
+        ],
+      };
     bytes = new Uint8Array(readFileSync(file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const key = code === 'ENOENT' || code === 'ENOTDIR' ? 'read.missing' : code === 'EISDIR' ? 'read.directory' : code === 'EACCES' || code === 'EPERM' ? 'read.permission' : 'read.other';
+    const key =
+      code === 'ENOENT' || code === 'ENOTDIR'
+        ? 'read.missing'
+        : code === 'EISDIR'
+          ? 'read.directory'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'read.permission'
+            : 'read.other';
     return { code: 2, stdout: '', stderr: [`${file}  ${m(lang, key, { detail: code ?? String(error) })}`] };
   }
   const book = await readWorkbook(bytes, file);
@@ -45,8 +74,18 @@ export async function importFile(kind: ImportKind, file: string, lang: Lang, she
   if (kind === 'budget') {
     ({ document, problems } = importBudget(book.sheets));
   } else {
-    const sheet = sheetName === undefined ? book.sheets.find((s) => s.rows.length) ?? book.sheets[0]! : book.sheets.find((s) => s.name === sheetName);
-    if (!sheet) return { code: 2, stdout: '', stderr: [`${file}  ${m(lang, 'cli.noSheet', { sheet: sheetName ?? '', sheets: book.sheets.map((s) => s.name).join('、') })}`] };
+    const sheet =
+      sheetName === undefined
+        ? (book.sheets.find((s) => s.rows.length) ?? book.sheets[0]!)
+        : book.sheets.find((s) => s.name === sheetName);
+    if (!sheet)
+      return {
+        code: 2,
+        stdout: '',
+        stderr: [
+          `${file}  ${m(lang, 'cli.noSheet', { sheet: sheetName ?? '', sheets: book.sheets.map((s) => s.name).join('、') })}`,
+        ],
+      };
     const plan = guessCatalogueMapping(sheet);
     if (!plan) return { code: 1, stdout: '', stderr: [`${file}  ${importMessage(lang, 'catalogue.noHeader')}`] };
     ({ document, problems } = importCatalogue(sheet, plan));
@@ -56,7 +95,10 @@ export async function importFile(kind: ImportKind, file: string, lang: Lang, she
   // The document as `gongkai validate` would judge it, with lines in the JSON written to stdout.
   const checked = validateText(SCHEMAS[kind], text);
   if (!checked.ok) {
-    for (const issue of checked.issues) lines.push(`${file}  ${m(lang, 'cli.importIssue')}:${issue.line ?? 1}:${issue.col ?? 1}  ${issue.pathText || t(lang, 'path.root')}  ${issueMessage(issue, lang)}`);
+    for (const issue of checked.issues)
+      lines.push(
+        `${file}  ${m(lang, 'cli.importIssue')}:${issue.line ?? 1}:${issue.col ?? 1}  ${issue.pathText || t(lang, 'path.root')}  ${issueMessage(issue, lang)}`,
+      );
   }
   const failed = !checked.ok || problems.some((problem) => problem.severity === 'error');
   return { code: failed ? 1 : 0, stdout: text, stderr: lines };

@@ -95,5 +95,7 @@ Kinds: {kinds}
 const tables: Record<Lang, Record<CliKey, string>> = { 'zh-CN': zh, en };
 
 export function m(lang: Lang, key: CliKey, params: Record<string, string | number> = {}): string {
-  return tables[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return tables[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }

@@ -30,7 +30,14 @@ function readText(file: string, lang: Lang): ReadResult {
     bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const key = code === 'ENOENT' || code === 'ENOTDIR' ? 'read.missing' : code === 'EISDIR' ? 'read.directory' : code === 'EACCES' || code === 'EPERM' ? 'read.permission' : 'read.other';
+    const key =
+      code === 'ENOENT' || code === 'ENOTDIR'
+        ? 'read.missing'
+        : code === 'EISDIR'
+          ? 'read.directory'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'read.permission'
+            : 'read.other';
     return { ok: false, line: `${file}  ${m(lang, key, { detail: code ?? String(error) })}` };
   }
   // A UTF-8 byte order mark is dropped here (Notepad writes one); positions count from after it.
@@ -65,7 +72,9 @@ function kindIssue(text: string, value: Record<string, unknown>, lang: Lang): Gk
     path: ['kind'],
     pathText: 'kind',
     key: missing ? 'issue.kindMissing' : 'issue.kindUnknown',
-    params: missing ? { kinds } : { kind: typeof kind === 'string' ? kind : JSON.stringify(kind) ?? String(kind), kinds },
+    params: missing
+      ? { kinds }
+      : { kind: typeof kind === 'string' ? kind : (JSON.stringify(kind) ?? String(kind)), kinds },
     ...(position ? { line: position.line, col: position.col } : {}),
   };
 }

@@ -4,7 +4,16 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +26,12 @@ function gongkai(args, env = {}) {
   const base = { ...process.env };
   delete base.GONGKAI_LANG;
   const result = spawnSync(process.execPath, [bin, ...args], { cwd: here, env: { ...base, ...env }, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.split('\n').filter(Boolean) };
+  return {
+    code: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    lines: result.stdout.split('\n').filter(Boolean),
+  };
 }
 
 /** The one stdout line that starts with `prefix`. */
@@ -28,7 +42,8 @@ function lineStarting(run, prefix) {
 }
 
 function includesAll(text, words) {
-  for (const word of words) assert.ok(text.includes(word), `expected ${JSON.stringify(word)} in ${JSON.stringify(text)}`);
+  for (const word of words)
+    assert.ok(text.includes(word), `expected ${JSON.stringify(word)} in ${JSON.stringify(text)}`);
 }
 
 describe('gongkai validate: valid files', () => {
@@ -174,24 +189,33 @@ describe('gongkai validate: unreadable or malformed files (exit 2)', () => {
     includesAll(lineStarting(en, 'fixtures/a-directory  '), ['directory']);
   });
 
-  test('a file without read permission', { skip: process.getuid?.() === 0 || process.platform === 'win32' ? 'root can read anything' : false }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gongkai-cli-'));
-    try {
-      const file = join(dir, 'secret.json');
-      copyFileSync(join(here, 'fixtures/valid.json'), file);
-      chmodSync(file, 0o000);
-      const run = gongkai(['validate', file]);
-      assert.equal(run.code, 2);
-      includesAll(lineStarting(run, `${file}  `), ['没有读取权限']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  test(
+    'a file without read permission',
+    { skip: process.getuid?.() === 0 || process.platform === 'win32' ? 'root can read anything' : false },
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'gongkai-cli-'));
+      try {
+        const file = join(dir, 'secret.json');
+        copyFileSync(join(here, 'fixtures/valid.json'), file);
+        chmodSync(file, 0o000);
+        const run = gongkai(['validate', file]);
+        assert.equal(run.code, 2);
+        includesAll(lineStarting(run, `${file}  `), ['没有读取权限']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 describe('gongkai validate: several files', () => {
   test('the exit code is the worst, and every file is still checked', () => {
-    const run = gongkai(['validate', 'fixtures/valid.json', 'fixtures/does-not-exist.json', 'fixtures/wrong-type.json']);
+    const run = gongkai([
+      'validate',
+      'fixtures/valid.json',
+      'fixtures/does-not-exist.json',
+      'fixtures/wrong-type.json',
+    ]);
     assert.equal(run.code, 2);
     assert.equal(run.lines[0], '✓ fixtures/valid.json');
     assert.ok(run.lines[1].startsWith('fixtures/does-not-exist.json  '));
@@ -246,7 +270,10 @@ describe('usage', () => {
       [['frobnicate'], ['frobnicate', 'gongkai --help']],
       [['validate'], ['gongkai validate']],
       [['validate', '--bogus', 'fixtures/valid.json'], ['--bogus']],
-      [['validate', '--kind', 'notice', 'fixtures/valid.json'], ['notice', '"document"']],
+      [
+        ['validate', '--kind', 'notice', 'fixtures/valid.json'],
+        ['notice', '"document"'],
+      ],
       [['validate', 'fixtures/valid.json', '--lang'], ['--lang']],
     ]) {
       const run = gongkai(args);
@@ -261,7 +288,9 @@ describe('usage', () => {
     try {
       mkdirSync(join(dir, 'bin'));
       copyFileSync(bin, join(dir, 'bin', 'gongkai.mjs'));
-      const result = spawnSync(process.execPath, [join(dir, 'bin', 'gongkai.mjs'), 'validate', 'x.json'], { encoding: 'utf8' });
+      const result = spawnSync(process.execPath, [join(dir, 'bin', 'gongkai.mjs'), 'validate', 'x.json'], {
+        encoding: 'utf8',
+      });
       assert.equal(result.status, 2);
       includesAll(result.stderr, ['pnpm build']);
     } finally {
@@ -338,12 +367,21 @@ describe('a process whose Object.prototype has enumerable properties (the patche
   }
 
   test('the control: the polluter really adds enumerable properties', () => {
-    const result = spawnSync(process.execPath, ['--import', polluter, '-e', 'const keys = []; for (const k in {}) keys.push(k); console.log(keys.join(","))'], { encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', polluter, '-e', 'const keys = []; for (const k in {}) keys.push(k); console.log(keys.join(","))'],
+      { encoding: 'utf8' },
+    );
     assert.equal(result.stdout.trim(), 'x,clone,toJSONString,each,values,pattern,optin,optout,propValues,shape,title');
   });
 
   test('validate gives exactly what it gives in a clean process', () => {
-    const files = ['fixtures/valid.json', 'fixtures/misspelled.json', 'fixtures/missing-issuer.json', 'fixtures/wrong-type.json'];
+    const files = [
+      'fixtures/valid.json',
+      'fixtures/misspelled.json',
+      'fixtures/missing-issuer.json',
+      'fixtures/wrong-type.json',
+    ];
     const clean = gongkai(['validate', ...files]);
     const dirty = polluted(['validate', ...files]);
     assert.equal(dirty.stderr, '');

@@ -11,7 +11,9 @@ import { budgetWorkbook, functionalSheet } from '../../import/support/budget-wor
 import { xlsx, xlsxParts, zip } from '../../import/support/xlsx-writer.mjs';
 
 const bin = fileURLToPath(new URL('../bin/gongkai.mjs', import.meta.url));
-const example = JSON.parse(readFileSync(new URL('../../elements/src/budget/examples/department-budget-2018.json', import.meta.url), 'utf8'));
+const example = JSON.parse(
+  readFileSync(new URL('../../elements/src/budget/examples/department-budget-2018.json', import.meta.url), 'utf8'),
+);
 const dir = mkdtempSync(join(tmpdir(), 'gk-import-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 
@@ -25,7 +27,12 @@ function gongkai(args, env = {}) {
   const base = { ...process.env };
   delete base.GONGKAI_LANG;
   const result = spawnSync(process.execPath, [bin, ...args], { cwd: dir, env: { ...base, ...env }, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr, problems: result.stderr.split('\n').filter(Boolean) };
+  return {
+    code: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    problems: result.stderr.split('\n').filter(Boolean),
+  };
 }
 
 /** The 2018 figures of an item tree, by code: what a comparison needs. */
@@ -52,11 +59,24 @@ describe('gongkai import budget', () => {
     assert.deepEqual(figures(doc.functional), figures(example.functional));
     assert.deepEqual(figures(doc.economic), figures(example.economic));
     // The 三公 table has the four statutory columns (会议费 and 培训费 are published apart).
-    const four = (rows) => rows.map(({ year, travelAbroad, vehiclePurchase, vehicleOperation, reception }) => ({ year, travelAbroad, vehiclePurchase, vehicleOperation, reception }));
+    const four = (rows) =>
+      rows.map(({ year, travelAbroad, vehiclePurchase, vehicleOperation, reception }) => ({
+        year,
+        travelAbroad,
+        vehiclePurchase,
+        vehicleOperation,
+        reception,
+      }));
     assert.deepEqual(four(doc.sangong), four([...example.sangong].sort((a, b) => a.year - b.year)));
-    assert.deepEqual(doc.revenue.map((r) => [r.name, r.values[0].budget]), example.revenue.map((r) => [r.name, r.values.find((v) => v.year === 2018).budget]));
+    assert.deepEqual(
+      doc.revenue.map((r) => [r.name, r.values[0].budget]),
+      example.revenue.map((r) => [r.name, r.values.find((v) => v.year === 2018).budget]),
+    );
     // What it could not know is said, not guessed silently; nothing is an error.
-    assert.ok(run.problems.some((line) => line.includes('公开日期按今天')), run.stderr);
+    assert.ok(
+      run.problems.some((line) => line.includes('公开日期按今天')),
+      run.stderr,
+    );
     assert.ok(run.problems.every((line) => !line.includes('金额不是数字')));
     // The output is a valid document for `gongkai validate`.
     writeFileSync(join(dir, 'imported.json'), run.stdout);
@@ -71,12 +91,20 @@ describe('gongkai import budget', () => {
     const doc = JSON.parse(yuan.stdout);
     assert.equal(doc.unit, '元');
     // 13020.05 万元 is 130,200,500 元 exactly; 6978.05 万元 is 69,780,500.
-    assert.deepEqual(doc.functional[0].values[0], { year: 2018, budget: 130200500, basic: 69780500, project: 60420000 });
+    assert.deepEqual(doc.functional[0].values[0], {
+      year: 2018,
+      budget: 130200500,
+      basic: 69780500,
+      project: 60420000,
+    });
 
     write('mixed.xlsx', budgetWorkbook(example, { economicUnit: '元' }));
     const mixed = gongkai(['import', 'budget', 'mixed.xlsx']);
     assert.equal(mixed.code, 0, mixed.stderr);
-    assert.ok(mixed.problems.some((line) => line.includes('一般公共预算基本支出表!C2：本表单位为 元，已精确换算为 万元')), mixed.stderr);
+    assert.ok(
+      mixed.problems.some((line) => line.includes('一般公共预算基本支出表!C2：本表单位为 元，已精确换算为 万元')),
+      mixed.stderr,
+    );
     // Back in 万元 without a binary float's tail: 1486.2, not 1486.2000000000003.
     assert.deepEqual(figures(JSON.parse(mixed.stdout).economic), figures(example.economic));
     assert.match(mixed.stdout, /"budget": 1486\.2\b/);
@@ -92,7 +120,10 @@ describe('gongkai import budget', () => {
     const run = gongkai(['import', 'budget', 'broken.xlsx']);
     assert.equal(run.code, 1);
     assert.ok(run.problems.includes('broken.xlsx  一般公共预算支出表!E7：金额不是数字：“55７.0６x”'), run.stderr);
-    assert.ok(run.problems.includes('broken.xlsx  一般公共预算支出表!F5：合计行为 9999.99，各类科目之和为 8747.54（万元）'), run.stderr);
+    assert.ok(
+      run.problems.includes('broken.xlsx  一般公共预算支出表!F5：合计行为 9999.99，各类科目之和为 8747.54（万元）'),
+      run.stderr,
+    );
     // The document is still written, for the editor to fix.
     assert.equal(JSON.parse(run.stdout).kind, 'budget');
   });
@@ -121,7 +152,16 @@ describe('gongkai import budget', () => {
   test('a CSV export of one table (title rows, unit line, 元) imports too', () => {
     const sheet = functionalSheet(example, { codes: 'single', unit: '元' });
     const cell = (c) => (c === null || c === undefined ? '' : typeof c === 'object' ? (c.n ?? c.v ?? '') : String(c));
-    const csv = sheet.rows.map((row) => row.map((c) => { const t = cell(c); return /[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t; }).join(',')).join('\r\n');
+    const csv = sheet.rows
+      .map((row) =>
+        row
+          .map((c) => {
+            const t = cell(c);
+            return /[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+          })
+          .join(','),
+      )
+      .join('\r\n');
     write('functional.csv', `\uFEFF${csv}\r\n`);
     const run = gongkai(['import', 'budget', 'functional.csv']);
     assert.equal(run.code, 0, run.stderr);
@@ -129,7 +169,18 @@ describe('gongkai import budget', () => {
   });
 
   test('a workbook with no budget table says what it expected; exit 1', () => {
-    write('other.xlsx', xlsx([{ name: '通讯录', rows: [['姓名', '电话'], ['王芳', '0952-1234567']] }]));
+    write(
+      'other.xlsx',
+      xlsx([
+        {
+          name: '通讯录',
+          rows: [
+            ['姓名', '电话'],
+            ['王芳', '0952-1234567'],
+          ],
+        },
+      ]),
+    );
     const run = gongkai(['import', 'budget', 'other.xlsx']);
     assert.equal(run.code, 1);
     assert.ok(run.stderr.includes('没有找到可导入的预算公开表'), run.stderr);
@@ -211,19 +262,33 @@ describe('gongkai import catalogue', () => {
     assert.equal(doc.title, '平罗县卫生和计划生育局政府信息公开目录');
     assert.equal(doc.owner, '平罗县卫生和计划生育局');
     assert.equal(doc.type, '主动公开');
-    assert.deepEqual(doc.columns.map((c) => c.key), ['office', 'timeLimit', 'review', 'platform', 'col9']);
+    assert.deepEqual(
+      doc.columns.map((c) => c.key),
+      ['office', 'timeLimit', 'review', 'platform', 'col9'],
+    );
     assert.equal(doc.items[0].title, '关于印发"2018年工作要点"的通知\n（全文）');
     assert.equal(doc.items[1].date, '2018-05-03');
     assert.equal(doc.items[1].category, '监督执法');
-    assert.deepEqual(doc.categories, [{ id: '机构职能', name: '机构职能' }, { id: '监督执法', name: '监督执法' }]);
+    assert.deepEqual(doc.categories, [
+      { id: '机构职能', name: '机构职能' },
+      { id: '监督执法', name: '监督执法' },
+    ]);
   });
 
   test('a sheet whose date column holds a non-date names the cell; exit 1', () => {
-    const rows = [['行政许可公示'], header.slice(0, 4), ['1', '医疗机构执业许可', '许可', { date: '2018-04-20' }], ['2', '放射诊疗许可', '许可', '四月下旬']];
+    const rows = [
+      ['行政许可公示'],
+      header.slice(0, 4),
+      ['1', '医疗机构执业许可', '许可', { date: '2018-04-20' }],
+      ['2', '放射诊疗许可', '许可', '四月下旬'],
+    ];
     write('licences.xlsx', xlsx([{ name: '许可', rows, merges: ['A1:D1'] }]));
     const run = gongkai(['import', 'catalogue', 'licences.xlsx']);
     assert.equal(run.code, 1);
-    assert.ok(run.problems.includes('licences.xlsx  许可!D4：“发布日期”应为日期（如 2018-04-20），实际为“四月下旬”'), run.stderr);
+    assert.ok(
+      run.problems.includes('licences.xlsx  许可!D4：“发布日期”应为日期（如 2018-04-20），实际为“四月下旬”'),
+      run.stderr,
+    );
     const doc = JSON.parse(run.stdout);
     assert.equal(doc.type, '记录');
     assert.equal(doc.items[0].date, '2018-04-20');
@@ -242,12 +307,27 @@ describe('gongkai import catalogue', () => {
     write('merged.xlsx', xlsx([{ name: '许可', rows, merges: ['A1:D1', 'C3:C5'] }]));
     const run = gongkai(['import', 'catalogue', 'merged.xlsx']);
     const doc = JSON.parse(run.stdout);
-    assert.deepEqual(doc.items.map((item) => item.category), ['医政', '医政', '医政', '公共卫生']);
+    assert.deepEqual(
+      doc.items.map((item) => item.category),
+      ['医政', '医政', '医政', '公共卫生'],
+    );
     assert.equal(doc.title, '平罗县卫生和计划生育局行政许可公示');
   });
 
   test('--sheet picks a sheet by name', () => {
-    write('two.xlsx', xlsx([{ name: '说明', rows: [['本表说明']] }, { name: '目录', rows: [['编号', '标题'], ['a1', '第一条']] }]));
+    write(
+      'two.xlsx',
+      xlsx([
+        { name: '说明', rows: [['本表说明']] },
+        {
+          name: '目录',
+          rows: [
+            ['编号', '标题'],
+            ['a1', '第一条'],
+          ],
+        },
+      ]),
+    );
     const run = gongkai(['import', 'catalogue', 'two.xlsx', '--sheet', '目录']);
     assert.equal(JSON.parse(run.stdout).items[0].id, 'a1');
     // No title row names the office that keeps it: core says so, at its line in the JSON written.

@@ -12,7 +12,15 @@ import { maskEmails } from './deidentify/emails.js';
 import { foldWidth } from './deidentify/fold.js';
 import { Marks } from './deidentify/marks.js';
 import { maskCuedNames, maskKnownNames, maskName } from './deidentify/names.js';
-import { isCreditCode, isOldResidentId, isResidentId, maskIdValue, maskNumbers, maskPhoneValue, maskResidentId } from './deidentify/numbers.js';
+import {
+  isCreditCode,
+  isOldResidentId,
+  isResidentId,
+  maskIdValue,
+  maskNumbers,
+  maskPhoneValue,
+  maskResidentId,
+} from './deidentify/numbers.js';
 import { publicContacts } from './deidentify/public.js';
 
 export { cutAddress, isCreditCode, isOldResidentId, isResidentId, maskName, maskResidentId };

@@ -11,7 +11,9 @@ const def = defOf;
 
 /** The option of a discriminated union whose discriminator is `value` (sections[]<image>). */
 function option(union: SchemaDef, value: string): AnySchema | undefined {
-  return union.options?.find((candidate) => discriminatorValues(candidate, union.discriminator ?? 'type').includes(value));
+  return union.options?.find((candidate) =>
+    discriminatorValues(candidate, union.discriminator ?? 'type').includes(value),
+  );
 }
 
 /**
@@ -64,7 +66,8 @@ export function undescribedFields(root: AnySchema): string[] {
     if (d.type === 'array' && d.element) {
       const itemPath = `${path}[]`;
       const itemType = def(unwrap(d.element)).type;
-      if ((itemType === 'object' || itemType === 'union') && !z.globalRegistry.get(d.element)?.description) missing.push(itemPath);
+      if ((itemType === 'object' || itemType === 'union') && !z.globalRegistry.get(d.element)?.description)
+        missing.push(itemPath);
       visit(d.element, itemPath);
     } else if (d.type === 'union' && d.options) {
       for (const candidate of d.options) {

@@ -48,16 +48,27 @@ function show(value: Json, lang: Lang): string {
 }
 
 /** Leaf by leaf, by JSON path; arrays by position. */
-function fieldChanges(before: Json, after: Json, path: Array<string | number>, lang: Lang, out: DocumentChange[] = []): DocumentChange[] {
+function fieldChanges(
+  before: Json,
+  after: Json,
+  path: Array<string | number>,
+  lang: Lang,
+  out: DocumentChange[] = [],
+): DocumentChange[] {
   if (isObject(before) && isObject(after)) {
     for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
       if (path.length === 0 && key === '$schema') continue;
       fieldChanges(before[key], after[key], [...path, key], lang, out);
     }
   } else if (Array.isArray(before) && Array.isArray(after)) {
-    for (let i = 0; i < Math.max(before.length, after.length); i++) fieldChanges(before[i], after[i], [...path, i], lang, out);
+    for (let i = 0; i < Math.max(before.length, after.length); i++)
+      fieldChanges(before[i], after[i], [...path, i], lang, out);
   } else if (JSON.stringify(before) !== JSON.stringify(after)) {
-    out.push({ label: formatPath(path), before: before === undefined ? '' : show(before, lang), after: after === undefined ? '' : show(after, lang) });
+    out.push({
+      label: formatPath(path),
+      before: before === undefined ? '' : show(before, lang),
+      after: after === undefined ? '' : show(after, lang),
+    });
   }
   return out;
 }
@@ -81,8 +92,14 @@ function budgetAmounts(doc: Record<string, Json>, lang: Lang): Map<string, Amoun
         for (const measure of MEASURES) {
           const value = row[measure];
           if (typeof value !== 'number') continue;
-          const when = t(lang, 'provenance.yearMeasure', { year: String(row.year), measure: t(lang, `provenance.measure.${measure}`) });
-          out.set(`${tree}|${id}|${row.year}|${measure}`, { label: `${when} ${typeof item.code === 'string' ? `${item.code} ` : ''}${name}`, value });
+          const when = t(lang, 'provenance.yearMeasure', {
+            year: String(row.year),
+            measure: t(lang, `provenance.measure.${measure}`),
+          });
+          out.set(`${tree}|${id}|${row.year}|${measure}`, {
+            label: `${when} ${typeof item.code === 'string' ? `${item.code} ` : ''}${name}`,
+            value,
+          });
         }
       }
       walk(item.children, tree, id);
@@ -94,37 +111,59 @@ function budgetAmounts(doc: Record<string, Json>, lang: Lang): Map<string, Amoun
 
 function budgetChanges(before: Record<string, Json>, after: Record<string, Json>, lang: Lang): DocumentChange[] {
   const unit = (typeof after.unit === 'string' ? after.unit : '元') as MoneyUnit;
-  const money = (value: number | undefined) => (value === undefined ? '' : formatMoney(value, { from: unit, lang, digits: 2 }));
+  const money = (value: number | undefined) =>
+    value === undefined ? '' : formatMoney(value, { from: unit, lang, digits: 2 });
   const was = budgetAmounts(before, lang);
   const now = budgetAmounts(after, lang);
   const out: DocumentChange[] = [];
   for (const [key, amount] of now) {
     const old = was.get(key);
-    if (old?.value !== amount.value) out.push({ label: amount.label, before: money(old?.value), after: money(amount.value) });
+    if (old?.value !== amount.value)
+      out.push({ label: amount.label, before: money(old?.value), after: money(amount.value) });
   }
-  for (const [key, amount] of was) if (!now.has(key)) out.push({ label: amount.label, before: money(amount.value), after: '' });
+  for (const [key, amount] of was)
+    if (!now.has(key)) out.push({ label: amount.label, before: money(amount.value), after: '' });
   // The rest (title, 三公经费, debt, notes) field by field.
-  const rest = (doc: Record<string, Json>) => Object.fromEntries(Object.entries(doc).filter(([k]) => !(BUDGET_TREES as readonly string[]).includes(k)));
+  const rest = (doc: Record<string, Json>) =>
+    Object.fromEntries(Object.entries(doc).filter(([k]) => !(BUDGET_TREES as readonly string[]).includes(k)));
   return [...out, ...fieldChanges(rest(before), rest(after), [], lang)];
 }
 
 function catalogueChanges(before: Record<string, Json>, after: Record<string, Json>, lang: Lang): DocumentChange[] {
-  const items = (doc: Record<string, Json>) => new Map((Array.isArray(doc.items) ? doc.items : []).filter(isObject).map((item) => [String(item.id), item]));
+  const items = (doc: Record<string, Json>) =>
+    new Map((Array.isArray(doc.items) ? doc.items : []).filter(isObject).map((item) => [String(item.id), item]));
   const was = items(before);
   const now = items(after);
-  const labels = new Map((Array.isArray(after.columns) ? after.columns : []).filter(isObject).map((c) => [String(c.key), String(c.label)]));
+  const labels = new Map(
+    (Array.isArray(after.columns) ? after.columns : []).filter(isObject).map((c) => [String(c.key), String(c.label)]),
+  );
   const out: DocumentChange[] = [];
   for (const [id, item] of now) {
     const old = was.get(id);
     if (!old) {
-      out.push({ label: `${t(lang, 'provenance.added')} ${String(item.title)}`, before: '', after: String(item.title) });
+      out.push({
+        label: `${t(lang, 'provenance.added')} ${String(item.title)}`,
+        before: '',
+        after: String(item.title),
+      });
       continue;
     }
     for (const key of new Set([...Object.keys(old), ...Object.keys(item)])) {
-      if (JSON.stringify(old[key]) !== JSON.stringify(item[key])) out.push({ label: `${String(item.title)} · ${labels.get(key) ?? key}`, before: old[key] === undefined ? '' : show(old[key], lang), after: item[key] === undefined ? '' : show(item[key], lang) });
+      if (JSON.stringify(old[key]) !== JSON.stringify(item[key]))
+        out.push({
+          label: `${String(item.title)} · ${labels.get(key) ?? key}`,
+          before: old[key] === undefined ? '' : show(old[key], lang),
+          after: item[key] === undefined ? '' : show(item[key], lang),
+        });
     }
   }
-  for (const [id, item] of was) if (!now.has(id)) out.push({ label: `${t(lang, 'provenance.removed')} ${String(item.title)}`, before: String(item.title), after: '' });
+  for (const [id, item] of was)
+    if (!now.has(id))
+      out.push({
+        label: `${t(lang, 'provenance.removed')} ${String(item.title)}`,
+        before: String(item.title),
+        after: '',
+      });
   const rest = (doc: Record<string, Json>) => Object.fromEntries(Object.entries(doc).filter(([k]) => k !== 'items'));
   return [...out, ...fieldChanges(rest(before), rest(after), [], lang)];
 }

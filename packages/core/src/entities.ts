@@ -18,10 +18,13 @@ const C1 = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–
 /** Decodes &name; &#n; and &#xh; as a browser does in text; anything else stays as written. */
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(/&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|(\w+));/g, (whole, decimal?: string, hex?: string, name?: string) => {
-    if (name) return NAMED.get(name) ?? whole;
-    const code = decimal ? Number(decimal) : parseInt(hex!, 16);
-    if (code >= 0x80 && code <= 0x9f) return C1[code - 0x80]!;
-    return String.fromCodePoint(code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? 0xfffd : code);
-  });
+  return text.replace(
+    /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|(\w+));/g,
+    (whole, decimal?: string, hex?: string, name?: string) => {
+      if (name) return NAMED.get(name) ?? whole;
+      const code = decimal ? Number(decimal) : parseInt(hex!, 16);
+      if (code >= 0x80 && code <= 0x9f) return C1[code - 0x80]!;
+      return String.fromCodePoint(code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? 0xfffd : code);
+    },
+  );
 }

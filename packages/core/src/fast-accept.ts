@@ -15,24 +15,41 @@
  * cold in 10 ms with closures, ~4 ms with the plan).
  */
 import { ownValue } from './own.js';
-import { checkDefOf, defOf, lazyInner, runCheck, runSchema, type AnySchema, type Payload, type SchemaDef } from './zod-internals.js';
+import {
+  checkDefOf,
+  defOf,
+  lazyInner,
+  runCheck,
+  runSchema,
+  type AnySchema,
+  type Payload,
+  type SchemaDef,
+} from './zod-internals.js';
 
 type Accepts = (value: unknown) => boolean;
 type Def = SchemaDef;
 
 /** What a value must be. `checks` are zod's own check objects, run after the plan's own test. */
-type Plan = (
+type Plan =
   // Numbers: finite (or a safe integer) and within all four bounds; an absent bound is ±Infinity.
-  | { op: 'number'; int: boolean; ge: number; gt: number; le: number; lt: number }
-  | { op: 'string'; lengths: Length[]; patterns: RegExp[]; overwrites: Array<(value: unknown) => unknown> }
-  | { op: 'zod'; schema: AnySchema }
-  | { op: 'optional' | 'array'; inner: Plan }
-  // A lazy schema with checks of its own (a kind's schema with its cross-field checks): the plan it stands for, then those.
-  | { op: 'alias'; inner: Plan }
-  | { op: 'object'; keys: string[]; plans: Plan[]; inherited: boolean[]; known: ReadonlySet<string>; rest: 'reject' | 'any' | Plan }
-  | { op: 'byType'; options: Map<string, Plan> }
-  | { op: 'no' }
-) & { checks?: AnySchema[] };
+  (
+    | { op: 'number'; int: boolean; ge: number; gt: number; le: number; lt: number }
+    | { op: 'string'; lengths: Length[]; patterns: RegExp[]; overwrites: Array<(value: unknown) => unknown> }
+    | { op: 'zod'; schema: AnySchema }
+    | { op: 'optional' | 'array'; inner: Plan }
+    // A lazy schema with checks of its own (a kind's schema with its cross-field checks): the plan it stands for, then those.
+    | { op: 'alias'; inner: Plan }
+    | {
+        op: 'object';
+        keys: string[];
+        plans: Plan[];
+        inherited: boolean[];
+        known: ReadonlySet<string>;
+        rest: 'reject' | 'any' | Plan;
+      }
+    | { op: 'byType'; options: Map<string, Plan> }
+    | { op: 'no' }
+  ) & { checks?: AnySchema[] };
 
 interface Length {
   min: number;
@@ -79,7 +96,11 @@ function accepts(plan: Plan, value: unknown): boolean {
       for (let i = 0; i < plan.lengths.length; i++) {
         const length = plan.lengths[i]!;
         // zod skips a length check whose `when` says no (by default: only things with a length).
-        if ((value.length < length.min || value.length > length.max) && (!length.when || length.when({ value, issues: [] }))) return false;
+        if (
+          (value.length < length.min || value.length > length.max) &&
+          (!length.when || length.when({ value, issues: [] }))
+        )
+          return false;
       }
       for (let i = 0; i < plan.patterns.length; i++) {
         plan.patterns[i]!.lastIndex = 0;
@@ -118,7 +139,8 @@ function accepts(plan: Plan, value: unknown): boolean {
       }
       // Other keys: rejected (strictObject, and a plain object, which drops them: a changed value), free (catchall unknown) or checked.
       if (plan.rest !== 'any') {
-        for (const key in record) if (!plan.known.has(key) && (plan.rest === 'reject' || !accepts(plan.rest, record[key]))) return false;
+        for (const key in record)
+          if (!plan.known.has(key) && (plan.rest === 'reject' || !accepts(plan.rest, record[key]))) return false;
       }
       break;
     }
@@ -210,11 +232,18 @@ function leafPlan(def: Def): Plan | undefined {
     }
     return plan;
   }
-  const plan = { op: 'string' as const, lengths: [] as Length[], patterns: [] as RegExp[], overwrites: [] as Array<(value: unknown) => unknown> };
+  const plan = {
+    op: 'string' as const,
+    lengths: [] as Length[],
+    patterns: [] as RegExp[],
+    overwrites: [] as Array<(value: unknown) => unknown>,
+  };
   for (const c of checks) {
-    if (c.check === 'min_length' || c.check === 'max_length') plan.lengths.push({ min: c.minimum ?? 0, max: c.maximum ?? Infinity, when: c.when });
+    if (c.check === 'min_length' || c.check === 'max_length')
+      plan.lengths.push({ min: c.minimum ?? 0, max: c.maximum ?? Infinity, when: c.when });
     else if (c.when) return undefined;
-    else if (c.check === 'string_format' && c.format === 'regex' && c.pattern instanceof RegExp) plan.patterns.push(c.pattern);
+    else if (c.check === 'string_format' && c.format === 'regex' && c.pattern instanceof RegExp)
+      plan.patterns.push(c.pattern);
     else if (c.check === 'overwrite' && c.tx) plan.overwrites.push(c.tx);
     else return undefined;
   }

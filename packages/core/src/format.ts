@@ -103,8 +103,18 @@ export function formatChange(ratio: number, lang: Lang = 'zh-CN', digits = 1): s
 
 const ISO_DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
 const EN_MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 /**
@@ -138,8 +148,7 @@ export function isIsoDate(value: string): boolean {
  * Document numbers (发文字号) in any common spelling — 平政发[2017]1号,
  * 平政发（2017）1号, 平政发【2017】第1号 — all matched by this one pattern.
  */
-export const DOC_NUMBER_PATTERN =
-  /^\s*(\S.*?)\s*[〔[(（【［]\s*(\d{4})\s*[〕\])）】］]\s*(第?)\s*(\d+)\s*号\s*$/;
+export const DOC_NUMBER_PATTERN = /^\s*(\S.*?)\s*[〔[(（【［]\s*(\d{4})\s*[〕\])）】］]\s*(第?)\s*(\d+)\s*号\s*$/;
 
 /** Normalises a document number to the standard form with 〔〕: "平政发〔2017〕1号". */
 export function formatDocNumber(value: string): string {

@@ -52,7 +52,10 @@ export type MessageKey =
  * one-file bundle includes and bundler users import when they need it.
  */
 // Without a prototype: hasMessage('toString') is false, and a page's Object.prototype.x is no message.
-const tables: Record<Lang, Record<string, string>> = { 'zh-CN': Object.assign(Object.create(null), commonZh), en: Object.create(null) };
+const tables: Record<Lang, Record<string, string>> = {
+  'zh-CN': Object.assign(Object.create(null), commonZh),
+  en: Object.create(null),
+};
 
 /** Adds messages of one language. */
 export function addMessages(lang: Lang, table: Record<string, string>): void {
@@ -75,9 +78,7 @@ export type MessageParams = Record<string, string | number>;
 export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
   const template = tables[lang][key] ?? tables['zh-CN'][key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (hasOwn(params, name) ? String(params[name]) : whole));
 }
 
 /** True when `key` names a loaded message (for keys built from data, such as status values). */

@@ -21,9 +21,7 @@ export interface JsonSyntaxError extends JsonPosition {
   params?: MessageParams;
 }
 
-export type JsonParseResult =
-  | { ok: true; value: unknown }
-  | { ok: false; error: JsonSyntaxError };
+export type JsonParseResult = { ok: true; value: unknown } | { ok: false; error: JsonSyntaxError };
 
 /** Where one value sits: its own start and, for an object member, its key's start. */
 export interface JsonLocation {
@@ -56,7 +54,10 @@ export function parseJson(text: string): JsonParseResult {
     const scan = scanJson(source, false);
     if (scan.error) return { ok: false, error: scan.error };
     // JSON.parse and the scanner disagree only on exotic input; report the start.
-    return { ok: false, error: { ...positionAt(source, 0), key: 'json.unexpectedChar', params: { char: source.charAt(0) } } };
+    return {
+      ok: false,
+      error: { ...positionAt(source, 0), key: 'json.unexpectedChar', params: { char: source.charAt(0) } },
+    };
   }
 }
 
@@ -86,7 +87,11 @@ export function positionAt(text: string, offset: number): JsonPosition {
 }
 
 class JsonScanError extends Error {
-  constructor(readonly offset: number, readonly key: MessageKey, readonly params?: MessageParams) {
+  constructor(
+    readonly offset: number,
+    readonly key: MessageKey,
+    readonly params?: MessageParams,
+  ) {
     super(key);
   }
 }
@@ -139,7 +144,8 @@ function scanJson(text: string, record: boolean, only?: ReadonlySet<string>): Sc
   const scanValue = (path: string, keyOffset: number | undefined, depth: number) => {
     skipSpace();
     if (depth > 512) fail('json.unexpectedChar', { char: text.charAt(i) });
-    if (record && (!only || only.has(path))) offsets.set(path, keyOffset === undefined ? { value: i } : { value: i, key: keyOffset });
+    if (record && (!only || only.has(path)))
+      offsets.set(path, keyOffset === undefined ? { value: i } : { value: i, key: keyOffset });
     const c = text.charAt(i);
     if (c === '{') {
       i++;
@@ -222,7 +228,10 @@ function scanJson(text: string, record: boolean, only?: ReadonlySet<string>): Sc
     if (i < text.length) fail('json.trailing');
   } catch (error) {
     if (!(error instanceof JsonScanError)) throw error;
-    return { locations, error: { ...positionAt(text, error.offset), key: error.key, ...(error.params ? { params: error.params } : {}) } };
+    return {
+      locations,
+      error: { ...positionAt(text, error.offset), key: error.key, ...(error.params ? { params: error.params } : {}) },
+    };
   }
 
   if (record) {

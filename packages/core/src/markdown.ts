@@ -89,7 +89,12 @@ function blocks(tokens: Token[], shift: number): MarkdownBlock[] {
       case 'list': {
         const list = token as Tokens.List;
         const start = list.ordered && typeof list.start === 'number' ? list.start : 1;
-        out.push({ type: 'list', ordered: list.ordered, start, items: list.items.map((item) => blocks(item.tokens, shift)) });
+        out.push({
+          type: 'list',
+          ordered: list.ordered,
+          start,
+          items: list.items.map((item) => blocks(item.tokens, shift)),
+        });
         break;
       }
       case 'blockquote':
@@ -121,7 +126,16 @@ type Parent = { children: MarkdownInline[] };
 
 /** The inline HTML tags that become nodes, and the node each becomes (`a` is a link, `br` a break). */
 const INLINE_TAGS: Record<string, 'strong' | 'em' | 'del' | 'sup' | 'sub' | 'a' | 'br'> = {
-  a: 'a', b: 'strong', strong: 'strong', i: 'em', em: 'em', s: 'del', del: 'del', sup: 'sup', sub: 'sub', br: 'br',
+  a: 'a',
+  b: 'strong',
+  strong: 'strong',
+  i: 'em',
+  em: 'em',
+  s: 'del',
+  del: 'del',
+  sup: 'sup',
+  sub: 'sub',
+  br: 'br',
 };
 
 /**
@@ -235,7 +249,15 @@ function inlines(tokens: Token[], inLink = false): MarkdownInline[] {
 /** An image's alt text: the text of its description, without markup. */
 function plainText(tokens: Token[]): string {
   return tokens
-    .map((token) => ('tokens' in token && token.tokens ? plainText(token.tokens) : token.type === 'br' ? '\n' : 'text' in token ? token.text : ''))
+    .map((token) =>
+      'tokens' in token && token.tokens
+        ? plainText(token.tokens)
+        : token.type === 'br'
+          ? '\n'
+          : 'text' in token
+            ? token.text
+            : '',
+    )
     .join('');
 }
 

@@ -17,7 +17,20 @@ export function ownValue<T>(record: Readonly<Record<string, T>> | null | undefin
 }
 
 /** What Object.prototype has in every browser we support; anything else a page's script put there. */
-const STANDARD = new Set(['constructor', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'toString', 'valueOf', '__proto__', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+const STANDARD = new Set([
+  'constructor',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  'toString',
+  'valueOf',
+  '__proto__',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+]);
 
 /**
  * The document itself on a clean page. On a page whose scripts added to
@@ -29,7 +42,8 @@ const STANDARD = new Set(['constructor', 'hasOwnProperty', 'isPrototypeOf', 'pro
  */
 export function unpolluted<T>(value: T): T {
   // A loop, not .every(): the same pages replace Array.prototype methods.
-  for (const name of Object.getOwnPropertyNames(Object.prototype)) if (!STANDARD.has(name)) return copyWithoutPrototypes(value) as T;
+  for (const name of Object.getOwnPropertyNames(Object.prototype))
+    if (!STANDARD.has(name)) return copyWithoutPrototypes(value) as T;
   return value;
 }
 
@@ -42,7 +56,8 @@ function copyWithoutPrototypes(value: unknown): unknown {
   const proto = value && typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
   if (proto !== Object.prototype && proto !== null) return value;
   const copy: Record<string, unknown> = Object.create(null);
-  for (const key of Object.keys(value as object)) copy[key] = copyWithoutPrototypes((value as Record<string, unknown>)[key]);
+  for (const key of Object.keys(value as object))
+    copy[key] = copyWithoutPrototypes((value as Record<string, unknown>)[key]);
   return copy;
 }
 

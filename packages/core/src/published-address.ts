@@ -29,7 +29,13 @@ export function publishedAddress(src: string, baseUrl: string): PublishedAddress
   const match = PUBLISHED_PATH.exec(url.pathname);
   if (!match || (url.protocol !== 'https:' && url.protocol !== 'http:')) return undefined;
   const [, base = '', slug = '', version] = match;
-  return { history: `${url.origin}${base}/d/${slug}/history.json`, base, origin: url.origin, slug, ...(version ? { version: Number(version) } : {}) };
+  return {
+    history: `${url.origin}${base}/d/${slug}/history.json`,
+    base,
+    origin: url.origin,
+    slug,
+    ...(version ? { version: Number(version) } : {}),
+  };
 }
 
 /** The address of version `n` of a published document. */
@@ -40,4 +46,3 @@ export function versionAddress(address: PublishedAddress, version: number): stri
 export function keysAddress(address: PublishedAddress): string {
   return `${address.origin}${address.base}/.well-known/gongkai-keys.json`;
 }
-

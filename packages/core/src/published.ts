@@ -89,7 +89,14 @@ function envelope(value: unknown): SignatureEnvelope | null {
   if (!value || typeof value !== 'object') return null;
   const e = value as Record<string, unknown>;
   if (!str(e.alg) || !str(e.keyId) || !str(e.signature)) return null;
-  return { format: str(e.format) ? e.format : '', alg: e.alg, keyId: e.keyId, signature: e.signature, ...(str(e.statement) ? { statement: e.statement } : {}), ...(str(e.sha256) ? { sha256: e.sha256.toLowerCase() } : {}) };
+  return {
+    format: str(e.format) ? e.format : '',
+    alg: e.alg,
+    keyId: e.keyId,
+    signature: e.signature,
+    ...(str(e.statement) ? { statement: e.statement } : {}),
+    ...(str(e.sha256) ? { sha256: e.sha256.toLowerCase() } : {}),
+  };
 }
 
 /** A statement's JSON text as the server writes it; undefined for anything else. */
@@ -102,8 +109,18 @@ export function parseStatement(text: string): PublicationStatement | undefined {
   }
   if (!v || typeof v !== 'object' || v.type !== STATEMENT_TYPE) return undefined;
   const ok =
-    str(v.slug) && typeof v.version === 'number' && str(v.sha256) && str(v.kind) && str(v.publisher) && str(v.office) && typeof v.reviewed === 'boolean' &&
-    (v.reviewed ? str(v.reviewer) : v.reviewer === null) && (v.unreviewedReason === null || str(v.unreviewedReason)) && str(v.publishedAt) && typeof v.major === 'boolean' && (v.changeNote === null || str(v.changeNote));
+    str(v.slug) &&
+    typeof v.version === 'number' &&
+    str(v.sha256) &&
+    str(v.kind) &&
+    str(v.publisher) &&
+    str(v.office) &&
+    typeof v.reviewed === 'boolean' &&
+    (v.reviewed ? str(v.reviewer) : v.reviewer === null) &&
+    (v.unreviewedReason === null || str(v.unreviewedReason)) &&
+    str(v.publishedAt) &&
+    typeof v.major === 'boolean' &&
+    (v.changeNote === null || str(v.changeNote));
   return ok ? (v as unknown as PublicationStatement) : undefined;
 }
 
@@ -152,7 +169,14 @@ export interface PublicKey {
 export function parseKeys(value: unknown): PublicKey[] {
   const keys = value && typeof value === 'object' ? (value as { keys?: unknown }).keys : undefined;
   if (!Array.isArray(keys)) return [];
-  return keys.filter((k): k is PublicKey => !!k && typeof k === 'object' && str((k as PublicKey).keyId) && str((k as PublicKey).alg) && str((k as PublicKey).publicKey));
+  return keys.filter(
+    (k): k is PublicKey =>
+      !!k &&
+      typeof k === 'object' &&
+      str((k as PublicKey).keyId) &&
+      str((k as PublicKey).alg) &&
+      str((k as PublicKey).publicKey),
+  );
 }
 
 /**
@@ -169,7 +193,16 @@ export function parseKeys(value: unknown): PublicKey[] {
  * - unsigned: the version carries no signature;
  * - unsupported: this browser cannot check Ed25519; unsupported-alg: an algorithm or format we do not check.
  */
-export type VerdictStatus = 'verified' | 'verified-bytes' | 'tampered' | 'mismatch' | 'wrong-key' | 'bad-signature' | 'unsigned' | 'unsupported' | 'unsupported-alg';
+export type VerdictStatus =
+  | 'verified'
+  | 'verified-bytes'
+  | 'tampered'
+  | 'mismatch'
+  | 'wrong-key'
+  | 'bad-signature'
+  | 'unsigned'
+  | 'unsupported'
+  | 'unsupported-alg';
 
 export interface Verdict {
   status: VerdictStatus;
@@ -230,7 +263,11 @@ export async function keyIdOf(raw: Uint8Array<ArrayBuffer>): Promise<string | un
 }
 
 /** The public key to check `keyId` with: the pinned one (only if it is that key), or one the publisher publishes. */
-async function publicKeyFor(keyId: string, pinnedKey: string | undefined, loadKeys: () => Promise<PublicKey[]>): Promise<Uint8Array<ArrayBuffer> | undefined> {
+async function publicKeyFor(
+  keyId: string,
+  pinnedKey: string | undefined,
+  loadKeys: () => Promise<PublicKey[]>,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
   if (pinnedKey) {
     let raw: Uint8Array<ArrayBuffer>;
     try {
@@ -251,7 +288,14 @@ async function publicKeyFor(keyId: string, pinnedKey: string | undefined, loadKe
  * check Ed25519; then which document and version the statement is for; then the key and
  * the signature.
  */
-export async function verifyPublished({ bytes, history, slug, version: loaded, pinnedKey, loadKeys }: VerifyInput): Promise<Verdict> {
+export async function verifyPublished({
+  bytes,
+  history,
+  slug,
+  version: loaded,
+  pinnedKey,
+  loadKeys,
+}: VerifyInput): Promise<Verdict> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) return { status: 'unsupported' };
   try {
@@ -269,7 +313,8 @@ export async function verifyPublished({ bytes, history, slug, version: loaded, p
     if (envelope.format === STATEMENT_SIGNATURE && envelope.statement !== undefined) {
       statement = parseStatement(envelope.statement);
       if (!statement) return { status: 'bad-signature', version, keyId };
-      if (statement.slug !== slug || statement.version !== number) return { status: 'mismatch', version, keyId, claimed: { slug: statement.slug, version: statement.version } };
+      if (statement.slug !== slug || statement.version !== number)
+        return { status: 'mismatch', version, keyId, claimed: { slug: statement.slug, version: statement.version } };
       if (statement.sha256.toLowerCase() !== digest) return { status: 'tampered', version, keyId };
       signed = new TextEncoder().encode(envelope.statement);
     } else if (envelope.format === BYTES_SIGNATURE && envelope.sha256 !== undefined) {
@@ -284,8 +329,11 @@ export async function verifyPublished({ bytes, history, slug, version: loaded, p
     // Feature detection: a browser without Ed25519 refuses the import.
     const key = await importEd25519(raw);
     if (!key) return { status: 'unsupported', version, keyId, pinned };
-    if (!(await subtle.verify({ name: 'Ed25519' }, key, base64Bytes(envelope.signature), signed))) return { status: 'bad-signature', version, keyId, pinned };
-    return statement ? { status: 'verified', version, statement, keyId, pinned } : { status: 'verified-bytes', version, keyId, pinned };
+    if (!(await subtle.verify({ name: 'Ed25519' }, key, base64Bytes(envelope.signature), signed)))
+      return { status: 'bad-signature', version, keyId, pinned };
+    return statement
+      ? { status: 'verified', version, statement, keyId, pinned }
+      : { status: 'verified-bytes', version, keyId, pinned };
   } catch {
     return { status: 'unsupported' };
   }

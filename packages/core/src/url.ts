@@ -3,7 +3,8 @@
  * addresses relative to the page (/files/a.pdf, ./a.pdf, a.pdf, #part, ?q=1).
  * Not allowed: javascript:, data:, vbscript: and every other scheme.
  */
-export const SAFE_URL_PATTERN = /^(?:https?:\/\/[^\s]+|mailto:[^\s]+|tel:[+\d][\d\s-]*|(?![a-zA-Z][a-zA-Z0-9+.-]*:)[^\s\u0000-\u001f]+)$/;
+export const SAFE_URL_PATTERN =
+  /^(?:https?:\/\/[^\s]+|mailto:[^\s]+|tel:[+\d][\d\s-]*|(?![a-zA-Z][a-zA-Z0-9+.-]*:)[^\s\u0000-\u001f]+)$/;
 
 /** True when `value` may be put into an href or src. */
 export function isSafeUrl(value: string): boolean {

@@ -139,7 +139,8 @@ export async function validateInSlices<S extends z.ZodMiniType>(
   // value not allowed); it then checks the input as given. Do the same.
   if (!raw.some((issue) => ABORTING.has(issue.code))) {
     const whole = raw.length || !output ? input : output;
-    for (const issue of slices.refine(whole as z.infer<S>)) raw.push({ code: 'custom', input: undefined, ...issue } as RawIssue);
+    for (const issue of slices.refine(whole as z.infer<S>))
+      raw.push({ code: 'custom', input: undefined, ...issue } as RawIssue);
   }
   if (!raw.length) return { ok: true, value: output as z.infer<S> };
   const issues = splitUnknownKeys(raw).map((issue) => describeIssue(issue as RawIssue, slices.schema, value));
@@ -148,7 +149,10 @@ export async function validateInSlices<S extends z.ZodMiniType>(
 }
 
 /** validateText(), in slices when the document is large. */
-export async function validateTextInSlices<S extends z.ZodMiniType>(slices: Slices<S>, text: string): Promise<ValidationResult<z.infer<S>>> {
+export async function validateTextInSlices<S extends z.ZodMiniType>(
+  slices: Slices<S>,
+  text: string,
+): Promise<ValidationResult<z.infer<S>>> {
   if (text.trim() === '') return validateText(slices.schema, text);
   const parsed = parseJson(text);
   if (!parsed.ok) return validateText(slices.schema, text);
@@ -210,32 +214,61 @@ function describeIssue(raw: RawIssue, schema: z.ZodMiniType, root: unknown): GkI
       const key = raw.keys[0] ?? '';
       const suggestion = closestKey(key, knownKeysAt(schema, path, root));
       return suggestion
-        ? { ...base, path: [...path, key], pathText: formatPath([...path, key]), key: 'issue.unknownKeySuggest', params: { key, suggestion } }
-        : { ...base, path: [...path, key], pathText: formatPath([...path, key]), key: 'issue.unknownKey', params: { key } };
+        ? {
+            ...base,
+            path: [...path, key],
+            pathText: formatPath([...path, key]),
+            key: 'issue.unknownKeySuggest',
+            params: { key, suggestion },
+          }
+        : {
+            ...base,
+            path: [...path, key],
+            pathText: formatPath([...path, key]),
+            key: 'issue.unknownKey',
+            params: { key },
+          };
     }
     case 'too_small': {
       if (own) return { ...base, key: own, params: {} };
       const min = Number(raw.minimum);
-      if (raw.origin === 'string') return min <= 1 ? { ...base, key: 'issue.stringEmpty', params: {} } : { ...base, key: 'issue.stringMin', params: { min } };
+      if (raw.origin === 'string')
+        return min <= 1
+          ? { ...base, key: 'issue.stringEmpty', params: {} }
+          : { ...base, key: 'issue.stringMin', params: { min } };
       if (raw.origin === 'array' || raw.origin === 'set') return { ...base, key: 'issue.arrayMin', params: { min } };
-      return { ...base, key: raw.inclusive === false ? 'issue.numberMinExclusive' : 'issue.numberMin', params: { min } };
+      return {
+        ...base,
+        key: raw.inclusive === false ? 'issue.numberMinExclusive' : 'issue.numberMin',
+        params: { min },
+      };
     }
     case 'too_big': {
       const max = Number(raw.maximum);
-      if (raw.origin === 'string') return { ...base, key: 'issue.stringMax', params: { max, actual: typeof value === 'string' ? value.length : 0 } };
+      if (raw.origin === 'string')
+        return {
+          ...base,
+          key: 'issue.stringMax',
+          params: { max, actual: typeof value === 'string' ? value.length : 0 },
+        };
       if (raw.origin === 'array' || raw.origin === 'set') return { ...base, key: 'issue.arrayMax', params: { max } };
       return { ...base, key: 'issue.numberMax', params: { max } };
     }
     case 'invalid_format': {
       if (own) return { ...base, key: own, params: raw.params ?? {} };
-      return { ...base, key: raw.format === 'date' ? 'issue.type' : 'issue.format', params: raw.format === 'date' ? { expected: 'expect.date', received: JSON.stringify(value) } : {} };
+      return {
+        ...base,
+        key: raw.format === 'date' ? 'issue.type' : 'issue.format',
+        params: raw.format === 'date' ? { expected: 'expect.date', received: JSON.stringify(value) } : {},
+      };
     }
     case 'not_multiple_of':
       return { ...base, key: 'issue.integer', params: {} };
     case 'invalid_union': {
       // A discriminated union with an unknown discriminator: list the values it knows.
       const values = 'discriminator' in raw ? unionValuesAt(schema, path.slice(0, -1), String(raw.discriminator)) : [];
-      if (values.length) return { ...base, key: 'issue.enum', params: { values: values.map((v) => JSON.stringify(v)).join('\u0000') } };
+      if (values.length)
+        return { ...base, key: 'issue.enum', params: { values: values.map((v) => JSON.stringify(v)).join('\u0000') } };
       return { ...base, key: 'issue.union', params: {} };
     }
     default:
@@ -246,13 +279,15 @@ function describeIssue(raw: RawIssue, schema: z.ZodMiniType, root: unknown): GkI
 /** unrecognized_keys reports several keys in one issue; we want one line per key. */
 function splitUnknownKeys(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
   return issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys' && issue.keys.length > 1 ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue],
+    issue.code === 'unrecognized_keys' && issue.keys.length > 1
+      ? issue.keys.map((key) => ({ ...issue, keys: [key] }))
+      : [issue],
   );
 }
 
 /** A short, quoted preview of what the editor wrote. */
 function preview(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
@@ -278,7 +313,11 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
 }
 
 /** The schema that validates the value at a JSON path (through objects, arrays and, by the value's own type, unions). */
-function schemaAtPath(schema: z.ZodMiniType, path: readonly PathSegment[], root?: unknown): z.core.$ZodType | undefined {
+function schemaAtPath(
+  schema: z.ZodMiniType,
+  path: readonly PathSegment[],
+  root?: unknown,
+): z.core.$ZodType | undefined {
   let current: z.core.$ZodType | undefined = schema;
   let value = root;
   for (const segment of path) {
@@ -288,7 +327,8 @@ function schemaAtPath(schema: z.ZodMiniType, path: readonly PathSegment[], root?
     if (def.type === 'object' && typeof segment === 'string') current = ownValue(def.shape, segment);
     else if (def.type === 'array') current = def.element;
     else return undefined;
-    value = value && typeof value === 'object' ? ownValue(value as Record<PathSegment, unknown>, String(segment)) : undefined;
+    value =
+      value && typeof value === 'object' ? ownValue(value as Record<PathSegment, unknown>, String(segment)) : undefined;
   }
   return unwrap(current);
 }
@@ -328,7 +368,9 @@ function closestKey(key: string, known: string[]): string | undefined {
       best = candidate;
     }
   }
-  return best !== undefined && bestDistance <= (key.length >= 4 ? Math.max(2, Math.floor(key.length / 3)) : 1) ? best : undefined;
+  return best !== undefined && bestDistance <= (key.length >= 4 ? Math.max(2, Math.floor(key.length / 3)) : 1)
+    ? best
+    : undefined;
 }
 
 function editDistance(a: string, b: string): number {
@@ -351,7 +393,8 @@ function addPositions(issues: GkIssue[], source: string): void {
   let locations: Map<string, JsonLocation>;
   // Only the paths the issues name, and the objects above them (where a missing field is reported).
   const wanted = new Set<string>();
-  for (const issue of issues) for (let depth = issue.path.length; depth >= 0; depth--) wanted.add(formatPath(issue.path.slice(0, depth)));
+  for (const issue of issues)
+    for (let depth = issue.path.length; depth >= 0; depth--) wanted.add(formatPath(issue.path.slice(0, depth)));
   try {
     locations = locateJsonPaths(source, wanted);
   } catch {

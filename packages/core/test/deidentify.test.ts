@@ -174,19 +174,26 @@ describe('maskText: personal data as people write it (table)', () => {
 
 describe('maskText', () => {
   it('masks the names it is given wherever they appear, surname kept', () => {
-    expect(maskText('欧阳娜娜您好：您反映的问题（来信人欧阳娜娜）已转办。', { names: ['欧阳娜娜'] })).to.equal('欧阳**您好：您反映的问题（来信人欧阳**）已转办。');
+    expect(maskText('欧阳娜娜您好：您反映的问题（来信人欧阳娜娜）已转办。', { names: ['欧阳娜娜'] })).to.equal(
+      '欧阳**您好：您反映的问题（来信人欧阳**）已转办。',
+    );
     expect(maskText('王丽来信', { names: ['王丽', ' '] })).to.equal('王*来信');
   });
 
   it('keeps everything outside a mask as written, and masking twice changes nothing more', () => {
-    const text = '我叫王丽萍，电话：１３９ １２３４ ５６７８，住平罗县城关镇南大街12号，邮箱wlp@163.com。2018年4月20日，平卫计发〔2018〕45号。';
+    const text =
+      '我叫王丽萍，电话：１３９ １２３４ ５６７８，住平罗县城关镇南大街12号，邮箱wlp@163.com。2018年4月20日，平卫计发〔2018〕45号。';
     const once = maskText(text);
-    expect(once).to.equal('我叫王**，电话：１３９ **** ５６７８，住平罗县…，邮箱w**@163.com。2018年4月20日，平卫计发〔2018〕45号。');
+    expect(once).to.equal(
+      '我叫王**，电话：１３９ **** ５６７８，住平罗县…，邮箱w**@163.com。2018年4月20日，平卫计发〔2018〕45号。',
+    );
     expect(maskText(once)).to.equal(once);
   });
 
   it('writes each mask star as \\* in Markdown, so masks never turn into emphasis', () => {
-    expect(maskText('王丽萍女士和李国强先生，电话139 1234 5678', { markdown: true })).to.equal('王\\*\\*女士和李\\*\\*先生，电话139 \\*\\*\\*\\* 5678');
+    expect(maskText('王丽萍女士和李国强先生，电话139 1234 5678', { markdown: true })).to.equal(
+      '王\\*\\*女士和李\\*\\*先生，电话139 \\*\\*\\*\\* 5678',
+    );
   });
 
   it('masks numbers that only a cue makes personal: QQ, bank accounts; hotlines stay', () => {
@@ -275,8 +282,12 @@ describe('the column kinds', () => {
     expect(deidentify('张三', 'name')).to.equal('张*');
     expect(deidentify('640221199001011231', 'id')).to.equal('640221********1231');
     expect(deidentify('13812345678', 'phone')).to.equal('138****5678');
-    expect(deidentify('宁夏回族自治区石嘴山市平罗县城关镇南大街12号', 'address')).to.equal('宁夏回族自治区石嘴山市平罗县');
+    expect(deidentify('宁夏回族自治区石嘴山市平罗县城关镇南大街12号', 'address')).to.equal(
+      '宁夏回族自治区石嘴山市平罗县',
+    );
     expect(deidentify('我叫张三，电话13812345678', 'text')).to.equal('我叫张*，电话138****5678');
-    expect(deidentify('咨询电话0952-6012345', 'text', { publicContacts: ['0952 6012345'] })).to.equal('咨询电话0952-6012345');
+    expect(deidentify('咨询电话0952-6012345', 'text', { publicContacts: ['0952 6012345'] })).to.equal(
+      '咨询电话0952-6012345',
+    );
   });
 });

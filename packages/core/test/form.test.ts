@@ -18,8 +18,23 @@ const mailbox: GkForm = {
         { name: 'name', label: '姓名', type: 'text', required: true, maxLength: 20 },
         { name: 'phone', label: '手机号码', type: 'mobile', required: true, sensitive: true },
         { name: 'idNumber', label: '身份证号', type: 'idNumber', sensitive: true },
-        { name: 'reply', label: '答复方式', type: 'radio', required: true, options: [{ value: 'phone', label: '电话' }, { value: 'email', label: '邮件' }] },
-        { name: 'email', label: '电子邮箱', type: 'email', required: true, showWhen: { field: 'reply', equals: 'email' } },
+        {
+          name: 'reply',
+          label: '答复方式',
+          type: 'radio',
+          required: true,
+          options: [
+            { value: 'phone', label: '电话' },
+            { value: 'email', label: '邮件' },
+          ],
+        },
+        {
+          name: 'email',
+          label: '电子邮箱',
+          type: 'email',
+          required: true,
+          showWhen: { field: 'reply', equals: 'email' },
+        },
       ],
     },
     {
@@ -66,7 +81,14 @@ describe('compileSubmissionSchema (the same check in the browser and on the serv
   });
 
   it('names each problem by field, in Chinese and English', () => {
-    const result = validate(schema, { ...good, name: '', phone: '1381234', subject: '咨询', consent: false, extra: 'x' });
+    const result = validate(schema, {
+      ...good,
+      name: '',
+      phone: '1381234',
+      subject: '咨询',
+      consent: false,
+      extra: 'x',
+    });
     expect(result.ok).to.be.false;
     if (result.ok) return;
     const byField = Object.fromEntries(result.issues.map((issue) => [issue.pathText, formatIssue(issue, 'zh-CN')]));
@@ -75,7 +97,12 @@ describe('compileSubmissionSchema (the same check in the browser and on the serv
     expect(byField.subject).to.contain('至少 4 个字符');
     expect(byField.consent).to.contain('请阅读并同意');
     expect(byField.extra).to.contain('不认识的字段');
-    expect(formatIssue(result.issues.find((issue) => issue.pathText === 'phone')!, 'en')).to.contain('11-digit mobile number');
+    expect(
+      formatIssue(
+        result.issues.find((issue) => issue.pathText === 'phone')!,
+        'en',
+      ),
+    ).to.contain('11-digit mobile number');
   });
 
   it('checks resident ID numbers by their check digit', () => {

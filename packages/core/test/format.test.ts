@@ -84,7 +84,14 @@ describe('formatDate', () => {
 
 describe('formatDocNumber', () => {
   it('normalises every common bracket to 〔〕', () => {
-    for (const written of ['平政发[2017]1号', '平政发(2017)1号', '平政发（2017）1号', '平政发【2017】1号', '平政发〔2017〕1号', ' 平政发 [ 2017 ] 第01号 ']) {
+    for (const written of [
+      '平政发[2017]1号',
+      '平政发(2017)1号',
+      '平政发（2017）1号',
+      '平政发【2017】1号',
+      '平政发〔2017〕1号',
+      ' 平政发 [ 2017 ] 第01号 ',
+    ]) {
       expect(formatDocNumber(written), written).to.equal('平政发〔2017〕1号');
     }
   });

@@ -39,11 +39,20 @@ describe('document schema', () => {
   });
 
   it('keys named like Object.prototype members are unknown fields, in both languages', () => {
-    const doc = { ...valid, toString: 1, constructor: { name: 'x' }, attachments: [{ ...valid.attachments[0], hasOwnProperty: true }] };
+    const doc = {
+      ...valid,
+      toString: 1,
+      constructor: { name: 'x' },
+      attachments: [{ ...valid.attachments[0], hasOwnProperty: true }],
+    };
     const result = validate(documentSchema, doc);
     expect(result.ok).to.be.false;
     if (result.ok) return;
-    expect(result.issues.map((issue) => issue.pathText)).to.deep.equal(['attachments[0].hasOwnProperty', 'toString', 'constructor']);
+    expect(result.issues.map((issue) => issue.pathText)).to.deep.equal([
+      'attachments[0].hasOwnProperty',
+      'toString',
+      'constructor',
+    ]);
     expect(result.issues.map((issue) => formatIssue(issue, 'zh-CN'))).to.deep.equal([
       'attachments[0].hasOwnProperty：不认识的字段“hasOwnProperty”',
       'toString：不认识的字段“toString”',
@@ -55,12 +64,20 @@ describe('document schema', () => {
   it('names nested paths and what was expected', () => {
     const result = validate(documentSchema, {
       ...valid,
-      attachments: [valid.attachments[0], valid.attachments[0], { name: 'x', format: 'PDF', size: -1, url: 'data:text/html,x' }],
+      attachments: [
+        valid.attachments[0],
+        valid.attachments[0],
+        { name: 'x', format: 'PDF', size: -1, url: 'data:text/html,x' },
+      ],
     });
     expect(result.ok).to.be.false;
     if (result.ok) return;
     const byPath = Object.fromEntries(result.issues.map((issue) => [issue.pathText, formatIssue(issue, 'en')]));
-    expect(Object.keys(byPath).sort()).to.deep.equal(['attachments[2].format', 'attachments[2].size', 'attachments[2].url']);
+    expect(Object.keys(byPath).sort()).to.deep.equal([
+      'attachments[2].format',
+      'attachments[2].size',
+      'attachments[2].url',
+    ]);
     expect(byPath['attachments[2].size']).to.equal('attachments[2].size: must not be less than 0');
     expect(byPath['attachments[2].format']).to.contain('expected one of: "pdf", "ofd"');
     expect(byPath['attachments[2].url']).to.contain('javascript: and data: are not allowed');
@@ -70,15 +87,22 @@ describe('document schema', () => {
     const result = validate(documentSchema, { ...valid, kind: 'budget', version: 2 });
     expect(result.ok).to.be.false;
     if (result.ok) return;
-    expect(result.issues.map((issue) => formatIssue(issue, 'zh-CN'))).to.deep.equal(['kind：应为 "document"', 'version：应为 1']);
+    expect(result.issues.map((issue) => formatIssue(issue, 'zh-CN'))).to.deep.equal([
+      'kind：应为 "document"',
+      'version：应为 1',
+    ]);
   });
 
   it('says once that a date is written wrong, and separately that a day does not exist', () => {
     const wrong = validate(documentSchema, { ...valid, issued: '2018/07/11' });
     const missing = validate(documentSchema, { ...valid, issued: '2018-06-31' });
     if (wrong.ok || missing.ok) throw new Error('expected both to fail');
-    expect(wrong.issues.map((issue) => formatIssue(issue, 'zh-CN'))).to.deep.equal(['issued：应为日期，格式为 YYYY-MM-DD（如 2018-07-04），实际为“2018/07/11”']);
-    expect(missing.issues.map((issue) => formatIssue(issue, 'zh-CN'))).to.deep.equal(['issued：应为真实存在的日期（请核对月份和日期），实际为“2018-06-31”']);
+    expect(wrong.issues.map((issue) => formatIssue(issue, 'zh-CN'))).to.deep.equal([
+      'issued：应为日期，格式为 YYYY-MM-DD（如 2018-07-04），实际为“2018/07/11”',
+    ]);
+    expect(missing.issues.map((issue) => formatIssue(issue, 'zh-CN'))).to.deep.equal([
+      'issued：应为真实存在的日期（请核对月份和日期），实际为“2018-06-31”',
+    ]);
   });
 
   it('rejects dates that are not on the calendar and dates out of order', () => {
@@ -210,26 +234,45 @@ describe('budget consistency', () => {
     published: '2018-02-01',
     functional,
   });
-  const leaf = (code: string, amount: number) => ({ code, name: `科目${code}`, values: [{ year: 2018, budget: amount }] });
+  const leaf = (code: string, amount: number) => ({
+    code,
+    name: `科目${code}`,
+    values: [{ year: 2018, budget: amount }],
+  });
 
   it('names both places of a repeated code, in any branch', () => {
     const doc = budget([
-      { code: '210', name: '卫生', values: [{ year: 2018, budget: 3 }], children: [leaf('21001', 1), leaf('21002', 2)] },
+      {
+        code: '210',
+        name: '卫生',
+        values: [{ year: 2018, budget: 3 }],
+        children: [leaf('21001', 1), leaf('21002', 2)],
+      },
       { code: '208', name: '社保', values: [{ year: 2018, budget: 1 }], children: [leaf('21002', 1)] },
     ]);
     const result = validate(SCHEMAS.budget, doc);
     expect(result.ok).to.be.false;
     if (result.ok) return;
     const lines = result.issues.map((issue) => formatIssue(issue, 'zh-CN'));
-    expect(lines).to.include('functional[1].children[0].code：科目编码 21002 重复（已在 functional[0].children[1] 出现）');
+    expect(lines).to.include(
+      'functional[1].children[0].code：科目编码 21002 重复（已在 functional[0].children[1] 出现）',
+    );
     // 21002 under 208 does not nest either: a separate problem at the same place.
-    expect(lines.some((line) => line.startsWith('functional[1].children[0].code：') && line.includes('208'))).to.be.true;
+    expect(lines.some((line) => line.startsWith('functional[1].children[0].code：') && line.includes('208'))).to.be
+      .true;
   });
 
   it('reports an unknown year on a one-row item and a repeated year on a two-row item', () => {
     const doc = budget([
       { code: '210', name: '卫生', values: [{ year: 2017, budget: 3 }] },
-      { code: '208', name: '社保', values: [{ year: 2018, budget: 1 }, { year: 2018, budget: 1 }] },
+      {
+        code: '208',
+        name: '社保',
+        values: [
+          { year: 2018, budget: 1 },
+          { year: 2018, budget: 1 },
+        ],
+      },
     ]);
     const result = validate(SCHEMAS.budget, doc);
     expect(result.ok).to.be.false;

@@ -1,6 +1,17 @@
 /** Every gk-* element, registered on import. */
 export { GkElement } from './base/gk-element.js';
-export { GkLoadEvent, GkErrorEvent, GkSubmitEvent, GkServiceSelectEvent, type GkServiceSelectDetail, type GkLoadDetail, type GkErrorDetail, type GkSubmitDetail, type GkElementEventMap, type DataSource } from './base/events.js';
+export {
+  GkLoadEvent,
+  GkErrorEvent,
+  GkSubmitEvent,
+  GkServiceSelectEvent,
+  type GkServiceSelectDetail,
+  type GkLoadDetail,
+  type GkErrorDetail,
+  type GkSubmitDetail,
+  type GkElementEventMap,
+  type DataSource,
+} from './base/events.js';
 export { defineElement } from './base/define.js';
 // <generated from the table of kinds (scripts/entries.mjs) by `pnpm kinds`: do not edit>
 export { GkDocumentElement } from './document/document.js';

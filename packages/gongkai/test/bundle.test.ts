@@ -23,7 +23,9 @@ describe('the one-file bundle', () => {
 
   it('works under a strict CSP: inline JSON, src, the error state, no violations, nothing thrown', async () => {
     const win = await openPage('/packages/gongkai/test/pages/csp.html');
-    await waitUntil(() => win.__gk.loaded === 2 && win.__gk.failed === 1, 'elements did not settle', { timeout: 10000 });
+    await waitUntil(() => win.__gk.loaded === 2 && win.__gk.failed === 1, 'elements did not settle', {
+      timeout: 10000,
+    });
     const doc = win.document;
     const inline = doc.getElementById('inline')!.shadowRoot!;
     expect(inline.querySelector('h2')!.textContent).to.contain('严格内容安全策略');
@@ -50,7 +52,9 @@ describe('the one-file bundle', () => {
     const win = await openPage('/packages/gongkai/test/pages/bundle-twice.html');
     await waitUntil(() => win.__gk.loaded === 1, 'element did not load', { timeout: 10000 });
     // The page's scripts exist (a missing module script would fail quietly).
-    const scripts = [...win.document.querySelectorAll<HTMLScriptElement>('script[type="module"]')].map((script) => script.src);
+    const scripts = [...win.document.querySelectorAll<HTMLScriptElement>('script[type="module"]')].map(
+      (script) => script.src,
+    );
     for (const src of scripts) expect((await fetch(src)).status, src).to.equal(200);
     expect(win.__gk.errors).to.deep.equal([]);
     expect(win.customElements.get('gk-document')).to.exist;
@@ -61,20 +65,31 @@ describe('the one-file bundle', () => {
     const win = await openPage('/packages/gongkai/test/pages/bundle-versions.html');
     await waitUntil(() => win.__gk.loaded === 2, 'the elements did not load', { timeout: 15000 });
     expect(win.__gk.errors).to.deep.equal([]);
-    expect((win.customElements.get('gk-document') as unknown as { gongkaiVersion: string }).gongkaiVersion).to.equal('0.0.9');
-    expect((win.customElements.get('gk-budget') as unknown as { gongkaiVersion: string }).gongkaiVersion).to.equal('0.0.9');
+    expect((win.customElements.get('gk-document') as unknown as { gongkaiVersion: string }).gongkaiVersion).to.equal(
+      '0.0.9',
+    );
+    expect((win.customElements.get('gk-budget') as unknown as { gongkaiVersion: string }).gongkaiVersion).to.equal(
+      '0.0.9',
+    );
     const warnings = win.__gk.warnings.filter((warning) => warning.includes('两份 gongkai'));
     expect(warnings).to.have.length(1);
     expect(warnings[0]).to.contain('0.0.9').and.to.contain(version).and.to.contain('This page loads gongkai 0.0.9 and');
-    expect(win.document.querySelector('gk-document')!.shadowRoot!.querySelector('h2')!.textContent).to.contain('政务公开工作要点');
+    expect(win.document.querySelector('gk-document')!.shadowRoot!.querySelector('h2')!.textContent).to.contain(
+      '政务公开工作要点',
+    );
   });
 
   it("has every message of core's tables in Chinese and in English, as written (the build ships English keyed by the Chinese tables)", async () => {
-    const api = (await import('/packages/gongkai/dist/gongkai.js' as string)) as { formatIssue(issue: object, lang: string): string };
+    const api = (await import('/packages/gongkai/dist/gongkai.js' as string)) as {
+      formatIssue(issue: object, lang: string): string;
+    };
     // The shared tables and every kind's, from the table of kinds.
     const tables: Array<[Record<string, string>, Record<string, string>]> = [];
     for (const name of ['common', 'chart', ...KINDS.map(({ kind }) => kind)]) {
-      const module = (await import(`/packages/core/src/messages/${name}.ts` as string)) as Record<string, Record<string, string>>;
+      const module = (await import(`/packages/core/src/messages/${name}.ts` as string)) as Record<
+        string,
+        Record<string, string>
+      >;
       tables.push([module[`${camel(name)}Zh`]!, module[`${camel(name)}En`]!]);
     }
     const wrong: string[] = [];
@@ -84,7 +99,8 @@ describe('the one-file bundle', () => {
         count++;
         // With no params, a message comes back as written, after its path.
         const issue = { path: ['x'], pathText: 'x', key, params: {} };
-        if (api.formatIssue(issue, 'zh-CN') !== `x：${zh[key]}`) wrong.push(`zh-CN ${key}: ${api.formatIssue(issue, 'zh-CN')}`);
+        if (api.formatIssue(issue, 'zh-CN') !== `x：${zh[key]}`)
+          wrong.push(`zh-CN ${key}: ${api.formatIssue(issue, 'zh-CN')}`);
         if (api.formatIssue(issue, 'en') !== `x: ${en[key]}`) wrong.push(`en ${key}: ${api.formatIssue(issue, 'en')}`);
       }
     }

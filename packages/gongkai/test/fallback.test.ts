@@ -12,7 +12,8 @@ const shown = (element: Element | null | undefined) => {
   return !!rect && rect.width > 0 && rect.height > 0;
 };
 const link = (win: ProbedWindow, id: string) => win.document.querySelector(`#${id} .fallback a`);
-const status = (win: ProbedWindow, id: string) => (win.document.getElementById(id) as unknown as { status: string }).status;
+const status = (win: ProbedWindow, id: string) =>
+  (win.document.getElementById(id) as unknown as { status: string }).status;
 /** The element's own rendering: its shadow root, or its root child in light-DOM mode. */
 const rendered = (win: ProbedWindow, id: string) => {
   const element = win.document.getElementById(id)!;
@@ -24,7 +25,8 @@ describe('the content a page puts inside an element', () => {
 
   it('without the script (JavaScript off, or gongkai.js never arrives): the titles and links show, the inline JSON does not', async () => {
     const win = await openPage('/packages/gongkai/test/pages/fallback.html', undefined, false);
-    expect(win.customElements.get('gk-document'), 'the control: no script ran, nothing defined the elements').to.be.undefined;
+    expect(win.customElements.get('gk-document'), 'the control: no script ran, nothing defined the elements').to.be
+      .undefined;
     expect((win as unknown as { __gk?: unknown }).__gk, 'the control: not even the probe ran').to.be.undefined;
     for (const id of ['inline', 'slow', 'missing']) expect(shown(link(win, id)), id).to.be.true;
     const text = win.document.body.innerText;
@@ -37,7 +39,9 @@ describe('the content a page puts inside an element', () => {
     it(`${mode} DOM: the content shows while the document loads and when it fails, and goes when the document shows; the JSON never shows`, async () => {
       const win = await openPage(`/packages/gongkai/test/pages/fallback.html?mode=${mode}`);
       const slow = win.document.getElementById('slow')!;
-      await waitUntil(() => status(win, 'slow') === 'loading', 'the slow document did not start loading', { timeout: 10000 });
+      await waitUntil(() => status(win, 'slow') === 'loading', 'the slow document did not start loading', {
+        timeout: 10000,
+      });
       expect(!!slow.shadowRoot).to.equal(mode === 'shadow');
       // Loading: the loading message and the page's link, both.
       expect(shown(rendered(win, 'slow').querySelector('[part="loading"]'))).to.be.true;
@@ -45,8 +49,12 @@ describe('the content a page puts inside an element', () => {
       expect(win.document.body.innerText).not.to.contain('"kind"');
 
       // Failed: the error and the page's link to the spreadsheet, both.
-      await waitUntil(() => status(win, 'missing') === 'error', 'the missing document did not fail', { timeout: 10000 });
-      expect(rendered(win, 'missing').querySelector('[role="alert"]')!.textContent).to.contain('/test-api/not-found.json');
+      await waitUntil(() => status(win, 'missing') === 'error', 'the missing document did not fail', {
+        timeout: 10000,
+      });
+      expect(rendered(win, 'missing').querySelector('[role="alert"]')!.textContent).to.contain(
+        '/test-api/not-found.json',
+      );
       expect(shown(link(win, 'missing')), 'the link beside the error').to.be.true;
 
       // Shown: the document instead of the page's content.
@@ -58,7 +66,9 @@ describe('the content a page puts inside an element', () => {
       expect(rendered(win, 'slow').querySelector('h2')!.textContent).to.contain('政务公开工作要点');
 
       // innerText stops at shadow roots (what a toolbar meets): the page's text, then each element's own.
-      const text = [win.document.body, ...['inline', 'slow', 'missing'].map((id) => rendered(win, id) as HTMLElement)].map((node) => node.innerText).join('\n');
+      const text = [win.document.body, ...['inline', 'slow', 'missing'].map((id) => rendered(win, id) as HTMLElement)]
+        .map((node) => node.innerText)
+        .join('\n');
       expect(text).not.to.contain('"kind"');
       expect(text).to.contain('平罗县卫生和计划生育局关于印发《2018年政务公开工作要点》的通知');
       expect(win.__gk.errors).to.deep.equal([]);

@@ -21,7 +21,15 @@ export async function openGallery(page: string, query: Record<string, string | n
   frame?.remove();
   frame = document.createElement('iframe');
   // At the top left of the test page, so the mouse's page coordinates are the frame's.
-  Object.assign(frame.style, { position: 'fixed', top: '0', left: '0', width: `${FRAME.width}px`, height: `${FRAME.height}px`, border: '0', background: '#fff' });
+  Object.assign(frame.style, {
+    position: 'fixed',
+    top: '0',
+    left: '0',
+    width: `${FRAME.width}px`,
+    height: `${FRAME.height}px`,
+    border: '0',
+    background: '#fff',
+  });
   document.body.append(frame);
   const search = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, String(value)]));
   await new Promise<void>((resolve) => {
@@ -30,13 +38,21 @@ export async function openGallery(page: string, query: Record<string, string | n
   });
   const win = frame.contentWindow as unknown as PageWindow;
   await waitUntil(
-    () => win.__gallery?.ready && win.__gallery.elements.length > 0 && win.__gallery.settled === win.__gallery.elements.length,
+    () =>
+      win.__gallery?.ready &&
+      win.__gallery.elements.length > 0 &&
+      win.__gallery.settled === win.__gallery.elements.length,
     `${page}: the elements did not all load or fail`,
     { timeout: 60000, interval: 100 },
   );
   // The gk-* elements inside others (a consultation's form and document) load after their parents settle.
   await waitUntil(
-    () => [...deep(win.document.body)].every((element) => !element.localName.startsWith('gk-') || ['ready', 'error'].includes((element as unknown as { status: string }).status)),
+    () =>
+      [...deep(win.document.body)].every(
+        (element) =>
+          !element.localName.startsWith('gk-') ||
+          ['ready', 'error'].includes((element as unknown as { status: string }).status),
+      ),
     `${page}: nested elements did not settle`,
     { timeout: 30000, interval: 100 },
   );
@@ -44,7 +60,9 @@ export async function openGallery(page: string, query: Record<string, string | n
   await waitUntil(
     () =>
       [...deep(win.document.body)]
-        .filter((element): element is HTMLMediaElement => element.localName === 'video' || element.localName === 'audio')
+        .filter(
+          (element): element is HTMLMediaElement => element.localName === 'video' || element.localName === 'audio',
+        )
         .every((media) => media.error !== null || media.readyState > 0),
     `${page}: media did not load or fail`,
     { timeout: 30000, interval: 100 },
@@ -62,7 +80,9 @@ export function closeGallery(): void {
 
 /** The box everything renders in: in the shadow root, or the element's own first child in light-DOM mode. */
 export function rootOf(element: HTMLElement): HTMLElement {
-  const root = element.shadowRoot ? element.shadowRoot.querySelector('.gk-root') : element.querySelector(':scope > .gk-root');
+  const root = element.shadowRoot
+    ? element.shadowRoot.querySelector('.gk-root')
+    : element.querySelector(':scope > .gk-root');
   expect(root, `<${element.localName}> has a root`).to.exist;
   return root as HTMLElement;
 }
@@ -76,7 +96,8 @@ export function* deep(node: Element | ShadowRoot): Generator<Element> {
   }
 }
 
-export const label = (element: Element) => `${element.localName}${element.classList.length ? `.${[...element.classList].join('.')}` : ''}`;
+export const label = (element: Element) =>
+  `${element.localName}${element.classList.length ? `.${[...element.classList].join('.')}` : ''}`;
 
 /** The boxes of everything inside an element's root, relative to the root: what "the same layout" means. */
 export function layout(element: HTMLElement): string[] {
@@ -95,7 +116,9 @@ export function layout(element: HTMLElement): string[] {
       boxes.push(`${label(inner)} off the page`);
       continue;
     }
-    boxes.push(`${label(inner)} ${round(rect.left - origin.left)},${round(rect.top - origin.top)} ${round(rect.width)}x${round(rect.height)}`);
+    boxes.push(
+      `${label(inner)} ${round(rect.left - origin.left)},${round(rect.top - origin.top)} ${round(rect.width)}x${round(rect.height)}`,
+    );
   }
   return boxes;
 }

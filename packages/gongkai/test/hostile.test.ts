@@ -13,7 +13,15 @@ import { sendMouse, setViewport } from '@web/test-runner-commands';
 import { closeGallery, FRAME, label, layout, openGallery, rootOf, type PageWindow } from './gallery.js';
 import { KINDS } from '../../../scripts/entries.mjs';
 
-const HOSTILE = ['hostile-css', 'hostile-prototype', 'hostile-object-prototype', 'hostile-jquery', 'hostile-amd', 'hostile-natives', 'hostile-county'];
+const HOSTILE = [
+  'hostile-css',
+  'hostile-prototype',
+  'hostile-object-prototype',
+  'hostile-jquery',
+  'hostile-amd',
+  'hostile-natives',
+  'hostile-county',
+];
 
 /** What sticks out of the column, left or right; content inside a box that scrolls sideways may be wider (it scrolls). */
 function overflowing(win: PageWindow, element: HTMLElement, column: Element): string[] {
@@ -26,8 +34,16 @@ function overflowing(win: PageWindow, element: HTMLElement, column: Element): st
       const rect = child.getBoundingClientRect();
       // A box put far off the page on purpose (the form's honeypot field) is not sticking out of anything.
       const offPage = rect.right <= 0;
-      if (!clipped && !offPage && rect.width > 0 && rect.height > 0 && (rect.left < limit.left - 0.5 || rect.right > limit.right + 0.5)) {
-        found.push(`${label(child)} ${Math.round(rect.left - limit.left)}…${Math.round(rect.right - limit.left)} in ${Math.round(limit.width)} px`);
+      if (
+        !clipped &&
+        !offPage &&
+        rect.width > 0 &&
+        rect.height > 0 &&
+        (rect.left < limit.left - 0.5 || rect.right > limit.right + 0.5)
+      ) {
+        found.push(
+          `${label(child)} ${Math.round(rect.left - limit.left)}…${Math.round(rect.right - limit.left)} in ${Math.round(limit.width)} px`,
+        );
       }
       const clips = clipped || (style.overflowX !== 'visible' && style.overflowX !== 'clip');
       if (child.shadowRoot) visit(child.shadowRoot, clips);
@@ -54,9 +70,14 @@ function pointable(win: PageWindow, element: HTMLElement, count: number): Text[]
   const texts: Text[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement!;
-    if ((node as Text).data.trim().length < 2 || parent.closest('svg, option, select, textarea, .visually-hidden, [aria-hidden="true"], [hidden]')) continue;
+    if (
+      (node as Text).data.trim().length < 2 ||
+      parent.closest('svg, option, select, textarea, .visually-hidden, [aria-hidden="true"], [hidden]')
+    )
+      continue;
     const rect = parent.getBoundingClientRect();
-    if (rect.width > 0 && rect.height > 0 && win.getComputedStyle(parent).visibility === 'visible') texts.push(node as Text);
+    if (rect.width > 0 && rect.height > 0 && win.getComputedStyle(parent).visibility === 'visible')
+      texts.push(node as Text);
   }
   if (texts.length <= count) return texts;
   if (count === 1) return texts.slice(0, 1);
@@ -64,7 +85,10 @@ function pointable(win: PageWindow, element: HTMLElement, count: number): Text[]
 }
 
 /** Moves the real mouse (CDP Input events) to the middle of a text, as a reader does, and returns what the toolbar read. */
-async function pointAndListen(win: PageWindow, text: Text): Promise<{ target: string; point: string; expected: string }> {
+async function pointAndListen(
+  win: PageWindow,
+  text: Text,
+): Promise<{ target: string; point: string; expected: string }> {
   text.parentElement!.scrollIntoView({ block: 'center' });
   // Away first, over the page's own heading, so that arriving at the text is a new mouseover.
   const away = win.document.querySelector('#main h2')!.getBoundingClientRect();
@@ -73,8 +97,14 @@ async function pointAndListen(win: PageWindow, text: Text): Promise<{ target: st
   range.selectNodeContents(text);
   const box = range.getClientRects()[0]!;
   win.__toolbar.target = win.__toolbar.point = '\u0000';
-  await sendMouse({ type: 'move', position: [Math.round(box.left + Math.min(box.width / 2, 6)), Math.round(box.top + box.height / 2)] });
-  await waitUntil(() => win.__toolbar.target !== '\u0000' && win.__toolbar.point !== '\u0000', 'the toolbar heard nothing');
+  await sendMouse({
+    type: 'move',
+    position: [Math.round(box.left + Math.min(box.width / 2, 6)), Math.round(box.top + box.height / 2)],
+  });
+  await waitUntil(
+    () => win.__toolbar.target !== '\u0000' && win.__toolbar.point !== '\u0000',
+    'the toolbar heard nothing',
+  );
   const squash = (value: string) => value.replace(/\s+/g, '');
   return { target: squash(win.__toolbar.target), point: squash(win.__toolbar.point), expected: squash(text.data) };
 }
@@ -106,7 +136,8 @@ describe('the one-file bundle on hostile pages', function () {
             if (!root.textContent!.trim()) problems.push(`${name}: rendered nothing`);
             // A render that threw shows as an internal error (caught, so nothing reaches the page): that is a failure too.
             const shownError = root.querySelector(':scope > .state-error');
-            if (element.getAttribute('data-expect') === 'gk-load' && shownError) problems.push(`${name}: ${shownError.textContent!.replace(/\s+/g, ' ').trim()}`);
+            if (element.getAttribute('data-expect') === 'gk-load' && shownError)
+              problems.push(`${name}: ${shownError.textContent!.replace(/\s+/g, ' ').trim()}`);
             if (root.textContent!.includes('内部错误')) problems.push(`${name}: an internal error`);
             for (const box of overflowing(win, element, column)) problems.push(`${name} sticks out: ${box}`);
           }
@@ -118,7 +149,7 @@ describe('the one-file bundle on hostile pages', function () {
     }
   }
 
-  it('the toolbar probe (control): it reads the page\'s own text, and nothing inside an element in shadow-DOM mode', async () => {
+  it("the toolbar probe (control): it reads the page's own text, and nothing inside an element in shadow-DOM mode", async () => {
     const win = await openGallery('gallery-clean', { width: 300, one: 1, kinds: 'document' });
     const own = await pointAndListen(win, win.document.querySelector('#main p')!.firstChild as Text);
     expect(own.expected).to.equal('平罗县卫生和计划生育局');
@@ -135,7 +166,9 @@ describe('the one-file bundle on hostile pages', function () {
     it(`${page}, light-DOM mode: a toolbar's pointer reading (mouseover target and elementFromPoint, innerText) reads the text under the pointer in every kind of element`, async () => {
       const win = await openGallery(page, { width: 300, one: 1, mode: 'light' });
       const elements = [...win.__gallery.elements];
-      expect(elements.map((element) => element.localName).sort()).to.deep.equal(KINDS.map(({ kind }) => `gk-${kind}`).sort());
+      expect(elements.map((element) => element.localName).sort()).to.deep.equal(
+        KINDS.map(({ kind }) => `gk-${kind}`).sort(),
+      );
       const missed: string[] = [];
       let read = 0;
       for (const element of elements) {
@@ -145,7 +178,9 @@ describe('the one-file bundle on hostile pages', function () {
           const heard = await pointAndListen(win, text);
           read++;
           if (!heard.target.includes(heard.expected) || !heard.point.includes(heard.expected)) {
-            missed.push(`<${element.localName}> "${heard.expected}": target read "${heard.target.slice(0, 40)}", point read "${heard.point.slice(0, 40)}"`);
+            missed.push(
+              `<${element.localName}> "${heard.expected}": target read "${heard.target.slice(0, 40)}", point read "${heard.point.slice(0, 40)}"`,
+            );
           }
         }
       }
@@ -165,7 +200,9 @@ describe('the one-file bundle on hostile pages', function () {
       ] as const) {
         const win = await openGallery(page, { width, mode });
         [...win.__gallery.elements].forEach((element, index) => {
-          expect(layout(element), `${page} (${mode}): ${element.getAttribute('data-example')}`).to.deep.equal(expected[index]);
+          expect(layout(element), `${page} (${mode}): ${element.getAttribute('data-example')}`).to.deep.equal(
+            expected[index],
+          );
         });
       }
     });

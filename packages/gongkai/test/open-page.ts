@@ -10,7 +10,11 @@ export interface Probe {
 export type ProbedWindow = Window & typeof globalThis & { __gk: Probe };
 
 /** `scripts: false` opens the page with JavaScript off (a sandbox without allow-scripts). */
-export async function openPage(path: string, size = { width: 800, height: 600 }, scripts = true): Promise<ProbedWindow> {
+export async function openPage(
+  path: string,
+  size = { width: 800, height: 600 },
+  scripts = true,
+): Promise<ProbedWindow> {
   const frame = document.createElement('iframe');
   if (!scripts) frame.setAttribute('sandbox', 'allow-same-origin');
   frame.style.width = `${size.width}px`;

@@ -22,11 +22,14 @@ function structure(element: HTMLElement): string[] {
   const root = rootOf(element);
   const lines: string[] = [];
   const texts = (parent: Node) => {
-    for (const child of parent.childNodes) if (child.nodeType === Node.TEXT_NODE) lines.push(`  "${(child as Text).data.replace(/[ \t\n\r\f]+/g, ' ')}"`);
+    for (const child of parent.childNodes)
+      if (child.nodeType === Node.TEXT_NODE) lines.push(`  "${(child as Text).data.replace(/[ \t\n\r\f]+/g, ' ')}"`);
   };
   texts(root);
   for (const inner of deep(root)) {
-    const attributes = [...inner.attributes].map((attribute) => `${attribute.name}="${attribute.value.replace(/\bgk\d+-/g, 'gk#-')}"`).sort();
+    const attributes = [...inner.attributes]
+      .map((attribute) => `${attribute.name}="${attribute.value.replace(/\bgk\d+-/g, 'gk#-')}"`)
+      .sort();
     lines.push(`${label(inner)} ${attributes.join(' ')}`);
     texts(inner);
     if (inner.shadowRoot) texts(inner.shadowRoot);

@@ -11,9 +11,29 @@
  * converted exactly when tables differ in unit. What cannot be read is reported
  * with its sheet, row and column; nothing is guessed silently.
  */
-import { add, compare, convertUnit, parseDecimal, sum, toNumber, toText, ZERO, type Decimal, type MoneyUnit } from './decimal.js';
+import {
+  add,
+  compare,
+  convertUnit,
+  parseDecimal,
+  sum,
+  toNumber,
+  toText,
+  ZERO,
+  type Decimal,
+  type MoneyUnit,
+} from './decimal.js';
 import type { ImportMessageKey, ImportParams, ImportProblem } from './messages.js';
-import { findHeader, findUnit, firstDataRow, isBlankRow, squeeze, textAbove, textOf, type HeaderBlock } from './sheet-layout.js';
+import {
+  findHeader,
+  findUnit,
+  firstDataRow,
+  isBlankRow,
+  squeeze,
+  textAbove,
+  textOf,
+  type HeaderBlock,
+} from './sheet-layout.js';
 import type { Sheet } from './workbook.js';
 
 export type BudgetTableKind = 'functional' | 'economic' | 'summary' | 'sangong';
@@ -81,7 +101,8 @@ export interface BudgetImportOptions {
   today?: string;
 }
 
-const HEADER_WORDS = /^(科目编码|功能分类科目编码|经济分类科目编码|支出功能分类科目编码|科目代码|编码|科目名称|功能分类科目名称|经济分类科目名称|科目|类|款|项|合计|小计|基本支出|项目支出|项目|预算数|决算数|本年预算数?|人员经费|公用经费|收入|支出|因公出国（境）费|因公出国\(境\)费|公务接待费|公务用车购置及运行费)$/;
+const HEADER_WORDS =
+  /^(科目编码|功能分类科目编码|经济分类科目编码|支出功能分类科目编码|科目代码|编码|科目名称|功能分类科目名称|经济分类科目名称|科目|类|款|项|合计|小计|基本支出|项目支出|项目|预算数|决算数|本年预算数?|人员经费|公用经费|收入|支出|因公出国（境）费|因公出国\(境\)费|公务接待费|公务用车购置及运行费)$/;
 const TOTAL_ROW = /^(合计|总计|支出合计|收入合计|本年支出合计|本年收入合计|收入总计|支出总计|合计数)$/;
 const CODE = /^\d{3}(\d{2}){0,2}$/;
 
@@ -95,8 +116,22 @@ interface Context {
   sheet: Sheet;
 }
 
-function problem(context: Context, severity: 'error' | 'notice', key: ImportMessageKey, params: ImportParams, row?: number, col?: number): void {
-  context.problems.push({ severity, key, params, sheet: context.sheet.name, ...(row === undefined ? {} : { row: row + 1 }), ...(col === undefined ? {} : { col: col + 1 }) });
+function problem(
+  context: Context,
+  severity: 'error' | 'notice',
+  key: ImportMessageKey,
+  params: ImportParams,
+  row?: number,
+  col?: number,
+): void {
+  context.problems.push({
+    severity,
+    key,
+    params,
+    sheet: context.sheet.name,
+    ...(row === undefined ? {} : { row: row + 1 }),
+    ...(col === undefined ? {} : { col: col + 1 }),
+  });
 }
 
 /** What kind of table a sheet is, from its name, title rows and header; undefined when none. */
@@ -106,7 +141,8 @@ function classify(sheet: Sheet, header: HeaderBlock | undefined, codes: string[]
   if (/三公/.test(above) || /因公出国/.test(labels)) return 'sangong';
   if (/收支总表/.test(above)) return 'summary';
   if (/基本支出表|经济分类/.test(above) || /经济分类/.test(labels)) return 'economic';
-  if (/支出表|功能分类/.test(above) || /功能分类/.test(labels)) return codes.length && codes.filter((c) => c.startsWith('3')).length > codes.length / 2 ? 'economic' : 'functional';
+  if (/支出表|功能分类/.test(above) || /功能分类/.test(labels))
+    return codes.length && codes.filter((c) => c.startsWith('3')).length > codes.length / 2 ? 'economic' : 'functional';
   if (codes.length) return codes.filter((c) => c.startsWith('3')).length > codes.length / 2 ? 'economic' : 'functional';
   return undefined;
 }
@@ -115,7 +151,13 @@ function classify(sheet: Sheet, header: HeaderBlock | undefined, codes: string[]
 function describeTitle(lines: string[]): { year?: number; stage?: Stage; department?: string } {
   const joined = lines.join(' ');
   const year = /((?:19|20)\d{2})\s*年/.exec(joined)?.[1];
-  const stage: Stage | undefined = /调整预算/.test(joined) ? '调整预算' : /决算/.test(joined) ? '决算' : /预算/.test(joined) ? '预算' : undefined;
+  const stage: Stage | undefined = /调整预算/.test(joined)
+    ? '调整预算'
+    : /决算/.test(joined)
+      ? '决算'
+      : /预算/.test(joined)
+        ? '预算'
+        : undefined;
   let department: string | undefined;
   for (const line of lines) {
     const named = /(?:单位名称|部门名称|预算单位|编制单位|编报单位|部门|单位)[:：]\s*([^\s:：]+)/.exec(line);
@@ -128,7 +170,11 @@ function describeTitle(lines: string[]): { year?: number; stage?: Stage; departm
     const titled = /^(.+?)(?:(?:19|20)\d{2})\s*年/.exec(lines.find((line) => /(?:19|20)\d{2}\s*年/.test(line)) ?? '');
     if (titled && titled[1]!.length >= 2) department = titled[1];
   }
-  return { ...(year ? { year: Number(year) } : {}), ...(stage ? { stage } : {}), ...(department ? { department } : {}) };
+  return {
+    ...(year ? { year: Number(year) } : {}),
+    ...(stage ? { stage } : {}),
+    ...(department ? { department } : {}),
+  };
 }
 
 /** Which measure and year an amount column holds, by its header. */
@@ -158,7 +204,13 @@ interface ParsedRow {
 }
 
 /** Reads the amount cells of one row; a cell that is not a number is an error at its cell. */
-function readAmounts(context: Context, r: number, columns: Array<{ index: number; measure: Measure; year: number }>, unit: MoneyUnit, target: MoneyUnit): ParsedRow['amounts'] {
+function readAmounts(
+  context: Context,
+  r: number,
+  columns: Array<{ index: number; measure: Measure; year: number }>,
+  unit: MoneyUnit,
+  target: MoneyUnit,
+): ParsedRow['amounts'] {
   const row = context.sheet.rows[r]!;
   const out: ParsedRow['amounts'] = [];
   for (const column of columns) {
@@ -170,13 +222,26 @@ function readAmounts(context: Context, r: number, columns: Array<{ index: number
       continue;
     }
     if (value.units < 0n) problem(context, 'error', 'budget.negative', { value: toText(value) }, r, column.index);
-    out.push({ measure: column.measure, year: column.year, value: convertUnit(value, unit, target), col: column.index });
+    out.push({
+      measure: column.measure,
+      year: column.year,
+      value: convertUnit(value, unit, target),
+      col: column.index,
+    });
   }
   return out;
 }
 
 /** Rows of a classified table (functional or economic) → items in a tree by code. */
-function readClassified(context: Context, header: HeaderBlock, stage: Stage, year: number, unit: MoneyUnit, target: MoneyUnit, table: 'functional' | 'economic') {
+function readClassified(
+  context: Context,
+  header: HeaderBlock,
+  stage: Stage,
+  year: number,
+  unit: MoneyUnit,
+  target: MoneyUnit,
+  table: 'functional' | 'economic',
+) {
   const columns: Column[] = header.labels.map((labels, index) => ({ index, labels }));
   const lastOf = (column: Column) => column.labels[column.labels.length - 1] ?? '';
   const isCodeLabel = (labels: string[]) => labels.some((label) => /编码|代码/.test(label));
@@ -186,7 +251,8 @@ function readClassified(context: Context, header: HeaderBlock, stage: Stage, yea
     xiang: columns.find((c) => lastOf(c) === '项' && (isCodeLabel(c.labels) || c.labels.length > 1)),
   };
   const single = split.lei ? undefined : columns.find((c) => isCodeLabel(c.labels) && !/名称/.test(lastOf(c)));
-  const nameColumn = columns.find((c) => /名称/.test(lastOf(c))) ?? columns.find((c) => /^(科目|项目)$/.test(lastOf(c)) && c !== single);
+  const nameColumn =
+    columns.find((c) => /名称/.test(lastOf(c))) ?? columns.find((c) => /^(科目|项目)$/.test(lastOf(c)) && c !== single);
   const amounts = columns.flatMap((c) => {
     if (c === single || c === nameColumn || c === split.lei || c === split.kuan || c === split.xiang) return [];
     const found = amountColumn(c.labels, stage, year);
@@ -255,7 +321,14 @@ function readClassified(context: Context, header: HeaderBlock, stage: Stage, yea
     const code = entry.code!;
     const seen = byCode.get(code);
     if (seen) {
-      problem(context, 'error', 'budget.repeatCode', { code, other: seen.row + 1 }, entry.row, (split.lei ?? single)?.index);
+      problem(
+        context,
+        'error',
+        'budget.repeatCode',
+        { code, other: seen.row + 1 },
+        entry.row,
+        (split.lei ?? single)?.index,
+      );
       continue;
     }
     const valuesByYear = new Map<number, ImportedAmounts>();
@@ -266,13 +339,25 @@ function readClassified(context: Context, header: HeaderBlock, stage: Stage, yea
       valuesByYear.set(amount.year, values);
       totals.set(`${amount.year}/${amount.measure}`, amount.value);
     }
-    const item: ImportedBudgetItem = { code, name: entry.name, values: [...valuesByYear.values()].sort((a, b) => b.year - a.year) };
+    const item: ImportedBudgetItem = {
+      code,
+      name: entry.name,
+      values: [...valuesByYear.values()].sort((a, b) => b.year - a.year),
+    };
     byCode.set(code, { item, row: entry.row, totals });
     const parentCode = code.length > 3 ? code.slice(0, -2) : undefined;
     const parent = parentCode ? byCode.get(parentCode) : undefined;
     if (parent) (parent.item.children ??= []).push(item);
     else {
-      if (parentCode) problem(context, 'notice', 'budget.noParent', { code, parent: parentCode }, entry.row, (split.lei ?? single)?.index);
+      if (parentCode)
+        problem(
+          context,
+          'notice',
+          'budget.noParent',
+          { code, parent: parentCode },
+          entry.row,
+          (split.lei ?? single)?.index,
+        );
       roots.push(item);
     }
   }
@@ -281,11 +366,20 @@ function readClassified(context: Context, header: HeaderBlock, stage: Stage, yea
   if (total) {
     for (const amount of total.amounts) {
       const key = `${amount.year}/${amount.measure}`;
-      const parts = roots.map((root) => byCode.get(root.code!)!.totals.get(key)).filter((value): value is Decimal => value !== undefined);
+      const parts = roots
+        .map((root) => byCode.get(root.code!)!.totals.get(key))
+        .filter((value): value is Decimal => value !== undefined);
       if (!parts.length) continue;
       const computed = sum(parts);
       if (compare(computed, amount.value) !== 0) {
-        problem(context, 'error', 'budget.totalMismatch', { total: toText(amount.value), sum: toText(computed), unit: target }, total.row, amount.col);
+        problem(
+          context,
+          'error',
+          'budget.totalMismatch',
+          { total: toText(amount.value), sum: toText(computed), unit: target },
+          total.row,
+          amount.col,
+        );
       }
     }
   }
@@ -294,7 +388,14 @@ function readClassified(context: Context, header: HeaderBlock, stage: Stage, yea
 }
 
 /** The income side of 收支总表 → `revenue` (items without codes). */
-function readSummary(context: Context, header: HeaderBlock, stage: Stage, year: number, unit: MoneyUnit, target: MoneyUnit) {
+function readSummary(
+  context: Context,
+  header: HeaderBlock,
+  stage: Stage,
+  year: number,
+  unit: MoneyUnit,
+  target: MoneyUnit,
+) {
   const columns = header.labels.map((labels, index) => ({ index, labels }));
   const income = columns.filter((c) => /收入/.test(c.labels[0] ?? ''));
   const nameColumn = income.find((c) => /项目|名称|科目/.test(c.labels[c.labels.length - 1] ?? '')) ?? income[0];
@@ -303,7 +404,8 @@ function readSummary(context: Context, header: HeaderBlock, stage: Stage, year: 
     const found = amountColumn([...c.labels.slice(1), ...(c.labels.length === 1 ? ['合计'] : [])], stage, year);
     return found ? [{ index: c.index, ...found }] : [];
   });
-  if (columns.some((c) => /支出/.test(c.labels[0] ?? ''))) problem(context, 'notice', 'budget.revenueOnly', {}, header.first);
+  if (columns.some((c) => /支出/.test(c.labels[0] ?? '')))
+    problem(context, 'notice', 'budget.revenueOnly', {}, header.first);
   if (!nameColumn || !amountColumns.length) {
     problem(context, 'error', 'budget.noAmounts', {}, header.first);
     return { items: [] as ImportedBudgetItem[], rows: 0 };
@@ -348,7 +450,8 @@ function readSangong(context: Context, header: HeaderBlock, year: number, unit: 
   if (combined && !mapped.has('vehicleOperation')) mapped.set('vehicleOperation', combined.index);
   const totalColumn = columns.find((c) => /^(合计|总计)$/.test(c.last) && c.labels.length === 1);
   for (const spec of SANGONG_FIELDS.slice(0, 4)) {
-    if (!mapped.has(spec.field) && !(spec.field === 'vehiclePurchase' && combined)) problem(context, 'error', 'budget.sangongColumn', { label: spec.label }, header.first);
+    if (!mapped.has(spec.field) && !(spec.field === 'vehiclePurchase' && combined))
+      problem(context, 'error', 'budget.sangongColumn', { label: spec.label }, header.first);
   }
   const labelColumn = columns.find((c) => !mapped.has(c.last) && /项目|年度|科目/.test(c.last));
   const rows: ImportedSangong[] = [];
@@ -376,9 +479,21 @@ function readSangong(context: Context, header: HeaderBlock, year: number, unit: 
     };
     if (totalColumn) {
       const stated = parseDecimal(row[totalColumn.index]);
-      const computed = [values.travelAbroad, values.vehiclePurchase, values.vehicleOperation, values.reception].reduce<Decimal>((a, b) => add(a, b ?? ZERO), ZERO);
+      const computed = [
+        values.travelAbroad,
+        values.vehiclePurchase,
+        values.vehicleOperation,
+        values.reception,
+      ].reduce<Decimal>((a, b) => add(a, b ?? ZERO), ZERO);
       if (stated && compare(convertUnit(stated, unit, target), computed) !== 0) {
-        problem(context, 'error', 'budget.totalMismatch', { total: toText(convertUnit(stated, unit, target)), sum: toText(computed), unit: target }, r, totalColumn.index);
+        problem(
+          context,
+          'error',
+          'budget.totalMismatch',
+          { total: toText(convertUnit(stated, unit, target)), sum: toText(computed), unit: target },
+          r,
+          totalColumn.index,
+        );
       }
     }
     rows.push(entry);
@@ -403,11 +518,24 @@ export function importBudget(sheets: Sheet[], options: BudgetImportOptions = {})
       }
     }
     const title = describeTitle(textAbove(sheet, header?.first ?? 6));
-    return { sheet, header, table: classify(sheet, header, codes), title, unit: findUnit(sheet, (header?.first ?? 6) + 1) };
+    return {
+      sheet,
+      header,
+      table: classify(sheet, header, codes),
+      title,
+      unit: findUnit(sheet, (header?.first ?? 6) + 1),
+    };
   });
 
   const usable = found.filter((f) => f.table && f.header);
-  for (const f of found) if (!usable.includes(f) && f.sheet.rows.some((row) => !isBlankRow(row))) problems.push({ severity: 'notice', key: 'budget.skippedSheet', params: { sheet: f.sheet.name }, sheet: f.sheet.name });
+  for (const f of found)
+    if (!usable.includes(f) && f.sheet.rows.some((row) => !isBlankRow(row)))
+      problems.push({
+        severity: 'notice',
+        key: 'budget.skippedSheet',
+        params: { sheet: f.sheet.name },
+        sheet: f.sheet.name,
+      });
   const main = usable.find((f) => f.table === 'functional') ?? usable[0];
   const unit: MoneyUnit = main?.unit?.unit ?? usable.find((f) => f.unit)?.unit?.unit ?? '万元';
   const titled = usable.find((f) => f.title.year !== undefined) ?? main;
@@ -432,7 +560,8 @@ export function importBudget(sheets: Sheet[], options: BudgetImportOptions = {})
     problems.push({ severity: 'error', key: 'budget.noTables', params: {} });
     return { document, problems, tables };
   }
-  if (titled?.title.year === undefined) problems.push({ severity: 'notice', key: 'budget.noYear', params: { year }, sheet: main!.sheet.name });
+  if (titled?.title.year === undefined)
+    problems.push({ severity: 'notice', key: 'budget.noYear', params: { year }, sheet: main!.sheet.name });
   problems.push({ severity: 'notice', key: 'budget.published', params: { date: today } });
 
   for (const f of usable) {
@@ -440,7 +569,8 @@ export function importBudget(sheets: Sheet[], options: BudgetImportOptions = {})
     const header = f.header!;
     const sheetUnit = f.unit?.unit ?? unit;
     if (!f.unit) problem(context, 'notice', 'budget.noUnit', { unit: sheetUnit }, 0, 0);
-    else if (f.unit.unit !== unit) problem(context, 'notice', 'budget.unitConverted', { from: f.unit.unit, to: unit }, f.unit.row, f.unit.col);
+    else if (f.unit.unit !== unit)
+      problem(context, 'notice', 'budget.unitConverted', { from: f.unit.unit, to: unit }, f.unit.row, f.unit.col);
     if (f.table === 'functional' || f.table === 'economic') {
       const { roots, rows } = readClassified(context, header, stage, year, sheetUnit, unit, f.table);
       if (f.table === 'functional') document.functional.push(...roots);

@@ -17,9 +17,7 @@ export const COLUMN_TYPES = ['text', 'date', 'money', 'enum', 'link', 'docNumber
 export type ColumnType = (typeof COLUMN_TYPES)[number];
 
 export type ColumnTarget =
-  | { field: BuiltinField }
-  | { column: string; label: string; type: ColumnType }
-  | { skip: true };
+  { field: BuiltinField } | { column: string; label: string; type: ColumnType } | { skip: true };
 
 export interface ColumnMapping {
   /** 0-based column index in the sheet. */
@@ -111,7 +109,9 @@ function findHeaderRow(sheet: Sheet): number {
   for (let r = 0; r < Math.min(15, sheet.rows.length); r++) {
     const cells = sheet.rows[r]!.map(squeeze).filter(Boolean);
     if (cells.length < 2) continue;
-    const known = cells.filter((text) => BUILTIN_NAMES.some(([, re]) => re.test(text)) || STATUTORY_NAMES.some(([, , re]) => re.test(text))).length;
+    const known = cells.filter(
+      (text) => BUILTIN_NAMES.some(([, re]) => re.test(text)) || STATUTORY_NAMES.some(([, , re]) => re.test(text)),
+    ).length;
     const textual = cells.filter((text) => !/^[\d.,\-/]+$/.test(text)).length;
     const score = known * 10 + textual;
     if (score > bestScore) {
@@ -163,11 +163,21 @@ export function guessCatalogueMapping(sheet: Sheet): CataloguePlan | undefined {
     const candidate = columns.find((c) => 'column' in c.target && c.target.type === 'text');
     if (candidate) candidate.target = { field: 'title' };
   }
-  const above = sheet.rows.slice(0, headerRow).flat().map(textOf).filter((v): v is string => v !== null);
+  const above = sheet.rows
+    .slice(0, headerRow)
+    .flat()
+    .map(textOf)
+    .filter((v): v is string => v !== null);
   const title = above.find((text) => /目录|清单|名录|一览表|公示|表$/.test(text)) ?? above[0] ?? sheet.name;
   const owner = /^(.+?(?:局|委员会|委|办公室|办|政府|中心|院|所|站))/.exec(title.replace(/\s+/g, ''))?.[1] ?? '';
   const statutory = STATUTORY_NAMES.every(([column]) => used.has(column));
-  const type = !statutory ? '记录' : /依申请/.test(title) ? '依申请公开' : /负面清单/.test(title) ? '负面清单' : '主动公开';
+  const type = !statutory
+    ? '记录'
+    : /依申请/.test(title)
+      ? '依申请公开'
+      : /负面清单/.test(title)
+        ? '负面清单'
+        : '主动公开';
   return { sheet: sheet.name, headerRow, columns, title: title.replace(/\s+/g, ''), owner, type };
 }
 
@@ -182,7 +192,14 @@ export function importCatalogue(sheet: Sheet, plan: CataloguePlan): CatalogueImp
   const at = (row: number, col: number) => ({ sheet: sheet.name, row: row + 1, col: col + 1 });
   const active = plan.columns.filter((c) => !('skip' in c.target));
   const titleColumn = active.find((c) => 'field' in c.target && c.target.field === 'title');
-  if (!titleColumn) problems.push({ severity: 'error', key: 'catalogue.noTitleColumn', params: {}, sheet: sheet.name, row: plan.headerRow + 1 });
+  if (!titleColumn)
+    problems.push({
+      severity: 'error',
+      key: 'catalogue.noTitleColumn',
+      params: {},
+      sheet: sheet.name,
+      row: plan.headerRow + 1,
+    });
   const columns = active.flatMap((c) => ('column' in c.target ? [c.target] : []));
   const categories = new Map<string, string>();
   const items: Array<Record<string, string | number>> = [];
@@ -203,13 +220,31 @@ export function importCatalogue(sheet: Sheet, plan: CataloguePlan): CatalogueImp
         else if (target.field === 'date') {
           const date = normaliseDate(text);
           if (date) item.date = date;
-          else problems.push({ severity: 'error', key: 'catalogue.typeMismatch', params: { label: mapping.header || '日期', expected: 'expected.date', value: text.slice(0, 40) }, ...at(r, mapping.index) });
+          else
+            problems.push({
+              severity: 'error',
+              key: 'catalogue.typeMismatch',
+              params: { label: mapping.header || '日期', expected: 'expected.date', value: text.slice(0, 40) },
+              ...at(r, mapping.index),
+            });
         } else if (target.field === 'url') {
           if (fitsType('link', text)) item.url = text;
-          else problems.push({ severity: 'error', key: 'catalogue.typeMismatch', params: { label: mapping.header || 'url', expected: 'expected.link', value: text.slice(0, 40) }, ...at(r, mapping.index) });
+          else
+            problems.push({
+              severity: 'error',
+              key: 'catalogue.typeMismatch',
+              params: { label: mapping.header || 'url', expected: 'expected.link', value: text.slice(0, 40) },
+              ...at(r, mapping.index),
+            });
         } else if (target.field === 'number') {
           if (fitsType('docNumber', text)) item.number = text.replace(/\s+/g, '');
-          else problems.push({ severity: 'error', key: 'catalogue.typeMismatch', params: { label: mapping.header || '文号', expected: 'expected.docNumber', value: text.slice(0, 40) }, ...at(r, mapping.index) });
+          else
+            problems.push({
+              severity: 'error',
+              key: 'catalogue.typeMismatch',
+              params: { label: mapping.header || '文号', expected: 'expected.docNumber', value: text.slice(0, 40) },
+              ...at(r, mapping.index),
+            });
         } else if (target.field === 'category') {
           categories.set(text, text);
           item.category = text;
@@ -218,15 +253,37 @@ export function importCatalogue(sheet: Sheet, plan: CataloguePlan): CatalogueImp
         if (target.type === 'money') {
           const value = parseDecimal(text);
           if (value) item[target.column] = toNumber(value);
-          else problems.push({ severity: 'error', key: 'catalogue.typeMismatch', params: { label: target.label, expected: 'expected.money', value: text.slice(0, 40) }, ...at(r, mapping.index) });
+          else
+            problems.push({
+              severity: 'error',
+              key: 'catalogue.typeMismatch',
+              params: { label: target.label, expected: 'expected.money', value: text.slice(0, 40) },
+              ...at(r, mapping.index),
+            });
         } else if (target.type === 'date') {
           const date = normaliseDate(text);
           if (date) item[target.column] = date;
-          else problems.push({ severity: 'error', key: 'catalogue.typeMismatch', params: { label: target.label, expected: 'expected.date', value: text.slice(0, 40) }, ...at(r, mapping.index) });
+          else
+            problems.push({
+              severity: 'error',
+              key: 'catalogue.typeMismatch',
+              params: { label: target.label, expected: 'expected.date', value: text.slice(0, 40) },
+              ...at(r, mapping.index),
+            });
         } else if (target.type === 'link' && !fitsType('link', text)) {
-          problems.push({ severity: 'error', key: 'catalogue.typeMismatch', params: { label: target.label, expected: 'expected.link', value: text.slice(0, 40) }, ...at(r, mapping.index) });
+          problems.push({
+            severity: 'error',
+            key: 'catalogue.typeMismatch',
+            params: { label: target.label, expected: 'expected.link', value: text.slice(0, 40) },
+            ...at(r, mapping.index),
+          });
         } else if (target.type === 'docNumber' && !fitsType('docNumber', text)) {
-          problems.push({ severity: 'error', key: 'catalogue.typeMismatch', params: { label: target.label, expected: 'expected.docNumber', value: text.slice(0, 40) }, ...at(r, mapping.index) });
+          problems.push({
+            severity: 'error',
+            key: 'catalogue.typeMismatch',
+            params: { label: target.label, expected: 'expected.docNumber', value: text.slice(0, 40) },
+            ...at(r, mapping.index),
+          });
         } else {
           item[target.column] = text;
           if (target.type === 'enum') {
@@ -238,14 +295,25 @@ export function importCatalogue(sheet: Sheet, plan: CataloguePlan): CatalogueImp
       }
     }
     if (!item.title) {
-      if (Object.keys(item).length || id) problems.push({ severity: 'notice', key: 'catalogue.emptyTitle', params: {}, ...at(r, titleColumn?.index ?? 0) });
+      if (Object.keys(item).length || id)
+        problems.push({
+          severity: 'notice',
+          key: 'catalogue.emptyTitle',
+          params: {},
+          ...at(r, titleColumn?.index ?? 0),
+        });
       continue;
     }
     let itemId = id ?? String(r + 1);
     const other = seen.get(itemId);
     if (other !== undefined) {
       const replacement = `${itemId}-${r + 1}`;
-      problems.push({ severity: 'notice', key: 'catalogue.repeatId', params: { id: itemId, other, replacement }, ...at(r, active.find((c) => 'field' in c.target && c.target.field === 'id')?.index ?? 0) });
+      problems.push({
+        severity: 'notice',
+        key: 'catalogue.repeatId',
+        params: { id: itemId, other, replacement },
+        ...at(r, active.find((c) => 'field' in c.target && c.target.field === 'id')?.index ?? 0),
+      });
       itemId = replacement;
     }
     seen.set(itemId, r + 1);
@@ -262,7 +330,9 @@ export function importCatalogue(sheet: Sheet, plan: CataloguePlan): CatalogueImp
       key: column.column,
       label: column.label,
       type: column.type,
-      ...(column.type === 'enum' ? { values: [...(enumValues.get(column.column) ?? new Set(['—']))], facet: true } : {}),
+      ...(column.type === 'enum'
+        ? { values: [...(enumValues.get(column.column) ?? new Set(['—']))], facet: true }
+        : {}),
     })),
     items,
   };

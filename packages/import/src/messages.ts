@@ -17,7 +17,8 @@ const zh = {
   'read.xlsx': '无法读取工作簿（{detail}）',
   'read.encoding': 'CSV 文件既不是 UTF-8 也不是 GBK/GB18030 编码，请用 UTF-8 重新保存',
   'read.noSheets': '工作簿中没有工作表',
-  'budget.noTables': '没有找到可导入的预算公开表：应有“一般公共预算支出表”（按功能分类）、“一般公共预算基本支出表”（按经济分类）、“收支总表”或“三公”经费支出表',
+  'budget.noTables':
+    '没有找到可导入的预算公开表：应有“一般公共预算支出表”（按功能分类）、“一般公共预算基本支出表”（按经济分类）、“收支总表”或“三公”经费支出表',
   'budget.skippedSheet': '工作表“{sheet}”不是可识别的预算公开表，已跳过',
   'budget.noUnit': '没有找到金额单位行（如“单位：万元”），按 {unit} 处理，请核对',
   'budget.unitConverted': '本表单位为 {from}，已精确换算为 {to}',
@@ -62,11 +63,13 @@ const en: Record<ImportMessageKey, string> = {
   'read.xlsx': 'cannot read the workbook ({detail})',
   'read.encoding': 'the CSV file is neither UTF-8 nor GBK/GB18030; save it again as UTF-8',
   'read.noSheets': 'the workbook has no sheets',
-  'budget.noTables': 'no budget disclosure table found: expected 一般公共预算支出表 (by function), 一般公共预算基本支出表 (by economic class), 收支总表 or the 三公 table',
+  'budget.noTables':
+    'no budget disclosure table found: expected 一般公共预算支出表 (by function), 一般公共预算基本支出表 (by economic class), 收支总表 or the 三公 table',
   'budget.skippedSheet': 'sheet “{sheet}” is not a known budget table; skipped',
   'budget.noUnit': 'no unit line (such as 单位：万元) found; read as {unit}; please check',
   'budget.unitConverted': 'this table is in {from}; converted exactly to {to}',
-  'budget.noHeader': 'no header row found: expected 科目编码 (or 类/款/项), 科目名称 and amount columns (合计, 基本支出, 项目支出)',
+  'budget.noHeader':
+    'no header row found: expected 科目编码 (or 类/款/项), 科目名称 and amount columns (合计, 基本支出, 项目支出)',
   'budget.noAmounts': 'no amount columns found (合计, 基本支出, 项目支出, 预算数, 决算数)',
   'budget.notNumber': 'the amount is not a number: “{value}”',
   'budget.negative': 'the amount is negative: {value}',

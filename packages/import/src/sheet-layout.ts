@@ -26,7 +26,10 @@ export interface HeaderBlock {
 }
 
 /** The unit line: “单位：万元”, “金额单位：元”. */
-export function findUnit(sheet: Sheet, before: number): { unit: '元' | '千元' | '万元'; row: number; col: number } | undefined {
+export function findUnit(
+  sheet: Sheet,
+  before: number,
+): { unit: '元' | '千元' | '万元'; row: number; col: number } | undefined {
   for (let r = 0; r < Math.min(before, sheet.rows.length); r++) {
     const row = sheet.rows[r]!;
     for (let c = 0; c < row.length; c++) {
@@ -40,7 +43,8 @@ export function findUnit(sheet: Sheet, before: number): { unit: '元' | '千元'
 /** The title rows' text (above the header), squeezed, in order. */
 export function textAbove(sheet: Sheet, before: number): string[] {
   const out: string[] = [];
-  for (let r = 0; r < Math.min(before, sheet.rows.length); r++) for (const cell of sheet.rows[r]!) if (textOf(cell)) out.push(textOf(cell)!);
+  for (let r = 0; r < Math.min(before, sheet.rows.length); r++)
+    for (const cell of sheet.rows[r]!) if (textOf(cell)) out.push(textOf(cell)!);
   return out;
 }
 
@@ -60,7 +64,11 @@ function looksLikeData(row: Cell[]): boolean {
  * its text (merged down), and a blank cell with a filled cell below it takes the
  * text to its left (merged across).
  */
-export function findHeader(sheet: Sheet, isHeaderWord: (text: string) => boolean, searchRows = 12): HeaderBlock | undefined {
+export function findHeader(
+  sheet: Sheet,
+  isHeaderWord: (text: string) => boolean,
+  searchRows = 12,
+): HeaderBlock | undefined {
   let first = -1;
   for (let r = 0; r < Math.min(searchRows, sheet.rows.length); r++) {
     if (sheet.rows[r]!.some((cell) => isHeaderWord(squeeze(cell)))) {

@@ -19,7 +19,8 @@ export interface Sheet {
   rows: Cell[][];
 }
 
-export type WorkbookResult = { ok: true; sheets: Sheet[]; format: 'xlsx' | 'csv' } | { ok: false; key: ImportMessageKey; params: ImportParams };
+export type WorkbookResult =
+  { ok: true; sheets: Sheet[]; format: 'xlsx' | 'csv' } | { ok: false; key: ImportMessageKey; params: ImportParams };
 
 /** Largest file read: a county's disclosure workbook is well under 1 MB. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -30,7 +31,12 @@ const isOle = (bytes: Uint8Array) => bytes[0] === 0xd0 && bytes[1] === 0xcf && b
 /** Reads a workbook or CSV file. `name` (the file name) only breaks ties; the bytes decide. */
 export async function readWorkbook(bytes: Uint8Array, name = ''): Promise<WorkbookResult> {
   if (bytes.length === 0) return { ok: false, key: 'read.empty', params: {} };
-  if (bytes.length > MAX_FILE_BYTES) return { ok: false, key: 'read.tooLarge', params: { size: formatSize(bytes.length), limit: formatSize(MAX_FILE_BYTES) } };
+  if (bytes.length > MAX_FILE_BYTES)
+    return {
+      ok: false,
+      key: 'read.tooLarge',
+      params: { size: formatSize(bytes.length), limit: formatSize(MAX_FILE_BYTES) },
+    };
   if (isOle(bytes)) return { ok: false, key: 'read.xls', params: {} };
   if (isZip(bytes)) return readXlsx(bytes);
   if (/\.xlsx$/i.test(name)) return { ok: false, key: 'read.zipCorrupt', params: { detail: 'not a zip archive' } };
@@ -66,7 +72,11 @@ async function readXlsx(bytes: Uint8Array): Promise<WorkbookResult> {
       }),
     };
   } catch (error) {
-    return { ok: false, key: 'read.xlsx', params: { detail: String((error as Error)?.message ?? error).slice(0, 200) } };
+    return {
+      ok: false,
+      key: 'read.xlsx',
+      params: { detail: String((error as Error)?.message ?? error).slice(0, 200) },
+    };
   }
 }
 
@@ -77,8 +87,13 @@ interface Range {
   right: number;
 }
 
-const unescapeXml = (text: string) => text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);
-const attributes = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1]!, unescapeXml(m[2]!)]));
+const unescapeXml = (text: string) =>
+  text.replace(
+    /&(lt|gt|quot|apos|amp);/g,
+    (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!,
+  );
+const attributes = (tag: string) =>
+  Object.fromEntries([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1]!, unescapeXml(m[2]!)]));
 const columnIndex = (letters: string) => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
 
 /**
@@ -100,7 +115,12 @@ function mergedRanges(parts: Record<string, Uint8Array>): Map<string, Range[]> {
     if (!attrs.name || !part) continue;
     const ranges: Range[] = [];
     for (const match of text(part).matchAll(/<mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g)) {
-      ranges.push({ left: columnIndex(match[1]!), top: Number(match[2]) - 1, right: columnIndex(match[3]!), bottom: Number(match[4]) - 1 });
+      ranges.push({
+        left: columnIndex(match[1]!),
+        top: Number(match[2]) - 1,
+        right: columnIndex(match[3]!),
+        bottom: Number(match[4]) - 1,
+      });
     }
     out.set(attrs.name, ranges);
   }

@@ -19,7 +19,10 @@ export const ZIP_LIMITS = {
 };
 
 export class ZipRefused extends Error {
-  constructor(readonly key: ImportMessageKey, readonly params: ImportParams = {}) {
+  constructor(
+    readonly key: ImportMessageKey,
+    readonly params: ImportParams = {},
+  ) {
     super(key);
   }
 }
@@ -45,13 +48,15 @@ function centralDirectory(bytes: Uint8Array): Entry[] {
   if (end < 0) throw new ZipRefused('read.zipCorrupt', { detail: 'no end of central directory' });
   const count = view.getUint16(end + 10, true);
   const offset = view.getUint32(end + 16, true);
-  if (count === 0xffff || offset === 0xffffffff) throw new ZipRefused('read.zipTooBig', { size: '> 4 GB', limit: formatSize(ZIP_LIMITS.unpackedBytes) });
+  if (count === 0xffff || offset === 0xffffffff)
+    throw new ZipRefused('read.zipTooBig', { size: '> 4 GB', limit: formatSize(ZIP_LIMITS.unpackedBytes) });
   if (count > ZIP_LIMITS.entries) throw new ZipRefused('read.zipEntries', { count, limit: ZIP_LIMITS.entries });
   const decoder = new TextDecoder();
   const entries: Entry[] = [];
   let at = offset;
   for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) throw new ZipRefused('read.zipCorrupt', { detail: 'central directory' });
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50)
+      throw new ZipRefused('read.zipCorrupt', { detail: 'central directory' });
     const nameLength = view.getUint16(at + 28, true);
     entries.push({
       flags: view.getUint16(at + 8, true),
@@ -77,12 +82,14 @@ export function safeRepack(bytes: Uint8Array): { packed: Uint8Array; files: Reco
     if (entry.flags & 1) throw new ZipRefused('read.zipEncrypted');
     declared += entry.size;
   }
-  if (declared > ZIP_LIMITS.unpackedBytes) throw new ZipRefused('read.zipTooBig', { size: formatSize(declared), limit: formatSize(ZIP_LIMITS.unpackedBytes) });
+  if (declared > ZIP_LIMITS.unpackedBytes)
+    throw new ZipRefused('read.zipTooBig', { size: formatSize(declared), limit: formatSize(ZIP_LIMITS.unpackedBytes) });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const files: Record<string, Uint8Array> = {};
   for (const entry of entries) {
     const local = entry.localOffset;
-    if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw new ZipRefused('read.zipCorrupt', { detail: entry.name });
+    if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50)
+      throw new ZipRefused('read.zipCorrupt', { detail: entry.name });
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     const data = bytes.subarray(start, start + entry.compressedSize);
     if (data.length !== entry.compressedSize) throw new ZipRefused('read.zipCorrupt', { detail: entry.name });

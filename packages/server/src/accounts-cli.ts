@@ -41,7 +41,10 @@ interface UserArgs {
 function parse(argv: readonly string[]): UserArgs {
   const [action, ...rest] = argv;
   if (action !== 'add' && action !== 'passwd' && action !== 'list' && action !== 'disable' && action !== 'enable') {
-    throw new StartupError(`user 后面应为 add、passwd、list、disable 或 enable（见 gongkai-server --help）`, `user needs add, passwd, list, disable or enable (see gongkai-server --help)`);
+    throw new StartupError(
+      `user 后面应为 add、passwd、list、disable 或 enable（见 gongkai-server --help）`,
+      `user needs add, passwd, list, disable or enable (see gongkai-server --help)`,
+    );
   }
   const args: UserArgs = { action, role: 'editor' };
   const read = argReader(rest);
@@ -51,17 +54,33 @@ function parse(argv: readonly string[]): UserArgs {
     else if (read.is(arg, '--role')) {
       // `staff`, the role before documents, is an editor.
       const role = read.value(arg, '--role').replace(/^staff$/, 'editor');
-      if (!(ROLES as readonly string[]).includes(role)) throw new StartupError(`--role 应为 editor、reviewer 或 admin，实际为 "${role}"`, `--role must be editor, reviewer or admin, got "${role}"`);
+      if (!(ROLES as readonly string[]).includes(role))
+        throw new StartupError(
+          `--role 应为 editor、reviewer 或 admin，实际为 "${role}"`,
+          `--role must be editor, reviewer or admin, got "${role}"`,
+        );
       args.role = role as Role;
     } else if (!arg.startsWith('-') && args.name === undefined && action !== 'list') args.name = arg;
-    else throw new StartupError(`不认识的参数 "${arg}"（见 gongkai-server --help）`, `unknown argument "${arg}" (see gongkai-server --help)`);
+    else
+      throw new StartupError(
+        `不认识的参数 "${arg}"（见 gongkai-server --help）`,
+        `unknown argument "${arg}" (see gongkai-server --help)`,
+      );
   }
   if (action !== 'list') {
-    if (!args.name) throw new StartupError(`请给出用户名：gongkai-server user ${action} 用户名`, `name the account: gongkai-server user ${action} NAME`);
-    if (!NAME.test(args.name)) throw new StartupError('用户名应为 1–64 个字符，不含空格', 'the name must be 1 to 64 characters without spaces');
+    if (!args.name)
+      throw new StartupError(
+        `请给出用户名：gongkai-server user ${action} 用户名`,
+        `name the account: gongkai-server user ${action} NAME`,
+      );
+    if (!NAME.test(args.name))
+      throw new StartupError('用户名应为 1–64 个字符，不含空格', 'the name must be 1 to 64 characters without spaces');
   }
   if (action === 'add' && (!args.office || args.office.length > 64)) {
-    throw new StartupError('请用 --office 给出所在科室，如 --office 办公室', 'give the account an office with --office, such as --office 办公室');
+    throw new StartupError(
+      '请用 --office 给出所在科室，如 --office 办公室',
+      'give the account an office with --office, such as --office 办公室',
+    );
   }
   return args;
 }
@@ -77,7 +96,11 @@ export async function readPassword(): Promise<string> {
       if (text.includes('\n')) break;
     }
     const line = text.split(/\r?\n/)[0] ?? '';
-    if (!line) throw new StartupError('没有读到密码：请从标准输入提供密码（一行）', 'no password: give it on standard input (one line)');
+    if (!line)
+      throw new StartupError(
+        '没有读到密码：请从标准输入提供密码（一行）',
+        'no password: give it on standard input (one line)',
+      );
     return line;
   }
   const ask = (prompt: string) =>
@@ -108,7 +131,12 @@ async function newPasswordHash(): Promise<string> {
 }
 
 /** A command on the database alone (forms need not be configured): migrated first, closed after. */
-export async function withCommandStorage<T>(configFile: string | undefined, env: NodeJS.ProcessEnv, open: (config: ServerConfig) => ServerStorage, fn: (storage: ServerStorage, config: ServerConfig) => Promise<T>): Promise<T> {
+export async function withCommandStorage<T>(
+  configFile: string | undefined,
+  env: NodeJS.ProcessEnv,
+  open: (config: ServerConfig) => ServerStorage,
+  fn: (storage: ServerStorage, config: ServerConfig) => Promise<T>,
+): Promise<T> {
   const config = loadConfig(configFile, { GONGKAI_FORMS: '.', ...env });
   const storage = open(config);
   try {
@@ -119,7 +147,11 @@ export async function withCommandStorage<T>(configFile: string | undefined, env:
   }
 }
 
-export async function runUserCommand(argv: readonly string[], env: NodeJS.ProcessEnv, open: (config: ServerConfig) => ServerStorage): Promise<number> {
+export async function runUserCommand(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  open: (config: ServerConfig) => ServerStorage,
+): Promise<number> {
   const args = parse(argv);
   return withCommandStorage(args.config, env, open, (storage) => run(args, storage));
 }
@@ -130,16 +162,39 @@ async function run(args: UserArgs, staff: StaffStorage): Promise<number> {
   switch (args.action) {
     case 'list': {
       const users = await staff.listUsers();
-      if (users.length === 0) console.log('没有工作人员账号。用 gongkai-server user add 新建 / no staff accounts yet: add one with gongkai-server user add');
-      for (const user of users) console.log(`${user.name}\t${user.office}\t${user.role}\t${user.disabled ? '已停用 disabled' : '启用 active'}\t${user.createdAt}`);
+      if (users.length === 0)
+        console.log(
+          '没有工作人员账号。用 gongkai-server user add 新建 / no staff accounts yet: add one with gongkai-server user add',
+        );
+      for (const user of users)
+        console.log(
+          `${user.name}\t${user.office}\t${user.role}\t${user.disabled ? '已停用 disabled' : '启用 active'}\t${user.createdAt}`,
+        );
       return 0;
     }
     case 'add': {
-      if (await staff.userByName(args.name!)) throw new StartupError(`账号 ${args.name} 已存在（修改密码用 user passwd）`, `the account ${args.name} exists already (change its password with user passwd)`);
+      if (await staff.userByName(args.name!))
+        throw new StartupError(
+          `账号 ${args.name} 已存在（修改密码用 user passwd）`,
+          `the account ${args.name} exists already (change its password with user passwd)`,
+        );
       const passwordHash = await newPasswordHash();
-      const user = await staff.createUser({ name: args.name!, office: args.office!, role: args.role, passwordHash, at });
-      await staff.logStaffEvent({ at, actor, action: 'user.add', detail: { name: user.name, office: user.office, role: user.role } });
-      console.log(`gongkai-server: 已新建账号 ${user.name}（${user.office}，${user.role}）/ account ${user.name} added`);
+      const user = await staff.createUser({
+        name: args.name!,
+        office: args.office!,
+        role: args.role,
+        passwordHash,
+        at,
+      });
+      await staff.logStaffEvent({
+        at,
+        actor,
+        action: 'user.add',
+        detail: { name: user.name, office: user.office, role: user.role },
+      });
+      console.log(
+        `gongkai-server: 已新建账号 ${user.name}（${user.office}，${user.role}）/ account ${user.name} added`,
+      );
       return 0;
     }
     case 'passwd': {
@@ -149,7 +204,9 @@ async function run(args: UserArgs, staff: StaffStorage): Promise<number> {
       await staff.setPassword(user.name, passwordHash, at);
       await staff.deleteUserSessions(user.id);
       await staff.logStaffEvent({ at, actor, action: 'user.passwd', detail: { name: user.name } });
-      console.log(`gongkai-server: 已修改 ${user.name} 的密码，其登录已失效 / password of ${user.name} changed; its sessions ended`);
+      console.log(
+        `gongkai-server: 已修改 ${user.name} 的密码，其登录已失效 / password of ${user.name} changed; its sessions ended`,
+      );
       return 0;
     }
     case 'disable':
@@ -159,7 +216,11 @@ async function run(args: UserArgs, staff: StaffStorage): Promise<number> {
       await staff.setDisabled(user.name, args.action === 'disable', at);
       if (args.action === 'disable') await staff.deleteUserSessions(user.id);
       await staff.logStaffEvent({ at, actor, action: `user.${args.action}`, detail: { name: user.name } });
-      console.log(args.action === 'disable' ? `gongkai-server: 已停用账号 ${user.name} / account ${user.name} disabled` : `gongkai-server: 已启用账号 ${user.name} / account ${user.name} enabled`);
+      console.log(
+        args.action === 'disable'
+          ? `gongkai-server: 已停用账号 ${user.name} / account ${user.name} disabled`
+          : `gongkai-server: 已启用账号 ${user.name} / account ${user.name} enabled`,
+      );
       return 0;
     }
   }

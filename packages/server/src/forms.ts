@@ -16,7 +16,11 @@ import '../../core/src/translations/en.js';
 import { StartupError } from './errors.js';
 
 export type FormKind = 'form' | 'consultation' | 'disclosure-request';
-const KINDS: Record<FormKind, typeof formSchema | typeof consultationSchema | typeof disclosureRequestSchema> = { form: formSchema, consultation: consultationSchema, 'disclosure-request': disclosureRequestSchema };
+const KINDS: Record<FormKind, typeof formSchema | typeof consultationSchema | typeof disclosureRequestSchema> = {
+  form: formSchema,
+  consultation: consultationSchema,
+  'disclosure-request': disclosureRequestSchema,
+};
 
 export interface ServedForm {
   name: string;
@@ -56,7 +60,13 @@ function listFiles(entry: string): { files: string[]; explicit: boolean } {
     throw new StartupError(`找不到表单目录或文件：${entry}`, `form directory or file not found: ${entry}`);
   }
   if (info.isDirectory()) {
-    return { files: readdirSync(entry).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort().map((f) => join(entry, f)), explicit: false };
+    return {
+      files: readdirSync(entry)
+        .filter((f) => f.endsWith('.json') && !f.startsWith('.'))
+        .sort()
+        .map((f) => join(entry, f)),
+      explicit: false,
+    };
   }
   return { files: [entry], explicit: true };
 }
@@ -74,7 +84,10 @@ export function loadForms(entries: readonly string[]): Map<string, ServedForm> {
         // Malformed JSON: core says where, in both languages.
         const parsed = validateText(formSchema, text);
         const issue = parsed.ok ? undefined : parsed.issues[0];
-        throw new StartupError(`表单文件有误：${file}  ${issue ? formatIssue(issue, 'zh-CN') : ''}`, `invalid form document: ${file}  ${issue ? formatIssue(issue, 'en') : ''}`);
+        throw new StartupError(
+          `表单文件有误：${file}  ${issue ? formatIssue(issue, 'zh-CN') : ''}`,
+          `invalid form document: ${file}  ${issue ? formatIssue(issue, 'en') : ''}`,
+        );
       }
       if (typeof kind !== 'string' || !(kind in KINDS)) {
         // A directory may hold other documents (a catalogue, a policy): they are not forms. A file named on its own must be one.
@@ -104,7 +117,10 @@ export function loadForms(entries: readonly string[]): Map<string, ServedForm> {
     }
   }
   if (forms.size === 0) {
-    throw new StartupError(`在 ${entries.join('、')} 中没有找到表单、征求意见或依申请公开文件`, `no form, consultation or disclosure-request documents found in ${entries.join(', ')}`);
+    throw new StartupError(
+      `在 ${entries.join('、')} 中没有找到表单、征求意见或依申请公开文件`,
+      `no form, consultation or disclosure-request documents found in ${entries.join(', ')}`,
+    );
   }
   return forms;
 }
@@ -116,12 +132,33 @@ function toServed(kind: FormKind, doc: unknown, file: string): ServedForm {
   else {
     const outer = doc as GkConsultation | GkDisclosureRequest;
     // The same shape <gk-consultation> and <gk-disclosure-request> hand to their <gk-form>.
-    form = { kind: 'form', version: 1, title: outer.title, action: outer.form.action, privacy: outer.form.privacy, sections: outer.form.sections };
-    if (kind === 'consultation') extra = { opens: (outer as GkConsultation).opens, closes: (outer as GkConsultation).closes };
+    form = {
+      kind: 'form',
+      version: 1,
+      title: outer.title,
+      action: outer.form.action,
+      privacy: outer.form.privacy,
+      sections: outer.form.sections,
+    };
+    if (kind === 'consultation')
+      extra = { opens: (outer as GkConsultation).opens, closes: (outer as GkConsultation).closes };
   }
   const name = formNameOf(form.action);
   if (!name) {
-    throw new StartupError(`${file}：无法从 action "${form.action}" 得出表单名，应如 "/api/forms/mailbox"`, `${file}: cannot take a form name from the action "${form.action}"; use one like "/api/forms/mailbox"`);
+    throw new StartupError(
+      `${file}：无法从 action "${form.action}" 得出表单名，应如 "/api/forms/mailbox"`,
+      `${file}: cannot take a form name from the action "${form.action}"; use one like "/api/forms/mailbox"`,
+    );
   }
-  return { name, kind, file, title: form.title, form, submission: compileSubmissionSchema(form), fields: formFieldList(form).map((f) => f.name), document: doc, ...extra };
+  return {
+    name,
+    kind,
+    file,
+    title: form.title,
+    form,
+    submission: compileSubmissionSchema(form),
+    fields: formFieldList(form).map((f) => f.name),
+    document: doc,
+    ...extra,
+  };
 }

@@ -16,7 +16,15 @@ import { issueMessage, validateText, type GkIssue } from '../../core/src/validat
 import type { ServerConfig } from './config.js';
 import { HttpError, StorageUnavailableError } from './errors.js';
 import type { ServedForm } from './forms.js';
-import { allowMethods, clientAddress as addressOf, corsHeaders as corsFor, preflight, readBody as readLimited, requireJsonContentType, sendJson } from './http-common.js';
+import {
+  allowMethods,
+  clientAddress as addressOf,
+  corsHeaders as corsFor,
+  preflight,
+  readBody as readLimited,
+  requireJsonContentType,
+  sendJson,
+} from './http-common.js';
 import { takeOrThrow } from './limits.js';
 import type { Limit } from './config.js';
 import type { ServerStorage } from './storage/server-storage.js';
@@ -56,12 +64,35 @@ type Route = { form: ServedForm; action: 'submit' | 'status' } | { action: 'heal
  * One organisation's server: `storage` is its view of the database (server-storage.ts),
  * `config` its settings; tenants.ts puts the organisations of a server side by side.
  */
-export function createApp({ config, forms, submissions, storage, keys, base = '', log = (m) => console.error(m) }: AppDeps) {
+export function createApp({
+  config,
+  forms,
+  submissions,
+  storage,
+  keys,
+  base = '',
+  log = (m) => console.error(m),
+}: AppDeps) {
   const submitLimit = config.rateLimit.submissions;
   const lookupLimit = config.rateLimit.lookups;
   const origins = new Set(config.origins);
-  const handleStaff = createStaff({ config, forms, staff: storage, documents: storage.documents, keys, limits: storage.limits, base });
-  const handlePublished = createPublished({ documents: storage.documents, keys, origins, publisher: config.staff.owner, timeZone: config.timeZone, base });
+  const handleStaff = createStaff({
+    config,
+    forms,
+    staff: storage,
+    documents: storage.documents,
+    keys,
+    limits: storage.limits,
+    base,
+  });
+  const handlePublished = createPublished({
+    documents: storage.documents,
+    keys,
+    origins,
+    publisher: config.staff.owner,
+    timeZone: config.timeZone,
+    base,
+  });
   const FEED = /^\/api\/forms\/([^/]+)\/(replies|report|adoption|annual-report)\/?$/;
 
   /** The public feeds (publish.ts): GET, JSON, CORS like the citizens' API. */
@@ -95,7 +126,9 @@ export function createApp({ config, forms, submissions, storage, keys, base = ''
         const raw = url.searchParams.get('year') ?? today.slice(0, 4);
         const year = Number(raw);
         if (!/^\d{4}$/.test(raw) || year < 2000 || year > 2100) {
-          throw new HttpError(422, 'invalid_request', { count: 1 }, cors, [{ path: 'year', message: '年份应为四位数字，如 2026', messageEn: 'year must have four digits, like 2026' }]);
+          throw new HttpError(422, 'invalid_request', { count: 1 }, cors, [
+            { path: 'year', message: '年份应为四位数字，如 2026', messageEn: 'year must have four digits, like 2026' },
+          ]);
         }
         body = await annualTable3(form, storage, year, today);
       }
@@ -131,7 +164,8 @@ export function createApp({ config, forms, submissions, storage, keys, base = ''
 
   const readBody = (req: IncomingMessage) => readLimited(req, config.bodyLimit);
   /** Per client address, across the server's organisations and instances. */
-  const limited = (name: string, limit: Limit | null, req: IncomingMessage) => takeOrThrow(storage.limits, `${name}:${clientAddress(req)}`, limit);
+  const limited = (name: string, limit: Limit | null, req: IncomingMessage) =>
+    takeOrThrow(storage.limits, `${name}:${clientAddress(req)}`, limit);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://server.invalid');
@@ -180,11 +214,25 @@ export function createApp({ config, forms, submissions, storage, keys, base = ''
       // core's parser says where, in both languages.
       const parsed = validateText(found.form.submission, text);
       const issue = parsed.ok ? undefined : parsed.issues[0];
-      throw new HttpError(400, 'malformed_json', { detail: { zh: syntaxDetail(issue, 'zh-CN'), en: syntaxDetail(issue, 'en') } }, cors);
+      throw new HttpError(
+        400,
+        'malformed_json',
+        { detail: { zh: syntaxDetail(issue, 'zh-CN'), en: syntaxDetail(issue, 'en') } },
+        cors,
+      );
     }
     const headerKey = req.headers['idempotency-key'];
-    const accepted = await submissions.submit(found.form, body, typeof headerKey === 'string' && headerKey !== '' ? headerKey : undefined);
-    send(res, 201, { trackingCode: accepted.trackingCode }, { ...cors, ...(accepted.created ? {} : { 'Idempotent-Replayed': 'true' }) });
+    const accepted = await submissions.submit(
+      found.form,
+      body,
+      typeof headerKey === 'string' && headerKey !== '' ? headerKey : undefined,
+    );
+    send(
+      res,
+      201,
+      { trackingCode: accepted.trackingCode },
+      { ...cors, ...(accepted.created ? {} : { 'Idempotent-Replayed': 'true' }) },
+    );
   }
 
   return function listener(req: IncomingMessage, res: ServerResponse): void {

@@ -29,10 +29,16 @@ export function secondsLeft(start: number, limit: Limit, now: number): number {
 }
 
 /** Counts one hit against `limit` (none: no limit); 429 with Retry-After when over. */
-export async function takeOrThrow(store: LimitStore, bucket: string, limit: Limit | null | undefined, headers: Record<string, string> = {}): Promise<void> {
+export async function takeOrThrow(
+  store: LimitStore,
+  bucket: string,
+  limit: Limit | null | undefined,
+  headers: Record<string, string> = {},
+): Promise<void> {
   if (!limit) return;
   const wait = await store.take(bucket, limit);
-  if (wait > 0) throw new HttpError(429, 'rate_limited', { seconds: wait }, { ...headers, 'Retry-After': String(wait) });
+  if (wait > 0)
+    throw new HttpError(429, 'rate_limited', { seconds: wait }, { ...headers, 'Retry-After': String(wait) });
 }
 
 /**
@@ -80,8 +86,11 @@ export class SqliteLimits implements LimitStore {
     return this.run(() => {
       const now = this.now();
       const db = this.connection;
-      if (++this.hits % SWEEP_EVERY === 0) db.prepare('DELETE FROM rate_limits WHERE window_start < ?').run(now - DAY_MS);
-      const row = db.prepare<[Record<string, unknown>], Row>(SQLITE_TAKE).get({ bucket, now, window: limit.windowSeconds * 1000 });
+      if (++this.hits % SWEEP_EVERY === 0)
+        db.prepare('DELETE FROM rate_limits WHERE window_start < ?').run(now - DAY_MS);
+      const row = db
+        .prepare<[Record<string, unknown>], Row>(SQLITE_TAKE)
+        .get({ bucket, now, window: limit.windowSeconds * 1000 });
       return answer(row, limit, now, limit.max + 1);
     });
   }
@@ -89,7 +98,14 @@ export class SqliteLimits implements LimitStore {
   wait(bucket: string, limit: Limit): Promise<number> {
     return this.run(() => {
       const now = this.now();
-      return answer(this.connection.prepare<[string], Row>('SELECT window_start, count FROM rate_limits WHERE bucket = ?').get(bucket), limit, now, limit.max);
+      return answer(
+        this.connection
+          .prepare<[string], Row>('SELECT window_start, count FROM rate_limits WHERE bucket = ?')
+          .get(bucket),
+        limit,
+        now,
+        limit.max,
+      );
     });
   }
 
@@ -102,7 +118,10 @@ export class SqliteLimits implements LimitStore {
   }
 }
 
-type Query = <R extends pg.QueryResultRow>(query: string | pg.QueryConfig, values?: unknown[]) => Promise<pg.QueryResult<R>>;
+type Query = <R extends pg.QueryResultRow>(
+  query: string | pg.QueryConfig,
+  values?: unknown[],
+) => Promise<pg.QueryResult<R>>;
 
 export class PostgresLimits implements LimitStore {
   private hits = 0;
@@ -114,14 +133,26 @@ export class PostgresLimits implements LimitStore {
 
   async take(bucket: string, limit: Limit): Promise<number> {
     const now = this.now();
-    if (++this.hits % SWEEP_EVERY === 0) await this.query('DELETE FROM rate_limits WHERE window_start < $1', [now - DAY_MS]);
-    const row = (await this.query<Row>({ name: 'gk_limit_take', text: POSTGRES_TAKE, values: [bucket, now, limit.windowSeconds * 1000] })).rows[0];
+    if (++this.hits % SWEEP_EVERY === 0)
+      await this.query('DELETE FROM rate_limits WHERE window_start < $1', [now - DAY_MS]);
+    const row = (
+      await this.query<Row>({
+        name: 'gk_limit_take',
+        text: POSTGRES_TAKE,
+        values: [bucket, now, limit.windowSeconds * 1000],
+      })
+    ).rows[0];
     return answer(row, limit, now, limit.max + 1);
   }
 
   async wait(bucket: string, limit: Limit): Promise<number> {
     const now = this.now();
-    return answer((await this.query<Row>('SELECT window_start, count FROM rate_limits WHERE bucket = $1', [bucket])).rows[0], limit, now, limit.max);
+    return answer(
+      (await this.query<Row>('SELECT window_start, count FROM rate_limits WHERE bucket = $1', [bucket])).rows[0],
+      limit,
+      now,
+      limit.max,
+    );
   }
 
   async clear(bucket: string): Promise<void> {

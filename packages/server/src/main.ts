@@ -46,7 +46,11 @@ function parseArgs(argv: readonly string[]): Args {
     else if (arg === 'migrate' && read.index === 0) args.command = 'migrate';
     else if (read.is(arg, '--config')) args.config = read.value(arg, '--config');
     else if (read.is(arg, '--to')) args.to = Number(read.value(arg, '--to'));
-    else throw new StartupError(`不认识的参数 "${arg}"（见 gongkai-server --help）`, `unknown argument "${arg}" (see gongkai-server --help)`);
+    else
+      throw new StartupError(
+        `不认识的参数 "${arg}"（见 gongkai-server --help）`,
+        `unknown argument "${arg}" (see gongkai-server --help)`,
+      );
   }
   return args;
 }
@@ -72,14 +76,19 @@ function takeOrg(argv: readonly string[]): { org: string; rest: string[] } {
       continue;
     }
     org = read.value(arg, '--org');
-    if (!ORG_ID.test(org)) throw new StartupError('--org 后面应为单位编号，如 --org wjj', '--org needs an organisation id, such as --org wjj');
+    if (!ORG_ID.test(org))
+      throw new StartupError(
+        '--org 后面应为单位编号，如 --org wjj',
+        '--org needs an organisation id, such as --org wjj',
+      );
   }
   return { org, rest };
 }
 
 function openStorage(config: ServerConfig): ServerStorage {
   const s = config.storage;
-  if (s.type === 'postgres') return new PostgresStorage({ url: s.url!, poolSize: s.poolSize, connectTimeoutMs: s.connectTimeoutMs });
+  if (s.type === 'postgres')
+    return new PostgresStorage({ url: s.url!, poolSize: s.poolSize, connectTimeoutMs: s.connectTimeoutMs });
   return new SqliteStorage({ path: s.path, busyTimeoutMs: s.busyTimeoutMs });
 }
 
@@ -92,7 +101,10 @@ export interface Running {
 export async function start(config: ServerConfig): Promise<Running> {
   const storage = openStorage(config);
   const report = await storage.migrate();
-  if (report.applied.length) console.log(`gongkai-server: 数据库已升级到第 ${report.version} 版 / database migrated to version ${report.version} (applied ${report.applied.join(', ')})`);
+  if (report.applied.length)
+    console.log(
+      `gongkai-server: 数据库已升级到第 ${report.version} 版 / database migrated to version ${report.version} (applied ${report.applied.join(', ')})`,
+    );
   const { tenants, handler } = createServerHandler({ config, storage, metrics: new Metrics() });
   const server = createServer({ keepAliveTimeout: 5000, requestTimeout: 30_000, headersTimeout: 10_000 }, handler);
   // Requests that are not even HTTP get a JSON 400 too.
@@ -101,15 +113,22 @@ export async function start(config: ServerConfig): Promise<Running> {
       socket.destroy();
       return;
     }
-    const body = JSON.stringify({ error: { code: 'bad_request', message: '请求格式不正确。', messageEn: 'Malformed HTTP request.' } });
-    socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    const body = JSON.stringify({
+      error: { code: 'bad_request', message: '请求格式不正确。', messageEn: 'Malformed HTTP request.' },
+    });
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
           ? new StartupError(`端口 ${config.port} 已被占用`, `port ${config.port} is in use`)
-          : new StartupError(`无法在 ${config.host}:${config.port} 监听：${error.message}`, `cannot listen on ${config.host}:${config.port}: ${error.message}`),
+          : new StartupError(
+              `无法在 ${config.host}:${config.port} 监听：${error.message}`,
+              `cannot listen on ${config.host}:${config.port}: ${error.message}`,
+            ),
       );
     });
     server.listen(config.port, config.host, () => resolve());
@@ -119,7 +138,9 @@ export async function start(config: ServerConfig): Promise<Running> {
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   for (const tenant of tenants.values()) {
     const where = tenant.base ? `${tenant.id} at ${tenant.base}/` : 'root URLs';
-    console.log(`gongkai-server: ${where}: forms ${[...tenant.forms.keys()].join(', ')}; ${tenant.keys.currentKeyId ? `documents signed with ${tenant.keys.currentKeyId}` : 'documents unsigned (no signingKeys)'}`);
+    console.log(
+      `gongkai-server: ${where}: forms ${[...tenant.forms.keys()].join(', ')}; ${tenant.keys.currentKeyId ? `documents signed with ${tenant.keys.currentKeyId}` : 'documents unsigned (no signingKeys)'}`,
+    );
   }
   console.log(`gongkai-server: ${storage.description}`);
   console.log(`gongkai-server listening on http://${host}:${port}`);
@@ -146,15 +167,22 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     if (argv[0] === 'user' || argv[0] === 'doc') {
       const { org, rest } = takeOrg(argv.slice(1));
       const open = (config: ServerConfig) => {
-        if (!organisationsOf(config).some((o) => o.id === org) && !(org === DEFAULT_ORG && config.organisations.length === 0)) {
-          throw new StartupError(`配置中没有编号为 "${org}" 的单位（organisations）`, `the configuration has no organisation "${org}"`);
+        if (
+          !organisationsOf(config).some((o) => o.id === org) &&
+          !(org === DEFAULT_ORG && config.organisations.length === 0)
+        ) {
+          throw new StartupError(
+            `配置中没有编号为 "${org}" 的单位（organisations）`,
+            `the configuration has no organisation "${org}"`,
+          );
         }
         return openStorage(config).forOrg(org);
       };
       return argv[0] === 'user' ? await runUserCommand(rest, env, open) : await runDocCommand(rest, env, open);
     }
     // One organisation's data between platforms (transfer-cli.ts).
-    if (argv[0] === 'export' || argv[0] === 'import') return await runTransferCommand(argv[0], argv.slice(1), env, openStorage);
+    if (argv[0] === 'export' || argv[0] === 'import')
+      return await runTransferCommand(argv[0], argv.slice(1), env, openStorage);
     // Documents and signing keys (documents/cli.ts): gongkai-server key …
     if (argv[0] === 'key') return await runKeyCommand(argv.slice(1), env);
     const args = parseArgs(argv);
@@ -168,7 +196,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       const storage = openStorage(config);
       const report = await storage.migrate(args.to === undefined || !Number.isFinite(args.to) ? Infinity : args.to);
       await storage.close();
-      console.log(`gongkai-server: 数据库为第 ${report.version} 版 / database at version ${report.version}${report.applied.length ? ` (applied ${report.applied.join(', ')})` : ''}`);
+      console.log(
+        `gongkai-server: 数据库为第 ${report.version} 版 / database at version ${report.version}${report.applied.length ? ` (applied ${report.applied.join(', ')})` : ''}`,
+      );
       return 0;
     }
     const running = await start(loadConfig(args.config, env));

@@ -26,7 +26,8 @@ export function routeKind(method: string, path: string): string {
   if (/^\/api\/forms\/[^/]+\/status\/?$/.test(path)) return 'status';
   if (/^\/api\/forms\/[^/]+\/(replies|report|adoption|annual-report)\/?$/.test(path)) return 'feed';
   if (/^\/api\/forms\/[^/]+\/?$/.test(path)) return method === 'POST' ? 'submit' : 'form';
-  if (path.startsWith('/d/') || path === '/.well-known/gongkai-keys.json' || path === '/api/documents/catalogue') return 'documents';
+  if (path.startsWith('/d/') || path === '/.well-known/gongkai-keys.json' || path === '/api/documents/catalogue')
+    return 'documents';
   if (path.startsWith('/staff/api/')) return 'staff.api';
   if (path === '/staff' || path.startsWith('/staff/')) return 'staff.page';
   if (path === '/studio' || path.startsWith('/studio/')) return 'studio';
@@ -62,17 +63,34 @@ export class Metrics {
   /** The text exposition format. */
   text(): string {
     const lines: string[] = [];
-    lines.push('# HELP gongkai_requests_total Requests answered, by organisation, kind of URL and status.', '# TYPE gongkai_requests_total counter');
+    lines.push(
+      '# HELP gongkai_requests_total Requests answered, by organisation, kind of URL and status.',
+      '# TYPE gongkai_requests_total counter',
+    );
     for (const [key, n] of this.requests) lines.push(`gongkai_requests_total{${key}} ${n}`);
-    lines.push('# HELP gongkai_request_duration_seconds Time from the request to the end of the answer.', '# TYPE gongkai_request_duration_seconds histogram');
+    lines.push(
+      '# HELP gongkai_request_duration_seconds Time from the request to the end of the answer.',
+      '# TYPE gongkai_request_duration_seconds histogram',
+    );
     for (const [route, h] of this.durations) {
-      BUCKETS.forEach((bound, i) => lines.push(`gongkai_request_duration_seconds_bucket{route="${route}",le="${bound}"} ${h.buckets[i]}`));
+      BUCKETS.forEach((bound, i) =>
+        lines.push(`gongkai_request_duration_seconds_bucket{route="${route}",le="${bound}"} ${h.buckets[i]}`),
+      );
       lines.push(`gongkai_request_duration_seconds_bucket{route="${route}",le="+Inf"} ${h.count}`);
-      lines.push(`gongkai_request_duration_seconds_sum{route="${route}"} ${h.sum}`, `gongkai_request_duration_seconds_count{route="${route}"} ${h.count}`);
+      lines.push(
+        `gongkai_request_duration_seconds_sum{route="${route}"} ${h.sum}`,
+        `gongkai_request_duration_seconds_count{route="${route}"} ${h.count}`,
+      );
     }
-    lines.push('# HELP gongkai_submissions_total Submissions stored (created) and retries answered with the stored one (replayed).', '# TYPE gongkai_submissions_total counter');
+    lines.push(
+      '# HELP gongkai_submissions_total Submissions stored (created) and retries answered with the stored one (replayed).',
+      '# TYPE gongkai_submissions_total counter',
+    );
     for (const [key, n] of this.submissions) lines.push(`gongkai_submissions_total{${key}} ${n}`);
-    lines.push('# HELP gongkai_storage_errors_total Requests answered 503 because the database could not be used.', '# TYPE gongkai_storage_errors_total counter');
+    lines.push(
+      '# HELP gongkai_storage_errors_total Requests answered 503 because the database could not be used.',
+      '# TYPE gongkai_storage_errors_total counter',
+    );
     lines.push(`gongkai_storage_errors_total ${this.storageErrors}`);
     return `${lines.join('\n')}\n`;
   }
@@ -97,11 +115,21 @@ export function metricsGate(allow: readonly string[]): (req: IncomingMessage) =>
 }
 
 /** GET /metrics: the text for an allowed address, else 404 (as if there were nothing). */
-export function serveMetrics(req: IncomingMessage, res: ServerResponse, metrics: Metrics, allowed: (req: IncomingMessage) => boolean): void {
+export function serveMetrics(
+  req: IncomingMessage,
+  res: ServerResponse,
+  metrics: Metrics,
+  allowed: (req: IncomingMessage) => boolean,
+): void {
   if (!allowed(req)) throw new HttpError(404, 'not_found');
-  if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method_not_allowed', { method: req.method ?? '' }, { Allow: 'GET' });
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    throw new HttpError(405, 'method_not_allowed', { method: req.method ?? '' }, { Allow: 'GET' });
   const text = metrics.text();
-  res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': String(Buffer.byteLength(text)) });
+  res.writeHead(200, {
+    'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': String(Buffer.byteLength(text)),
+  });
   res.end(req.method === 'HEAD' ? undefined : text);
 }
 

@@ -12,7 +12,11 @@ const KEY_LENGTH = 32;
 export const MIN_PASSWORD_LENGTH = 10;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions, length: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, length, { ...options, maxmem: 64 * 1024 * 1024 }, (error, key) => (error ? reject(error) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize('NFC'), salt, length, { ...options, maxmem: 64 * 1024 * 1024 }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
+  );
 }
 
 export async function hashPassword(password: string): Promise<string> {
@@ -41,8 +45,13 @@ export function dummyHash(): Promise<string> {
 
 /** A problem with a new password, in both languages, or undefined. */
 export function passwordProblem(password: string): { zh: string; en: string } | undefined {
-  if ([...password].length < MIN_PASSWORD_LENGTH) return { zh: `密码至少 ${MIN_PASSWORD_LENGTH} 个字符`, en: `the password must have at least ${MIN_PASSWORD_LENGTH} characters` };
+  if ([...password].length < MIN_PASSWORD_LENGTH)
+    return {
+      zh: `密码至少 ${MIN_PASSWORD_LENGTH} 个字符`,
+      en: `the password must have at least ${MIN_PASSWORD_LENGTH} characters`,
+    };
   if (password.length > 1024) return { zh: '密码过长', en: 'the password is too long' };
-  if (/^\s|\s$/.test(password)) return { zh: '密码首尾不能是空格', en: 'the password must not begin or end with a space' };
+  if (/^\s|\s$/.test(password))
+    return { zh: '密码首尾不能是空格', en: 'the password must not begin or end with a space' };
   return undefined;
 }

@@ -12,7 +12,12 @@
  * contacts left as they are. The documents are checked with core's schemas before
  * they are sent.
  */
-import { catalogueSchema, type CatalogueColumn, type CatalogueItem, type GkCatalogue } from '../../core/src/schemas/catalogue.js';
+import {
+  catalogueSchema,
+  type CatalogueColumn,
+  type CatalogueItem,
+  type GkCatalogue,
+} from '../../core/src/schemas/catalogue.js';
 import { consultationSchema, type GkConsultation } from '../../core/src/schemas/consultation.js';
 import { formFieldList, type FormField } from '../../core/src/schemas/form.js';
 import { REQUEST_OUTCOMES, REQUEST_OUTCOME_CASES } from '../../core/src/schemas/disclosure-request.js';
@@ -43,7 +48,9 @@ function fieldsOf(form: ServedForm): FormField[] {
 
 function optionLabel(field: FormField, value: unknown): string | undefined {
   const values = Array.isArray(value) ? value : [value];
-  const labels = values.map((v) => field.options?.find((option) => option.value === v)?.label ?? (typeof v === 'string' ? v : undefined)).filter((v): v is string => !!v);
+  const labels = values
+    .map((v) => field.options?.find((option) => option.value === v)?.label ?? (typeof v === 'string' ? v : undefined))
+    .filter((v): v is string => !!v);
   return labels.length ? labels.join('、') : undefined;
 }
 
@@ -61,7 +68,11 @@ function titleOf(form: ServedForm, record: SubmissionRecord, publicContacts: rea
     if (typeof value === 'string' && value.trim()) return publicText(value.trim(), record, publicContacts);
   }
   const message = messageOf(form, record, publicContacts).replace(/\s+/g, ' ');
-  return message ? ([...message].length > 30 ? `${[...message].slice(0, 30).join('')}…` : message) : `${form.title}（${record.trackingCode}）`;
+  return message
+    ? [...message].length > 30
+      ? `${[...message].slice(0, 30).join('')}…`
+      : message
+    : `${form.title}（${record.trackingCode}）`;
 }
 
 function paragraphs(text: string): string {
@@ -75,12 +86,21 @@ function paragraphs(text: string): string {
 /** A feed the server builds, checked against core's schema before it is served: a bug of ours fails here, loudly. */
 export function checked<T>(schema: Parameters<typeof validate>[0], doc: T, what: string): T {
   const result = validate(schema, doc);
-  if (!result.ok) throw new Error(`${what} does not fit core's schema: ${result.issues.map((i) => `${i.pathText} ${issueMessage(i, 'en')}`).join('; ')}`);
+  if (!result.ok)
+    throw new Error(
+      `${what} does not fit core's schema: ${result.issues.map((i) => `${i.pathText} ${issueMessage(i, 'en')}`).join('; ')}`,
+    );
   return doc;
 }
 
 /** (a) The board of published replies (网民留言的答复公开) as a `catalogue` record listing. */
-export async function repliesBoard(form: ServedForm, staff: StaffStorage, today: string, owner: string | undefined, publicContacts: readonly string[] = []): Promise<GkCatalogue> {
+export async function repliesBoard(
+  form: ServedForm,
+  staff: StaffStorage,
+  today: string,
+  owner: string | undefined,
+  publicContacts: readonly string[] = [],
+): Promise<GkCatalogue> {
   const records = await staff.publishedReplies(form.name, BOARD_LIMIT);
   const columns: CatalogueColumn[] = [
     { key: 'code', label: '查询码', type: 'text' },
@@ -92,7 +112,13 @@ export async function repliesBoard(form: ServedForm, staff: StaffStorage, today:
   const choices: Array<{ field: FormField; column: CatalogueColumn }> = [];
   for (const field of fieldsOf(form)) {
     // `reply` (希望的答复方式) is how the sender wants to be answered: about them, not the message.
-    if ((field.type !== 'select' && field.type !== 'radio') || field.sensitive || !field.options?.length || field.name === 'reply') continue;
+    if (
+      (field.type !== 'select' && field.type !== 'radio') ||
+      field.sensitive ||
+      !field.options?.length ||
+      field.name === 'reply'
+    )
+      continue;
     const key = `f_${field.name.replace(/[^A-Za-z0-9_]/g, '_')}`.slice(0, 31);
     const values = [...new Set(field.options.map((o) => o.label))];
     if (columns.some((c) => c.key === key)) continue;
@@ -112,7 +138,8 @@ export async function repliesBoard(form: ServedForm, staff: StaffStorage, today:
       received: record.receivedOn,
       office: record.office ?? owner ?? form.title,
     };
-    if (typeof record.data.name === 'string' && record.data.name.trim()) item.sender = deidentify(record.data.name, 'name');
+    if (typeof record.data.name === 'string' && record.data.name.trim())
+      item.sender = deidentify(record.data.name, 'name');
     for (const { field, column } of choices) {
       const label = optionLabel(field, record.data[field.name]);
       if (label && column.values!.includes(label)) item[column.key] = label;
@@ -126,7 +153,8 @@ export async function repliesBoard(form: ServedForm, staff: StaffStorage, today:
     owner: owner ?? form.title,
     type: '记录',
     updated: today,
-    description: '经工作人员审核同意公开的来信及答复。来信人和文中提到的人的姓名、身份证号、电话号码、邮箱和住址已去标识化，联系方式不公开。',
+    description:
+      '经工作人员审核同意公开的来信及答复。来信人和文中提到的人的姓名、身份证号、电话号码、邮箱和住址已去标识化，联系方式不公开。',
     columns,
     items,
     // The element masks the text again as it reads it: the office's own contacts stay there too.
@@ -144,7 +172,12 @@ interface DecidedComment {
 }
 
 /** (b) The counts by 采纳情况 and the decided comments with reasons, de-identified. */
-export async function adoption(form: ServedForm, staff: StaffStorage, today: string, publicContacts: readonly string[] = []) {
+export async function adoption(
+  form: ServedForm,
+  staff: StaffStorage,
+  today: string,
+  publicContacts: readonly string[] = [],
+) {
   if (form.kind !== 'consultation') throw new HttpError(404, 'not_found');
   const records = await staff.formSubmissions(form.name);
   const counts = { adopted: 0, partly: 0, not: 0 };
@@ -185,18 +218,28 @@ export async function adoption(form: ServedForm, staff: StaffStorage, today: str
  * `received` counts the comments decided so far, so the counts add up; those still
  * being studied are said in the summary.
  */
-export async function consultationReport(form: ServedForm, staff: StaffStorage, today: string, publicContacts: readonly string[] = []): Promise<GkConsultation> {
+export async function consultationReport(
+  form: ServedForm,
+  staff: StaffStorage,
+  today: string,
+  publicContacts: readonly string[] = [],
+): Promise<GkConsultation> {
   if (form.kind !== 'consultation') throw new HttpError(404, 'not_found');
   const doc = structuredClone(form.document) as GkConsultation;
   delete doc.report;
   if (today < doc.closes) return checked(consultationSchema, doc, 'the consultation');
   const a = await adoption(form, staff, today, publicContacts);
   const decided = a.adopted + a.partlyAdopted + a.notAdopted;
-  const lines = [`网上征求意见期间（${doc.opens} 至 ${doc.closes}）共收到意见 ${a.received} 条，其中采纳 ${a.adopted} 条、部分采纳 ${a.partlyAdopted} 条、未采纳 ${a.notAdopted} 条${a.pending ? `，另有 ${a.pending} 条正在研究` : ''}。`];
+  const lines = [
+    `网上征求意见期间（${doc.opens} 至 ${doc.closes}）共收到意见 ${a.received} 条，其中采纳 ${a.adopted} 条、部分采纳 ${a.partlyAdopted} 条、未采纳 ${a.notAdopted} 条${a.pending ? `，另有 ${a.pending} 条正在研究` : ''}。`,
+  ];
   const taken = a.comments.filter((c) => c.adoption !== 'not');
   if (taken.length) {
     lines.push('', '**采纳和部分采纳的意见**', '');
-    for (const c of taken) lines.push(`- ${c.adoptionLabel}：${escapeMarkdown(c.opinion.replace(/\s+/g, ' '))}${c.reason ? `（${escapeMarkdown(c.reason.replace(/\s+/g, ' '))}）` : ''}`);
+    for (const c of taken)
+      lines.push(
+        `- ${c.adoptionLabel}：${escapeMarkdown(c.opinion.replace(/\s+/g, ' '))}${c.reason ? `（${escapeMarkdown(c.reason.replace(/\s+/g, ' '))}）` : ''}`,
+      );
   }
   doc.report = {
     published: today,
@@ -206,7 +249,9 @@ export async function consultationReport(form: ServedForm, staff: StaffStorage, 
     notAdopted: a.notAdopted,
     summary: lines.join('\n'),
   };
-  const reasons = a.comments.filter((c) => c.adoption === 'not').map((c) => ({ opinion: c.opinion.replace(/\s+/g, ' '), reason: c.reason ?? '未说明' }));
+  const reasons = a.comments
+    .filter((c) => c.adoption === 'not')
+    .map((c) => ({ opinion: c.opinion.replace(/\s+/g, ' '), reason: c.reason ?? '未说明' }));
   if (reasons.length) doc.report.notAdoptedReasons = reasons;
   return checked(consultationSchema, doc, 'the adoption report');
 }
@@ -239,7 +284,10 @@ const ORGANISATION_TYPES: Record<string, Applicant> = {
 function applicantColumn(data: Record<string, unknown>): Applicant {
   if (data.applicantType !== 'organisation') return 'person';
   const type = data.organisationType;
-  return (typeof type === 'string' && Object.hasOwn(ORGANISATION_TYPES, type) && ORGANISATION_TYPES[type]) || 'otherOrganisation';
+  return (
+    (typeof type === 'string' && Object.hasOwn(ORGANISATION_TYPES, type) && ORGANISATION_TYPES[type]) ||
+    'otherOrganisation'
+  );
 }
 
 const CHINESE_ORDINALS = ['一', '二', '三', '四', '五', '六', '七'];
@@ -295,7 +343,11 @@ export async function annualTable3(form: ServedForm, staff: StaffStorage, year: 
       // An outcome the template lacks, or none, is 其他处理; a 其他处理 without its case is its case 其他.
       const outcome = record.outcome && byKey.has(`outcome:${record.outcome}`) ? record.outcome : '其他处理';
       add(byKey.get(`outcome:${outcome}`), who);
-      add((record.outcomeDetail && byKey.get(`outcome:${outcome}:${record.outcomeDetail}`)) || (outcome === '其他处理' ? byKey.get('outcome:其他处理:其他') : undefined), who);
+      add(
+        (record.outcomeDetail && byKey.get(`outcome:${outcome}:${record.outcomeDetail}`)) ||
+          (outcome === '其他处理' ? byKey.get('outcome:其他处理:其他') : undefined),
+        who,
+      );
       add(outcomeTotal, who);
     } else add(carriedForward, who);
   }
@@ -316,13 +368,29 @@ export async function annualTable3(form: ServedForm, staff: StaffStorage, year: 
  * so a report's editor (or a CMS) can drop them into `<gk-annual-report>`'s JSON.
  * Categories with cases are given by case, from the case staff chose when replying.
  */
-function applicationsPart(received: Table3Row, carriedOver: Table3Row, byKey: Map<string, Table3Row>, carriedForward: Table3Row): GkAnnualReport['applications'] {
-  const counts = (row: Table3Row | undefined): ApplicantCounts => Object.fromEntries(APPLICANT_COLUMNS.map((column) => [column, row?.[column] ?? 0])) as ApplicantCounts;
+function applicationsPart(
+  received: Table3Row,
+  carriedOver: Table3Row,
+  byKey: Map<string, Table3Row>,
+  carriedForward: Table3Row,
+): GkAnnualReport['applications'] {
+  const counts = (row: Table3Row | undefined): ApplicantCounts =>
+    Object.fromEntries(APPLICANT_COLUMNS.map((column) => [column, row?.[column] ?? 0])) as ApplicantCounts;
   const outcomes = Object.fromEntries(
     REQUEST_OUTCOMES.map((outcome) => {
       const cases = REQUEST_OUTCOME_CASES[outcome] as readonly string[];
-      return [outcome, cases.length ? Object.fromEntries(cases.map((c) => [c, counts(byKey.get(`outcome:${outcome}:${c}`))])) : counts(byKey.get(`outcome:${outcome}`))];
+      return [
+        outcome,
+        cases.length
+          ? Object.fromEntries(cases.map((c) => [c, counts(byKey.get(`outcome:${outcome}:${c}`))]))
+          : counts(byKey.get(`outcome:${outcome}`)),
+      ];
     }),
   ) as GkAnnualReport['applications']['outcomes'];
-  return { received: counts(received), carriedOver: counts(carriedOver), outcomes, carriedForward: counts(carriedForward) };
+  return {
+    received: counts(received),
+    carriedOver: counts(carriedOver),
+    outcomes,
+    carriedForward: counts(carriedForward),
+  };
 }

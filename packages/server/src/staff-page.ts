@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 
 /** The policy of the staff page and of the studio (studio.ts): nothing inline, nothing from elsewhere. */
-export const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+export const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /** `base`: the organisation's prefix ("" or /t/<org>), where the page's files are. */
 export function staffPage({ accounts, base = '' }: { accounts: number; base?: string }): string {

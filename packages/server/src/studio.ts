@@ -38,7 +38,11 @@ export function createStudio(dir = DEFAULT_STUDIO_DIR): StudioHandler {
     } catch {
       throw new HttpError(404, 'not_found');
     }
-    if (relative.split('/').some((part) => part === '' || part === '..' || part.startsWith('.')) || /[\\\0]/.test(relative)) throw new HttpError(404, 'not_found');
+    if (
+      relative.split('/').some((part) => part === '' || part === '..' || part.startsWith('.')) ||
+      /[\\\0]/.test(relative)
+    )
+      throw new HttpError(404, 'not_found');
     let file: string;
     let size: number;
     try {

@@ -28,7 +28,8 @@ export function newTrackingCode(prefix: string, year: string): string {
  * One per server, shared by its organisations: each item carries its organisation and its code prefix.
  */
 export class GroupCommit {
-  private queue: Array<{ item: NewSubmission; resolve: (ref: StoredRef) => void; reject: (error: unknown) => void }> = [];
+  private queue: Array<{ item: NewSubmission; resolve: (ref: StoredRef) => void; reject: (error: unknown) => void }> =
+    [];
   private scheduled = false;
   private writing = false;
 
@@ -99,14 +100,16 @@ export class Submissions {
   }
 
   async submit(form: ServedForm, body: unknown, headerKey: string | undefined): Promise<Accepted> {
-    const values = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+    const values =
+      body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
     // The honeypot: a field people never see. Filled in, it was a robot: it is told "received" and nothing is stored.
     if (values && values._website !== undefined && values._website !== '' && values._website !== null) {
       return { trackingCode: this.code(), created: true };
     }
     let submission: unknown = body;
     if (values && headerKey !== undefined) {
-      if (values._idempotencyKey !== undefined && values._idempotencyKey !== headerKey) throw new HttpError(400, 'idempotency_mismatch');
+      if (values._idempotencyKey !== undefined && values._idempotencyKey !== headerKey)
+        throw new HttpError(400, 'idempotency_mismatch');
       submission = { ...values, _idempotencyKey: headerKey };
     }
 
@@ -117,7 +120,11 @@ export class Submissions {
     // core's compiled check: the same function <gk-form> checks with in the browser.
     const result = validate(form.submission, submission);
     if (!result.ok) {
-      const issues = result.issues.map((issue) => ({ path: issue.pathText, message: issueMessage(issue, 'zh-CN'), messageEn: issueMessage(issue, 'en') }));
+      const issues = result.issues.map((issue) => ({
+        path: issue.pathText,
+        message: issueMessage(issue, 'zh-CN'),
+        messageEn: issueMessage(issue, 'en'),
+      }));
       throw new HttpError(422, 'invalid_submission', { count: issues.length }, {}, issues);
     }
     const checked = result.value as Record<string, unknown>;
@@ -147,13 +154,21 @@ export class Submissions {
     if (!/^[A-Z0-9-]{1,64}$/.test(code)) throw new HttpError(404, 'unknown_code', { code: rawCode.slice(0, 64) });
     const row = await this.storage.status(form.name, code);
     if (!row) throw new HttpError(404, 'unknown_code', { code });
-    const answer: Record<string, unknown> = { code: row.trackingCode, step: row.step, received: row.receivedOn, deadline: row.deadline };
+    const answer: Record<string, unknown> = {
+      code: row.trackingCode,
+      step: row.step,
+      received: row.receivedOn,
+      deadline: row.deadline,
+    };
     if (row.repliedOn) answer.replied = row.repliedOn;
     if (row.outcome) answer.outcome = row.outcome;
     // Staff write the reason for the public; core's deidentify still masks any personal data in it, the office's own contacts kept.
     if (row.reason) answer.reason = deidentify(row.reason, 'text', { publicContacts: this.config.publicContacts });
     const checked = validate(requestStatusSchema, answer);
-    if (!checked.ok) throw new Error(`status of ${code} does not fit requestStatusSchema: ${checked.issues.map((i) => i.pathText).join(', ')}`);
+    if (!checked.ok)
+      throw new Error(
+        `status of ${code} does not fit requestStatusSchema: ${checked.issues.map((i) => i.pathText).join(', ')}`,
+      );
     return checked.value;
   }
 

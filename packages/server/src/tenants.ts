@@ -36,7 +36,15 @@ export interface Tenant {
 
 const TENANT_PATH = /^\/t\/([^/?]*)(\/[^?]*)?(\?.*)?$/;
 
-export function createServerHandler({ config, storage, metrics }: { config: ServerConfig; storage: ServerStorage; metrics: Metrics }) {
+export function createServerHandler({
+  config,
+  storage,
+  metrics,
+}: {
+  config: ServerConfig;
+  storage: ServerStorage;
+  metrics: Metrics;
+}) {
   const writer = new GroupCommit(storage);
   const tenants = new Map<string, Tenant>();
   const byHost = new Map<string, Tenant>();
@@ -46,7 +54,15 @@ export function createServerHandler({ config, storage, metrics }: { config: Serv
     const keys = KeyRing.load(org.config.signingKeys);
     const view = storage.forOrg(org.id);
     const submissions = new Submissions(view, org.config, writer);
-    const handle = createApp({ config: org.config, forms, submissions, storage: view, keys, base, log: (message) => logLine({ level: 'error', org: org.id, message }) });
+    const handle = createApp({
+      config: org.config,
+      forms,
+      submissions,
+      storage: view,
+      keys,
+      base,
+      log: (message) => logLine({ level: 'error', org: org.id, message }),
+    });
     const tenant: Tenant = { id: org.id, base, config: org.config, forms, keys, submissions, handle };
     tenants.set(org.id, tenant);
     for (const host of org.hosts) byHost.set(host, tenant);
@@ -56,7 +72,11 @@ export function createServerHandler({ config, storage, metrics }: { config: Serv
 
   /** The host the client asked for (behind a trusted proxy, X-Forwarded-Host), lower case. */
   function hostOf(req: IncomingMessage): string {
-    const forwarded = config.trustProxy ? String(req.headers['x-forwarded-host'] ?? '').split(',')[0]!.trim() : '';
+    const forwarded = config.trustProxy
+      ? String(req.headers['x-forwarded-host'] ?? '')
+          .split(',')[0]!
+          .trim()
+      : '';
     return (forwarded || String(req.headers.host ?? '')).toLowerCase();
   }
 
@@ -92,7 +112,15 @@ export function createServerHandler({ config, storage, metrics }: { config: Serv
       res.once('finish', () => {
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         metrics.request(org, route, res.statusCode, seconds, res.getHeader('Idempotent-Replayed') === 'true');
-        if (config.log.requests && route !== 'metrics') logLine({ level: 'info', org, method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 10_000) / 10 });
+        if (config.log.requests && route !== 'metrics')
+          logLine({
+            level: 'info',
+            org,
+            method: req.method,
+            route,
+            status: res.statusCode,
+            ms: Math.round(seconds * 10_000) / 10,
+          });
       });
       try {
         if (path === '/metrics') return serveMetrics(req, res, metrics, metricsAllowed);

@@ -34,13 +34,26 @@ function parse(command: 'export' | 'import', argv: readonly string[]): TransferA
     else if (read.is(arg, '--config')) args.config = read.value(arg, '--config');
     else if (command === 'export' && read.is(arg, '--out')) args.file = read.value(arg, '--out');
     else if (command === 'import' && !arg.startsWith('-') && args.file === undefined) args.file = arg;
-    else throw new StartupError(`不认识的参数 "${arg}"（见 gongkai-server --help）`, `unknown argument "${arg}" (see gongkai-server --help)`);
+    else
+      throw new StartupError(
+        `不认识的参数 "${arg}"（见 gongkai-server --help）`,
+        `unknown argument "${arg}" (see gongkai-server --help)`,
+      );
   }
-  if (!args.org || !ORG_ID.test(args.org)) throw new StartupError(`请用 --org 给出单位编号，如 gongkai-server ${command} --org wjj`, `name the organisation with --org, e.g. gongkai-server ${command} --org wjj`);
+  if (!args.org || !ORG_ID.test(args.org))
+    throw new StartupError(
+      `请用 --org 给出单位编号，如 gongkai-server ${command} --org wjj`,
+      `name the organisation with --org, e.g. gongkai-server ${command} --org wjj`,
+    );
   return args as TransferArgs & { org: string };
 }
 
-export async function runTransferCommand(command: 'export' | 'import', argv: readonly string[], env: NodeJS.ProcessEnv, open: (config: ServerConfig) => ServerStorage): Promise<number> {
+export async function runTransferCommand(
+  command: 'export' | 'import',
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  open: (config: ServerConfig) => ServerStorage,
+): Promise<number> {
   const args = parse(command, argv);
   // Only the database: forms need not be configured here.
   const config = loadConfig(args.config, { GONGKAI_FORMS: '.', ...env });
@@ -59,11 +72,16 @@ export async function runTransferCommand(command: 'export' | 'import', argv: rea
         out.end();
         await once(out, 'finish');
       }
-      process.stderr.write(`gongkai-server: 已导出单位 ${args.org} 的 ${rows} 行数据 / exported ${rows} rows of ${args.org}\n`);
+      process.stderr.write(
+        `gongkai-server: 已导出单位 ${args.org} 的 ${rows} 行数据 / exported ${rows} rows of ${args.org}\n`,
+      );
       return 0;
     }
     const lines: ExportLine[] = [];
-    const input = createInterface({ input: args.file ? createReadStream(args.file) : process.stdin, crlfDelay: Infinity });
+    const input = createInterface({
+      input: args.file ? createReadStream(args.file) : process.stdin,
+      crlfDelay: Infinity,
+    });
     let n = 0;
     for await (const text of input) {
       n++;
@@ -71,12 +89,21 @@ export async function runTransferCommand(command: 'export' | 'import', argv: rea
       try {
         lines.push(JSON.parse(text) as ExportLine);
       } catch (error) {
-        throw new StartupError(`导入失败：第 ${n} 行不是有效的 JSON：${(error as Error).message}`, `import failed: line ${n} is not valid JSON: ${(error as Error).message}`);
+        throw new StartupError(
+          `导入失败：第 ${n} 行不是有效的 JSON：${(error as Error).message}`,
+          `import failed: line ${n} is not valid JSON: ${(error as Error).message}`,
+        );
       }
     }
     const counts = await importOrg(access, args.org, lines);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    console.log(`gongkai-server: 已导入单位 ${args.org} 的 ${total} 行数据 / imported ${total} rows into ${args.org}: ${Object.entries(counts).map(([t, c]) => `${t} ${c}`).join(', ')}`);
+    console.log(
+      `gongkai-server: 已导入单位 ${args.org} 的 ${total} 行数据 / imported ${total} rows into ${args.org}: ${Object.entries(
+        counts,
+      )
+        .map(([t, c]) => `${t} ${c}`)
+        .join(', ')}`,
+    );
     return 0;
   } finally {
     await storage.close();

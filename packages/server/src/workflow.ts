@@ -16,7 +16,12 @@ import { addWorkingDays } from './dates.js';
 import { HttpError, type IssueOut } from './errors.js';
 import type { Adoption, Decide, SubmissionRecord } from './storage/staff-types.js';
 
-export const STEP_LABELS = { received: '待受理', registered: '已受理', processing: '办理中', replied: '已答复' } as const;
+export const STEP_LABELS = {
+  received: '待受理',
+  registered: '已受理',
+  processing: '办理中',
+  replied: '已答复',
+} as const;
 export const ADOPTION_LABELS: Record<Adoption, string> = { adopted: '采纳', partly: '部分采纳', not: '未采纳' };
 export const ACTION_LABELS = {
   register: '受理登记',
@@ -45,11 +50,21 @@ function invalid(issues: IssueOut[]): HttpError {
 }
 
 function conflict(current: SubmissionRecord, action: ActionName): HttpError {
-  return new HttpError(409, 'invalid_transition', { step: STEP_LABELS[current.step], action: ACTION_LABELS[action], stepEn: current.step, actionEn: action });
+  return new HttpError(409, 'invalid_transition', {
+    step: STEP_LABELS[current.step],
+    action: ACTION_LABELS[action],
+    stepEn: current.step,
+    actionEn: action,
+  });
 }
 
 /** A string field: trimmed, or undefined when empty; 422 when too long or not text. */
-function textField(body: Record<string, unknown>, name: string, issues: IssueOut[], max = TEXT_MAX): string | undefined {
+function textField(
+  body: Record<string, unknown>,
+  name: string,
+  issues: IssueOut[],
+  max = TEXT_MAX,
+): string | undefined {
   const value = body[name];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') {
@@ -57,7 +72,8 @@ function textField(body: Record<string, unknown>, name: string, issues: IssueOut
     return undefined;
   }
   const trimmed = value.trim();
-  if ([...trimmed].length > max) issues.push({ path: name, message: `不能超过 ${max} 个字`, messageEn: `at most ${max} characters` });
+  if ([...trimmed].length > max)
+    issues.push({ path: name, message: `不能超过 ${max} 个字`, messageEn: `at most ${max} characters` });
   return trimmed === '' ? undefined : trimmed;
 }
 
@@ -69,11 +85,19 @@ function required(value: string | undefined, name: string, label: string, issues
 /** true/false from JSON or from <gk-form>'s checkbox (["yes"]) and radio ("yes"/"no"). */
 function flag(value: unknown): boolean | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  if (Array.isArray(value)) return value.length > 0 && value.some((v) => v === true || v === 'yes' || v === 'true' || v === 'publish');
+  if (Array.isArray(value))
+    return value.length > 0 && value.some((v) => v === true || v === 'yes' || v === 'true' || v === 'publish');
   return value === true || value === 'yes' || value === 'true' || value === 'publish';
 }
 
-const ADOPTION_INPUT: Record<string, Adoption> = { adopted: 'adopted', partly: 'partly', not: 'not', 采纳: 'adopted', 部分采纳: 'partly', 未采纳: 'not' };
+const ADOPTION_INPUT: Record<string, Adoption> = {
+  adopted: 'adopted',
+  partly: 'partly',
+  not: 'not',
+  采纳: 'adopted',
+  部分采纳: 'partly',
+  未采纳: 'not',
+};
 
 /** The actions open to a submission now (for the staff page). */
 export function allowedActions(record: SubmissionRecord): ActionName[] {
@@ -104,7 +128,8 @@ export function decision(action: ActionName, body: Record<string, unknown>, toda
     case 'forward': {
       const office = required(textField(body, 'office', issues, 64), 'office', '转办科室或单位', issues);
       decide = (current) => {
-        if (current.step === 'replied' || (current.kind === 'disclosure-request' && current.step === 'received')) throw conflict(current, action);
+        if (current.step === 'replied' || (current.kind === 'disclosure-request' && current.step === 'received'))
+          throw conflict(current, action);
         return { patch: { step: 'processing', office }, action, note, detail: { office, from: current.office } };
       };
       break;
@@ -118,9 +143,19 @@ export function decision(action: ActionName, body: Record<string, unknown>, toda
     case 'extend': {
       const reason = required(textField(body, 'reason', issues, 500), 'reason', '延期理由', issues);
       decide = (current) => {
-        if (current.kind !== 'disclosure-request' || current.extended || (current.step !== 'registered' && current.step !== 'processing')) throw conflict(current, action);
+        if (
+          current.kind !== 'disclosure-request' ||
+          current.extended ||
+          (current.step !== 'registered' && current.step !== 'processing')
+        )
+          throw conflict(current, action);
         const deadline = addWorkingDays(current.deadline, EXTENSION_WORKING_DAYS);
-        return { patch: { deadline, extended: true }, action, note: reason, detail: { from: current.deadline, to: deadline } };
+        return {
+          patch: { deadline, extended: true },
+          action,
+          note: reason,
+          detail: { from: current.deadline, to: deadline },
+        };
       };
       break;
     }
@@ -131,25 +166,70 @@ export function decision(action: ActionName, body: Record<string, unknown>, toda
       const outcomeDetail = textField(body, 'outcomeDetail', issues, 100);
       const reason = textField(body, 'reason', issues, 2000);
       if (outcome !== undefined && !(REQUEST_OUTCOMES as readonly string[]).includes(outcome)) {
-        issues.push({ path: 'outcome', message: `答复结果应为：${REQUEST_OUTCOMES.join('、')}`, messageEn: `outcome must be one of ${REQUEST_OUTCOMES.join(', ')}` });
+        issues.push({
+          path: 'outcome',
+          message: `答复结果应为：${REQUEST_OUTCOMES.join('、')}`,
+          messageEn: `outcome must be one of ${REQUEST_OUTCOMES.join(', ')}`,
+        });
       }
       const details = outcome ? (OUTCOME_DETAILS[outcome as keyof typeof OUTCOME_DETAILS] ?? []) : [];
       if (details.length && (outcomeDetail === undefined || !details.includes(outcomeDetail))) {
-        issues.push({ path: 'outcomeDetail', message: `请选择“${outcome}”的具体情形：${details.join('、')}`, messageEn: `outcomeDetail must be one of the cases of ${outcome}` });
+        issues.push({
+          path: 'outcomeDetail',
+          message: `请选择“${outcome}”的具体情形：${details.join('、')}`,
+          messageEn: `outcomeDetail must be one of the cases of ${outcome}`,
+        });
       }
-      if (!details.length && outcomeDetail !== undefined) issues.push({ path: 'outcomeDetail', message: `“${outcome ?? ''}”没有具体情形`, messageEn: 'this outcome has no sub-categories' });
-      if (outcome && outcome !== '予以公开' && reason === undefined) issues.push({ path: 'reason', message: '请填写理由（会在办理进度查询中公开，请勿写入个人信息）', messageEn: 'reason is required for this outcome' });
+      if (!details.length && outcomeDetail !== undefined)
+        issues.push({
+          path: 'outcomeDetail',
+          message: `“${outcome ?? ''}”没有具体情形`,
+          messageEn: 'this outcome has no sub-categories',
+        });
+      if (outcome && outcome !== '予以公开' && reason === undefined)
+        issues.push({
+          path: 'reason',
+          message: '请填写理由（会在办理进度查询中公开，请勿写入个人信息）',
+          messageEn: 'reason is required for this outcome',
+        });
       decide = (current) => {
         if (current.kind === 'disclosure-request') {
           if (current.step !== 'processing') throw conflict(current, action);
-          if (!outcome) throw invalid([{ path: 'outcome', message: `请选择答复结果：${REQUEST_OUTCOMES.join('、')}`, messageEn: 'outcome is required for a disclosure application' }]);
+          if (!outcome)
+            throw invalid([
+              {
+                path: 'outcome',
+                message: `请选择答复结果：${REQUEST_OUTCOMES.join('、')}`,
+                messageEn: 'outcome is required for a disclosure application',
+              },
+            ]);
         } else if (current.step === 'replied') throw conflict(current, action);
-        else if (outcome) throw invalid([{ path: 'outcome', message: '只有依申请公开才有答复结果类别', messageEn: 'only disclosure applications have an outcome' }]);
+        else if (outcome)
+          throw invalid([
+            {
+              path: 'outcome',
+              message: '只有依申请公开才有答复结果类别',
+              messageEn: 'only disclosure applications have an outcome',
+            },
+          ]);
         return {
-          patch: { step: 'replied', repliedOn: today, reply, publish, outcome: outcome ?? null, outcomeDetail: outcomeDetail ?? null, reason: reason ?? null },
+          patch: {
+            step: 'replied',
+            repliedOn: today,
+            reply,
+            publish,
+            outcome: outcome ?? null,
+            outcomeDetail: outcomeDetail ?? null,
+            reason: reason ?? null,
+          },
           action,
           note,
-          detail: { publish, ...(outcome ? { outcome } : {}), ...(outcomeDetail ? { outcomeDetail } : {}), ...(reason ? { reason } : {}) },
+          detail: {
+            publish,
+            ...(outcome ? { outcome } : {}),
+            ...(outcomeDetail ? { outcomeDetail } : {}),
+            ...(reason ? { reason } : {}),
+          },
         };
       };
       break;
@@ -157,19 +237,39 @@ export function decision(action: ActionName, body: Record<string, unknown>, toda
     case 'adoption': {
       const raw = textField(body, 'adoption', issues, 10);
       const adoption = raw === undefined ? undefined : ADOPTION_INPUT[raw];
-      if (!adoption) issues.push({ path: 'adoption', message: '请选择：采纳、部分采纳或未采纳', messageEn: 'adoption must be adopted, partly or not' });
+      if (!adoption)
+        issues.push({
+          path: 'adoption',
+          message: '请选择：采纳、部分采纳或未采纳',
+          messageEn: 'adoption must be adopted, partly or not',
+        });
       const reason = textField(body, 'reason', issues, 2000);
-      if (adoption && adoption !== 'adopted' && reason === undefined) issues.push({ path: 'reason', message: '部分采纳或未采纳时请填写理由', messageEn: 'a reason is required unless adopted' });
+      if (adoption && adoption !== 'adopted' && reason === undefined)
+        issues.push({
+          path: 'reason',
+          message: '部分采纳或未采纳时请填写理由',
+          messageEn: 'a reason is required unless adopted',
+        });
       decide = (current) => {
         if (current.kind !== 'consultation') throw conflict(current, action);
         const replied = current.step === 'replied' ? {} : { step: 'replied' as const, repliedOn: today };
-        return { patch: { ...replied, adoption: adoption!, adoptionReason: reason ?? null }, action, note, detail: { adoption, from: current.adoption, ...(reason ? { reason } : {}) } };
+        return {
+          patch: { ...replied, adoption: adoption!, adoptionReason: reason ?? null },
+          action,
+          note,
+          detail: { adoption, from: current.adoption, ...(reason ? { reason } : {}) },
+        };
       };
       break;
     }
     case 'publish': {
       const publish = flag(body.publish);
-      if (publish === undefined) issues.push({ path: 'publish', message: '请说明是否公开（true 或 false）', messageEn: 'publish must be true or false' });
+      if (publish === undefined)
+        issues.push({
+          path: 'publish',
+          message: '请说明是否公开（true 或 false）',
+          messageEn: 'publish must be true or false',
+        });
       decide = (current) => {
         if (current.step !== 'replied' || !current.reply) throw conflict(current, action);
         return { patch: { publish: publish! }, action, note, detail: { publish } };

@@ -6,7 +6,9 @@ import './gongkai.js';
  */
 const $ = (id) => document.getElementById(id);
 let me = null;
-const show = (id, on) => { $(id).hidden = !on; };
+const show = (id, on) => {
+  $(id).hidden = !on;
+};
 
 /** The organisation's prefix: "" at the root, /t/<org> on a platform of many (the page is at <base>/staff/). */
 const BASE = location.pathname.slice(0, location.pathname.lastIndexOf('/staff/'));
@@ -23,7 +25,9 @@ async function api(path, body) {
   return { status: res.status, data };
 }
 
-function say(text) { $('notice').textContent = text; }
+function say(text) {
+  $('notice').textContent = text;
+}
 
 function listUrl() {
   const params = new URLSearchParams();
@@ -39,9 +43,13 @@ function reloadList() {
 async function signedIn(user) {
   $('who').textContent = user.name + '（' + user.office + '）';
   // What the server lets this account see (staff.ts): said, so an empty list is not a surprise.
-  $('scope').textContent = user.role === 'admin' ? '' : '本账号只能看到转办至“' + user.office + '”的来件；受理和转办由管理员账号办理。';
+  $('scope').textContent =
+    user.role === 'admin' ? '' : '本账号只能看到转办至“' + user.office + '”的来件；受理和转办由管理员账号办理。';
   show('scope', user.role !== 'admin');
-  show('who', true); show('logout', true); show('login', false); show('sections', true);
+  show('who', true);
+  show('logout', true);
+  show('login', false);
+  show('sections', true);
   me = user;
   const { data } = await api('/staff/api/forms');
   const select = $('f-form');
@@ -51,7 +59,13 @@ async function signedIn(user) {
 }
 
 function signedOut() {
-  show('who', false); show('logout', false); show('work', false); show('detail', false); show('sections', false); show('docs', false); show('doc-detail', false);
+  show('who', false);
+  show('logout', false);
+  show('work', false);
+  show('detail', false);
+  show('sections', false);
+  show('docs', false);
+  show('doc-detail', false);
   if (document.body.dataset.accounts !== '0') show('login', true);
 }
 
@@ -69,7 +83,8 @@ function showActions(container, forms, done) {
     form.setAttribute('heading-level', '3');
     form.dataset.action = name;
     // The server names its staff API from the root; under /t/<org>/ the page adds its prefix.
-    form.data = typeof doc.action === 'string' && doc.action.startsWith('/staff/') ? { ...doc, action: BASE + doc.action } : doc;
+    form.data =
+      typeof doc.action === 'string' && doc.action.startsWith('/staff/') ? { ...doc, action: BASE + doc.action } : doc;
     form.addEventListener('gk-submit', () => done(doc));
     container.append(form);
   }
@@ -78,19 +93,47 @@ function showActions(container, forms, done) {
 async function openDetail(id) {
   const { status, data } = await api('/staff/api/submissions/' + encodeURIComponent(id));
   if (status === 401) return signedOut();
-  if (status !== 200) { say(data.error?.message ?? '无法读取来件'); return; }
+  if (status !== 200) {
+    say(data.error?.message ?? '无法读取来件');
+    return;
+  }
   const s = data.submission;
   $('detail-title').textContent = s.formTitle + ' · ' + s.trackingCode + ' · ' + s.stepLabel;
   const dl = $('detail-fields');
   dl.replaceChildren();
-  const rows = [['收到日期', s.receivedOn], ['答复期限', s.deadline + (s.extended ? '（已延期）' : '')], ['转办单位', s.office], ['答复日期', s.repliedOn],
-    ['答复结果', s.outcome ? s.outcome + (s.outcomeDetail ? '：' + s.outcomeDetail : '') : null], ['理由', s.reason], ['答复内容', s.reply],
-    ['采纳情况', s.adoptionLabel ? s.adoptionLabel + (s.adoptionReason ? '：' + s.adoptionReason : '') : null], ['答复公开', s.reply ? (s.publish ? '公开' : '不公开') : null],
-    ...data.fields.map((f) => [f.label, f.value])];
+  const rows = [
+    ['收到日期', s.receivedOn],
+    ['答复期限', s.deadline + (s.extended ? '（已延期）' : '')],
+    ['转办单位', s.office],
+    ['答复日期', s.repliedOn],
+    ['答复结果', s.outcome ? s.outcome + (s.outcomeDetail ? '：' + s.outcomeDetail : '') : null],
+    ['理由', s.reason],
+    ['答复内容', s.reply],
+    ['采纳情况', s.adoptionLabel ? s.adoptionLabel + (s.adoptionReason ? '：' + s.adoptionReason : '') : null],
+    ['答复公开', s.reply ? (s.publish ? '公开' : '不公开') : null],
+    ...data.fields.map((f) => [f.label, f.value]),
+  ];
   for (const [label, value] of rows) if (value) dl.append(text('dt', label), text('dd', value));
   const events = $('detail-events');
-  events.replaceChildren(...data.events.map((e) => text('li', e.at.replace('T', ' ').slice(0, 19) + ' ' + e.actor + ' ' + (e.label ?? e.action) + (e.note ? '：' + e.note : '') + (e.detail ? ' ' + JSON.stringify(e.detail) : ''))));
-  showActions($('detail-actions'), data.forms, (doc) => { say('已保存：' + doc.title); reloadList(); openDetail(id); });
+  events.replaceChildren(
+    ...data.events.map((e) =>
+      text(
+        'li',
+        e.at.replace('T', ' ').slice(0, 19) +
+          ' ' +
+          e.actor +
+          ' ' +
+          (e.label ?? e.action) +
+          (e.note ? '：' + e.note : '') +
+          (e.detail ? ' ' + JSON.stringify(e.detail) : ''),
+      ),
+    ),
+  );
+  showActions($('detail-actions'), data.forms, (doc) => {
+    say('已保存：' + doc.title);
+    reloadList();
+    openDetail(id);
+  });
   show('detail', true);
   $('detail-title').focus();
 }
@@ -136,46 +179,89 @@ async function loadDocuments() {
   const [list, queue, unreviewed] = await Promise.all([
     api('/staff/api/documents?' + params),
     api('/staff/api/documents/review'),
-    me && me.role !== 'editor' ? api('/staff/api/documents/audit?action=publish.unreviewed&limit=50') : Promise.resolve({ status: 200, data: { events: [] } }),
+    me && me.role !== 'editor'
+      ? api('/staff/api/documents/audit?action=publish.unreviewed&limit=50')
+      : Promise.resolve({ status: 200, data: { events: [] } }),
   ]);
   if (list.status === 401) return signedOut();
   const items = queue.data.items ?? [];
-  $('queue').replaceChildren(...items.map((i) => {
-    const li = document.createElement('li');
-    li.append(link('#d=' + i.document.slug, i.document.title), text('span', '（' + i.document.office + '，' + i.revision.author + ' 提交于 ' + day(i.revision.submittedAt) + (i.revision.changeNote ? '：' + i.revision.changeNote : '') + '）'));
-    return li;
-  }));
+  $('queue').replaceChildren(
+    ...items.map((i) => {
+      const li = document.createElement('li');
+      li.append(
+        link('#d=' + i.document.slug, i.document.title),
+        text(
+          'span',
+          '（' +
+            i.document.office +
+            '，' +
+            i.revision.author +
+            ' 提交于 ' +
+            day(i.revision.submittedAt) +
+            (i.revision.changeNote ? '：' + i.revision.changeNote : '') +
+            '）',
+        ),
+      );
+      return li;
+    }),
+  );
   show('queue-empty', items.length === 0);
   const docs = list.data.items ?? [];
   $('doc-count').textContent = '共 ' + (list.data.total ?? 0) + ' 份文件';
-  $('doc-list').tBodies[0].replaceChildren(...docs.map((d) => {
-    const tr = document.createElement('tr');
-    const title = document.createElement('td');
-    title.append(link('#d=' + d.slug, d.title));
-    tr.append(title, text('td', d.office), text('td', d.stateLabel), text('td', d.latestVersion ? '第 ' + d.latestVersion + ' 版' : '—'));
-    return tr;
-  }));
+  $('doc-list').tBodies[0].replaceChildren(
+    ...docs.map((d) => {
+      const tr = document.createElement('tr');
+      const title = document.createElement('td');
+      title.append(link('#d=' + d.slug, d.title));
+      tr.append(
+        title,
+        text('td', d.office),
+        text('td', d.stateLabel),
+        text('td', d.latestVersion ? '第 ' + d.latestVersion + ' 版' : '—'),
+      );
+      return tr;
+    }),
+  );
   const events = unreviewed.data.events ?? [];
-  show('unreviewed-title', me && me.role !== 'editor'); show('unreviewed-note', me && me.role !== 'editor');
-  $('unreviewed').replaceChildren(...events.map((e) => {
-    const li = document.createElement('li');
-    li.append(link('#d=' + e.slug, e.slug), text('span', ' 第 ' + e.version + ' 版，' + day(e.at) + ' ' + e.actor + '：' + (e.note ?? '')));
-    return li;
-  }));
+  show('unreviewed-title', me && me.role !== 'editor');
+  show('unreviewed-note', me && me.role !== 'editor');
+  $('unreviewed').replaceChildren(
+    ...events.map((e) => {
+      const li = document.createElement('li');
+      li.append(
+        link('#d=' + e.slug, e.slug),
+        text('span', ' 第 ' + e.version + ' 版，' + day(e.at) + ' ' + e.actor + '：' + (e.note ?? '')),
+      );
+      return li;
+    }),
+  );
 }
 
 async function openDocument(slug) {
   const { status, data } = await api('/staff/api/documents/' + encodeURIComponent(slug));
   if (status === 401) return signedOut();
-  if (status !== 200) { say(data.error?.message ?? '无法读取文件'); return; }
+  if (status !== 200) {
+    say(data.error?.message ?? '无法读取文件');
+    return;
+  }
   const d = data.document;
   const open = data.open;
   $('doc-title').textContent = d.title + ' · ' + d.stateLabel;
-  const rows = [['地址名', d.slug], ['类型', d.kind], ['所属科室', d.office], ['公开地址', d.latestVersion ? d.url : null],
+  const rows = [
+    ['地址名', d.slug],
+    ['类型', d.kind],
+    ['所属科室', d.office],
+    ['公开地址', d.latestVersion ? d.url : null],
     ['撤回', d.withdrawn ? day(d.withdrawn.at) + ' ' + d.withdrawn.by + '：' + d.withdrawn.reason : null],
-    ['修订稿', open ? open.stateLabel + '（编号 ' + open.id + '）' : null], ['撰写人', open?.author], ['提交人', open?.submittedBy ? open.submittedBy + '，' + day(open.submittedAt) : null],
-    ['修改说明', open ? (open.changeNote ?? '') + '（' + (open.major ? '重大更新，向公众显示改动' : '细微更正') + '）' : null],
-    ['退回理由', open?.returnReason]];
+    ['修订稿', open ? open.stateLabel + '（编号 ' + open.id + '）' : null],
+    ['撰写人', open?.author],
+    ['提交人', open?.submittedBy ? open.submittedBy + '，' + day(open.submittedAt) : null],
+    [
+      '修改说明',
+      open ? (open.changeNote ?? '') + '（' + (open.major ? '重大更新，向公众显示改动' : '细微更正') + '）' : null,
+    ],
+    ['退回理由', open?.returnReason],
+  ];
   const dl = $('doc-fields');
   dl.replaceChildren();
   for (const [label, value] of rows) if (value) dl.append(text('dt', label), text('dd', value));
@@ -188,11 +274,45 @@ async function openDocument(slug) {
     list.append(...issues.map((i) => text('li', i.message)));
     box.append(text('p', '此修订稿有 ' + issues.length + ' 处不符合格式，须改正后才能提交或发布：'), list);
   } else box.className = '';
-  $('doc-versions').replaceChildren(...(data.history?.versions ?? []).map((v) => text('li',
-    '第 ' + v.version + ' 版 · ' + day(v.publishedAt) + ' · ' + (v.major ? '重大更新' : '细微更正') + '：' + (v.changeNote ?? '') + ' · ' +
-    (v.reviewed ? v.reviewer + '审核' : '未经审核（' + (v.unreviewedReason ?? '') + '）') + (v.signature ? ' · 已签名 ' + v.signature.keyId : ' · 未签名') + ' · SHA-256 ' + v.sha256.slice(0, 16) + '…')));
-  $('doc-events').replaceChildren(...data.events.map((e) => text('li', day(e.at) + ' ' + e.actor + ' ' + e.label + (e.version ? '（第 ' + e.version + ' 版）' : '') + (e.note ? '：' + e.note : ''))));
-  showActions($('doc-actions'), data.forms, (doc) => { say('已办理：' + doc.title); openDocument(slug); });
+  $('doc-versions').replaceChildren(
+    ...(data.history?.versions ?? []).map((v) =>
+      text(
+        'li',
+        '第 ' +
+          v.version +
+          ' 版 · ' +
+          day(v.publishedAt) +
+          ' · ' +
+          (v.major ? '重大更新' : '细微更正') +
+          '：' +
+          (v.changeNote ?? '') +
+          ' · ' +
+          (v.reviewed ? v.reviewer + '审核' : '未经审核（' + (v.unreviewedReason ?? '') + '）') +
+          (v.signature ? ' · 已签名 ' + v.signature.keyId : ' · 未签名') +
+          ' · SHA-256 ' +
+          v.sha256.slice(0, 16) +
+          '…',
+      ),
+    ),
+  );
+  $('doc-events').replaceChildren(
+    ...data.events.map((e) =>
+      text(
+        'li',
+        day(e.at) +
+          ' ' +
+          e.actor +
+          ' ' +
+          e.label +
+          (e.version ? '（第 ' + e.version + ' 版）' : '') +
+          (e.note ? '：' + e.note : ''),
+      ),
+    ),
+  );
+  showActions($('doc-actions'), data.forms, (doc) => {
+    say('已办理：' + doc.title);
+    openDocument(slug);
+  });
   show('doc-detail', true);
   $('doc-title').focus();
 }
@@ -219,9 +339,20 @@ $('logout').addEventListener('click', async () => {
   $('login-name').focus();
 });
 
-$('filters').addEventListener('submit', (event) => { event.preventDefault(); reloadList(); });
-$('doc-filters').addEventListener('submit', (event) => { event.preventDefault(); loadDocuments(); });
-$('back').addEventListener('click', (event) => { event.preventDefault(); history.pushState(null, '', location.pathname); show('detail', false); $('work-title').focus(); });
+$('filters').addEventListener('submit', (event) => {
+  event.preventDefault();
+  reloadList();
+});
+$('doc-filters').addEventListener('submit', (event) => {
+  event.preventDefault();
+  loadDocuments();
+});
+$('back').addEventListener('click', (event) => {
+  event.preventDefault();
+  history.pushState(null, '', location.pathname);
+  show('detail', false);
+  $('work-title').focus();
+});
 window.addEventListener('hashchange', route);
 
 const { status, data } = await api('/staff/api/state');

@@ -31,7 +31,8 @@ const tempDirs = [];
 /** A temporary directory, removed when the process exits. */
 export function tempDir(prefix = 'gk-server-') {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  if (tempDirs.length === 0) process.on('exit', () => tempDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  if (tempDirs.length === 0)
+    process.on('exit', () => tempDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
   tempDirs.push(dir);
   return dir;
 }
@@ -50,7 +51,11 @@ export function exampleForms(dir) {
  */
 export function runBin(args, { env = {}, timeout = 10_000, cwd = tempDir(), input } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...cleanEnv(), ...env }, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { ...cleanEnv(), ...env },
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -132,7 +137,8 @@ export function storageBackend(kind) {
     },
     async teardown() {
       // A throwaway cluster goes as a whole; on GONGKAI_PG_URL's server, the test databases are dropped.
-      if (cluster?.external) for (const name of created) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+      if (cluster?.external)
+        for (const name of created) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
       await admin?.end().catch(() => {});
       await cluster?.stop();
     },
@@ -181,7 +187,14 @@ function openSqlite(path) {
 const RAW = new Set([114, 3802, 1082, 1114]);
 const parseTimestamptz = pg.types.getTypeParser(1184, 'text');
 const testTypes = {
-  getTypeParser: (oid, format) => (oid === 20 ? Number : oid === 1184 ? (value) => parseTimestamptz(value).toISOString() : RAW.has(oid) ? (value) => value : pg.types.getTypeParser(oid, format)),
+  getTypeParser: (oid, format) =>
+    oid === 20
+      ? Number
+      : oid === 1184
+        ? (value) => parseTimestamptz(value).toISOString()
+        : RAW.has(oid)
+          ? (value) => value
+          : pg.types.getTypeParser(oid, format),
 };
 
 async function openPostgres(url) {
@@ -189,7 +202,12 @@ async function openPostgres(url) {
   await client.connect();
   const query = async (sql, params) => {
     let n = 0;
-    return (await client.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows;
+    return (
+      await client.query(
+        sql.replace(/\?/g, () => `$${++n}`),
+        params,
+      )
+    ).rows;
   };
   return {
     all: (sql, ...params) => query(sql, params),
@@ -205,11 +223,23 @@ async function openPostgres(url) {
  */
 export async function startServer({ dir = tempDir(), config = {}, env = {} } = {}) {
   const file = join(dir, `config-${Math.random().toString(36).slice(2)}.json`);
-  const storage = config.storage?.type === 'postgres' ? config.storage : { path: join(dir, 'gongkai.db'), ...config.storage };
+  const storage =
+    config.storage?.type === 'postgres' ? config.storage : { path: join(dir, 'gongkai.db'), ...config.storage };
   // `forms: undefined` given: none at the top level (a server of organisations only).
-  const full = { host: '127.0.0.1', port: 0, rateLimit: null, ...config, forms: 'forms' in config ? config.forms : exampleForms(dir), storage };
+  const full = {
+    host: '127.0.0.1',
+    port: 0,
+    rateLimit: null,
+    ...config,
+    forms: 'forms' in config ? config.forms : exampleForms(dir),
+    storage,
+  };
   writeFileSync(file, JSON.stringify(full));
-  const child = spawn(process.execPath, [BIN, '--config', file], { cwd: dir, env: { ...cleanEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, '--config', file], {
+    cwd: dir,
+    env: { ...cleanEnv(), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const url = await new Promise((resolve, reject) => {
     const onData = (data) => {
@@ -317,7 +347,9 @@ export function dbEnv(target) {
 
 /** Adds a staff account with the CLI to `target`'s database: a server, a storage configuration, a SQLite file or a postgres:// URL. */
 export async function addUser(target, name, password, { office = '办公室', role = 'staff' } = {}) {
-  const result = await runBinWithInput(['user', 'add', name, '--office', office, '--role', role], `${password}\n`, { env: { GONGKAI_DB: dbEnv(target) } });
+  const result = await runBinWithInput(['user', 'add', name, '--office', office, '--role', role], `${password}\n`, {
+    env: { GONGKAI_DB: dbEnv(target) },
+  });
   if (result.code !== 0) throw new Error(`user add ${name} failed (${result.code}): ${result.stderr}`);
   return result;
 }
@@ -345,7 +377,10 @@ export async function validateDocument(doc, name = 'doc.json') {
   writeFileSync(file, JSON.stringify(doc, null, 2));
   const cli = join(ROOT, 'packages/cli/bin/gongkai.mjs');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'validate', file], { env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, 'validate', file], {
+      env: cleanEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));

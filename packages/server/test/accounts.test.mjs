@@ -5,7 +5,17 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { addUser, dbEnv, eachStorage, get, login, runBin, runBinWithInput, staffClient, tempDir } from '../support/harness.mjs';
+import {
+  addUser,
+  dbEnv,
+  eachStorage,
+  get,
+  login,
+  runBin,
+  runBinWithInput,
+  staffClient,
+  tempDir,
+} from '../support/harness.mjs';
 
 const PASSWORD = 'correct horse 1';
 
@@ -14,7 +24,9 @@ eachStorage((backend) => {
     const db = await backend.open(storage);
     try {
       // disabled: SQLite's 0/1, PostgreSQL's boolean, as 0/1.
-      return (await db.all('SELECT name, office, role, password_hash, disabled FROM staff_users ORDER BY id')).map((row) => ({ ...row, disabled: Number(row.disabled) }));
+      return (await db.all('SELECT name, office, role, password_hash, disabled FROM staff_users ORDER BY id')).map(
+        (row) => ({ ...row, disabled: Number(row.disabled) }),
+      );
     } finally {
       await db.close();
     }
@@ -29,7 +41,13 @@ eachStorage((backend) => {
     await addUser(file, '王科长', PASSWORD, { office: '办公室', role: 'admin' });
     await addUser(file, 'li.si', PASSWORD, { office: '医政科' });
     const rows = await users(storage);
-    assert.deepEqual(rows.map((r) => [r.name, r.office, r.role, r.disabled]), [['王科长', '办公室', 'admin', 0], ['li.si', '医政科', 'editor', 0]]);
+    assert.deepEqual(
+      rows.map((r) => [r.name, r.office, r.role, r.disabled]),
+      [
+        ['王科长', '办公室', 'admin', 0],
+        ['li.si', '医政科', 'editor', 0],
+      ],
+    );
     for (const row of rows) {
       assert.match(row.password_hash, /^scrypt\$16384\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
       assert.ok(!row.password_hash.includes(PASSWORD));
@@ -50,7 +68,9 @@ eachStorage((backend) => {
   test('user add refuses a short password, a taken name, a bad role, a missing office — in both languages', async () => {
     const storage = await backend.fresh();
     const file = dbEnv(storage);
-    const short = await runBinWithInput(['user', 'add', 'a', '--office', '办公室'], 'short\n', { env: { GONGKAI_DB: file } });
+    const short = await runBinWithInput(['user', 'add', 'a', '--office', '办公室'], 'short\n', {
+      env: { GONGKAI_DB: file },
+    });
     assert.equal(short.code, 2);
     assert.match(short.stderr, /密码至少 10 个字符/);
     assert.match(short.stderr, /at least 10 characters/);
@@ -58,10 +78,14 @@ eachStorage((backend) => {
     assert.equal(none.code, 2);
     assert.match(none.stderr, /没有读到密码/);
     await addUser(file, 'a', PASSWORD);
-    const again = await runBinWithInput(['user', 'add', 'a', '--office', '办公室'], `${PASSWORD}\n`, { env: { GONGKAI_DB: file } });
+    const again = await runBinWithInput(['user', 'add', 'a', '--office', '办公室'], `${PASSWORD}\n`, {
+      env: { GONGKAI_DB: file },
+    });
     assert.equal(again.code, 2);
     assert.match(again.stderr, /已存在/);
-    const role = await runBinWithInput(['user', 'add', 'b', '--office', '办公室', '--role', 'root'], `${PASSWORD}\n`, { env: { GONGKAI_DB: file } });
+    const role = await runBinWithInput(['user', 'add', 'b', '--office', '办公室', '--role', 'root'], `${PASSWORD}\n`, {
+      env: { GONGKAI_DB: file },
+    });
     assert.equal(role.code, 2);
     assert.match(role.stderr, /--role 应为 editor、reviewer 或 admin/);
     const office = await runBinWithInput(['user', 'add', 'b'], `${PASSWORD}\n`, { env: { GONGKAI_DB: file } });
@@ -79,7 +103,12 @@ eachStorage((backend) => {
       assert.match(page.text, /gongkai-server user add/);
       const state = await get(`${server.url}/staff/api/state`);
       assert.deepEqual(state.body, { accounts: 0, user: null });
-      for (const [name, password] of [['admin', 'admin'], ['admin', ''], ['root', 'password'], ['gongkai', 'gongkai']]) {
+      for (const [name, password] of [
+        ['admin', 'admin'],
+        ['admin', ''],
+        ['root', 'password'],
+        ['gongkai', 'gongkai'],
+      ]) {
         const res = await login(server.url, name, password);
         assert.ok(res.status === 401 || res.status === 422, `${name}/${password}: ${res.status}`);
         assert.equal(res.setCookie, '');
@@ -98,7 +127,9 @@ eachStorage((backend) => {
       const client = staffClient(server.url, first.cookie);
       assert.equal((await client.get('/staff/api/submissions')).status, 200);
 
-      const changed = await runBinWithInput(['user', 'passwd', 'zhao'], 'a new password 2\n', { env: { GONGKAI_DB: dbEnv(server) } });
+      const changed = await runBinWithInput(['user', 'passwd', 'zhao'], 'a new password 2\n', {
+        env: { GONGKAI_DB: dbEnv(server) },
+      });
       assert.equal(changed.code, 0, changed.stderr);
       assert.equal((await client.get('/staff/api/submissions')).status, 401);
       assert.equal((await login(server.url, 'zhao', PASSWORD)).status, 401);
@@ -121,7 +152,11 @@ eachStorage((backend) => {
     const db = await backend.open(server.storage);
     const actions = await db.all('SELECT action, actor, at FROM staff_events ORDER BY id');
     await db.close();
-    for (const action of ['user.add', 'login', 'user.passwd', 'login.failed', 'user.disable', 'user.enable']) assert.ok(actions.some((a) => a.action === action), action);
+    for (const action of ['user.add', 'login', 'user.passwd', 'login.failed', 'user.disable', 'user.enable'])
+      assert.ok(
+        actions.some((a) => a.action === action),
+        action,
+      );
     assert.ok(actions.every((a) => a.actor && /^\d{4}-\d{2}-\d{2}T/.test(a.at)));
   });
 });

@@ -34,7 +34,8 @@ eachStorage((backend) => {
   });
 
   const rows = (code) => db.all('SELECT * FROM submissions WHERE tracking_code = ?', code);
-  const countKey = async (key) => (await db.get('SELECT COUNT(*) AS n FROM submissions WHERE idempotency_key = ?', key)).n;
+  const countKey = async (key) =>
+    (await db.get('SELECT COUNT(*) AS n FROM submissions WHERE idempotency_key = ?', key)).n;
 
   describe('POST /api/forms/:name', () => {
     test('a valid submission is stored and answered 201 with a tracking code', async () => {
@@ -46,7 +47,15 @@ eachStorage((backend) => {
       assert.equal(row.form, 'mailbox');
       assert.equal(row.step, 'received');
       // Only the form's fields are stored: no honeypot, no key inside the data.
-      assert.deepEqual(Object.keys(JSON.parse(row.data)), ['name', 'phone', 'reply', 'topic', 'subject', 'body', 'consent']);
+      assert.deepEqual(Object.keys(JSON.parse(row.data)), [
+        'name',
+        'phone',
+        'reply',
+        'topic',
+        'subject',
+        'body',
+        'consent',
+      ]);
     });
 
     test('the same idempotency key answers the same code and stores once (header, field, or both)', async () => {
@@ -66,7 +75,11 @@ eachStorage((backend) => {
 
     test('concurrent submissions with one key store once and all get the same code', async () => {
       const key = randomKey();
-      const answers = await Promise.all(Array.from({ length: 25 }, () => post(`${server.url}/api/forms/mailbox`, mailbox(key), { 'Idempotency-Key': key })));
+      const answers = await Promise.all(
+        Array.from({ length: 25 }, () =>
+          post(`${server.url}/api/forms/mailbox`, mailbox(key), { 'Idempotency-Key': key }),
+        ),
+      );
       assert.deepEqual(new Set(answers.map((a) => a.status)), new Set([201]));
       assert.equal(new Set(answers.map((a) => a.body.trackingCode)).size, 1);
       assert.equal(await countKey(key), 1);
@@ -75,8 +88,16 @@ eachStorage((backend) => {
     test('a key reused with different values is a conflict (409); header and field disagreeing is 400', async () => {
       const key = randomKey();
       assert.equal((await post(`${server.url}/api/forms/mailbox`, mailbox(key))).status, 201);
-      assertError(await post(`${server.url}/api/forms/mailbox`, mailbox(key, { subject: '另一个标题' })), 409, 'idempotency_conflict');
-      assertError(await post(`${server.url}/api/forms/mailbox`, mailbox(key), { 'Idempotency-Key': randomKey() }), 400, 'idempotency_mismatch');
+      assertError(
+        await post(`${server.url}/api/forms/mailbox`, mailbox(key, { subject: '另一个标题' })),
+        409,
+        'idempotency_conflict',
+      );
+      assertError(
+        await post(`${server.url}/api/forms/mailbox`, mailbox(key), { 'Idempotency-Key': randomKey() }),
+        400,
+        'idempotency_mismatch',
+      );
       assert.equal(await countKey(key), 1);
     });
 
@@ -91,7 +112,10 @@ eachStorage((backend) => {
     });
 
     test('an invalid submission: 422 with core’s localized issues and field paths', async () => {
-      const res = await post(`${server.url}/api/forms/mailbox`, mailbox(randomKey(), { phone: '12345', body: '太短', consent: false, unknown: 1 }));
+      const res = await post(
+        `${server.url}/api/forms/mailbox`,
+        mailbox(randomKey(), { phone: '12345', body: '太短', consent: false, unknown: 1 }),
+      );
       assertError(res, 422, 'invalid_submission');
       const byPath = Object.fromEntries(res.body.error.issues.map((issue) => [issue.path, issue]));
       assert.deepEqual(Object.keys(byPath).sort(), ['body', 'consent', 'phone', 'unknown']);
@@ -101,12 +125,18 @@ eachStorage((backend) => {
       // A field hidden by showWhen may not be sent (email shows only when reply is "email").
       const hidden = await post(`${server.url}/api/forms/mailbox`, mailbox(randomKey(), { email: 'a@b.cn' }));
       assertError(hidden, 422, 'invalid_submission');
-      assert.deepEqual(hidden.body.error.issues.map((i) => i.path), ['email']);
+      assert.deepEqual(
+        hidden.body.error.issues.map((i) => i.path),
+        ['email'],
+      );
       // No key at all: core's schema requires one.
       const { _idempotencyKey, ...noKey } = mailbox();
       const missing = await post(`${server.url}/api/forms/mailbox`, noKey);
       assertError(missing, 422, 'invalid_submission');
-      assert.deepEqual(missing.body.error.issues.map((i) => i.path), ['_idempotencyKey']);
+      assert.deepEqual(
+        missing.body.error.issues.map((i) => i.path),
+        ['_idempotencyKey'],
+      );
       // Not an object at all.
       assertError(await post(`${server.url}/api/forms/mailbox`, '[1,2]'), 422, 'invalid_submission');
     });
@@ -120,10 +150,26 @@ eachStorage((backend) => {
     });
 
     test('wrong content types are 415', async () => {
-      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=gbk']) {
-        assertError(await post(`${server.url}/api/forms/mailbox`, JSON.stringify(mailbox()), { 'Content-Type': type }), 415, 'unsupported_media_type');
+      for (const type of [
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'application/json; charset=gbk',
+      ]) {
+        assertError(
+          await post(`${server.url}/api/forms/mailbox`, JSON.stringify(mailbox()), { 'Content-Type': type }),
+          415,
+          'unsupported_media_type',
+        );
       }
-      assert.equal((await post(`${server.url}/api/forms/mailbox`, mailbox(), { 'Content-Type': 'application/json; charset=UTF-8' })).status, 201);
+      assert.equal(
+        (
+          await post(`${server.url}/api/forms/mailbox`, mailbox(), {
+            'Content-Type': 'application/json; charset=UTF-8',
+          })
+        ).status,
+        201,
+      );
     });
 
     test('a body over 64 KB is 413, declared or streamed', async () => {
@@ -132,11 +178,20 @@ eachStorage((backend) => {
       // Chunked, no Content-Length: counted as it arrives.
       const { port } = new URL(server.url);
       const res = await new Promise((resolve, reject) => {
-        const req = request({ host: '127.0.0.1', port, path: '/api/forms/mailbox', method: 'POST', headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' } }, (r) => {
-          let text = '';
-          r.on('data', (d) => (text += d));
-          r.on('end', () => resolve({ status: r.statusCode, body: JSON.parse(text) }));
-        });
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/api/forms/mailbox',
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+          },
+          (r) => {
+            let text = '';
+            r.on('data', (d) => (text += d));
+            r.on('end', () => resolve({ status: r.statusCode, body: JSON.parse(text) }));
+          },
+        );
         req.on('error', reject);
         for (let i = 0; i < 10; i++) req.write('x'.repeat(8 * 1024));
         req.end();
@@ -155,7 +210,11 @@ eachStorage((backend) => {
     });
 
     test('a consultation takes comments only in its period', async () => {
-      assertError(await post(`${server.url}/api/forms/consultation-family-doctor`, { _idempotencyKey: randomKey() }), 409, 'consultation_closed');
+      assertError(
+        await post(`${server.url}/api/forms/consultation-family-doctor`, { _idempotencyKey: randomKey() }),
+        409,
+        'consultation_closed',
+      );
       // One that opens next year: not yet.
       const dir = tempDir();
       const forms = exampleForms(dir);
@@ -200,13 +259,18 @@ eachStorage((backend) => {
       assert.equal(res.body.step, 'received');
       assert.match(res.body.received, /^\d{4}-\d{2}-\d{2}$/);
       assert.ok(res.body.deadline > res.body.received);
-      for (const secret of ['李四', '11010519491231002X', '13800138000', '平罗县城关镇', '部门预算']) assert.ok(!res.text.includes(secret), `status leaks ${secret}`);
+      for (const secret of ['李四', '11010519491231002X', '13800138000', '平罗县城关镇', '部门预算'])
+        assert.ok(!res.text.includes(secret), `status leaks ${secret}`);
     });
 
     test('unknown codes are 404, a code of another form too, a missing code 400', async () => {
       assertError(await get(`${server.url}/api/forms/disclosure/status?code=GK2026-AAAA-AAAA`), 404, 'unknown_code');
       const sent = await post(`${server.url}/api/forms/mailbox`, mailbox());
-      assertError(await get(`${server.url}/api/forms/disclosure/status?code=${sent.body.trackingCode}`), 404, 'unknown_code');
+      assertError(
+        await get(`${server.url}/api/forms/disclosure/status?code=${sent.body.trackingCode}`),
+        404,
+        'unknown_code',
+      );
       assertError(await get(`${server.url}/api/forms/disclosure/status`), 400, 'missing_code');
       assertError(await get(`${server.url}/api/forms/disclosure/status?code=${'x'.repeat(500)}`), 404, 'unknown_code');
     });
@@ -234,7 +298,14 @@ eachStorage((backend) => {
 
   describe('CORS', () => {
     test('a configured origin: preflight allowed, answers readable', async () => {
-      const preflight = await fetch(`${server.url}/api/forms/mailbox`, { method: 'OPTIONS', headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type, idempotency-key' } });
+      const preflight = await fetch(`${server.url}/api/forms/mailbox`, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: ORIGIN,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type, idempotency-key',
+        },
+      });
       assert.equal(preflight.status, 204);
       assert.equal(preflight.headers.get('access-control-allow-origin'), ORIGIN);
       assert.match(preflight.headers.get('access-control-allow-methods'), /POST/);
@@ -246,12 +317,17 @@ eachStorage((backend) => {
       // Errors are readable by the page too.
       const bad = await post(`${server.url}/api/forms/mailbox`, '{', { Origin: ORIGIN });
       assert.equal(bad.headers.get('access-control-allow-origin'), ORIGIN);
-      const status = await get(`${server.url}/api/forms/mailbox/status?code=${sent.body.trackingCode}`, { Origin: ORIGIN });
+      const status = await get(`${server.url}/api/forms/mailbox/status?code=${sent.body.trackingCode}`, {
+        Origin: ORIGIN,
+      });
       assert.equal(status.headers.get('access-control-allow-origin'), ORIGIN);
     });
 
     test('any other origin: 403, no CORS headers, nothing stored', async () => {
-      const preflight = await fetch(`${server.url}/api/forms/mailbox`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' } });
+      const preflight = await fetch(`${server.url}/api/forms/mailbox`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+      });
       assert.equal(preflight.status, 403);
       assert.equal(preflight.headers.get('access-control-allow-origin'), null);
       const key = randomKey();
@@ -300,7 +376,9 @@ eachStorage((backend) => {
           t.skip('GONGKAI_PG_URL names an outside server, which this test cannot stop');
           return;
         }
-        const local = await backend.start({ config: { storage: { type: 'postgres', url: cluster.url, connectTimeoutMs: 2000 } } });
+        const local = await backend.start({
+          config: { storage: { type: 'postgres', url: cluster.url, connectTimeoutMs: 2000 } },
+        });
         try {
           const sent = await post(`${local.url}/api/forms/mailbox`, mailbox());
           assert.equal(sent.status, 201, sent.text);
@@ -311,12 +389,20 @@ eachStorage((backend) => {
           assertError(res, 503, 'storage_unavailable');
           assert.ok(Number(res.headers.get('retry-after')) > 0);
           assertError(await get(`${local.url}/healthz`), 503, 'storage_unavailable');
-          assertError(await get(`${local.url}/api/forms/mailbox/status?code=${sent.body.trackingCode}`), 503, 'storage_unavailable');
+          assertError(
+            await get(`${local.url}/api/forms/mailbox/status?code=${sent.body.trackingCode}`),
+            503,
+            'storage_unavailable',
+          );
 
           await cluster.resume();
           // The pool drops the dead connections and opens new ones: the citizen's retry (same key) goes through, once.
           let again;
-          for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 100))) {
+          for (
+            const until = Date.now() + 15_000;
+            Date.now() < until;
+            await new Promise((resolve) => setTimeout(resolve, 100))
+          ) {
             again = await post(`${local.url}/api/forms/mailbox`, mailbox(key), { 'Idempotency-Key': key });
             if (again.status !== 503) break;
           }

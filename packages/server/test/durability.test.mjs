@@ -40,7 +40,12 @@ eachStorage((backend) => {
     const second = await backend.start({ dir, config: { storage: first.storage } });
     try {
       const db = await backend.open(second.storage);
-      const codes = new Map((await db.all('SELECT tracking_code, idempotency_key FROM submissions')).map((row) => [row.tracking_code, row.idempotency_key]));
+      const codes = new Map(
+        (await db.all('SELECT tracking_code, idempotency_key FROM submissions')).map((row) => [
+          row.tracking_code,
+          row.idempotency_key,
+        ]),
+      );
       const total = (await db.get('SELECT COUNT(*) AS n FROM submissions')).n;
       await db.close();
       const missing = acked.filter(({ key, code }) => codes.get(code) !== key);
@@ -49,7 +54,9 @@ eachStorage((backend) => {
 
       // After the restart each key still answers its code, and nothing is stored twice.
       const sample = acked.filter((_, i) => i % 10 === 0);
-      const again = await Promise.all(sample.map(({ key }) => post(`${second.url}/api/forms/mailbox`, mailbox(key), { 'Idempotency-Key': key })));
+      const again = await Promise.all(
+        sample.map(({ key }) => post(`${second.url}/api/forms/mailbox`, mailbox(key), { 'Idempotency-Key': key })),
+      );
       assert.deepEqual(
         again.map((res) => res.body.trackingCode),
         sample.map(({ code }) => code),

@@ -7,7 +7,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startPostgres } from '../../../scripts/postgres.mjs';
-import { addUser, get, login, mailbox, post, randomKey, startServer, storageBackend, tempDir } from '../support/harness.mjs';
+import {
+  addUser,
+  get,
+  login,
+  mailbox,
+  post,
+  randomKey,
+  startServer,
+  storageBackend,
+  tempDir,
+} from '../support/harness.mjs';
 
 const PASSWORD = 'correct horse battery staple';
 const backend = storageBackend('postgres');
@@ -42,7 +52,10 @@ describe('two instances on one PostgreSQL', () => {
     const db = await backend.open(storage);
     try {
       const versions = await db.all('SELECT version FROM schema_migrations ORDER BY version');
-      assert.deepEqual(versions.map((row) => row.version), [1, 2, 3, 4, 5]);
+      assert.deepEqual(
+        versions.map((row) => row.version),
+        [1, 2, 3, 4, 5],
+      );
     } finally {
       await db.close();
     }
@@ -54,10 +67,20 @@ describe('two instances on one PostgreSQL', () => {
       const body = mailbox(key);
       // The limit is per forwarded address: each round is another citizen.
       const headers = { 'Idempotency-Key': key };
-      const answers = await Promise.all([a, b, a, b].map((server) => post(`${server.url}/api/forms/mailbox`, body, headers)));
-      assert.deepEqual(answers.map((r) => r.status), [201, 201, 201, 201], answers.map((r) => r.text).join('\n'));
+      const answers = await Promise.all(
+        [a, b, a, b].map((server) => post(`${server.url}/api/forms/mailbox`, body, headers)),
+      );
+      assert.deepEqual(
+        answers.map((r) => r.status),
+        [201, 201, 201, 201],
+        answers.map((r) => r.text).join('\n'),
+      );
       assert.equal(new Set(answers.map((r) => r.body.trackingCode)).size, 1);
-      assert.equal(answers.filter((r) => r.headers.get('idempotent-replayed') === null).length, 1, 'exactly one answer created it');
+      assert.equal(
+        answers.filter((r) => r.headers.get('idempotent-replayed') === null).length,
+        1,
+        'exactly one answer created it',
+      );
       const db = await backend.open(storage);
       try {
         assert.equal((await db.get('SELECT COUNT(*)::int AS n FROM submissions WHERE idempotency_key = ?', key)).n, 1);
@@ -76,7 +99,8 @@ describe('two instances on one PostgreSQL', () => {
     await db.run('DELETE FROM rate_limits');
     await db.close();
     const statuses = [];
-    for (const server of [a, b, a, b, a, b]) statuses.push((await post(`${server.url}/api/forms/mailbox`, mailbox())).status);
+    for (const server of [a, b, a, b, a, b])
+      statuses.push((await post(`${server.url}/api/forms/mailbox`, mailbox())).status);
     assert.deepEqual(statuses, [201, 201, 201, 201, 201, 201]);
     const seventh = await post(`${a.url}/api/forms/mailbox`, mailbox());
     const eighth = await post(`${b.url}/api/forms/mailbox`, mailbox());
@@ -126,7 +150,9 @@ describe('two instances on one PostgreSQL', () => {
     assert.match(metrics.text, /^gongkai_submissions_total\{org="default",outcome="created"\} [1-9]\d*$/m);
     assert.match(metrics.text, /^gongkai_storage_errors_total 0$/m);
     // Every bucket counts at most what the next one counts (cumulative), +Inf equals _count.
-    const buckets = [...metrics.text.matchAll(/^gongkai_request_duration_seconds_bucket\{route="submit",le="[^"]+"\} (\d+)$/gm)].map((m) => Number(m[1]));
+    const buckets = [
+      ...metrics.text.matchAll(/^gongkai_request_duration_seconds_bucket\{route="submit",le="[^"]+"\} (\d+)$/gm),
+    ].map((m) => Number(m[1]));
     for (let i = 1; i < buckets.length; i++) assert.ok(buckets[i - 1] <= buckets[i], buckets.join(' '));
     // Through a proxy (X-Forwarded-For): as if there were nothing.
     assert.equal((await get(`${a.url}/metrics`, { 'X-Forwarded-For': '203.0.113.9' })).status, 404);
@@ -157,7 +183,9 @@ describe('two instances on one PostgreSQL', () => {
       t.skip('GONGKAI_PG_URL names an outside server, which this test cannot stop');
       return;
     }
-    const local = await startServer({ config: { storage: { type: 'postgres', url: cluster.url, connectTimeoutMs: 2000 } } });
+    const local = await startServer({
+      config: { storage: { type: 'postgres', url: cluster.url, connectTimeoutMs: 2000 } },
+    });
     try {
       assert.equal((await post(`${local.url}/api/forms/mailbox`, mailbox())).status, 201);
       await cluster.halt();
@@ -175,7 +203,8 @@ describe('two instances on one PostgreSQL', () => {
       const key = randomKey();
       let back;
       // The pool reconnects by itself; the citizen's retry (same key) is stored.
-      for (let i = 0; i < 20 && back?.status !== 201; i++) back = await post(`${local.url}/api/forms/mailbox`, mailbox(key), { 'Idempotency-Key': key });
+      for (let i = 0; i < 20 && back?.status !== 201; i++)
+        back = await post(`${local.url}/api/forms/mailbox`, mailbox(key), { 'Idempotency-Key': key });
       assert.equal(back.status, 201, back.text);
     } finally {
       await local.stop();

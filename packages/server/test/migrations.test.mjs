@@ -56,10 +56,20 @@ eachStorage((backend) => {
     const server = await backend.start({ dir, config: { forms: exampleForms(dir), storage } });
     try {
       assert.match(server.output(), new RegExp(`applied ${ALL.slice(1).join(', ')}\\)`));
-      assert.deepEqual((await versions(storage)).map((row) => row.version), ALL);
+      assert.deepEqual(
+        (await versions(storage)).map((row) => row.version),
+        ALL,
+      );
       const res = await get(`${server.url}/api/forms/disclosure/status?code=GK2025-OLD1-0001`);
       assert.equal(res.status, 200, res.text);
-      assert.deepEqual(res.body, { code: 'GK2025-OLD1-0001', step: 'replied', received: '2025-03-01', deadline: '2025-03-28', replied: '2025-03-20', outcome: '部分公开' });
+      assert.deepEqual(res.body, {
+        code: 'GK2025-OLD1-0001',
+        step: 'replied',
+        received: '2025-03-01',
+        deadline: '2025-03-28',
+        replied: '2025-03-20',
+        outcome: '部分公开',
+      });
       assert.equal((await post(`${server.url}/api/forms/mailbox`, mailbox())).status, 201);
     } finally {
       await server.stop();
@@ -68,7 +78,10 @@ eachStorage((backend) => {
     const again = await backend.start({ dir, config: { storage } });
     await again.stop();
     assert.doesNotMatch(again.output(), /migrated/);
-    assert.deepEqual((await versions(storage)).map((row) => row.version), ALL);
+    assert.deepEqual(
+      (await versions(storage)).map((row) => row.version),
+      ALL,
+    );
   });
 
   test('version 4 makes the old staff accounts editors and keeps the admins; they sign in as before', async () => {
@@ -79,8 +92,14 @@ eachStorage((backend) => {
     // Accounts as version 3 made them (the same scrypt hash for 'a long enough password' is not needed: user add at version 3 is gone).
     const db = await backend.open(storage);
     const hash = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
-    await db.run("INSERT INTO staff_users (name, office, role, password_hash, created_at, updated_at) VALUES ('wang', '办公室', 'admin', ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')", hash);
-    await db.run("INSERT INTO staff_users (name, office, role, password_hash, created_at, updated_at) VALUES ('li', '医政科', 'staff', ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')", hash);
+    await db.run(
+      "INSERT INTO staff_users (name, office, role, password_hash, created_at, updated_at) VALUES ('wang', '办公室', 'admin', ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+      hash,
+    );
+    await db.run(
+      "INSERT INTO staff_users (name, office, role, password_hash, created_at, updated_at) VALUES ('li', '医政科', 'staff', ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+      hash,
+    );
     await db.close();
     assert.equal((await runBin(['migrate'], { env: { GONGKAI_DB } })).code, 0);
     const list = await runBin(['user', 'list'], { env: { GONGKAI_DB } });
@@ -118,7 +137,11 @@ eachStorage((backend) => {
       const storage = await backend.fresh();
       const GONGKAI_DB = backend.dbEnv(storage);
       const runs = await Promise.all([1, 2, 3].map(() => runBin(['migrate'], { env: { GONGKAI_DB } })));
-      assert.deepEqual(runs.map((r) => r.code), [0, 0, 0], runs.map((r) => r.stderr).join('\n'));
+      assert.deepEqual(
+        runs.map((r) => r.code),
+        [0, 0, 0],
+        runs.map((r) => r.stderr).join('\n'),
+      );
       assert.equal(runs.filter((r) => /applied/.test(r.stdout)).length, 1, runs.map((r) => r.stdout).join(''));
       assert.deepEqual(await versions(storage), MIGRATIONS);
     });

@@ -56,12 +56,43 @@ test('a postgres:// URL in GONGKAI_DB selects PostgreSQL over the file’s SQLit
 test('bad PostgreSQL settings are refused in both languages', async () => {
   const dir = tempDir();
   const forms = exampleForms(dir);
-  const stderr = await failsWith([], { GONGKAI_FORMS: forms, GONGKAI_DB: 'postgres://gongkai:s3cret@db.example:99999/gongkai' }, /GONGKAI_DB .*不是有效的 PostgreSQL 连接地址/, /is not a PostgreSQL URL/);
+  const stderr = await failsWith(
+    [],
+    { GONGKAI_FORMS: forms, GONGKAI_DB: 'postgres://gongkai:s3cret@db.example:99999/gongkai' },
+    /GONGKAI_DB .*不是有效的 PostgreSQL 连接地址/,
+    /is not a PostgreSQL URL/,
+  );
   assert.doesNotMatch(stderr, /s3cret/);
-  await failsWith(['--config', configFile(dir, { forms, storage: { type: 'postgres' } })], {}, /需要连接地址/, /needs a URL/);
-  await failsWith(['--config', configFile(dir, { forms, storage: { type: 'postgres', url: 'mysql://localhost/gongkai' } })], {}, /storage\.url .*不是有效的 PostgreSQL 连接地址/, /storage\.url .*is not a PostgreSQL URL/);
-  await failsWith(['--config', configFile(dir, { forms, storage: { type: 'postgres', url: 'postgres://localhost/gongkai', path: 'x.db' } })], {}, /storage 中未知的配置项 "path"/, /unknown setting "path" in storage/);
-  await failsWith(['--config', configFile(dir, { forms, storage: { type: 'postgres', url: 'postgres://localhost/gongkai', poolSize: 0 } })], {}, /storage\.poolSize 应为正整数/, /storage\.poolSize must be a positive integer/);
+  await failsWith(
+    ['--config', configFile(dir, { forms, storage: { type: 'postgres' } })],
+    {},
+    /需要连接地址/,
+    /needs a URL/,
+  );
+  await failsWith(
+    ['--config', configFile(dir, { forms, storage: { type: 'postgres', url: 'mysql://localhost/gongkai' } })],
+    {},
+    /storage\.url .*不是有效的 PostgreSQL 连接地址/,
+    /storage\.url .*is not a PostgreSQL URL/,
+  );
+  await failsWith(
+    [
+      '--config',
+      configFile(dir, { forms, storage: { type: 'postgres', url: 'postgres://localhost/gongkai', path: 'x.db' } }),
+    ],
+    {},
+    /storage 中未知的配置项 "path"/,
+    /unknown setting "path" in storage/,
+  );
+  await failsWith(
+    [
+      '--config',
+      configFile(dir, { forms, storage: { type: 'postgres', url: 'postgres://localhost/gongkai', poolSize: 0 } }),
+    ],
+    {},
+    /storage\.poolSize 应为正整数/,
+    /storage\.poolSize must be a positive integer/,
+  );
 });
 
 test('a PostgreSQL that cannot be reached, a missing database or user: a startup error, not a hang', async () => {
@@ -69,10 +100,30 @@ test('a PostgreSQL that cannot be reached, a missing database or user: a startup
   const forms = exampleForms(dir);
   const port = await closedPort();
   const started = Date.now();
-  await failsWith([], { GONGKAI_FORMS: forms, GONGKAI_DB: `postgres://gongkai@127.0.0.1:${port}/gongkai` }, /无法连接 PostgreSQL 数据库 postgres:\/\/gongkai@127\.0\.0\.1:\d+\/gongkai：.*ECONNREFUSED/, /cannot connect to the PostgreSQL database .*check that it is running/);
-  await failsWith(['migrate'], { GONGKAI_DB: `postgres://gongkai@127.0.0.1:${port}/gongkai` }, /无法连接 PostgreSQL/, /cannot connect to the PostgreSQL/);
+  await failsWith(
+    [],
+    { GONGKAI_FORMS: forms, GONGKAI_DB: `postgres://gongkai@127.0.0.1:${port}/gongkai` },
+    /无法连接 PostgreSQL 数据库 postgres:\/\/gongkai@127\.0\.0\.1:\d+\/gongkai：.*ECONNREFUSED/,
+    /cannot connect to the PostgreSQL database .*check that it is running/,
+  );
+  await failsWith(
+    ['migrate'],
+    { GONGKAI_DB: `postgres://gongkai@127.0.0.1:${port}/gongkai` },
+    /无法连接 PostgreSQL/,
+    /cannot connect to the PostgreSQL/,
+  );
   assert.ok(Date.now() - started < 8000);
   const cluster = new URL(backend.cluster.url);
-  await failsWith([], { GONGKAI_FORMS: forms, GONGKAI_DB: `postgres://gongkai@${cluster.host}/no_such_db` }, /PostgreSQL 数据库不存在.*createdb no_such_db/, /does not exist/);
-  await failsWith([], { GONGKAI_FORMS: forms, GONGKAI_DB: `postgres://nobody@${cluster.host}/gongkai` }, /PostgreSQL 拒绝登录/, /PostgreSQL refused the login/);
+  await failsWith(
+    [],
+    { GONGKAI_FORMS: forms, GONGKAI_DB: `postgres://gongkai@${cluster.host}/no_such_db` },
+    /PostgreSQL 数据库不存在.*createdb no_such_db/,
+    /does not exist/,
+  );
+  await failsWith(
+    [],
+    { GONGKAI_FORMS: forms, GONGKAI_DB: `postgres://nobody@${cluster.host}/gongkai` },
+    /PostgreSQL 拒绝登录/,
+    /PostgreSQL refused the login/,
+  );
 });

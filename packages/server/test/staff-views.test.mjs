@@ -5,14 +5,29 @@ import { test } from 'node:test';
 import { documentActionForms, staffViews } from '../dist/gongkai-server.mjs';
 import { validateDocument } from '../support/harness.mjs';
 
-const { submissionQuery, submissionScope, canSeeSubmission, submissionSummary, labelledFields, actionForms, submissionCatalogue } = staffViews;
+const {
+  submissionQuery,
+  submissionScope,
+  canSeeSubmission,
+  submissionSummary,
+  labelledFields,
+  actionForms,
+  submissionCatalogue,
+} = staffViews;
 
 const record = (extra = {}) => ({
   id: 7,
   trackingCode: 'PL2026-7KQ4-MX2P',
   form: 'mailbox',
   kind: 'form',
-  data: { name: '张三', subject: '门诊排队时间', body: '门诊排队时间太长，希望增加挂号窗口。', topic: 'advice', consent: true, old: 3 },
+  data: {
+    name: '张三',
+    subject: '门诊排队时间',
+    body: '门诊排队时间太长，希望增加挂号窗口。',
+    topic: 'advice',
+    consent: true,
+    old: 3,
+  },
   receivedAt: '2026-03-02T01:02:03.000Z',
   receivedOn: '2026-03-02',
   deadline: '2026-03-09',
@@ -33,7 +48,11 @@ const record = (extra = {}) => ({
 const titles = (name) => ({ mailbox: '局长信箱' })[name] ?? name;
 
 test('submissionQuery reads the filters and names every bad one at once', () => {
-  const q = submissionQuery(new URLSearchParams('form=mailbox&step=replied&q=%20门诊%20&from=2026-03-01&page=2&pageSize=50'), 100, 20);
+  const q = submissionQuery(
+    new URLSearchParams('form=mailbox&step=replied&q=%20门诊%20&from=2026-03-01&page=2&pageSize=50'),
+    100,
+    20,
+  );
   assert.deepEqual(q, { form: 'mailbox', step: 'replied', text: '门诊', from: '2026-03-01', page: 2, pageSize: 50 });
   assert.deepEqual(submissionQuery(new URLSearchParams(''), 100, 20), { page: 1, pageSize: 20 });
   try {
@@ -41,7 +60,10 @@ test('submissionQuery reads the filters and names every bad one at once', () => 
     assert.fail('should refuse');
   } catch (error) {
     assert.equal(error.status, 422);
-    assert.deepEqual(error.issues.map((i) => i.path), ['step', 'from', 'page', 'pageSize']);
+    assert.deepEqual(
+      error.issues.map((i) => i.path),
+      ['step', 'from', 'page', 'pageSize'],
+    );
     assert.match(error.issues[3].message, /1–100/);
   }
 });
@@ -68,7 +90,19 @@ test('submissionSummary: the step in words, the sender, a subject cut at 60 char
 });
 
 test('labelledFields labels values as the form does and keeps fields it no longer has', () => {
-  const served = { form: { kind: 'form', sections: [{ fields: [{ name: 'topic', label: '类别', type: 'radio', options: [{ value: 'advice', label: '建议' }] }, { name: 'consent', label: '同意', type: 'checkbox' }] }] } };
+  const served = {
+    form: {
+      kind: 'form',
+      sections: [
+        {
+          fields: [
+            { name: 'topic', label: '类别', type: 'radio', options: [{ value: 'advice', label: '建议' }] },
+            { name: 'consent', label: '同意', type: 'checkbox' },
+          ],
+        },
+      ],
+    },
+  };
   const shown = labelledFields(record({ data: { topic: 'advice', consent: true, old: 3 } }), served);
   assert.deepEqual(shown, [
     { name: 'topic', label: '类别', value: '建议' },
@@ -89,7 +123,11 @@ test('actionForms: one valid <gk-form> document per action open now, posting to 
 });
 
 test('submissionCatalogue is a valid catalogue with a link per submission', async () => {
-  const doc = submissionCatalogue([record(), record({ id: 8, trackingCode: 'PL2026-AAAA-BBBB', office: '医政科' })], 5, { owner: '平罗县卫生健康局', today: '2026-03-03', formTitle: titles });
+  const doc = submissionCatalogue(
+    [record(), record({ id: 8, trackingCode: 'PL2026-AAAA-BBBB', office: '医政科' })],
+    5,
+    { owner: '平罗县卫生健康局', today: '2026-03-03', formTitle: titles },
+  );
   assert.equal(doc.items.length, 2);
   assert.equal(doc.items[1].url, '#s=8');
   assert.equal(doc.items[1].office, '医政科');

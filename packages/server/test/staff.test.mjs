@@ -5,11 +5,21 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { startPostgres } from '../../../scripts/postgres.mjs';
-import { addUser, assertError, eachStorage, get, login, mailbox, post, randomKey, staffClient, validateDocument } from '../support/harness.mjs';
+import {
+  addUser,
+  assertError,
+  eachStorage,
+  get,
+  login,
+  mailbox,
+  post,
+  randomKey,
+  staffClient,
+  validateDocument,
+} from '../support/harness.mjs';
 
 const ORIGIN = 'https://www.pingluo.gov.cn';
 const PASSWORD = 'a long enough password';
-
 
 const APPLICATION = {
   applicantType: 'person',
@@ -64,7 +74,10 @@ eachStorage((backend) => {
       const res = await login(server.url, 'officer', PASSWORD);
       assert.equal(res.status, 200, res.text);
       assert.deepEqual(res.body.user, { name: 'officer', office: '医政科', role: 'editor' });
-      assert.match(res.setCookie, /^gk_staff=[A-Za-z0-9_-]{43}; Path=\/staff; HttpOnly; SameSite=Strict; Max-Age=28800$/);
+      assert.match(
+        res.setCookie,
+        /^gk_staff=[A-Za-z0-9_-]{43}; Path=\/staff; HttpOnly; SameSite=Strict; Max-Age=28800$/,
+      );
       const token = res.cookie.split('=')[1];
       const rows = await db.all('SELECT token_hash, expires_at FROM staff_sessions');
       assert.ok(!rows.some((r) => r.token_hash === token), 'the token itself is never stored');
@@ -77,12 +90,34 @@ eachStorage((backend) => {
 
     test('an expired session is refused', async () => {
       const userId = (await db.get("SELECT id FROM staff_users WHERE name = 'clerk'")).id;
-      const add = (...values) => db.run('INSERT INTO staff_sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', ...values);
+      const add = (...values) =>
+        db.run(
+          'INSERT INTO staff_sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+          ...values,
+        );
       const hash = (token) => createHash('sha256').update(token).digest('hex');
-      await add(hash('expiredtokenexpiredtokenexpiredtoken'), userId, '2020-01-01T00:00:00.000Z', '2020-01-01T08:00:00.000Z');
-      await add(hash('livetokenlivetokenlivetokenlivetoken'), userId, new Date().toISOString(), new Date(Date.now() + 3600_000).toISOString());
-      assertError(await staffClient(server.url, 'gk_staff=expiredtokenexpiredtokenexpiredtoken').get('/staff/api/submissions'), 401, 'unauthorized');
-      assert.equal((await staffClient(server.url, 'gk_staff=livetokenlivetokenlivetokenlivetoken').get('/staff/api/submissions')).status, 200);
+      await add(
+        hash('expiredtokenexpiredtokenexpiredtoken'),
+        userId,
+        '2020-01-01T00:00:00.000Z',
+        '2020-01-01T08:00:00.000Z',
+      );
+      await add(
+        hash('livetokenlivetokenlivetokenlivetoken'),
+        userId,
+        new Date().toISOString(),
+        new Date(Date.now() + 3600_000).toISOString(),
+      );
+      assertError(
+        await staffClient(server.url, 'gk_staff=expiredtokenexpiredtokenexpiredtoken').get('/staff/api/submissions'),
+        401,
+        'unauthorized',
+      );
+      assert.equal(
+        (await staffClient(server.url, 'gk_staff=livetokenlivetokenlivetokenlivetoken').get('/staff/api/submissions'))
+          .status,
+        200,
+      );
     });
 
     test('a wrong password, an unknown account: the same 401; no cookie', async () => {
@@ -96,7 +131,13 @@ eachStorage((backend) => {
 
     test('without a session, or with a forged one, the staff API answers 401', async () => {
       assertError(await get(`${server.url}/staff/api/submissions`), 401, 'unauthorized');
-      assertError(await staffClient(server.url, 'gk_staff=forgedforgedforgedforgedforgedforgedforge').get('/staff/api/submissions'), 401, 'unauthorized');
+      assertError(
+        await staffClient(server.url, 'gk_staff=forgedforgedforgedforgedforgedforgedforge').get(
+          '/staff/api/submissions',
+        ),
+        401,
+        'unauthorized',
+      );
       assertError(await post(`${server.url}/staff/api/submissions/1/register`, {}), 401, 'unauthorized');
     });
 
@@ -111,24 +152,61 @@ eachStorage((backend) => {
 
     test('every state-changing request must be JSON from this origin (CSRF)', async () => {
       const { id } = await submit('mailbox', mailbox());
-      const form = await fetch(`${server.url}/staff/api/submissions/${id}/register`, { method: 'POST', headers: { Cookie: clerk.cookie, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'note=x' });
+      const form = await fetch(`${server.url}/staff/api/submissions/${id}/register`, {
+        method: 'POST',
+        headers: { Cookie: clerk.cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'note=x',
+      });
       assert.equal(form.status, 415);
-      const text = await fetch(`${server.url}/staff/api/submissions/${id}/register`, { method: 'POST', headers: { Cookie: clerk.cookie, 'Content-Type': 'text/plain' }, body: '{}' });
+      const text = await fetch(`${server.url}/staff/api/submissions/${id}/register`, {
+        method: 'POST',
+        headers: { Cookie: clerk.cookie, 'Content-Type': 'text/plain' },
+        body: '{}',
+      });
       assert.equal(text.status, 415);
-      assertError(await clerk.post(`/staff/api/submissions/${id}/register`, {}, { Origin: 'https://evil.example' }), 403, 'origin_not_allowed');
+      assertError(
+        await clerk.post(`/staff/api/submissions/${id}/register`, {}, { Origin: 'https://evil.example' }),
+        403,
+        'origin_not_allowed',
+      );
       // Not even a configured CORS origin may act for staff.
-      assertError(await clerk.post(`/staff/api/submissions/${id}/register`, {}, { Origin: ORIGIN }), 403, 'origin_not_allowed');
-      assertError(await post(`${server.url}/staff/api/login`, { name: 'clerk', password: PASSWORD }, { Origin: 'https://evil.example' }), 403, 'origin_not_allowed');
-      assert.equal((await status('mailbox', (await db.get('SELECT tracking_code FROM submissions WHERE id = ?', id)).tracking_code)).step, 'received');
+      assertError(
+        await clerk.post(`/staff/api/submissions/${id}/register`, {}, { Origin: ORIGIN }),
+        403,
+        'origin_not_allowed',
+      );
+      assertError(
+        await post(
+          `${server.url}/staff/api/login`,
+          { name: 'clerk', password: PASSWORD },
+          { Origin: 'https://evil.example' },
+        ),
+        403,
+        'origin_not_allowed',
+      );
+      assert.equal(
+        (
+          await status(
+            'mailbox',
+            (await db.get('SELECT tracking_code FROM submissions WHERE id = ?', id)).tracking_code,
+          )
+        ).step,
+        'received',
+      );
       assert.equal((await clerk.post(`/staff/api/submissions/${id}/register`, {}, { Origin: server.url })).status, 200);
     });
 
     test('sign-in is rate-limited per account (failures) and per address', async () => {
-      const limited = await backend.start({ config: { staff: { login: { perAccount: { max: 3, windowSeconds: 600 }, perAddress: { max: 8, windowSeconds: 600 } } } } });
+      const limited = await backend.start({
+        config: {
+          staff: { login: { perAccount: { max: 3, windowSeconds: 600 }, perAddress: { max: 8, windowSeconds: 600 } } },
+        },
+      });
       try {
         await addUser(limited, 'wang', PASSWORD);
         await addUser(limited, 'zhou', PASSWORD);
-        for (let i = 0; i < 3; i++) assertError(await login(limited.url, 'wang', 'wrong password'), 401, 'login_failed');
+        for (let i = 0; i < 3; i++)
+          assertError(await login(limited.url, 'wang', 'wrong password'), 401, 'login_failed');
         // The account is locked for the window, even with the right password …
         const locked = await login(limited.url, 'wang', PASSWORD);
         assertError(locked, 429, 'rate_limited');
@@ -149,7 +227,10 @@ eachStorage((backend) => {
         await addUser(proxied, 'wang', PASSWORD);
         const plain = await login(proxied.url, 'wang', PASSWORD);
         assert.doesNotMatch(plain.setCookie, /Secure/);
-        const https = await login(proxied.url, 'wang', PASSWORD, { 'X-Forwarded-Proto': 'https', 'X-Forwarded-For': '203.0.113.9' });
+        const https = await login(proxied.url, 'wang', PASSWORD, {
+          'X-Forwarded-Proto': 'https',
+          'X-Forwarded-For': '203.0.113.9',
+        });
         assert.match(https.setCookie, /; Secure$/);
       } finally {
         await proxied.stop();
@@ -160,8 +241,14 @@ eachStorage((backend) => {
   describe('listing and searching', () => {
     let codes;
     before(async () => {
-      const a = await submit('mailbox', mailbox(randomKey(), { subject: '搜索测试甲 停车难', body: '医院停车难，希望增加车位。' }));
-      const b = await submit('mailbox', mailbox(randomKey(), { subject: '搜索测试乙', body: '挂号难，希望增加窗口。' }));
+      const a = await submit(
+        'mailbox',
+        mailbox(randomKey(), { subject: '搜索测试甲 停车难', body: '医院停车难，希望增加车位。' }),
+      );
+      const b = await submit(
+        'mailbox',
+        mailbox(randomKey(), { subject: '搜索测试乙', body: '挂号难，希望增加窗口。' }),
+      );
       const c = await submit('disclosure', APPLICATION);
       codes = { a, b, c };
     });
@@ -171,10 +258,16 @@ eachStorage((backend) => {
       assert.equal(all.status, 200, all.text);
       assert.ok(all.body.total >= 3);
       const byText = await clerk.get(`/staff/api/submissions?q=${encodeURIComponent('停车难')}`);
-      assert.deepEqual(byText.body.items.map((i) => i.trackingCode), [codes.a.code]);
+      assert.deepEqual(
+        byText.body.items.map((i) => i.trackingCode),
+        [codes.a.code],
+      );
       assert.equal(byText.body.items[0].sender, '张三');
       const byCode = await clerk.get(`/staff/api/submissions?q=${codes.b.code}`);
-      assert.deepEqual(byCode.body.items.map((i) => i.id), [codes.b.id]);
+      assert.deepEqual(
+        byCode.body.items.map((i) => i.id),
+        [codes.b.id],
+      );
       const kind = await clerk.get('/staff/api/submissions?kind=disclosure-request&pageSize=100');
       assert.ok(kind.body.items.length >= 1 && kind.body.items.every((i) => i.kind === 'disclosure-request'));
       const form = await clerk.get('/staff/api/submissions?form=mailbox&step=received&pageSize=100');
@@ -215,7 +308,9 @@ eachStorage((backend) => {
       const res = await clerk.get('/staff/api/submissions.catalogue?form=mailbox');
       assert.equal(res.status, 200, res.text);
       assert.equal(res.body.kind, 'catalogue');
-      assert.ok(res.body.items.some((i) => i.id === codes.a.code && i.url === `#s=${codes.a.id}` && i.step === '待受理'));
+      assert.ok(
+        res.body.items.some((i) => i.id === codes.a.code && i.url === `#s=${codes.a.id}` && i.step === '待受理'),
+      );
       const checked = await validateDocument(res.body);
       assert.ok(checked.ok, checked.output);
       assertError(await get(`${server.url}/staff/api/submissions.catalogue`), 401, 'unauthorized');
@@ -239,7 +334,11 @@ eachStorage((backend) => {
       assertError(await clerk.post(`${path}/reply`, { reply: '答复', outcome: '予以公开' }), 422, 'invalid_request');
       assertError(await clerk.post(`${path}/adoption`, { adoption: 'adopted' }), 409, 'invalid_transition');
       assertError(await clerk.post(`${path}/extend`, { reason: '延期' }), 409, 'invalid_transition');
-      const replied = await admin.post(`${path}/reply`, { reply: '已增加两个挂号窗口。', publish: 'yes', _idempotencyKey: randomKey() });
+      const replied = await admin.post(`${path}/reply`, {
+        reply: '已增加两个挂号窗口。',
+        publish: 'yes',
+        _idempotencyKey: randomKey(),
+      });
       assert.equal(replied.status, 200, replied.text);
       assert.deepEqual(replied.body.actions, ['publish']);
       const answer = await status('mailbox', code);
@@ -250,7 +349,10 @@ eachStorage((backend) => {
       assertError(await clerk.post('/staff/api/submissions/999999/register'), 404, 'unknown_submission');
       assertError(await clerk.post(`${path}/explode`), 404, 'not_found');
       // Who, when, what, on which submission.
-      const events = await db.all("SELECT actor, action, note, detail, at FROM submission_events WHERE submission_id = ? AND action != 'view' ORDER BY id", id);
+      const events = await db.all(
+        "SELECT actor, action, note, detail, at FROM submission_events WHERE submission_id = ? AND action != 'view' ORDER BY id",
+        id,
+      );
       assert.deepEqual(
         events.map((e) => [e.actor, e.action, e.note, e.detail && JSON.parse(e.detail)]),
         [
@@ -279,7 +381,11 @@ eachStorage((backend) => {
         assert.ok(checked.ok, `${action}: ${checked.output}`);
       }
       // What <gk-form> sends (its fields, the key in header and body) is accepted as it is.
-      const sent = await clerk.post(`/staff/api/submissions/${id}/reply`, { reply: '感谢来信。', publish: 'no', note: '', _idempotencyKey: 'k-12345678' }, { 'Idempotency-Key': 'k-12345678', Accept: 'application/json' });
+      const sent = await clerk.post(
+        `/staff/api/submissions/${id}/reply`,
+        { reply: '感谢来信。', publish: 'no', note: '', _idempotencyKey: 'k-12345678' },
+        { 'Idempotency-Key': 'k-12345678', Accept: 'application/json' },
+      );
       assert.equal(sent.status, 200, sent.text);
       assert.equal(sent.body.submission.publish, false);
       assert.equal(sent.body.trackingCode, undefined, 'no tracking code: <gk-form> would show it as the citizen’s');
@@ -308,9 +414,25 @@ eachStorage((backend) => {
       assertError(await clerk.post(`${path}/process`), 409, 'invalid_transition');
       assertError(await clerk.post(`${path}/reply`, { reply: '答复书' }), 422, 'invalid_request');
       assertError(await clerk.post(`${path}/reply`, { reply: '答复书', outcome: '全部公开' }), 422, 'invalid_request');
-      assertError(await clerk.post(`${path}/reply`, { reply: '答复书', outcome: '不予公开', reason: '涉及第三方' }), 422, 'invalid_request');
-      assertError(await clerk.post(`${path}/reply`, { reply: '答复书', outcome: '不予公开', outcomeDetail: '保护第三方合法权益' }), 422, 'invalid_request');
-      assertError(await clerk.post(`${path}/reply`, { reply: '答复书', outcome: '予以公开', outcomeDetail: '重复申请' }), 422, 'invalid_request');
+      assertError(
+        await clerk.post(`${path}/reply`, { reply: '答复书', outcome: '不予公开', reason: '涉及第三方' }),
+        422,
+        'invalid_request',
+      );
+      assertError(
+        await clerk.post(`${path}/reply`, {
+          reply: '答复书',
+          outcome: '不予公开',
+          outcomeDetail: '保护第三方合法权益',
+        }),
+        422,
+        'invalid_request',
+      );
+      assertError(
+        await clerk.post(`${path}/reply`, { reply: '答复书', outcome: '予以公开', outcomeDetail: '重复申请' }),
+        422,
+        'invalid_request',
+      );
       const replied = await clerk.post(`${path}/reply`, {
         reply: '经审查，您申请的信息涉及第三方商业秘密，第三方不同意公开。',
         outcome: '不予公开',
@@ -325,18 +447,48 @@ eachStorage((backend) => {
       // Still no personal data: the phone number a clerk typed into the reason is masked by core's deidentify.
       assert.match(answer.reason, /139\*\*\*\*5678/);
       const text = JSON.stringify(answer);
-      for (const personal of [APPLICATION.name, APPLICATION.idNumber, APPLICATION.phone, APPLICATION.email, APPLICATION.address, '南大街', '13912345678', '经审查']) assert.ok(!text.includes(personal), personal);
-      assert.deepEqual(Object.keys(answer).sort(), ['code', 'deadline', 'outcome', 'reason', 'received', 'replied', 'step']);
+      for (const personal of [
+        APPLICATION.name,
+        APPLICATION.idNumber,
+        APPLICATION.phone,
+        APPLICATION.email,
+        APPLICATION.address,
+        '南大街',
+        '13912345678',
+        '经审查',
+      ])
+        assert.ok(!text.includes(personal), personal);
+      assert.deepEqual(Object.keys(answer).sort(), [
+        'code',
+        'deadline',
+        'outcome',
+        'reason',
+        'received',
+        'replied',
+        'step',
+      ]);
       const row = await db.get('SELECT outcome, outcome_detail, extended FROM submissions WHERE id = ?', id);
-      assert.deepEqual({ ...row, extended: Number(row.extended) }, { outcome: '不予公开', outcome_detail: '保护第三方合法权益', extended: 1 });
-      const events = (await db.all("SELECT action FROM submission_events WHERE submission_id = ? AND action != 'view' ORDER BY id", id)).map((e) => e.action);
+      assert.deepEqual(
+        { ...row, extended: Number(row.extended) },
+        { outcome: '不予公开', outcome_detail: '保护第三方合法权益', extended: 1 },
+      );
+      const events = (
+        await db.all(
+          "SELECT action FROM submission_events WHERE submission_id = ? AND action != 'view' ORDER BY id",
+          id,
+        )
+      ).map((e) => e.action);
       assert.deepEqual(events, ['register', 'extend', 'process', 'reply']);
     });
   });
 
   describe('采纳情况 (a consultation comment)', () => {
     test('adopted / partly / not, with a reason; only for consultations', async () => {
-      const { id, code } = await submit('consultation-primary-care', { name: '赵六', opinion: '建议在每个乡镇卫生院配备远程心电诊断设备。', consent: true });
+      const { id, code } = await submit('consultation-primary-care', {
+        name: '赵六',
+        opinion: '建议在每个乡镇卫生院配备远程心电诊断设备。',
+        consent: true,
+      });
       const path = `/staff/api/submissions/${id}`;
       assertError(await clerk.post(`${path}/adoption`, { adoption: 'maybe', reason: 'x' }), 422, 'invalid_request');
       assertError(await clerk.post(`${path}/adoption`, { adoption: 'not' }), 422, 'invalid_request');
@@ -347,11 +499,17 @@ eachStorage((backend) => {
       assert.equal((await status('consultation-primary-care', code)).step, 'replied');
       const adopted = await admin.post(`${path}/adoption`, { adoption: 'adopted' });
       assert.equal(adopted.body.submission.adoption, 'adopted');
-      const events = await db.all("SELECT actor, detail FROM submission_events WHERE submission_id = ? AND action = 'adoption' ORDER BY id", id);
-      assert.deepEqual(events.map((e) => [e.actor, JSON.parse(e.detail)]), [
-        ['clerk', { adoption: 'partly', from: null, reason: '先在中心卫生院配备' }],
-        ['admin', { adoption: 'adopted', from: 'partly' }],
-      ]);
+      const events = await db.all(
+        "SELECT actor, detail FROM submission_events WHERE submission_id = ? AND action = 'adoption' ORDER BY id",
+        id,
+      );
+      assert.deepEqual(
+        events.map((e) => [e.actor, JSON.parse(e.detail)]),
+        [
+          ['clerk', { adoption: 'partly', from: null, reason: '先在中心卫生院配备' }],
+          ['admin', { adoption: 'adopted', from: 'partly' }],
+        ],
+      );
     });
   });
 
@@ -367,10 +525,20 @@ eachStorage((backend) => {
 
   describe('who sees what', () => {
     test('a staff account sees only what was forwarded to its office; anything else is a 404 to it, and its look is not logged', async () => {
-      const kept = await submit('mailbox', mailbox(randomKey(), { subject: '范围测试甲', body: '转给医政科的来信，请医政科答复。' }));
-      const elsewhere = await submit('mailbox', mailbox(randomKey(), { subject: '范围测试乙', body: '转给财务科的来信，医政科不应看到。' }));
-      const listed = async (client) => (await client.get('/staff/api/submissions?q=范围测试&pageSize=100')).body.items.map((item) => item.id);
-      const catalogued = async (client) => (await client.get(`/staff/api/submissions.catalogue?q=${encodeURIComponent('范围测试')}`)).body.items.map((item) => item.id);
+      const kept = await submit(
+        'mailbox',
+        mailbox(randomKey(), { subject: '范围测试甲', body: '转给医政科的来信，请医政科答复。' }),
+      );
+      const elsewhere = await submit(
+        'mailbox',
+        mailbox(randomKey(), { subject: '范围测试乙', body: '转给财务科的来信，医政科不应看到。' }),
+      );
+      const listed = async (client) =>
+        (await client.get('/staff/api/submissions?q=范围测试&pageSize=100')).body.items.map((item) => item.id);
+      const catalogued = async (client) =>
+        (await client.get(`/staff/api/submissions.catalogue?q=${encodeURIComponent('范围测试')}`)).body.items.map(
+          (item) => item.id,
+        );
 
       // Not yet forwarded: the receiving office sees both, the 科室 neither.
       assert.deepEqual((await listed(clerk)).sort(), [kept.id, elsewhere.id].sort());
@@ -379,9 +547,12 @@ eachStorage((backend) => {
       assert.equal((await officer.get('/staff/api/submissions?q=范围测试')).body.total, 0);
       assertError(await officer.get(`/staff/api/submissions/${kept.id}`), 404, 'unknown_submission');
       assertError(await officer.post(`/staff/api/submissions/${kept.id}/register`, {}), 404, 'unknown_submission');
-      assert.equal((await db.get("SELECT step FROM submissions WHERE id = ?", kept.id)).step, 'received');
+      assert.equal((await db.get('SELECT step FROM submissions WHERE id = ?', kept.id)).step, 'received');
 
-      for (const [{ id }, office] of [[kept, '医政科'], [elsewhere, '财务科']]) {
+      for (const [{ id }, office] of [
+        [kept, '医政科'],
+        [elsewhere, '财务科'],
+      ]) {
         assert.equal((await clerk.post(`/staff/api/submissions/${id}/register`, {})).status, 200);
         assert.equal((await clerk.post(`/staff/api/submissions/${id}/forward`, { office })).status, 200);
       }
@@ -392,13 +563,26 @@ eachStorage((backend) => {
       assert.equal(opened.status, 200, opened.text);
       assert.equal(opened.body.submission.data.name, mailbox().name);
       assertError(await officer.get(`/staff/api/submissions/${elsewhere.id}`), 404, 'unknown_submission');
-      assertError(await officer.post(`/staff/api/submissions/${elsewhere.id}/reply`, { reply: '越权答复', publish: 'no' }), 404, 'unknown_submission');
-      const replied = await officer.post(`/staff/api/submissions/${kept.id}/reply`, { reply: '医政科已答复。', publish: 'no' });
+      assertError(
+        await officer.post(`/staff/api/submissions/${elsewhere.id}/reply`, { reply: '越权答复', publish: 'no' }),
+        404,
+        'unknown_submission',
+      );
+      const replied = await officer.post(`/staff/api/submissions/${kept.id}/reply`, {
+        reply: '医政科已答复。',
+        publish: 'no',
+      });
       assert.equal(replied.status, 200, replied.text);
       assert.equal((await db.get('SELECT reply FROM submissions WHERE id = ?', elsewhere.id)).reply, null);
 
       // The audit trail: the officer's look and reply on its own submission, nothing on the other.
-      const actions = async (id) => (await db.all("SELECT actor, action FROM submission_events WHERE submission_id = ? AND actor = 'officer' ORDER BY id", id)).map((e) => e.action);
+      const actions = async (id) =>
+        (
+          await db.all(
+            "SELECT actor, action FROM submission_events WHERE submission_id = ? AND actor = 'officer' ORDER BY id",
+            id,
+          )
+        ).map((e) => e.action);
       assert.deepEqual(await actions(kept.id), ['view', 'reply']);
       assert.deepEqual(await actions(elsewhere.id), []);
     });
@@ -419,7 +603,8 @@ eachStorage((backend) => {
       for (const script of page.text.match(/<script[^>]*>/g)) assert.match(script, /src="\/staff\/staff\.js"/);
       assert.doesNotMatch(page.text, /尚未创建工作人员账号/);
       // Every input has a label.
-      for (const [, id] of page.text.matchAll(/<(?:input|select)[^>]*id="([^"]+)"/g)) assert.match(page.text, new RegExp(`<label for="${id}">`), id);
+      for (const [, id] of page.text.matchAll(/<(?:input|select)[^>]*id="([^"]+)"/g))
+        assert.match(page.text, new RegExp(`<label for="${id}">`), id);
       assert.match(page.text, /<gk-catalogue id="list"/);
       const js = await get(`${server.url}/staff/staff.js`);
       assert.match(js.headers.get('content-type'), /^text\/javascript/);
@@ -448,7 +633,9 @@ eachStorage((backend) => {
           t.skip('GONGKAI_PG_URL names an outside server, which this test cannot stop');
           return;
         }
-        const local = await backend.start({ config: { storage: { type: 'postgres', url: cluster.url, connectTimeoutMs: 2000 }, staff: { login: null } } });
+        const local = await backend.start({
+          config: { storage: { type: 'postgres', url: cluster.url, connectTimeoutMs: 2000 }, staff: { login: null } },
+        });
         try {
           await addUser(local, 'clerk', PASSWORD, { role: 'admin' });
           const session = staffClient(local.url, (await login(local.url, 'clerk', PASSWORD)).cookie);
@@ -473,7 +660,11 @@ eachStorage((backend) => {
 
           await cluster.resume();
           let again;
-          for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 100))) {
+          for (
+            const until = Date.now() + 15_000;
+            Date.now() < until;
+            await new Promise((resolve) => setTimeout(resolve, 100))
+          ) {
             again = await session.post(`${path}/register`, { note: '恢复后受理' });
             if (again.status !== 503) break;
           }

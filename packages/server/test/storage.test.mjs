@@ -32,14 +32,18 @@ eachStorage((backend) => {
   let storage;
   before(async () => {
     const config = await backend.fresh();
-    storage = config.type === 'postgres' ? new PostgresStorage({ url: config.url }) : new SqliteStorage({ path: config.path });
+    storage =
+      config.type === 'postgres' ? new PostgresStorage({ url: config.url }) : new SqliteStorage({ path: config.path });
     assert.deepEqual((await storage.migrate()).applied.slice(0, 2), [1, 2]);
   });
   after(() => storage?.close());
 
   test('one batch: new keys, a key repeated in the batch, a key stored before; answers in the order given', async () => {
     await storage.insertSubmissions([item('before')], codes('GK2026-BFOR-0001'));
-    const refs = await storage.insertSubmissions([item('k2'), item('k1'), item('k2'), item('before'), item('k1', { bodyHash: 'other' })], codes());
+    const refs = await storage.insertSubmissions(
+      [item('k2'), item('k1'), item('k2'), item('before'), item('k1', { bodyHash: 'other' })],
+      codes(),
+    );
     assert.equal(refs.length, 5);
     assert.equal(refs[0].created, true);
     assert.equal(refs[1].created, true);
@@ -49,18 +53,30 @@ eachStorage((backend) => {
     assert.deepEqual(refs[4], { trackingCode: refs[1].trackingCode, created: false, bodyHash: 'hash-k1' });
     assert.notEqual(refs[0].trackingCode, refs[1].trackingCode);
     const status = await storage.status('mailbox', refs[1].trackingCode);
-    assert.deepEqual(status, { trackingCode: refs[1].trackingCode, step: 'received', receivedOn: '2026-03-02', deadline: '2026-03-09', repliedOn: null, outcome: null, reason: null });
+    assert.deepEqual(status, {
+      trackingCode: refs[1].trackingCode,
+      step: 'received',
+      receivedOn: '2026-03-02',
+      deadline: '2026-03-09',
+      repliedOn: null,
+      outcome: null,
+      reason: null,
+    });
     assert.equal(await storage.status('other-form', refs[1].trackingCode), undefined);
     assert.equal(await storage.status('mailbox', 'GK2026-NONE-0000'), undefined);
   });
 
   test('a tracking code drawn twice, in one batch or like a stored one, is drawn again; nothing else is undone', async () => {
     await storage.insertSubmissions([item('taken')], codes('GK2026-SAME-0001'));
-    const refs = await storage.insertSubmissions([item('c1'), item('c2'), item('c3')], codes('GK2026-SAME-0001', 'GK2026-SAME-0002', 'GK2026-SAME-0002'));
+    const refs = await storage.insertSubmissions(
+      [item('c1'), item('c2'), item('c3')],
+      codes('GK2026-SAME-0001', 'GK2026-SAME-0002', 'GK2026-SAME-0002'),
+    );
     const drawn = refs.map((ref) => ref.trackingCode);
     assert.ok(refs.every((ref) => ref.created));
     assert.equal(new Set([...drawn, 'GK2026-SAME-0001']).size, 4, drawn.join(' '));
-    for (const ref of refs) assert.equal((await storage.status('mailbox', ref.trackingCode))?.trackingCode, ref.trackingCode);
+    for (const ref of refs)
+      assert.equal((await storage.status('mailbox', ref.trackingCode))?.trackingCode, ref.trackingCode);
     assert.equal((await storage.insertSubmissions([item('taken')], codes()))[0].trackingCode, 'GK2026-SAME-0001');
   });
 
@@ -74,15 +90,35 @@ eachStorage((backend) => {
 
     test('accounts: the values given come back as given; listed by code point; unknown names are false', async () => {
       assert.equal(await storage.countUsers(), 0);
-      const wang = await storage.createUser({ name: 'wang', office: '办公室', role: 'admin', passwordHash: 'scrypt$a', at: AT });
-      assert.deepEqual(wang, { id: wang.id, name: 'wang', office: '办公室', role: 'admin', disabled: false, createdAt: AT });
+      const wang = await storage.createUser({
+        name: 'wang',
+        office: '办公室',
+        role: 'admin',
+        passwordHash: 'scrypt$a',
+        at: AT,
+      });
+      assert.deepEqual(wang, {
+        id: wang.id,
+        name: 'wang',
+        office: '办公室',
+        role: 'admin',
+        disabled: false,
+        createdAt: AT,
+      });
       assert.equal(typeof wang.id, 'number');
-      for (const name of ['王芳', 'Zhou', 'äbc', 'abc']) await storage.createUser({ name, office: '医政科', role: 'editor', passwordHash: 'scrypt$b', at: AT });
-      await assert.rejects(storage.createUser({ name: 'wang', office: '办公室', role: 'editor', passwordHash: 'x', at: AT }), 'a name is taken once');
+      for (const name of ['王芳', 'Zhou', 'äbc', 'abc'])
+        await storage.createUser({ name, office: '医政科', role: 'editor', passwordHash: 'scrypt$b', at: AT });
+      await assert.rejects(
+        storage.createUser({ name: 'wang', office: '办公室', role: 'editor', passwordHash: 'x', at: AT }),
+        'a name is taken once',
+      );
       assert.equal(await storage.countUsers(), 5);
       assert.deepEqual(await storage.userByName('wang'), { ...wang, passwordHash: 'scrypt$a' });
       assert.equal(await storage.userByName('WANG'), undefined);
-      assert.deepEqual((await storage.listUsers()).map((u) => u.name), ['Zhou', 'abc', 'wang', 'äbc', '王芳']);
+      assert.deepEqual(
+        (await storage.listUsers()).map((u) => u.name),
+        ['Zhou', 'abc', 'wang', 'äbc', '王芳'],
+      );
       assert.equal(await storage.setPassword('wang', 'scrypt$c', hour(1)), true);
       assert.equal((await storage.userByName('wang')).passwordHash, 'scrypt$c');
       assert.equal(await storage.setPassword('nobody', 'x', hour(1)), false);
@@ -96,7 +132,14 @@ eachStorage((backend) => {
       assert.equal(await storage.sessionUser('old', hour(8)), undefined, 'expired at its expiry');
       await storage.createSession({ tokenHash: 'new', userId: id, createdAt: hour(9), expiresAt: hour(17) });
       assert.equal(await storage.sessionUser('old', hour(7)), undefined, 'purged by the next sign-in');
-      assert.deepEqual(await storage.sessionUser('new', hour(10)), { id, name: 'abc', office: '医政科', role: 'editor', disabled: false, createdAt: AT });
+      assert.deepEqual(await storage.sessionUser('new', hour(10)), {
+        id,
+        name: 'abc',
+        office: '医政科',
+        role: 'editor',
+        disabled: false,
+        createdAt: AT,
+      });
       assert.equal(await storage.setDisabled('abc', true, hour(10)), true);
       assert.equal(await storage.sessionUser('new', hour(10)), undefined);
       assert.equal((await storage.userByName('abc')).disabled, true);
@@ -119,7 +162,8 @@ eachStorage((backend) => {
       ]);
     });
 
-    const staffItem = (key, receivedAt, data) => item(key, { form: 'staff-form', data, receivedAt, receivedOn: receivedAt.slice(0, 10), deadline: '2026-04-30' });
+    const staffItem = (key, receivedAt, data) =>
+      item(key, { form: 'staff-form', data, receivedAt, receivedOn: receivedAt.slice(0, 10), deadline: '2026-04-30' });
     let ids;
     before(async () => {
       const refs = await storage.insertSubmissions(
@@ -131,7 +175,8 @@ eachStorage((backend) => {
         codes('GK2026-STAF-0001', 'GK2026-STAF-0002', 'GK2026-STAF-0003'),
       );
       ids = [];
-      for (const ref of refs) ids.push((await storage.searchSubmissions({ text: ref.trackingCode, page: 1, pageSize: 5 })).items[0].id);
+      for (const ref of refs)
+        ids.push((await storage.searchSubmissions({ text: ref.trackingCode, page: 1, pageSize: 5 })).items[0].id);
     });
 
     test('a submission as staff see it: the values, ISO times, days and booleans as stored', async () => {
@@ -187,7 +232,10 @@ eachStorage((backend) => {
       assert.deepEqual(await codesOf({ from: '2026-02-30' }), ['3', '2', '1']);
       const page2 = await search({ page: 2, pageSize: 2 });
       assert.equal(page2.total, 3);
-      assert.deepEqual(page2.items.map((r) => r.id), [ids[0]]);
+      assert.deepEqual(
+        page2.items.map((r) => r.id),
+        [ids[0]],
+      );
       assert.equal((await storage.searchSubmissions({ page: 1, pageSize: 1 })).total >= 3, true);
     });
 
@@ -206,11 +254,21 @@ eachStorage((backend) => {
       assert.deepEqual(await storage.submission(id), seen, 'nothing written');
       assert.deepEqual(await storage.submissionEvents(id), []);
       let called = false;
-      assert.equal(await storage.act(999_999, 'clerk', hour(30), () => ((called = true), { patch: {}, action: 'x' })), undefined);
+      assert.equal(
+        await storage.act(999_999, 'clerk', hour(30), () => ((called = true), { patch: {}, action: 'x' })),
+        undefined,
+      );
       assert.equal(called, false);
 
       const next = await storage.act(id, 'clerk', hour(31), (current) => ({
-        patch: { step: 'replied', repliedOn: '2026-03-05', reply: 'Done', publish: true, office: '医政科', extended: undefined },
+        patch: {
+          step: 'replied',
+          repliedOn: '2026-03-05',
+          reply: 'Done',
+          publish: true,
+          office: '医政科',
+          extended: undefined,
+        },
         action: 'reply',
         note: current.step,
         detail: { publish: true },
@@ -231,7 +289,11 @@ eachStorage((backend) => {
 
     test('act: concurrent actions on one submission each see the one before (no lost update)', async () => {
       const id = ids[2];
-      const bump = (current) => ({ patch: { office: String(Number(current.office ?? 0) + 1) }, action: 'forward', detail: { from: current.office } });
+      const bump = (current) => ({
+        patch: { office: String(Number(current.office ?? 0) + 1) },
+        action: 'forward',
+        detail: { from: current.office },
+      });
       await Promise.all(Array.from({ length: 8 }, (_, i) => storage.act(id, `clerk${i}`, hour(40 + i), bump)));
       assert.equal((await storage.submission(id)).office, '8');
       const froms = (await storage.submissionEvents(id)).map((e) => e.detail.from);
@@ -239,14 +301,35 @@ eachStorage((backend) => {
     });
 
     test('publishing: published replies newest reply first; a form’s submissions oldest first; what was open during a year', async () => {
-      await storage.act(ids[1], 'clerk', hour(50), () => ({ patch: { step: 'replied', repliedOn: '2026-03-09', reply: 'Later', publish: true }, action: 'reply' }));
-      await storage.act(ids[2], 'clerk', hour(51), () => ({ patch: { step: 'replied', repliedOn: '2026-03-07', reply: 'Private', publish: false }, action: 'reply' }));
-      assert.deepEqual((await storage.publishedReplies('staff-form', 10)).map((r) => r.id), [ids[1], ids[0]]);
-      assert.deepEqual((await storage.publishedReplies('staff-form', 1)).map((r) => r.id), [ids[1]]);
-      assert.deepEqual((await storage.formSubmissions('staff-form')).map((r) => r.id), ids);
+      await storage.act(ids[1], 'clerk', hour(50), () => ({
+        patch: { step: 'replied', repliedOn: '2026-03-09', reply: 'Later', publish: true },
+        action: 'reply',
+      }));
+      await storage.act(ids[2], 'clerk', hour(51), () => ({
+        patch: { step: 'replied', repliedOn: '2026-03-07', reply: 'Private', publish: false },
+        action: 'reply',
+      }));
+      assert.deepEqual(
+        (await storage.publishedReplies('staff-form', 10)).map((r) => r.id),
+        [ids[1], ids[0]],
+      );
+      assert.deepEqual(
+        (await storage.publishedReplies('staff-form', 1)).map((r) => r.id),
+        [ids[1]],
+      );
+      assert.deepEqual(
+        (await storage.formSubmissions('staff-form')).map((r) => r.id),
+        ids,
+      );
       assert.deepEqual(await storage.formSubmissions('no-such-form'), []);
-      assert.deepEqual((await storage.openDuring('staff-form', '2026-03-08', '2026-03-31')).map((r) => r.id), [ids[1]]);
-      assert.deepEqual((await storage.openDuring('staff-form', '2026-03-01', '2026-03-01')).map((r) => r.id), [ids[0]]);
+      assert.deepEqual(
+        (await storage.openDuring('staff-form', '2026-03-08', '2026-03-31')).map((r) => r.id),
+        [ids[1]],
+      );
+      assert.deepEqual(
+        (await storage.openDuring('staff-form', '2026-03-01', '2026-03-01')).map((r) => r.id),
+        [ids[0]],
+      );
       assert.deepEqual(await storage.openDuring('staff-form', '2025-01-01', '2025-12-31'), []);
     });
   });

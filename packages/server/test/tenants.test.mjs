@@ -10,7 +10,19 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { PUBLISHED_ROUTES, STAFF_ROUTES } from '../dist/gongkai-server.mjs';
-import { documentBody, eachStorage, exampleForms, get, login, mailbox, post, runBinWithInput, smallBudget, staffClient, tempDir } from '../support/harness.mjs';
+import {
+  documentBody,
+  eachStorage,
+  exampleForms,
+  get,
+  login,
+  mailbox,
+  post,
+  runBinWithInput,
+  smallBudget,
+  staffClient,
+  tempDir,
+} from '../support/harness.mjs';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -24,12 +36,16 @@ async function addOrgUser(configFile, org, name, role = 'admin', office = '办�
 /** A request with a Host header of our choosing (fetch does not let one set it). */
 function withHost(url, host, { method = 'GET', body } = {}) {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers: { Host: host, ...(body ? { 'Content-Type': 'application/json' } : {}) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode, body: text ? JSON.parse(text) : undefined }));
-    });
+    const req = request(
+      url,
+      { method, headers: { Host: host, ...(body ? { 'Content-Type': 'application/json' } : {}) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode, body: text ? JSON.parse(text) : undefined }));
+      },
+    );
     req.on('error', reject);
     req.end(body ? JSON.stringify(body) : undefined);
   });
@@ -39,7 +55,9 @@ function withHost(url, host, { method = 'GET', body } = {}) {
 function concrete(path, values) {
   let paths = [path];
   for (const [whole, name, words] of path.matchAll(/:([a-z]+)(?:\(([^)]+)\))?/g)) {
-    paths = paths.flatMap((p) => (words ? words.split('|') : [values[name]]).map((value) => p.replace(whole, String(value))));
+    paths = paths.flatMap((p) =>
+      (words ? words.split('|') : [values[name]]).map((value) => p.replace(whole, String(value))),
+    );
   }
   return paths;
 }
@@ -69,15 +87,26 @@ eachStorage((backend) => {
     b.session = (await login(b.url, 'bob-of-b', PASSWORD)).cookie;
     const staffA = staffClient(a.url, a.session);
     // A's data: a letter, a published document with a draft beside it.
-    const sent = await post(`${a.url}/api/forms/mailbox`, mailbox(undefined, { subject: '甲局机密来信标记', body: '甲局机密正文标记，请勿外传。' }));
+    const sent = await post(
+      `${a.url}/api/forms/mailbox`,
+      mailbox(undefined, { subject: '甲局机密来信标记', body: '甲局机密正文标记，请勿外传。' }),
+    );
     assert.equal(sent.status, 201, sent.text);
     a.code = sent.body.trackingCode;
     a.submission = (await staffA.get('/staff/api/submissions')).body.items[0].id;
-    const created = await staffA.post('/staff/api/documents', documentBody(smallBudget(12000, { title: '甲局绝密预算标记' }), { slug: 'budget-a' }));
+    const created = await staffA.post(
+      '/staff/api/documents',
+      documentBody(smallBudget(12000, { title: '甲局绝密预算标记' }), { slug: 'budget-a' }),
+    );
     assert.equal(created.status, 201, created.text);
-    const published = await staffA.post(`/staff/api/documents/budget-a/revisions/${created.body.revision.id}/publish`, { reason: '测试发布' });
+    const published = await staffA.post(`/staff/api/documents/budget-a/revisions/${created.body.revision.id}/publish`, {
+      reason: '测试发布',
+    });
     assert.equal(published.status, 200, published.text);
-    const draft = await staffA.post('/staff/api/documents/budget-a/revisions', documentBody(smallBudget(13000, { title: '甲局绝密预算标记' })));
+    const draft = await staffA.post(
+      '/staff/api/documents/budget-a/revisions',
+      documentBody(smallBudget(13000, { title: '甲局绝密预算标记' })),
+    );
     assert.equal(draft.status, 201, draft.text);
     a.revision = draft.body.revision.id;
     a.events = (await staffA.get('/staff/api/documents/budget-a')).body.events.length;
@@ -91,13 +120,21 @@ eachStorage((backend) => {
     const root = await post(`${server.url}/api/forms/mailbox`, mailbox());
     assert.match(root.body.trackingCode, /^GK\d{4}-/);
     // By host name: b.example.test is B at the root URLs.
-    const byHost = await withHost(`${server.url}/api/forms/mailbox`, 'b.example.test', { method: 'POST', body: mailbox() });
+    const byHost = await withHost(`${server.url}/api/forms/mailbox`, 'b.example.test', {
+      method: 'POST',
+      body: mailbox(),
+    });
     assert.equal(byHost.status, 201);
     assert.match(byHost.body.trackingCode, /^BB\d{4}-/);
-    assert.equal((await withHost(`${server.url}/api/forms/mailbox/status?code=${bSent.body.trackingCode}`, 'b.example.test')).status, 200);
+    assert.equal(
+      (await withHost(`${server.url}/api/forms/mailbox/status?code=${bSent.body.trackingCode}`, 'b.example.test'))
+        .status,
+      200,
+    );
     // A's code is A's only.
     assert.equal((await get(`${a.url}/api/forms/mailbox/status?code=${a.code}`)).status, 200);
-    for (const other of [b.url, server.url]) assert.equal((await get(`${other}/api/forms/mailbox/status?code=${a.code}`)).status, 404);
+    for (const other of [b.url, server.url])
+      assert.equal((await get(`${other}/api/forms/mailbox/status?code=${a.code}`)).status, 404);
     // The published document names its organisation as publisher, and its URLs are under /t/a.
     const history = await get(`${a.url}/d/budget-a/history.json`);
     assert.equal(history.status, 200, history.text);
@@ -105,14 +142,23 @@ eachStorage((backend) => {
     assert.equal(history.body.url, '/t/a/d/budget-a.json');
     assert.match((await get(`${a.url}/d/budget-a.json`)).headers.get('link'), /^<\/t\/a\/d\/budget-a\/history\.json>/);
     // Origins are per organisation.
-    assert.equal((await post(`${a.url}/api/forms/mailbox`, mailbox(), { Origin: 'https://a.example.test' })).status, 201);
-    assert.equal((await post(`${b.url}/api/forms/mailbox`, mailbox(), { Origin: 'https://a.example.test' })).status, 403);
+    assert.equal(
+      (await post(`${a.url}/api/forms/mailbox`, mailbox(), { Origin: 'https://a.example.test' })).status,
+      201,
+    );
+    assert.equal(
+      (await post(`${b.url}/api/forms/mailbox`, mailbox(), { Origin: 'https://a.example.test' })).status,
+      403,
+    );
     // An organisation that does not exist, and the default one's id as a path, are refused.
     const unknown = await get(`${server.url}/t/nowhere/api/forms/mailbox/status?code=X`);
     assert.equal(unknown.status, 404);
     assert.equal(unknown.body.error.code, 'unknown_organisation');
     assert.match(unknown.body.error.message, /单位/);
-    assert.equal((await get(`${server.url}/t/default/api/forms/mailbox/status?code=X`)).body.error.code, 'unknown_organisation');
+    assert.equal(
+      (await get(`${server.url}/t/default/api/forms/mailbox/status?code=X`)).body.error.code,
+      'unknown_organisation',
+    );
     // The session cookie's Path is the organisation's.
     assert.match((await login(a.url, 'alice-of-a', PASSWORD)).setCookie, /Path=\/t\/a\/staff;/);
     // The static files are the same for every organisation, under its prefix: the bundle's second file, and the
@@ -138,8 +184,22 @@ eachStorage((backend) => {
   test('every staff and document route, walked from the route tables, refuses another organisation', async () => {
     const values = { id: a.submission, slug: 'budget-a', version: 1, file: 'index.html' };
     // (Not A's account name: B's own log rightly records a failed sign-in at B under that name.)
-    const markers = [a.code, '甲局机密来信标记', '甲局机密正文标记', '甲局绝密预算标记', '甲局办公室标记', '甲县卫生健康局'];
-    const body = { ...documentBody(smallBudget(1, { title: '乙局自己的预算' })), reason: '乙局试图操作', note: '乙局试图操作', name: 'alice-of-a', password: PASSWORD, slug: 'budget-a' };
+    const markers = [
+      a.code,
+      '甲局机密来信标记',
+      '甲局机密正文标记',
+      '甲局绝密预算标记',
+      '甲局办公室标记',
+      '甲县卫生健康局',
+    ];
+    const body = {
+      ...documentBody(smallBudget(1, { title: '乙局自己的预算' })),
+      reason: '乙局试图操作',
+      note: '乙局试图操作',
+      name: 'alice-of-a',
+      password: PASSWORD,
+      slug: 'budget-a',
+    };
     const routes = [...STAFF_ROUTES, ...PUBLISHED_ROUTES];
     assert.ok(routes.length >= 30, `the tables list ${routes.length} routes`);
     let walked = 0;
@@ -159,7 +219,11 @@ eachStorage((backend) => {
         // B's admin, asking with A's ids and slugs, learns nothing of A.
         const res = await send(b.session);
         const text = await res.text();
-        for (const marker of markers) assert.ok(!text.includes(marker), `${what} answered ${res.status} with A's “${marker}”: ${text.slice(0, 300)}`);
+        for (const marker of markers)
+          assert.ok(
+            !text.includes(marker),
+            `${what} answered ${res.status} with A's “${marker}”: ${text.slice(0, 300)}`,
+          );
         if (route.handler === 'login') assert.equal(res.status, 401, `${what}: A's name and password at B`);
         // B's session is a session at B: the refusal is the organisation check, not a missing sign-in.
         if (route.access === 'account') assert.notEqual(res.status, 401, `${what}: B's own session refused`);
@@ -172,7 +236,10 @@ eachStorage((backend) => {
     const staffA = staffClient(a.url, a.session);
     const letter = await staffA.get(`/staff/api/submissions/${a.submission}`);
     assert.equal(letter.status, 200);
-    assert.ok(letter.body.events.every((event) => event.actor !== 'bob-of-b'), JSON.stringify(letter.body.events));
+    assert.ok(
+      letter.body.events.every((event) => event.actor !== 'bob-of-b'),
+      JSON.stringify(letter.body.events),
+    );
     assert.equal(letter.body.submission.step, 'received');
     const doc = await staffA.get('/staff/api/documents/budget-a');
     assert.equal(doc.body.events.length, a.events, JSON.stringify(doc.body.events));

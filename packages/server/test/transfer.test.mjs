@@ -7,7 +7,22 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { documentBody, exampleForms, get, login, mailbox, post, runBin, runBinWithInput, signingKeys, smallBudget, startServer, staffClient, storageBackend, tempDir } from '../support/harness.mjs';
+import {
+  documentBody,
+  exampleForms,
+  get,
+  login,
+  mailbox,
+  post,
+  runBin,
+  runBinWithInput,
+  signingKeys,
+  smallBudget,
+  startServer,
+  staffClient,
+  storageBackend,
+  tempDir,
+} from '../support/harness.mjs';
 
 const PASSWORD = 'correct horse battery staple';
 const pgBackend = storageBackend('postgres');
@@ -26,21 +41,36 @@ before(async () => {
   from.configFile = configFile;
   const server = await startServer({ dir, config: { storage: sqlite, organisations } });
   try {
-    for (const [name, role] of [['zhang', 'admin'], ['li', 'reviewer']]) {
-      const added = await runBinWithInput(['user', 'add', name, '--office', '医政科', '--role', role, '--org', 'wjj', '--config', configFile], `${PASSWORD}\n`);
+    for (const [name, role] of [
+      ['zhang', 'admin'],
+      ['li', 'reviewer'],
+    ]) {
+      const added = await runBinWithInput(
+        ['user', 'add', name, '--office', '医政科', '--role', role, '--org', 'wjj', '--config', configFile],
+        `${PASSWORD}\n`,
+      );
       assert.equal(added.code, 0, added.stderr);
     }
     const url = `${server.url}/t/wjj`;
     const zhang = staffClient(url, (await login(url, 'zhang', PASSWORD)).cookie);
     from.codes = [];
-    for (const subject of ['转移测试一', '转移测试二']) from.codes.push((await post(`${url}/api/forms/mailbox`, mailbox(undefined, { subject }))).body.trackingCode);
-    const first = (await zhang.get('/staff/api/submissions')).body.items.find((item) => item.trackingCode === from.codes[0]);
+    for (const subject of ['转移测试一', '转移测试二'])
+      from.codes.push((await post(`${url}/api/forms/mailbox`, mailbox(undefined, { subject }))).body.trackingCode);
+    const first = (await zhang.get('/staff/api/submissions')).body.items.find(
+      (item) => item.trackingCode === from.codes[0],
+    );
     assert.equal((await zhang.post(`/staff/api/submissions/${first.id}/register`, { note: '已受理' })).status, 200);
     from.events = (await zhang.get(`/staff/api/submissions/${first.id}`)).body.events.map((e) => e.action);
     const created = await zhang.post('/staff/api/documents', documentBody(smallBudget(), { slug: 'budget-2018' }));
     const li = staffClient(url, (await login(url, 'li', PASSWORD)).cookie);
-    assert.equal((await zhang.post(`/staff/api/documents/budget-2018/revisions/${created.body.revision.id}/submit`, {})).status, 200);
-    assert.equal((await li.post(`/staff/api/documents/budget-2018/revisions/${created.body.revision.id}/approve`, {})).status, 200);
+    assert.equal(
+      (await zhang.post(`/staff/api/documents/budget-2018/revisions/${created.body.revision.id}/submit`, {})).status,
+      200,
+    );
+    assert.equal(
+      (await li.post(`/staff/api/documents/budget-2018/revisions/${created.body.revision.id}/approve`, {})).status,
+      200,
+    );
     from.latest = (await get(`${url}/d/budget-2018.json`)).text;
     from.sig = (await get(`${url}/d/budget-2018/v1.json.sig`)).text;
     from.history = (await get(`${url}/d/budget-2018/history.json`)).text;
@@ -57,10 +87,21 @@ before(async () => {
 after(() => pgBackend.teardown());
 
 test('the export is JSON Lines: header, rows of this organisation only, an end line with the counts', () => {
-  const lines = readFileSync(from.file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  const lines = readFileSync(from.file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   assert.equal(lines[0].format, 'gongkai-export/1');
   assert.equal(lines[0].org, 'wjj');
-  assert.deepEqual(lines.at(-1).counts, { staff_users: 2, staff_events: lines.at(-1).counts.staff_events, submissions: 2, submission_events: lines.at(-1).counts.submission_events, documents: 1, document_revisions: 1, document_events: lines.at(-1).counts.document_events });
+  assert.deepEqual(lines.at(-1).counts, {
+    staff_users: 2,
+    staff_events: lines.at(-1).counts.staff_events,
+    submissions: 2,
+    submission_events: lines.at(-1).counts.submission_events,
+    documents: 1,
+    document_revisions: 1,
+    document_events: lines.at(-1).counts.document_events,
+  });
   const text = JSON.stringify(lines);
   assert.ok(!text.includes(from.otherCode), 'the default organisation stays behind');
   assert.ok(!text.includes('token_hash'), 'no sessions');
@@ -81,7 +122,8 @@ test('imported into PostgreSQL: accounts, codes, history and the published bytes
   const server = await startServer({ dir: tempDir(), config: { storage, organisations } });
   try {
     const url = `${server.url}/t/wjj`;
-    for (const code of from.codes) assert.equal((await get(`${url}/api/forms/mailbox/status?code=${code}`)).status, 200);
+    for (const code of from.codes)
+      assert.equal((await get(`${url}/api/forms/mailbox/status?code=${code}`)).status, 200);
     assert.equal((await get(`${server.url}/api/forms/mailbox/status?code=${from.otherCode}`)).status, 404);
     const signedIn = await login(url, 'zhang', PASSWORD);
     assert.equal(signedIn.status, 200, signedIn.text);

@@ -14,10 +14,29 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import type { EditorView } from '@codemirror/view';
-import { issueMessage, parseJson, validate, validateInSlices, validateText, type GkIssue, type PathSegment, type ValidationResult } from '@gongkai/core';
+import {
+  issueMessage,
+  parseJson,
+  validate,
+  validateInSlices,
+  validateText,
+  type GkIssue,
+  type PathSegment,
+  type ValidationResult,
+} from '@gongkai/core';
 import { createEditor } from './internal/editor.js';
 import { tokenEnd } from './internal/json-path.js';
-import { elementFor, helpFor, isKindName, kindLabel, KINDS, schemaOf, slicesOf, templatesOf, type Kind } from './internal/kinds.js';
+import {
+  elementFor,
+  helpFor,
+  isKindName,
+  kindLabel,
+  KINDS,
+  schemaOf,
+  slicesOf,
+  templatesOf,
+  type Kind,
+} from './internal/kinds.js';
 import { clearDraft, lastKind, readDraft, writeDraft } from './internal/drafts.js';
 import { openJsonFile, saveJsonFile, type FileHandle } from './internal/files.js';
 import { formatPath } from './internal/paths.js';
@@ -85,7 +104,8 @@ export class GkStudio extends LitElement {
     const draft = params.has('fresh') ? undefined : readDraft(this.kind);
     const template = templatesOf(this.kind).find((t) => t.name === params.get('template')) ?? templatesOf(this.kind)[0];
     const text = draft?.text ?? template?.text ?? '';
-    if (draft) this.status = `已恢复浏览器中保存的草稿（${new Date(draft.savedAt).toLocaleString('zh-CN')}）。要重新开始，请选择一个模板。`;
+    if (draft)
+      this.status = `已恢复浏览器中保存的草稿（${new Date(draft.savedAt).toLocaleString('zh-CN')}）。要重新开始，请选择一个模板。`;
     this.fileName = draft?.name ?? template?.name ?? `${this.kind}.json`;
     this.view = createEditor(this.shadowRoot!, this.editorHost, text, {
       help: () => helpFor(this.kind),
@@ -111,8 +131,12 @@ export class GkStudio extends LitElement {
     const max = Math.min(current.length, next.length);
     while (start < max && current.charCodeAt(start) === next.charCodeAt(start)) start++;
     let end = 0;
-    while (end < max - start && current.charCodeAt(current.length - 1 - end) === next.charCodeAt(next.length - 1 - end)) end++;
-    view.dispatch({ changes: { from: start, to: current.length - end, insert: next.slice(start, next.length - end) }, userEvent });
+    while (end < max - start && current.charCodeAt(current.length - 1 - end) === next.charCodeAt(next.length - 1 - end))
+      end++;
+    view.dispatch({
+      changes: { from: start, to: current.length - end, insert: next.slice(start, next.length - end) },
+      userEvent,
+    });
   }
 
   private scheduleCheck(): void {
@@ -140,7 +164,12 @@ export class GkStudio extends LitElement {
     // A newer text (or kind) arrived while a large document was being checked.
     if (token !== this.checkToken || view.state.doc.toString() !== text) return;
     const issues = result.ok ? [] : result.issues;
-    const diagnostics: Diagnostic[] = issues.map((issue) => ({ ...issueRange(view, issue), severity: 'error', message: issueText(issue), source: 'gongkai' }));
+    const diagnostics: Diagnostic[] = issues.map((issue) => ({
+      ...issueRange(view, issue),
+      severity: 'error',
+      message: issueText(issue),
+      source: 'gongkai',
+    }));
     view.dispatch(setDiagnostics(view.state, diagnostics));
     this.issues = issues;
     if (parsed?.ok && parsed.value && typeof parsed.value === 'object' && !Array.isArray(parsed.value)) {
@@ -154,7 +183,9 @@ export class GkStudio extends LitElement {
   }
 
   private announce(name: 'studio-lint' | 'studio-preview'): void {
-    window.dispatchEvent(new CustomEvent(name, { detail: { ms: this.changedAt ? performance.now() - this.changedAt : 0 } }));
+    window.dispatchEvent(
+      new CustomEvent(name, { detail: { ms: this.changedAt ? performance.now() - this.changedAt : 0 } }),
+    );
   }
 
   private keepDraft(): void {
@@ -207,7 +238,9 @@ export class GkStudio extends LitElement {
     this.fileHandle = undefined;
     this.fileName = draft?.name ?? template?.name ?? `${kind}.json`;
     this.replaceText(draft?.text ?? template?.text ?? '');
-    this.status = draft ? `已切换到“${kindLabel(kind)}”，恢复了浏览器中的草稿。` : `已切换到“${kindLabel(kind)}”，从模板 ${template?.name ?? ''} 开始。`;
+    this.status = draft
+      ? `已切换到“${kindLabel(kind)}”，恢复了浏览器中的草稿。`
+      : `已切换到“${kindLabel(kind)}”，从模板 ${template?.name ?? ''} 开始。`;
     if (kind !== 'budget' && kind !== 'catalogue') this.tab = 'json';
     this.previewElement = undefined;
     void this.check();
@@ -240,11 +273,16 @@ export class GkStudio extends LitElement {
   }
 
   private async saveFile(): Promise<void> {
-    const saved = await saveJsonFile(this.text.endsWith('\n') ? this.text : `${this.text}\n`, this.fileName || `${this.kind}.json`, this.fileHandle);
+    const saved = await saveJsonFile(
+      this.text.endsWith('\n') ? this.text : `${this.text}\n`,
+      this.fileName || `${this.kind}.json`,
+      this.fileHandle,
+    );
     if (!saved) return;
     this.fileHandle = saved.handle;
     this.fileName = saved.name;
-    this.status = saved.how === 'file' ? `已保存到 ${saved.name}。` : `已下载 ${saved.name}（在浏览器的下载文件夹中）。`;
+    this.status =
+      saved.how === 'file' ? `已保存到 ${saved.name}。` : `已下载 ${saved.name}（在浏览器的下载文件夹中）。`;
     if (!this.issues.length) clearDraft(this.kind);
   }
 
@@ -330,7 +368,10 @@ export class GkStudio extends LitElement {
               ${KINDS.map((kind) => html`<option value=${kind} ?selected=${kind === this.kind}>${kindLabel(kind)}（${kind}）</option>`)}
             </select></label>
           <label>从模板开始
-            <select @change=${(e: Event) => { this.useTemplate((e.target as HTMLSelectElement).value); (e.target as HTMLSelectElement).value = ''; }}>
+            <select @change=${(e: Event) => {
+              this.useTemplate((e.target as HTMLSelectElement).value);
+              (e.target as HTMLSelectElement).value = '';
+            }}>
               <option value="">选择模板……</option>
               ${templates.map((t) => html`<option value=${t.name}>${t.title}（${t.name}）</option>`)}
             </select></label>
@@ -345,17 +386,25 @@ export class GkStudio extends LitElement {
         <section id="editor-section" class="editor-pane" aria-labelledby="editor-title">
           <div class="pane-head">
             <h2 id="editor-title">编辑 <span class="file">${this.fileName}</span></h2>
-            ${hasGrid ? html`<div role="tablist" aria-label="编辑方式">
+            ${
+              hasGrid
+                ? html`<div role="tablist" aria-label="编辑方式">
               <button role="tab" id="tab-json" aria-controls="panel-json" aria-selected=${this.tab === 'json' ? 'true' : 'false'} tabindex=${this.tab === 'json' ? 0 : -1} @click=${() => (this.tab = 'json')} @keydown=${this.onTabKey}>JSON</button>
               <button role="tab" id="tab-grid" aria-controls="panel-grid" aria-selected=${this.tab === 'grid' ? 'true' : 'false'} tabindex=${this.tab === 'grid' ? 0 : -1} @click=${() => (this.tab = 'grid')} @keydown=${this.onTabKey}>表格</button>
-            </div>` : nothing}
+            </div>`
+                : nothing
+            }
           </div>
           <div id="panel-json" role=${ifDefined(hasGrid ? 'tabpanel' : undefined)} aria-labelledby=${ifDefined(hasGrid ? 'tab-json' : undefined)} ?hidden=${this.tab !== 'json'}>
             <div id="editor" class="editor"></div>
           </div>
-          ${hasGrid ? html`<div id="panel-grid" role="tabpanel" aria-labelledby="tab-grid" ?hidden=${this.tab !== 'grid'}>
+          ${
+            hasGrid
+              ? html`<div id="panel-grid" role="tabpanel" aria-labelledby="tab-grid" ?hidden=${this.tab !== 'grid'}>
             ${this.tab === 'grid' ? html`<studio-grid .document=${this.documentValue} kind=${this.kind} ?stale=${this.stale} @grid-change=${this.onGridChange}></studio-grid>` : nothing}
-          </div>` : nothing}
+          </div>`
+              : nothing
+          }
         </section>
         <aside class="side">
           <section aria-labelledby="help-title" class="help">
@@ -366,11 +415,15 @@ export class GkStudio extends LitElement {
           </section>
           <section aria-labelledby="problems-title" class="problems">
             <h2 id="problems-title">问题（${this.issues.length}）</h2>
-            ${this.issues.length
-              ? html`<ol>${this.issues.map((issue) => html`<li><button type="button" @click=${() => this.jumpTo(issue)}>
+            ${
+              this.issues.length
+                ? html`<ol>${this.issues.map(
+                    (issue) => html`<li><button type="button" @click=${() => this.jumpTo(issue)}>
                   ${issue.line !== undefined ? html`<span class="where">第 ${issue.line} 行第 ${issue.col ?? 1} 列</span>` : nothing}
-                  <span class="what">${issueText(issue)}</span></button></li>`)}</ol>`
-              : html`<p class="ok">没有问题，可以发布。</p>`}
+                  <span class="what">${issueText(issue)}</span></button></li>`,
+                  )}</ol>`
+                : html`<p class="ok">没有问题，可以发布。</p>`
+            }
           </section>
         </aside>
         <section class="preview" aria-labelledby="preview-title">
@@ -415,7 +468,8 @@ export class GkStudio extends LitElement {
 
   private renderReceiver() {
     const r = this.receiver;
-    if (!r.present) return html`<p class="note">没有连接 gongkai-server（从静态网站或本机打开时如此）。请“保存 JSON”，交给网站管理员发布。</p>`;
+    if (!r.present)
+      return html`<p class="note">没有连接 gongkai-server（从静态网站或本机打开时如此）。请“保存 JSON”，交给网站管理员发布。</p>`;
     if (!r.user)
       return html`<form class="fields" @submit=${(e: SubmitEvent) => this.signInToReceiver(e)}>
         <label>用户名 <input name="name" autocomplete="username" required></label>
@@ -423,7 +477,8 @@ export class GkStudio extends LitElement {
         <button type="submit">登录接收端</button>
         <p role="status">${this.receiverMessage}</p>
       </form>`;
-    if (!r.documents) return html`<p class="note">已登录为 ${r.user.name}，但这个 gongkai-server 还不能保存文件（版本较旧）。请“保存 JSON”。</p>`;
+    if (!r.documents)
+      return html`<p class="note">已登录为 ${r.user.name}，但这个 gongkai-server 还不能保存文件（版本较旧）。请“保存 JSON”。</p>`;
     return html`<div class="fields">
         <p class="note">已登录为 ${r.user.name}${r.user.office ? `（${r.user.office}）` : ''}。保存后由另一位工作人员审核，审核通过才公开。</p>
         <label>文件标识 <input .value=${this.slug} placeholder="如 budget-2018" @input=${(e: Event) => (this.slug = (e.target as HTMLInputElement).value)}></label>

@@ -12,7 +12,13 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { parseCsv } from '@gongkai/import';
 import * as budget from './internal/budget-grid-model.js';
-import { catalogueCellText, catalogueColumns, newCatalogueItem, setCatalogueCell, type CatalogueDoc } from './internal/catalogue-grid-model.js';
+import {
+  catalogueCellText,
+  catalogueColumns,
+  newCatalogueItem,
+  setCatalogueCell,
+  type CatalogueDoc,
+} from './internal/catalogue-grid-model.js';
 
 interface Adapter {
   caption: string;
@@ -82,7 +88,8 @@ export class StudioGrid extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('document')) {
       this.working = this.document ? structuredClone(this.document) : undefined;
-      if (this.kind === 'budget' && this.working && !Array.isArray(this.working[this.section])) this.section = 'functional';
+      if (this.kind === 'budget' && this.working && !Array.isArray(this.working[this.section]))
+        this.section = 'functional';
     }
     this.adapter = this.makeAdapter();
     if (this.adapter) {
@@ -152,7 +159,9 @@ export class StudioGrid extends LitElement {
   private emit(message: string, isError = false): void {
     this.status = message;
     this.statusIsError = isError;
-    this.dispatchEvent(new CustomEvent('grid-change', { detail: { document: this.working }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('grid-change', { detail: { document: this.working }, bubbles: true, composed: true }),
+    );
   }
 
   private say(message: string, isError = false): void {
@@ -167,18 +176,22 @@ export class StudioGrid extends LitElement {
     const disabled = this.stale;
     return html`
       <div class="toolbar" role="toolbar" aria-label="表格操作">
-        ${isTree
-          ? html`<label>部分 <select @change=${(e: Event) => ((this.section = (e.target as HTMLSelectElement).value as Part), (this.row = 0))}>
+        ${
+          isTree
+            ? html`<label>部分 <select @change=${(e: Event) => ((this.section = (e.target as HTMLSelectElement).value as Part), (this.row = 0))}>
               ${Object.entries(PARTS).map(([key, label]) => html`<option value=${key} ?selected=${key === this.section}>${label}</option>`)}
             </select></label>`
-          : nothing}
+            : nothing
+        }
         <button type="button" ?disabled=${disabled} @click=${this.addRow}>添加行</button>
         <button type="button" ?disabled=${disabled || !a.rows} @click=${this.removeRow}>删除行</button>
-        ${isTree
-          ? html`<button type="button" ?disabled=${disabled || !a.rows} @click=${this.indentRow}>降一级</button>
+        ${
+          isTree
+            ? html`<button type="button" ?disabled=${disabled || !a.rows} @click=${this.indentRow}>降一级</button>
               <button type="button" ?disabled=${disabled || !a.rows} @click=${this.outdentRow}>升一级</button>
               <button type="button" ?disabled=${disabled || !a.rows} @click=${this.nest}>按科目编码排层级</button>`
-          : nothing}
+            : nothing
+        }
       </div>
       ${this.stale ? html`<p class="status error" role="status">JSON 有语法错误，表格显示的是最后一次正确的内容，修正后才能编辑。</p>` : nothing}
       <div class="scroll">
@@ -195,9 +208,11 @@ export class StudioGrid extends LitElement {
               </tr>`;
             })}
           </tbody>
-          ${isTree
-            ? html`<tfoot><tr aria-rowindex=${a.rows + 2}>${a.columns.map((column, c) => html`<td class=${column.numeric ? 'num' : ''}>${c === 1 ? '合计（最上一级之和）' : a.total(c)}</td>`)}</tr></tfoot>`
-            : nothing}
+          ${
+            isTree
+              ? html`<tfoot><tr aria-rowindex=${a.rows + 2}>${a.columns.map((column, c) => html`<td class=${column.numeric ? 'num' : ''}>${c === 1 ? '合计（最上一级之和）' : a.total(c)}</td>`)}</tr></tfoot>`
+              : nothing
+          }
         </table>
         ${a.rows ? nothing : html`<p class="empty">还没有行。按“添加行”，或从 Excel 复制单元格后选中表格按 Ctrl+V 粘贴。</p>`}
       </div>
@@ -209,16 +224,18 @@ export class StudioGrid extends LitElement {
     const active = r === this.row && c === this.col;
     const check = numeric ? a.check(r, c) : undefined;
     const indent = c === 1 && depth ? `indent-${Math.min(depth, 3)}` : '';
-    const classes = [numeric ? 'num' : '', active ? 'active' : '', check ? 'mismatch' : '', indent].filter(Boolean).join(' ');
+    const classes = [numeric ? 'num' : '', active ? 'active' : '', check ? 'mismatch' : '', indent]
+      .filter(Boolean)
+      .join(' ');
     const label = `${a.rowName(r) || `第 ${r + 1} 行`}，${a.columns[c]!.label}`;
     if (active && this.editing) {
       return html`<td class=${classes} role=${c === 1 ? 'rowheader' : 'gridcell'}><input aria-label=${label} .value=${this.draft}
         @input=${(e: Event) => (this.draft = (e.target as HTMLInputElement).value)} @blur=${this.commitOnBlur}></td>`;
     }
     return html`<td class=${classes} role=${c === 1 ? 'rowheader' : 'gridcell'} tabindex=${active ? 0 : -1} data-row=${r} data-col=${c}
-      @click=${() => this.moveTo(r, c)} @dblclick=${() => this.startEdit()}>${a.text(r, c)}${check
-        ? html`<span class="check">≠ ${check}</span>`
-        : nothing}</td>`;
+      @click=${() => this.moveTo(r, c)} @dblclick=${() => this.startEdit()}>${a.text(r, c)}${
+        check ? html`<span class="check">≠ ${check}</span>` : nothing
+      }</td>`;
   }
 
   protected override updated(): void {
@@ -301,7 +318,12 @@ export class StudioGrid extends LitElement {
       }
       return;
     }
-    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
     const move = moves[event.key];
     if (move) {
       event.preventDefault();
@@ -357,7 +379,10 @@ export class StudioGrid extends LitElement {
     }
     this.adapter = this.makeAdapter();
     const summary = `已粘贴 ${block.length} 行 ${width} 列`;
-    this.emit(errors.length ? `${summary}；${errors.length} 个单元格未粘贴：${errors.slice(0, 3).join('；')}` : summary, errors.length > 0);
+    this.emit(
+      errors.length ? `${summary}；${errors.length} 个单元格未粘贴：${errors.slice(0, 3).join('；')}` : summary,
+      errors.length > 0,
+    );
   };
 
   private addRow = () => {

@@ -26,9 +26,29 @@ import {
 import { issueMessage, validateText } from '@gongkai/core';
 import { schemaOf, type Kind } from './internal/kinds.js';
 
-const FIELD_LABELS: Record<string, string> = { id: '编号 id', title: '标题 title', category: '分类 category', date: '日期 date', url: '链接 url', number: '文号 number', body: '正文 body' };
-const TYPE_LABELS: Record<string, string> = { text: '文本', date: '日期', money: '金额', enum: '可选值（筛选）', link: '链接', docNumber: '文号' };
-const TABLE_LABELS: Record<RecognisedTable['table'], string> = { functional: '一般公共预算支出表（功能分类）', economic: '一般公共预算基本支出表（经济分类）', summary: '收支总表（收入）', sangong: '“三公”经费支出表' };
+const FIELD_LABELS: Record<string, string> = {
+  id: '编号 id',
+  title: '标题 title',
+  category: '分类 category',
+  date: '日期 date',
+  url: '链接 url',
+  number: '文号 number',
+  body: '正文 body',
+};
+const TYPE_LABELS: Record<string, string> = {
+  text: '文本',
+  date: '日期',
+  money: '金额',
+  enum: '可选值（筛选）',
+  link: '链接',
+  docNumber: '文号',
+};
+const TABLE_LABELS: Record<RecognisedTable['table'], string> = {
+  functional: '一般公共预算支出表（功能分类）',
+  economic: '一般公共预算基本支出表（经济分类）',
+  summary: '收支总表（收入）',
+  sangong: '“三公”经费支出表',
+};
 
 @customElement('studio-import')
 export class StudioImport extends LitElement {
@@ -102,7 +122,10 @@ export class StudioImport extends LitElement {
       return;
     }
     this.sheets = book.sheets;
-    this.sheetIndex = Math.max(0, book.sheets.findIndex((sheet) => sheet.rows.length > 0));
+    this.sheetIndex = Math.max(
+      0,
+      book.sheets.findIndex((sheet) => sheet.rows.length > 0),
+    );
     if (this.kind === 'budget') {
       const result = importBudget(book.sheets);
       this.tables = result.tables;
@@ -112,14 +135,18 @@ export class StudioImport extends LitElement {
       this.runCatalogue();
     }
     this.busy = false;
-    this.dispatchEvent(new CustomEvent('import-read', { detail: { ms: performance.now() - started }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('import-read', { detail: { ms: performance.now() - started }, bubbles: true, composed: true }),
+    );
   };
 
   private setResult(document: unknown, problems: ImportProblem[]): void {
     this.resultText = `${JSON.stringify(document, null, 2)}\n`;
     this.problems = problems;
     const checked = validateText(schemaOf(this.kind), this.resultText);
-    this.issues = checked.ok ? [] : checked.issues.map((issue) => `${issue.pathText || '整个文件'}：${issueMessage(issue, 'zh-CN')}`);
+    this.issues = checked.ok
+      ? []
+      : checked.issues.map((issue) => `${issue.pathText || '整个文件'}：${issueMessage(issue, 'zh-CN')}`);
   }
 
   private runCatalogue(): void {
@@ -147,11 +174,19 @@ export class StudioImport extends LitElement {
       let target: ColumnTarget;
       if (value === 'skip') target = { skip: true };
       else if (value.startsWith('field:')) target = { field: value.slice(6) as (typeof BUILTIN_FIELDS)[number] };
-      else target = { column: 'column' in column.target ? column.target.column : `col${index + 1}`, label: column.header || `第${index + 1}列`, type: value.slice(5) as (typeof COLUMN_TYPES)[number] };
+      else
+        target = {
+          column: 'column' in column.target ? column.target.column : `col${index + 1}`,
+          label: column.header || `第${index + 1}列`,
+          type: value.slice(5) as (typeof COLUMN_TYPES)[number],
+        };
       return { ...column, target };
     });
     // A field goes to one column only: another column that had it is skipped.
-    if (value.startsWith('field:')) for (const column of columns) if (column.index !== index && 'field' in column.target && column.target.field === value.slice(6)) column.target = { skip: true };
+    if (value.startsWith('field:'))
+      for (const column of columns)
+        if (column.index !== index && 'field' in column.target && column.target.field === value.slice(6))
+          column.target = { skip: true };
     this.plan = { ...this.plan, columns };
     this.runCatalogue();
   }
@@ -163,7 +198,13 @@ export class StudioImport extends LitElement {
   }
 
   private use = () => {
-    this.dispatchEvent(new CustomEvent('import-done', { detail: { text: this.resultText, name: this.fileName }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('import-done', {
+        detail: { text: this.resultText, name: this.fileName },
+        bubbles: true,
+        composed: true,
+      }),
+    );
     this.dialog.close();
   };
 
@@ -172,22 +213,32 @@ export class StudioImport extends LitElement {
     return html`<dialog aria-labelledby="import-title">
       <header><h2 id="import-title">从表格导入${this.kind === 'budget' ? '预算' : '目录'}</h2><button type="button" @click=${this.close}>关闭</button></header>
       <div class="body">
-        <p class="note">${this.kind === 'budget'
-          ? '选择财政部门的预算（决算）公开表：收支总表、一般公共预算支出表、一般公共预算基本支出表、“三公”经费支出表。标题行、单位行（单位：万元 或 元）、合并的表头和合计行都可以保留。'
-          : '选择一个目录表格（.xlsx 或 .csv）。第一行表头的列名会自动对应到目录字段，请在下面逐列核对。'}</p>
+        <p class="note">${
+          this.kind === 'budget'
+            ? '选择财政部门的预算（决算）公开表：收支总表、一般公共预算支出表、一般公共预算基本支出表、“三公”经费支出表。标题行、单位行（单位：万元 或 元）、合并的表头和合计行都可以保留。'
+            : '选择一个目录表格（.xlsx 或 .csv）。第一行表头的列名会自动对应到目录字段，请在下面逐列核对。'
+        }</p>
         <label class="field">表格文件（.xlsx 或 .csv，最大 20 MB）<input type="file" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" @change=${this.onFile}></label>
         ${this.busy ? html`<p role="status">正在读取……</p>` : nothing}
         ${this.error ? html`<p role="alert" class="error">无法导入 ${this.fileName}：${this.error}</p>` : nothing}
         ${this.kind === 'catalogue' && this.sheets.length ? this.renderCheckStep() : nothing}
-        ${this.kind === 'budget' && this.tables.length ? html`<h3>识别出的表</h3>
-          <ul>${this.tables.map((t) => html`<li>${t.sheet}：${TABLE_LABELS[t.table]}，${t.rows} 行，单位 ${t.unit}</li>`)}</ul>` : nothing}
-        ${this.resultText ? html`
+        ${
+          this.kind === 'budget' && this.tables.length
+            ? html`<h3>识别出的表</h3>
+          <ul>${this.tables.map((t) => html`<li>${t.sheet}：${TABLE_LABELS[t.table]}，${t.rows} 行，单位 ${t.unit}</li>`)}</ul>`
+            : nothing
+        }
+        ${
+          this.resultText
+            ? html`
           <h3>核对结果</h3>
           <p class="summary" role="status">${errors || this.issues.length ? `有 ${errors + this.issues.length} 处问题需要核对` : '没有发现问题'}${this.problems.length - errors ? `，${this.problems.length - errors} 条提示` : ''}</p>
           <ul class="problems">
             ${this.problems.map((p) => html`<li class=${p.severity}>${formatProblem(p, 'zh-CN')}</li>`)}
             ${this.issues.slice(0, 30).map((line) => html`<li class="error">${line}</li>`)}
-          </ul>` : nothing}
+          </ul>`
+            : nothing
+        }
       </div>
       <footer>
         <button type="button" @click=${this.close}>取消</button>
@@ -199,9 +250,15 @@ export class StudioImport extends LitElement {
   private renderCheckStep() {
     const plan = this.plan;
     return html`
-      ${this.sheets.length > 1 ? html`<label class="field">工作表 <select @change=${this.chooseSheet}>
-        ${this.sheets.map((sheet, i) => html`<option value=${i} ?selected=${i === this.sheetIndex}>${sheet.name}</option>`)}</select></label>` : nothing}
-      ${plan ? html`
+      ${
+        this.sheets.length > 1
+          ? html`<label class="field">工作表 <select @change=${this.chooseSheet}>
+        ${this.sheets.map((sheet, i) => html`<option value=${i} ?selected=${i === this.sheetIndex}>${sheet.name}</option>`)}</select></label>`
+          : nothing
+      }
+      ${
+        plan
+          ? html`
         <div class="fields">
           <label class="field">目录标题 <input .value=${plan.title} @change=${(e: Event) => this.setMeta('title', (e.target as HTMLInputElement).value)}></label>
           <label class="field">编制单位 <input .value=${plan.owner} @change=${(e: Event) => this.setMeta('owner', (e.target as HTMLInputElement).value)}></label>
@@ -212,7 +269,12 @@ export class StudioImport extends LitElement {
         <table aria-labelledby="check-title">
           <thead><tr><th scope="col">列</th><th scope="col">表头</th><th scope="col">前几个值</th><th scope="col">对应到</th></tr></thead>
           <tbody>${plan.columns.map((column) => {
-            const value = 'skip' in column.target ? 'skip' : 'field' in column.target ? `field:${column.target.field}` : `type:${column.target.type}`;
+            const value =
+              'skip' in column.target
+                ? 'skip'
+                : 'field' in column.target
+                  ? `field:${column.target.field}`
+                  : `type:${column.target.type}`;
             const label = `第 ${column.index + 1} 列“${column.header}”对应到`;
             return html`<tr>
               <td>${String.fromCharCode(65 + (column.index % 26))}</td>
@@ -225,7 +287,9 @@ export class StudioImport extends LitElement {
               </select></td>
             </tr>`;
           })}</tbody>
-        </table>` : nothing}`;
+        </table>`
+          : nothing
+      }`;
   }
 }
 

@@ -8,11 +8,21 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-export const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN'];
+export const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--lang=zh-CN',
+];
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 export async function launch() {
-  if (!existsSync(CHROME)) throw new Error(`Chromium not found at ${CHROME} (apt-get install chromium, or set CHROME_PATH)`);
+  if (!existsSync(CHROME))
+    throw new Error(`Chromium not found at ${CHROME} (apt-get install chromium, or set CHROME_PATH)`);
   const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
 }
@@ -25,7 +35,9 @@ export async function openStudio(browser, url, { viewport = { width: 1440, heigh
   const record = { violations: [], errors: [] };
   await page.exposeFunction('__gkViolation', (text) => record.violations.push(text));
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => window.__gkViolation(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      window.__gkViolation(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`),
+    );
   });
   page.on('pageerror', (error) => record.errors.push(error.message));
   await page.goto(url);
@@ -51,7 +63,8 @@ export async function gotoLine(page, line) {
 }
 
 /** The 1-based number of the first line of the editor's text that includes `text`. */
-export const lineOf = async (page, text) => (await editorText(page)).split('\n').findIndex((line) => line.includes(text)) + 1;
+export const lineOf = async (page, text) =>
+  (await editorText(page)).split('\n').findIndex((line) => line.includes(text)) + 1;
 
 /** Waits until the studio has checked the current text (its problem heading shows a count). */
 export async function settled(page) {
@@ -70,7 +83,10 @@ export function problems(page) {
 }
 
 /** The line number CodeMirror shows as the cursor's. */
-export const cursorLine = (page) => page.evaluate(() => Number(document.querySelector('gk-studio').shadowRoot.querySelector('.cm-activeLineGutter')?.textContent));
+export const cursorLine = (page) =>
+  page.evaluate(() =>
+    Number(document.querySelector('gk-studio').shadowRoot.querySelector('.cm-activeLineGutter')?.textContent),
+  );
 
 /** Saves a screenshot for the docs when GONGKAI_SCREENSHOTS is set. */
 export async function screenshot(page, name, options = {}) {

@@ -16,17 +16,34 @@ import { addUser, exampleForms, runBinWithInput, startServer } from '../../serve
 import { budgetWorkbook } from '../../import/support/budget-workbook.mjs';
 import { xlsx } from '../../import/support/xlsx-writer.mjs';
 import { startStudioServer, STUDIO_CSP } from '../serve.mjs';
-import { cursorLine, editorText, gotoLine, launch, lineOf, openStudio, problems, ROOT, screenshot, setEditorText, settled } from '../support/browser.mjs';
+import {
+  cursorLine,
+  editorText,
+  gotoLine,
+  launch,
+  lineOf,
+  openStudio,
+  problems,
+  ROOT,
+  screenshot,
+  setEditorText,
+  settled,
+} from '../support/browser.mjs';
 import { KINDS } from '../../../scripts/entries.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const cli = join(ROOT, 'packages/cli/bin/gongkai.mjs');
-const budgetExample = JSON.parse(readFileSync(join(ROOT, 'packages/elements/src/budget/examples/department-budget-2018.json'), 'utf8'));
+const budgetExample = JSON.parse(
+  readFileSync(join(ROOT, 'packages/elements/src/budget/examples/department-budget-2018.json'), 'utf8'),
+);
 const work = mkdtempSync(join(tmpdir(), 'gk-studio-'));
 const TEMPLATE = 'kind=budget&template=department-budget-2018.json';
 
-assert.ok(existsSync(join(ROOT, 'packages/studio/dist/index.html')), 'packages/studio/dist is missing: run pnpm build first');
+assert.ok(
+  existsSync(join(ROOT, 'packages/studio/dist/index.html')),
+  'packages/studio/dist is missing: run pnpm build first',
+);
 
 let browser;
 let receiver;
@@ -67,7 +84,10 @@ async function open(base, query = `fresh&${TEMPLATE}`, options) {
 function cliProblems(text) {
   const file = join(work, 'check.json');
   writeFileSync(file, text);
-  const run = spawnSync(process.execPath, [cli, 'validate', file], { encoding: 'utf8', env: { ...process.env, GONGKAI_LANG: '' } });
+  const run = spawnSync(process.execPath, [cli, 'validate', file], {
+    encoding: 'utf8',
+    env: { ...process.env, GONGKAI_LANG: '' },
+  });
   return run.stdout
     .split('\n')
     .filter((line) => line.startsWith(file))
@@ -80,20 +100,34 @@ function cliProblems(text) {
 /** Waits until the preview element's own shadow root shows `text`. */
 function previewShows(page, text) {
   return page.waitForFunction(
-    (wanted) => document.querySelector('gk-studio').shadowRoot.querySelector('#preview-frame > *')?.shadowRoot?.textContent.includes(wanted),
+    (wanted) =>
+      document
+        .querySelector('gk-studio')
+        .shadowRoot.querySelector('#preview-frame > *')
+        ?.shadowRoot?.textContent.includes(wanted),
     text,
   );
 }
 
 async function axe(page, label) {
   await page.evaluate(axeSource);
-  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
-  const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    }),
+  );
+  const found = result.violations.map(
+    (v) =>
+      `${v.id}: ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
+  );
   assert.deepEqual(found, [], `axe (${label})`);
 }
 
 describe('the studio served by gongkai-server at /studio/', () => {
-  test('answers with the staff page\'s strict CSP; assets are files', async () => {
+  test("answers with the staff page's strict CSP; assets are files", async () => {
     const page = await fetch(`${receiver.url}/studio/`);
     assert.equal(page.status, 200);
     assert.equal(page.headers.get('content-security-policy'), STUDIO_CSP);
@@ -150,7 +184,11 @@ describe('the studio served by gongkai-server at /studio/', () => {
     await page.keyboard.press('Enter');
     const final = page.locator('gk-studio .cm-tooltip-autocomplete li', { hasText: '决算' }).first();
     await final.waitFor();
-    assert.deepEqual((await page.locator('gk-studio .cm-tooltip-autocomplete li .cm-completionLabel').allInnerTexts()), ['预算', '调整预算', '决算']);
+    assert.deepEqual(await page.locator('gk-studio .cm-tooltip-autocomplete li .cm-completionLabel').allInnerTexts(), [
+      '预算',
+      '调整预算',
+      '决算',
+    ]);
     await page.waitForTimeout(200);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
@@ -186,7 +224,10 @@ describe('the studio served by gongkai-server at /studio/', () => {
     const listed = await problems(page);
     const expected = cliProblems(await editorText(page));
     assert.equal(expected.length, 1);
-    assert.deepEqual(listed, expected.map((p) => ({ where: `第 ${p.line} 行第 ${p.col} 列`, what: `${p.path}：${p.message}` })));
+    assert.deepEqual(
+      listed,
+      expected.map((p) => ({ where: `第 ${p.line} 行第 ${p.col} 列`, what: `${p.path}：${p.message}` })),
+    );
     assert.match(listed[0].what, /^unit：/);
     assert.match(listed[0].what, /元/);
     // Marked in place, on the value, with the same message.
@@ -206,7 +247,7 @@ describe('the studio served by gongkai-server at /studio/', () => {
     assert.match(await editorText(page), /"unit": "万元"/);
   });
 
-  test('columns agree with CodeMirror\'s UTF-16 positions on a line with emoji, astral CJK and CJK', async () => {
+  test("columns agree with CodeMirror's UTF-16 positions on a line with emoji, astral CJK and CJK", async () => {
     const { page } = await open(receiver.url);
     const text = [
       '{',
@@ -221,14 +262,19 @@ describe('the studio served by gongkai-server at /studio/', () => {
     assert.equal(problem.path, 'stage');
     // The CLI's column counts UTF-16 units: 😀 and 𠮷 are two each.
     assert.equal(problem.col, text.split('\n')[2].indexOf('"预算书"') + 1);
-    assert.deepEqual(await problems(page), [{ where: `第 3 行第 ${problem.col} 列`, what: `stage：${problem.message}` }]);
+    assert.deepEqual(await problems(page), [
+      { where: `第 3 行第 ${problem.col} 列`, what: `stage：${problem.message}` },
+    ]);
     assert.equal(await page.locator('gk-studio .cm-lintRange-error').innerText(), '"预算书"');
   });
 
   test('the preview is the real element, updated as the document is typed, at 375 px and 1024 px, in zh and en', async () => {
     const { page } = await open(receiver.url);
     await previewShows(page, '平罗县卫生和计划生育局2018年部门预算');
-    assert.equal(await page.locator('gk-studio #preview-frame').evaluate((frame) => frame.getBoundingClientRect().width), 375);
+    assert.equal(
+      await page.locator('gk-studio #preview-frame').evaluate((frame) => frame.getBoundingClientRect().width),
+      375,
+    );
     // Type into the title: the preview follows.
     await gotoLine(page, await lineOf(page, '"title"'));
     await page.keyboard.press('End');
@@ -241,13 +287,19 @@ describe('the studio served by gongkai-server at /studio/', () => {
     await page.keyboard.press('End');
     await page.keyboard.type('x');
     await page.locator('gk-studio #preview-frame gk-budget [part="error"]').waitFor();
-    assert.match(await page.locator('gk-studio #preview-frame gk-budget [part="error"]').innerText(), /第 \d+ 行第 \d+ 列/);
+    assert.match(
+      await page.locator('gk-studio #preview-frame gk-budget [part="error"]').innerText(),
+      /第 \d+ 行第 \d+ 列/,
+    );
     await page.keyboard.press('Backspace');
     await previewShows(page, '平罗县卫生和计划生育局2018年部门预算（草稿）');
     // English, at desktop width.
     await page.locator('gk-studio button', { hasText: 'English' }).click();
     await page.locator('gk-studio button', { hasText: '电脑 1024px' }).click();
-    assert.equal(await page.locator('gk-studio #preview-frame').evaluate((frame) => frame.getBoundingClientRect().width), 1024);
+    assert.equal(
+      await page.locator('gk-studio #preview-frame').evaluate((frame) => frame.getBoundingClientRect().width),
+      1024,
+    );
     assert.equal(await page.locator('gk-studio #preview-frame gk-budget').getAttribute('lang'), 'en');
     await previewShows(page, 'Amounts in');
   });
@@ -277,8 +329,28 @@ describe('the studio served by gongkai-server at /studio/', () => {
     const rows = [
       ['平罗县卫生和计划生育局政府信息公开目录'],
       ['序号', '信息名称', '类别', '发布日期', '责任科室', '公开时限', '审核程序', '发布平台', '金额'],
-      ['1', '关于印发2018年工作要点的通知', '机构职能', { date: '2018-04-20' }, '办公室', '20个工作日', '科室初审', '县政府网站', { n: '1234.5' }],
-      ['2', '卫生监督公示', '监督执法', { date: '2018-05-03' }, '卫生监督所', '7个工作日', '局长审核', '县政府网站', 'abc'],
+      [
+        '1',
+        '关于印发2018年工作要点的通知',
+        '机构职能',
+        { date: '2018-04-20' },
+        '办公室',
+        '20个工作日',
+        '科室初审',
+        '县政府网站',
+        { n: '1234.5' },
+      ],
+      [
+        '2',
+        '卫生监督公示',
+        '监督执法',
+        { date: '2018-05-03' },
+        '卫生监督所',
+        '7个工作日',
+        '局长审核',
+        '县政府网站',
+        'abc',
+      ],
     ];
     const file = join(work, '公开目录.xlsx');
     writeFileSync(file, xlsx([{ name: '目录', rows, merges: ['A1:I1'] }]));
@@ -286,10 +358,18 @@ describe('the studio served by gongkai-server at /studio/', () => {
     await page.locator('gk-studio studio-import input[type=file]').setInputFiles(file);
     const money = page.locator('gk-studio studio-import select[aria-label="第 9 列“金额”对应到"]');
     await money.waitFor();
-    assert.equal(await page.locator('gk-studio studio-import select[aria-label="第 2 列“信息名称”对应到"]').inputValue(), 'field:title');
-    assert.equal(await page.locator('gk-studio studio-import select[aria-label="第 4 列“发布日期”对应到"]').inputValue(), 'field:date');
+    assert.equal(
+      await page.locator('gk-studio studio-import select[aria-label="第 2 列“信息名称”对应到"]').inputValue(),
+      'field:title',
+    );
+    assert.equal(
+      await page.locator('gk-studio studio-import select[aria-label="第 4 列“发布日期”对应到"]').inputValue(),
+      'field:date',
+    );
     await money.selectOption('type:money');
-    await page.locator('gk-studio studio-import li', { hasText: '目录!I4：“金额”应为金额（数字），实际为“abc”' }).waitFor();
+    await page
+      .locator('gk-studio studio-import li', { hasText: '目录!I4：“金额”应为金额（数字），实际为“abc”' })
+      .waitFor();
     await screenshot(page, 'import-catalogue');
     await page.locator('gk-studio studio-import button', { hasText: '使用导入结果' }).click();
     await page.waitForFunction(() => document.querySelector('gk-studio').shadowRoot.querySelector('.problems .ok'));
@@ -318,11 +398,14 @@ describe('the studio served by gongkai-server at /studio/', () => {
     await settled(page);
     const doc = JSON.parse(await editorText(page));
     const housing = doc.functional.find((item) => item.code === '221').children[0];
-    assert.deepEqual(housing.children.map((item) => [item.code, item.name, item.values[0].budget]), [
-      ['2210201', '住房公积金', 589.83],
-      ['2210202', '提租补贴 （含物业补贴）', 12.5],
-      ['2210203', '购房补贴', 1000.25],
-    ]);
+    assert.deepEqual(
+      housing.children.map((item) => [item.code, item.name, item.values[0].budget]),
+      [
+        ['2210201', '住房公积金', 589.83],
+        ['2210202', '提租补贴 （含物业补贴）', 12.5],
+        ['2210203', '购房补贴', 1000.25],
+      ],
+    );
     // The sum checks show at once: 22102 and 221 no longer add up.
     await page.locator('gk-studio studio-grid td.mismatch', { hasText: '下级合计 1602.58' }).first().waitFor();
     await screenshot(page, 'grid');
@@ -366,8 +449,14 @@ describe('the studio served by gongkai-server at /studio/', () => {
   test('axe finds nothing on the studio; every kind opens from its template with its own element', async () => {
     const { page } = await open(receiver.url);
     await axe(page, 'editor');
-    const kinds = await page.locator('gk-studio select').first().evaluate((select) => [...select.options].map((option) => option.value));
-    assert.deepEqual(kinds, KINDS.map(({ kind }) => kind));
+    const kinds = await page
+      .locator('gk-studio select')
+      .first()
+      .evaluate((select) => [...select.options].map((option) => option.value));
+    assert.deepEqual(
+      kinds,
+      KINDS.map(({ kind }) => kind),
+    );
     for (const kind of kinds.filter((k) => k !== 'budget')) {
       await page.locator('gk-studio select').first().selectOption(kind);
       await page.locator(`gk-studio #preview-frame gk-${kind}`).waitFor({ state: 'attached' });
@@ -396,16 +485,22 @@ describe('the studio served by gongkai-server at /studio/', () => {
 describe('the studio of one organisation of a platform, at /t/<org>/studio/', () => {
   let platform;
   before(async () => {
-    const config = { forms: undefined, organisations: { wjj: { name: '平罗县卫生健康局', forms: exampleForms(work) } } };
+    const config = {
+      forms: undefined,
+      organisations: { wjj: { name: '平罗县卫生健康局', forms: exampleForms(work) } },
+    };
     platform = await startServer({ dir: work, config });
     const configFile = join(work, 'platform.json');
     writeFileSync(configFile, JSON.stringify({ ...config, storage: platform.storage }));
-    const added = await runBinWithInput(['user', 'add', 'lina', '--office', '办公室', '--role', 'admin', '--org', 'wjj', '--config', configFile], 'correct horse battery staple\n');
+    const added = await runBinWithInput(
+      ['user', 'add', 'lina', '--office', '办公室', '--role', 'admin', '--org', 'wjj', '--config', configFile],
+      'correct horse battery staple\n',
+    );
     assert.equal(added.code, 0, added.stderr);
   });
   after(() => platform?.stop());
 
-  test('signs in and saves to its own organisation\'s documents API', async () => {
+  test("signs in and saves to its own organisation's documents API", async () => {
     const { page } = await open(`${platform.url}/t/wjj`);
     await page.locator('gk-studio input[name=name]').fill('lina');
     await page.locator('gk-studio input[name=password]').fill('correct horse battery staple');
@@ -445,14 +540,20 @@ describe('the studio from a static host (no receiver)', () => {
       delete window.showSaveFilePicker;
       window.showSaveFilePicker = undefined;
     });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('gk-studio button', { hasText: '保存 JSON' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('gk-studio button', { hasText: '保存 JSON' }).click(),
+    ]);
     assert.equal(download.suggestedFilename(), 'department-budget-2018.json');
     const saved = readFileSync(await download.path(), 'utf8');
     assert.equal(saved, `${text}`.endsWith('\n') ? text : `${text}\n`);
     // The embed snippet, copied to the clipboard.
     await page.locator('gk-studio button', { hasText: '复制嵌入代码' }).click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    assert.equal(copied, '<script type="module" src="/gongkai/gongkai.js"></script>\n<gk-budget src="department-budget-2018.json"></gk-budget>');
+    assert.equal(
+      copied,
+      '<script type="module" src="/gongkai/gongkai.js"></script>\n<gk-budget src="department-budget-2018.json"></gk-budget>',
+    );
     await screenshot(page, 'handoff', { fullPage: true });
   });
 });

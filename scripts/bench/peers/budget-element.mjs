@@ -53,7 +53,10 @@ export function budgetRenderer(name, validate) {
       const lines = svg ? svg.querySelectorAll('path').length : 0;
       return {
         chart: svg ? `${svg.getAttribute('width')}×${svg.getAttribute('height')}` : 'none',
-        drawn: el.getAttribute('view') === 'years' ? `${lines} lines, ${marks} points` : `${marks} ${el.getAttribute('view') === 'bars' ? 'bars' : 'tiles'}`,
+        drawn:
+          el.getAttribute('view') === 'years'
+            ? `${lines} lines, ${marks} points`
+            : `${marks} ${el.getAttribute('view') === 'bars' ? 'bars' : 'tiles'}`,
         domNodes: root ? root.querySelectorAll('*').length : 0,
       };
     },

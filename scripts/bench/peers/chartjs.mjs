@@ -31,10 +31,33 @@ import {
 import { TreemapController, TreemapElement } from 'chartjs-chart-treemap';
 import { chartSize, money, run } from './harness.mjs';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip, TreemapController, TreemapElement);
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Legend,
+  Tooltip,
+  TreemapController,
+  TreemapElement,
+);
 
 const FONT_FAMILY = 'system-ui, "Noto Sans CJK SC", sans-serif';
-const COLORS = ['#1f5fa8', '#c0392b', '#2e7d32', '#8e44ad', '#b35900', '#00796b', '#5d4037', '#ad1457', '#455a64', '#7a6f00'];
+const COLORS = [
+  '#1f5fa8',
+  '#c0392b',
+  '#2e7d32',
+  '#8e44ad',
+  '#b35900',
+  '#00796b',
+  '#5d4037',
+  '#ad1457',
+  '#455a64',
+  '#7a6f00',
+];
 
 const valueLabels = {
   id: 'valueLabels',
@@ -44,7 +67,9 @@ const valueLabels = {
     ctx.font = `13px ${FONT_FAMILY}`;
     ctx.fillStyle = '#1f1f1f';
     ctx.textBaseline = 'middle';
-    chart.getDatasetMeta(0).data.forEach((bar, i) => ctx.fillText(money(chart.data.datasets[0].data[i]), bar.x + 6, bar.y));
+    chart
+      .getDatasetMeta(0)
+      .data.forEach((bar, i) => ctx.fillText(money(chart.data.datasets[0].data[i]), bar.x + 6, bar.y));
     ctx.restore();
   },
 };
@@ -54,7 +79,8 @@ function leafRecords(tree) {
   const records = [];
   for (const cls of tree) {
     const label = `${cls.code} ${cls.name}`;
-    for (const kuan of cls.children) for (const xiang of kuan.children) records.push({ cls: label, value: xiang.value });
+    for (const kuan of cls.children)
+      for (const xiang of kuan.children) records.push({ cls: label, value: xiang.value });
   }
   return records;
 }
@@ -79,7 +105,10 @@ function config(workload, plain) {
               align: 'left',
               position: 'top',
               color: '#fff',
-              font: [{ size: 14, family: FONT_FAMILY }, { size: 12, family: FONT_FAMILY }],
+              font: [
+                { size: 14, family: FONT_FAMILY },
+                { size: 12, family: FONT_FAMILY },
+              ],
               // Cut at the tile's edge, as the others shorten a label that does not fit ('hidden' drops it).
               overflow: 'cut',
               formatter: (ctx) => [ctx.raw.g, `${money(ctx.raw.v)}，占${((ctx.raw.v / total) * 100).toFixed(1)}%`],
@@ -96,7 +125,13 @@ function config(workload, plain) {
       type: 'bar',
       data: {
         labels: items.map((item) => `${item.code} ${item.name}`),
-        datasets: [{ data: items.map((item) => item.value), backgroundColor: items.map((_, i) => COLORS[i % COLORS.length]), barThickness: 18 }],
+        datasets: [
+          {
+            data: items.map((item) => item.value),
+            backgroundColor: items.map((_, i) => COLORS[i % COLORS.length]),
+            barThickness: 18,
+          },
+        ],
       },
       options: {
         ...base,

@@ -20,7 +20,18 @@ import { scaleLinear, scalePoint } from 'd3-scale';
 import { chartSize, money, run } from './harness.mjs';
 
 const NS = 'http://www.w3.org/2000/svg';
-const COLORS = ['#1f5fa8', '#c0392b', '#2e7d32', '#8e44ad', '#b35900', '#00796b', '#5d4037', '#ad1457', '#455a64', '#7a6f00'];
+const COLORS = [
+  '#1f5fa8',
+  '#c0392b',
+  '#2e7d32',
+  '#8e44ad',
+  '#b35900',
+  '#00796b',
+  '#5d4037',
+  '#ad1457',
+  '#455a64',
+  '#7a6f00',
+];
 const FONT = 14;
 
 function el(name, attrs, parent, text) {
@@ -46,7 +57,12 @@ function fit(text, maxWidth, size) {
 }
 
 function svgRoot(stage, width, height) {
-  const svg = el('svg', { width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': 'system-ui, "Noto Sans CJK SC", sans-serif' });
+  const svg = el('svg', {
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    'font-family': 'system-ui, "Noto Sans CJK SC", sans-serif',
+  });
   stage.appendChild(svg);
   return svg;
 }
@@ -59,10 +75,17 @@ function bars(stage, items) {
   const svg = svgRoot(stage, width, height);
   const labelWidth = Math.min(260, Math.round(width * 0.32));
   const plotWidth = width - labelWidth - 128;
-  const x = scaleLinear().domain([0, rows[0]?.value || 1]).range([0, plotWidth]);
+  const x = scaleLinear()
+    .domain([0, rows[0]?.value || 1])
+    .range([0, plotWidth]);
   rows.forEach((item, i) => {
     const y = i * 32 + 4;
-    el('text', { x: labelWidth - 8, y: y + 14, 'text-anchor': 'end', 'font-size': FONT }, svg, fit(`${item.code} ${item.name}`, labelWidth - 12, FONT));
+    el(
+      'text',
+      { x: labelWidth - 8, y: y + 14, 'text-anchor': 'end', 'font-size': FONT },
+      svg,
+      fit(`${item.code} ${item.name}`, labelWidth - 12, FONT),
+    );
     const w = Math.max(2, x(item.value));
     el('rect', { x: labelWidth, y, width: w, height: 18, rx: 2, fill: COLORS[i % COLORS.length] }, svg);
     el('text', { x: labelWidth + w + 6, y: y + 14, 'font-size': FONT - 1 }, svg, money(item.value));
@@ -97,7 +120,13 @@ function drawTreemap(state) {
     let tile = state.tiles.get(item.code);
     if (!tile) {
       const g = el('g', { 'data-code': item.code }, svg);
-      tile = { g, rect: el('rect', {}, g), name: el('text', { 'font-size': FONT, fill: '#fff' }, g), value: el('text', { 'font-size': FONT - 2, fill: '#fff' }, g), plus: el('text', { 'font-size': FONT, fill: '#fff', 'text-anchor': 'end' }, g) };
+      tile = {
+        g,
+        rect: el('rect', {}, g),
+        name: el('text', { 'font-size': FONT, fill: '#fff' }, g),
+        value: el('text', { 'font-size': FONT - 2, fill: '#fff' }, g),
+        plus: el('text', { 'font-size': FONT, fill: '#fff', 'text-anchor': 'end' }, g),
+      };
       state.tiles.set(item.code, tile);
     }
     const w = leaf.x1 - leaf.x0;
@@ -107,7 +136,9 @@ function drawTreemap(state) {
     set(tile.name, { x: leaf.x0 + 6, y: leaf.y0 + FONT + 4 });
     tile.name.textContent = fits ? fit(`${item.code} ${item.name}`, w - 10, FONT) : '';
     set(tile.value, { x: leaf.x0 + 6, y: leaf.y0 + FONT * 2 + 8 });
-    tile.value.textContent = fits ? fit(`${money(item.value)}，占${((item.value / total) * 100).toFixed(1)}%`, w - 10, FONT - 2) : '';
+    tile.value.textContent = fits
+      ? fit(`${money(item.value)}，占${((item.value / total) * 100).toFixed(1)}%`, w - 10, FONT - 2)
+      : '';
     set(tile.plus, { x: leaf.x1 - 6, y: leaf.y1 - 6 });
     tile.plus.textContent = item.children?.length && w >= 24 && h >= 24 ? '⊕' : '';
   });
@@ -140,18 +171,26 @@ function treemapChart(stage, tree) {
 function lines(stage, plain) {
   const { width, height } = chartSize('w3');
   const legend = document.createElement('ul');
-  legend.style.cssText = 'display:flex;flex-wrap:wrap;gap:4px 12px;list-style:none;margin:0 0 8px;padding:0;font:13px system-ui,"Noto Sans CJK SC",sans-serif';
+  legend.style.cssText =
+    'display:flex;flex-wrap:wrap;gap:4px 12px;list-style:none;margin:0 0 8px;padding:0;font:13px system-ui,"Noto Sans CJK SC",sans-serif';
   stage.appendChild(legend);
   const svg = svgRoot(stage, width, height);
   const margin = { top: 12, right: 16, bottom: 28, left: 76 };
   const max = Math.max(...plain.series.flatMap((series) => series.values));
-  const y = scaleLinear().domain([0, max]).range([height - margin.bottom, margin.top]).nice(4);
-  const x = scalePoint().domain(plain.years.map(String)).range([margin.left, width - margin.right]).padding(0.3);
+  const y = scaleLinear()
+    .domain([0, max])
+    .range([height - margin.bottom, margin.top])
+    .nice(4);
+  const x = scalePoint()
+    .domain(plain.years.map(String))
+    .range([margin.left, width - margin.right])
+    .padding(0.3);
   for (const tick of y.ticks(4)) {
     el('line', { x1: margin.left, x2: width - margin.right, y1: y(tick), y2: y(tick), stroke: '#d0d0d0' }, svg);
     el('text', { x: margin.left - 6, y: y(tick) + 4, 'text-anchor': 'end', 'font-size': 12 }, svg, money(tick));
   }
-  for (const year of plain.years) el('text', { x: x(String(year)), y: height - 8, 'text-anchor': 'middle', 'font-size': 13 }, svg, String(year));
+  for (const year of plain.years)
+    el('text', { x: x(String(year)), y: height - 8, 'text-anchor': 'middle', 'font-size': 13 }, svg, String(year));
   plain.series.forEach((series, i) => {
     const color = COLORS[i % COLORS.length];
     const item = document.createElement('li');
@@ -160,7 +199,13 @@ function lines(stage, plain) {
     legend.appendChild(item);
     const d = series.values.map((value, j) => `${j ? 'L' : 'M'}${x(String(plain.years[j]))},${y(value)}`).join('');
     el('path', { d, fill: 'none', stroke: color, 'stroke-width': 2.5 }, svg);
-    series.values.forEach((value, j) => el('circle', { cx: x(String(plain.years[j])), cy: y(value), r: 5, fill: color, stroke: '#fff', 'stroke-width': 1.5 }, svg));
+    series.values.forEach((value, j) =>
+      el(
+        'circle',
+        { cx: x(String(plain.years[j])), cy: y(value), r: 5, fill: color, stroke: '#fff', 'stroke-width': 1.5 },
+        svg,
+      ),
+    );
   });
   return { svg, kind: 'lines' };
 }

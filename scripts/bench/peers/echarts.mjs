@@ -21,7 +21,18 @@ import { chartSize, money, run } from './harness.mjs';
 
 echarts.use([BarChart, LineChart, TreemapChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
-const COLORS = ['#1f5fa8', '#c0392b', '#2e7d32', '#8e44ad', '#b35900', '#00796b', '#5d4037', '#ad1457', '#455a64', '#7a6f00'];
+const COLORS = [
+  '#1f5fa8',
+  '#c0392b',
+  '#2e7d32',
+  '#8e44ad',
+  '#b35900',
+  '#00796b',
+  '#5d4037',
+  '#ad1457',
+  '#455a64',
+  '#7a6f00',
+];
 
 function toTree(items) {
   return items.map((item) => ({
@@ -39,35 +50,44 @@ function option(workload, plain) {
       ...base,
       grid: { left: 8, right: 120, top: 4, bottom: 4, containLabel: true },
       xAxis: { type: 'value', show: false },
-      yAxis: { type: 'category', inverse: true, data: items.map((item) => `${item.code} ${item.name}`), axisTick: { show: false } },
-      series: [{
-        type: 'bar',
-        barWidth: 18,
-        colorBy: 'data',
-        data: items.map((item) => item.value),
-        label: { show: true, position: 'right', formatter: (p) => money(p.value) },
-      }],
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: items.map((item) => `${item.code} ${item.name}`),
+        axisTick: { show: false },
+      },
+      series: [
+        {
+          type: 'bar',
+          barWidth: 18,
+          colorBy: 'data',
+          data: items.map((item) => item.value),
+          label: { show: true, position: 'right', formatter: (p) => money(p.value) },
+        },
+      ],
     };
   }
   if (workload === 'w2') {
     return {
       ...base,
-      series: [{
-        id: 'budget',
-        type: 'treemap',
-        // The top-level `animation: false` does not stop the treemap's 900 ms
-        // update transition in ECharts 6 ('finished' came ~940 ms after an
-        // update); the series-level switch does.
-        animation: false,
-        data: toTree(plain.tree),
-        leafDepth: 1,
-        roam: false,
-        nodeClick: 'zoomToNode',
-        squareRatio: 1.4,
-        breadcrumb: { show: true },
-        label: { show: true, formatter: (p) => `${p.name}\n${money(p.value)}` },
-        itemStyle: { gapWidth: 2 },
-      }],
+      series: [
+        {
+          id: 'budget',
+          type: 'treemap',
+          // The top-level `animation: false` does not stop the treemap's 900 ms
+          // update transition in ECharts 6 ('finished' came ~940 ms after an
+          // update); the series-level switch does.
+          animation: false,
+          data: toTree(plain.tree),
+          leafDepth: 1,
+          roam: false,
+          nodeClick: 'zoomToNode',
+          squareRatio: 1.4,
+          breadcrumb: { show: true },
+          label: { show: true, formatter: (p) => `${p.name}\n${money(p.value)}` },
+          itemStyle: { gapWidth: 2 },
+        },
+      ],
     };
   }
   return {
@@ -118,7 +138,9 @@ run({
     return whenFinished({ chart, div }, () => chart.setOption(option(workload, data.plain)));
   },
   update(handle, workload, data) {
-    return whenFinished(handle, () => handle.chart.setOption({ series: [{ id: 'budget', data: toTree(data.plain.tree) }] }));
+    return whenFinished(handle, () =>
+      handle.chart.setOption({ series: [{ id: 'budget', data: toTree(data.plain.tree) }] }),
+    );
   },
   info(handle) {
     return {

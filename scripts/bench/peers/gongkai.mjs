@@ -10,6 +10,9 @@ import { run } from './harness.mjs';
 run(
   budgetRenderer('gongkai', (doc) => {
     const result = validate(budgetSchema, doc);
-    return { ok: result.ok, messages: result.ok ? [] : result.issues.slice(0, 20).map((issue) => formatIssue(issue, 'zh-CN')) };
+    return {
+      ok: result.ok,
+      messages: result.ok ? [] : result.issues.slice(0, 20).map((issue) => formatIssue(issue, 'zh-CN')),
+    };
   }),
 );

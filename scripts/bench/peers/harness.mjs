@@ -63,7 +63,9 @@ async function getJson(url) {
 
 function collectLongTasks() {
   const observer = window.__longTaskObserver;
-  if (observer) for (const entry of observer.takeRecords()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+  if (observer)
+    for (const entry of observer.takeRecords())
+      window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
   return window.__longTasks ?? [];
 }
 
@@ -73,7 +75,8 @@ async function settle(roots, paintedAt) {
   const observer = new MutationObserver((records) => {
     changed += records.length;
   });
-  for (const root of roots) observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+  for (const root of roots)
+    observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
   let settledAt = paintedAt;
   let rerenders = 0;
   let quiet = 0;

@@ -11,11 +11,24 @@ import * as Plot from '@observablehq/plot';
 import { hierarchy, treemap, treemapSquarify } from 'd3-hierarchy';
 import { chartSize, money, run } from './harness.mjs';
 
-const COLORS = ['#1f5fa8', '#c0392b', '#2e7d32', '#8e44ad', '#b35900', '#00796b', '#5d4037', '#ad1457', '#455a64', '#7a6f00'];
+const COLORS = [
+  '#1f5fa8',
+  '#c0392b',
+  '#2e7d32',
+  '#8e44ad',
+  '#b35900',
+  '#00796b',
+  '#5d4037',
+  '#ad1457',
+  '#455a64',
+  '#7a6f00',
+];
 const FONT = 'system-ui, "Noto Sans CJK SC", sans-serif';
 
 function bars(items) {
-  const rows = [...items].sort((a, b) => b.value - a.value).map((item) => ({ ...item, label: `${item.code} ${item.name}` }));
+  const rows = [...items]
+    .sort((a, b) => b.value - a.value)
+    .map((item) => ({ ...item, label: `${item.code} ${item.name}` }));
   const { width, height } = chartSize('w1', rows.length);
   return Plot.plot({
     width,
@@ -37,12 +50,21 @@ function bars(items) {
 function tiles(tree) {
   const { width, height } = chartSize('w2');
   const root = hierarchy({ code: '', children: tree }).sum((d) => (d.children ? 0 : d.value));
-  const level = hierarchy({ children: root.children.map((node) => ({ code: node.data.code, name: node.data.name, value: node.value })) })
+  const level = hierarchy({
+    children: root.children.map((node) => ({ code: node.data.code, name: node.data.name, value: node.value })),
+  })
     .sum((d) => d.value ?? 0)
     .sort((a, b) => b.value - a.value);
   treemap().size([width, height]).paddingInner(2).tile(treemapSquarify.ratio(1.4))(level);
   const total = level.value || 1;
-  const rects = level.leaves().map((leaf, i) => ({ ...leaf.data, x0: leaf.x0, x1: leaf.x1, y0: leaf.y0, y1: leaf.y1, color: COLORS[i % COLORS.length] }));
+  const rects = level.leaves().map((leaf, i) => ({
+    ...leaf.data,
+    x0: leaf.x0,
+    x1: leaf.x1,
+    y0: leaf.y0,
+    y1: leaf.y1,
+    color: COLORS[i % COLORS.length],
+  }));
   const fits = (d) => d.x1 - d.x0 >= 56 && d.y1 - d.y0 >= 40;
   return Plot.plot({
     width,
@@ -53,15 +75,32 @@ function tiles(tree) {
     y: { axis: null, domain: [0, height], reverse: true },
     marks: [
       Plot.rect(rects, { x1: 'x0', x2: 'x1', y1: 'y0', y2: 'y1', fill: 'color' }),
-      Plot.text(rects.filter(fits), { x: (d) => d.x0 + 6, y: (d) => d.y0 + 18, text: (d) => `${d.code} ${d.name}`, fill: '#fff', fontSize: 14, textAnchor: 'start', lineWidth: 12 }),
-      Plot.text(rects.filter(fits), { x: (d) => d.x0 + 6, y: (d) => d.y0 + 36, text: (d) => `${money(d.value)}，占${((d.value / total) * 100).toFixed(1)}%`, fill: '#fff', fontSize: 12, textAnchor: 'start' }),
+      Plot.text(rects.filter(fits), {
+        x: (d) => d.x0 + 6,
+        y: (d) => d.y0 + 18,
+        text: (d) => `${d.code} ${d.name}`,
+        fill: '#fff',
+        fontSize: 14,
+        textAnchor: 'start',
+        lineWidth: 12,
+      }),
+      Plot.text(rects.filter(fits), {
+        x: (d) => d.x0 + 6,
+        y: (d) => d.y0 + 36,
+        text: (d) => `${money(d.value)}，占${((d.value / total) * 100).toFixed(1)}%`,
+        fill: '#fff',
+        fontSize: 12,
+        textAnchor: 'start',
+      }),
     ],
   });
 }
 
 function lines(plain) {
   const { width, height } = chartSize('w3');
-  const points = plain.series.flatMap((series) => series.values.map((value, j) => ({ name: series.name, year: plain.years[j], value })));
+  const points = plain.series.flatMap((series) =>
+    series.values.map((value, j) => ({ name: series.name, year: plain.years[j], value })),
+  );
   return Plot.plot({
     width,
     height,
@@ -70,7 +109,10 @@ function lines(plain) {
     x: { type: 'point', label: null, padding: 0.3 },
     y: { grid: true, label: null, ticks: 4, tickFormat: money },
     color: { legend: true, range: COLORS },
-    marks: [Plot.lineY(points, { x: 'year', y: 'value', stroke: 'name', strokeWidth: 2.5 }), Plot.dot(points, { x: 'year', y: 'value', fill: 'name', r: 5, stroke: '#fff' })],
+    marks: [
+      Plot.lineY(points, { x: 'year', y: 'value', stroke: 'name', strokeWidth: 2.5 }),
+      Plot.dot(points, { x: 'year', y: 'value', fill: 'name', r: 5, stroke: '#fff' }),
+    ],
   });
 }
 

@@ -13,21 +13,45 @@ import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import { chartSize, money, run } from './harness.mjs';
 
-const COLORS = ['#1f5fa8', '#c0392b', '#2e7d32', '#8e44ad', '#b35900', '#00796b', '#5d4037', '#ad1457', '#455a64', '#7a6f00'];
+const COLORS = [
+  '#1f5fa8',
+  '#c0392b',
+  '#2e7d32',
+  '#8e44ad',
+  '#b35900',
+  '#00796b',
+  '#5d4037',
+  '#ad1457',
+  '#455a64',
+  '#7a6f00',
+];
 const FONT = 'system-ui, "Noto Sans CJK SC", sans-serif';
 const config = { font: FONT, view: { stroke: null }, axis: { labelFontSize: 13 } };
 
 function barsSpec(items) {
-  const rows = [...items].sort((a, b) => b.value - a.value).map((item, i) => ({ label: `${item.code} ${item.name}`, value: item.value, text: money(item.value), i: i % COLORS.length }));
+  const rows = [...items]
+    .sort((a, b) => b.value - a.value)
+    .map((item, i) => ({
+      label: `${item.code} ${item.name}`,
+      value: item.value,
+      text: money(item.value),
+      i: i % COLORS.length,
+    }));
   const { width, height } = chartSize('w1', rows.length);
   return compile({
     width: width - Math.min(260, Math.round(width * 0.32)) - 128,
     height,
     config,
     data: { values: rows },
-    encoding: { y: { field: 'label', type: 'nominal', sort: null, title: null }, x: { field: 'value', type: 'quantitative', axis: null } },
+    encoding: {
+      y: { field: 'label', type: 'nominal', sort: null, title: null },
+      x: { field: 'value', type: 'quantitative', axis: null },
+    },
     layer: [
-      { mark: { type: 'bar', height: 18 }, encoding: { color: { field: 'i', type: 'nominal', scale: { range: COLORS }, legend: null } } },
+      {
+        mark: { type: 'bar', height: 18 },
+        encoding: { color: { field: 'i', type: 'nominal', scale: { range: COLORS }, legend: null } },
+      },
       { mark: { type: 'text', align: 'left', dx: 6, fontSize: 13 }, encoding: { text: { field: 'text' } } },
     ],
   }).spec;
@@ -60,20 +84,41 @@ function treemapSpec(tree, total) {
         values: nodes(tree),
         transform: [
           { type: 'stratify', key: 'id', parentKey: 'parent' },
-          { type: 'treemap', field: 'value', sort: { field: 'value', order: 'descending' }, round: true, method: 'squarify', ratio: 1.4, paddingInner: 2, size: [{ signal: 'width' }, { signal: 'height' }] },
+          {
+            type: 'treemap',
+            field: 'value',
+            sort: { field: 'value', order: 'descending' },
+            round: true,
+            method: 'squarify',
+            ratio: 1.4,
+            paddingInner: 2,
+            size: [{ signal: 'width' }, { signal: 'height' }],
+          },
         ],
       },
       { name: 'level', source: 'tree', transform: [{ type: 'filter', expr: 'datum.depth === 1' }] },
     ],
     scales: [{ name: 'color', type: 'ordinal', domain: { data: 'level', field: 'id' }, range: COLORS }],
     marks: [
-      { type: 'rect', from: { data: 'level' }, encode: { enter: { fill: { scale: 'color', field: 'id' } }, update: { x: { field: 'x0' }, y: { field: 'y0' }, x2: { field: 'x1' }, y2: { field: 'y1' } } } },
+      {
+        type: 'rect',
+        from: { data: 'level' },
+        encode: {
+          enter: { fill: { scale: 'color', field: 'id' } },
+          update: { x: { field: 'x0' }, y: { field: 'y0' }, x2: { field: 'x1' }, y2: { field: 'y1' } },
+        },
+      },
       {
         type: 'text',
         from: { data: 'level' },
         encode: {
           enter: { fill: { value: '#fff' }, fontSize: { value: 14 }, baseline: { value: 'top' } },
-          update: { x: { signal: 'datum.x0 + 6' }, y: { signal: 'datum.y0 + 6' }, text: { signal: `datum.x1 - datum.x0 >= 56 && datum.y1 - datum.y0 >= 40 ? datum.name : ''` }, limit: { signal: 'datum.x1 - datum.x0 - 10' } },
+          update: {
+            x: { signal: 'datum.x0 + 6' },
+            y: { signal: 'datum.y0 + 6' },
+            text: { signal: `datum.x1 - datum.x0 >= 56 && datum.y1 - datum.y0 >= 40 ? datum.name : ''` },
+            limit: { signal: 'datum.x1 - datum.x0 - 10' },
+          },
         },
       },
       {
@@ -84,7 +129,9 @@ function treemapSpec(tree, total) {
           update: {
             x: { signal: 'datum.x0 + 6' },
             y: { signal: 'datum.y0 + 24' },
-            text: { signal: `datum.x1 - datum.x0 >= 56 && datum.y1 - datum.y0 >= 40 ? format(datum.value / 10000, '.2f') + '亿元，占' + format(datum.value / ${total} * 100, '.1f') + '%' : ''` },
+            text: {
+              signal: `datum.x1 - datum.x0 >= 56 && datum.y1 - datum.y0 >= 40 ? format(datum.value / 10000, '.2f') + '亿元，占' + format(datum.value / ${total} * 100, '.1f') + '%' : ''`,
+            },
             limit: { signal: 'datum.x1 - datum.x0 - 10' },
           },
         },
@@ -95,7 +142,9 @@ function treemapSpec(tree, total) {
 
 function linesSpec(plain) {
   const { width, height } = chartSize('w3');
-  const points = plain.series.flatMap((series) => series.values.map((value, j) => ({ name: series.name, year: String(plain.years[j]), value })));
+  const points = plain.series.flatMap((series) =>
+    series.values.map((value, j) => ({ name: series.name, year: String(plain.years[j]), value })),
+  );
   return compile({
     width: width - 76 - 16,
     height,
@@ -105,7 +154,12 @@ function linesSpec(plain) {
     encoding: {
       x: { field: 'year', type: 'ordinal', title: null, axis: { labelAngle: 0 } },
       y: { field: 'value', type: 'quantitative', title: null, axis: { tickCount: 4 } },
-      color: { field: 'name', type: 'nominal', scale: { range: COLORS }, legend: { orient: 'top', columns: 6, title: null } },
+      color: {
+        field: 'name',
+        type: 'nominal',
+        scale: { range: COLORS },
+        legend: { orient: 'top', columns: 6, title: null },
+      },
     },
   }).spec;
 }
@@ -113,7 +167,12 @@ function linesSpec(plain) {
 run({
   name: 'vegalite',
   async first(stage, workload, data) {
-    const spec = workload === 'w1' ? barsSpec(data.plain.items) : workload === 'w2' ? treemapSpec(data.plain.tree, data.plain.total) : linesSpec(data.plain);
+    const spec =
+      workload === 'w1'
+        ? barsSpec(data.plain.items)
+        : workload === 'w2'
+          ? treemapSpec(data.plain.tree, data.plain.total)
+          : linesSpec(data.plain);
     const container = document.createElement('div');
     stage.append(container);
     const view = new vega.View(vega.parse(spec), { renderer: 'svg', container, hover: false });
@@ -121,7 +180,13 @@ run({
     return { view, container };
   },
   async update(handle, workload, data) {
-    handle.view.change('tree', vega.changeset().remove(() => true).insert(nodes(data.plain.tree)));
+    handle.view.change(
+      'tree',
+      vega
+        .changeset()
+        .remove(() => true)
+        .insert(nodes(data.plain.tree)),
+    );
     await handle.view.runAsync();
     return handle;
   },
@@ -130,6 +195,9 @@ run({
   },
   info(handle) {
     const svg = handle.container.querySelector('svg');
-    return { chart: svg ? `${svg.getAttribute('width')}×${svg.getAttribute('height')}` : 'none', domNodes: handle.container.querySelectorAll('*').length };
+    return {
+      chart: svg ? `${svg.getAttribute('width')}×${svg.getAttribute('height')}` : 'none',
+      domNodes: handle.container.querySelectorAll('*').length,
+    };
   },
 });

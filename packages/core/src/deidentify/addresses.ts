@@ -65,7 +65,26 @@ const BEFORE_ROOM = /(?:单元|栋|幢|楼|层)$/;
 /** Place names a village's team or group (三队, 五组, 二社) may follow. */
 const TEAM_PLACES = ['村', '社区'];
 /** Place names a house number may follow. */
-const STREETS = ['社区', '小区', '大街', '胡同', '花园', '家园', '新村', '公寓', '大厦', '村', '路', '街', '巷', '弄', '道', '苑', '镇', '乡'];
+const STREETS = [
+  '社区',
+  '小区',
+  '大街',
+  '胡同',
+  '花园',
+  '家园',
+  '新村',
+  '公寓',
+  '大厦',
+  '村',
+  '路',
+  '街',
+  '巷',
+  '弄',
+  '道',
+  '苑',
+  '镇',
+  '乡',
+];
 /** Every place-name ending by its last character, longest first, for reading back to where an address starts. */
 const PLACES: Record<string, string[]> = {
   区: ['特别行政区', '自治区', '开发区', '社区', '小区', '地区', '区'],
@@ -96,7 +115,8 @@ const PLACE_UNITS = '省市州盟县区旗镇乡村路街巷弄道苑';
 /** Characters that are no part of a place name: function words before an address (和平路 and 向阳村 keep 和 and 向). */
 const NOT_PLACE = '的了在是于与及对从到把被为说称讲我你他她们您请让给住位、';
 /** Words before an address that a place name read backwards must not swallow. */
-const ADDRESS_CUES = /住在|家住|住址|地址|位于|来自|居住|家在|现住|户籍|搬到|反映|举报|投诉|我是|我在|我家|门口|附近|楼下|对面/g;
+const ADDRESS_CUES =
+  /住在|家住|住址|地址|位于|来自|居住|家在|现住|户籍|搬到|反映|举报|投诉|我是|我在|我家|门口|附近|楼下|对面/g;
 
 const isHan = (code: number) => code >= 0x3400 && code <= 0x9fff;
 
@@ -122,7 +142,8 @@ function addressStart(text: string, end: number): number {
     const nameStart = from;
     const name = text.slice(nameStart, nameEnd);
     ADDRESS_CUES.lastIndex = 0;
-    for (let cue: RegExpExecArray | null; (cue = ADDRESS_CUES.exec(name)); ) from = nameStart + cue.index + cue[0].length;
+    for (let cue: RegExpExecArray | null; (cue = ADDRESS_CUES.exec(name));)
+      from = nameStart + cue.index + cue[0].length;
     if (from >= nameEnd) break;
     start = from;
     at = from;
@@ -133,7 +154,7 @@ function addressStart(text: string, end: number): number {
 /** Cuts the addresses in folded `text` below the county, leaving public ones (the bureau's own). */
 export function maskAddresses(text: string, marks: Marks, contacts: PublicContacts): void {
   UNIT.lastIndex = 0;
-  for (let unit: RegExpExecArray | null; (unit = UNIT.exec(text)); ) {
+  for (let unit: RegExpExecArray | null; (unit = UNIT.exec(text));) {
     if (!NUMERALS.includes(text[unit.index - 1] ?? 'x')) continue;
     const number = NUMBER_BEFORE.exec(text.slice(Math.max(0, unit.index - 17), unit.index));
     if (!number) continue;

@@ -7,9 +7,11 @@
 import { Marks, STAR } from './marks.js';
 import type { PublicContacts } from './public.js';
 
-const isLetterOrDigit = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+const isLetterOrDigit = (code: number) =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 /** Characters of the part before @ (RFC 5322's common subset). */
-const isLocal = (code: number) => isLetterOrDigit(code) || code === 46 || code === 95 || code === 37 || code === 43 || code === 45;
+const isLocal = (code: number) =>
+  isLetterOrDigit(code) || code === 46 || code === 95 || code === 37 || code === 43 || code === 45;
 const isDomain = (code: number) => isLetterOrDigit(code) || code === 46 || code === 45;
 const DOMAIN = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
 

@@ -16,7 +16,16 @@
  */
 function folded(code: number): number {
   if (code >= 0xff0b && code <= 0xff5a) {
-    if (code === 0xff0b || code === 0xff0d || code === 0xff0e || code === 0xff3f || (code >= 0xff10 && code <= 0xff19) || (code >= 0xff20 && code <= 0xff3a) || code >= 0xff41) return code - 0xfee0;
+    if (
+      code === 0xff0b ||
+      code === 0xff0d ||
+      code === 0xff0e ||
+      code === 0xff3f ||
+      (code >= 0xff10 && code <= 0xff19) ||
+      (code >= 0xff20 && code <= 0xff3a) ||
+      code >= 0xff41
+    )
+      return code - 0xfee0;
     return code;
   }
   if (code === 0x3000 || code === 0xa0) return 32;
@@ -25,7 +34,8 @@ function folded(code: number): number {
 }
 
 /** A cheap first test: Han characters and ASCII fail it at once. */
-const mayFold = (code: number) => code === 0xa0 || (code >= 0x2010 && code <= 0x2212) || code === 0x3000 || (code >= 0xff0b && code <= 0xff5a);
+const mayFold = (code: number) =>
+  code === 0xa0 || (code >= 0x2010 && code <= 0x2212) || code === 0x3000 || (code >= 0xff0b && code <= 0xff5a);
 
 /** `text` with those full-width forms as ASCII and every dash as "-", the same length as `text`. */
 export function foldWidth(text: string): string {

@@ -39,7 +39,8 @@ export class Marks {
     const marks = new Uint8Array(last - first);
     for (let r = 0; r < ranges.length; r += 3) {
       const kind = ranges[r + 2]!;
-      for (let i = Math.max(first, ranges[r]!); i < Math.min(ranges[r + 1]!, last); i++) if (marks[i - first]! < kind) marks[i - first] = kind;
+      for (let i = Math.max(first, ranges[r]!); i < Math.min(ranges[r + 1]!, last); i++)
+        if (marks[i - first]! < kind) marks[i - first] = kind;
     }
     let out = text.slice(0, first);
     let kept = first;
@@ -56,7 +57,12 @@ export class Marks {
         if (isHighSurrogate(text.charCodeAt(i)) && i + 1 < text.length) i++;
         // The rest of a run of plain stars at once.
         let run = 0;
-        while (i + 1 + run < last && marks[i + 1 + run - first] === STAR && !isHighSurrogate(text.charCodeAt(i + 1 + run))) run++;
+        while (
+          i + 1 + run < last &&
+          marks[i + 1 + run - first] === STAR &&
+          !isHighSurrogate(text.charCodeAt(i + 1 + run))
+        )
+          run++;
         if (run) {
           out += star.repeat(run);
           i += run;

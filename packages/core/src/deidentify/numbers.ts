@@ -116,7 +116,8 @@ const hasX = (digits: string) => digits.endsWith('X') || digits.endsWith('x');
 function classify(digits: string, context: Context): Found | undefined {
   const length = digits.length;
   // A string that is both an ID and a credit code is the credit code only where it is called one.
-  if (length === 18 && isResidentId(digits)) return cued(context, CREDIT_CUE) && isCreditCode(digits) ? undefined : { kind: 'id', lead: 0 };
+  if (length === 18 && isResidentId(digits))
+    return cued(context, CREDIT_CUE) && isCreditCode(digits) ? undefined : { kind: 'id', lead: 0 };
   if (hasX(digits)) return undefined;
   if (length === 15 && isOldResidentId(digits)) return { kind: 'oldId', lead: 0 };
   const lead = length === 13 && digits.startsWith('86') ? 2 : length === 15 && digits.startsWith('0086') ? 4 : 0;
@@ -129,7 +130,8 @@ function classify(digits: string, context: Context): Found | undefined {
 /** Numbers that only count right after a cue: a local number (电话：6012345), a QQ number, a mistyped mobile or ID, a bank account. */
 function classifyCued(digits: string, context: Context): Found | undefined {
   const length = digits.length;
-  if (length >= 15 && length <= 18 && cued(context, ID_CUE) && !isCreditCode(digits)) return { kind: 'cuedId', lead: 0 };
+  if (length >= 15 && length <= 18 && cued(context, ID_CUE) && !isCreditCode(digits))
+    return { kind: 'cuedId', lead: 0 };
   if (hasX(digits)) return undefined;
   if (length >= 12 && length <= 19 && cued(context, ACCOUNT_CUE)) return { kind: 'cuedAccount', lead: 0 };
   // Six digits at least: 12345 and 12320 are hotlines.
@@ -138,7 +140,8 @@ function classifyCued(digits: string, context: Context): Found | undefined {
 }
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
-const isAlnum = (code: number) => isDigit(code) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+const isAlnum = (code: number) =>
+  isDigit(code) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 /** Characters after which digits are an amount or a count, not a phone number. */
 const UNITS = '元万亿%‰';
 
@@ -182,7 +185,7 @@ function readCluster(text: string, start: number): Cluster {
   let from = start;
   if (text[from - 1] === '+') from--;
   if (isOpen(text.charCodeAt(from - 1))) from--;
-  for (let at = start; ; ) {
+  for (let at = start; ;) {
     let end = at;
     while (end < n && isDigit(text.charCodeAt(end))) end++;
     starts.push(at);
@@ -209,7 +212,10 @@ function readCluster(text: string, start: number): Cluster {
     (isAlnum(after) ||
       UNITS.includes(text[end]!) ||
       (after === 46 && isDigit(text.charCodeAt(end + 1))) ||
-      (after === 44 && isDigit(text.charCodeAt(end + 1)) && isDigit(text.charCodeAt(end + 3)) && !isDigit(text.charCodeAt(end + 4))));
+      (after === 44 &&
+        isDigit(text.charCodeAt(end + 1)) &&
+        isDigit(text.charCodeAt(end + 3)) &&
+        !isDigit(text.charCodeAt(end + 4))));
   return { starts, ends, from, leftAttached, rightAttached };
 }
 
@@ -225,7 +231,12 @@ function markDigits(marks: Marks, cluster: Cluster, a: number, from: number, to:
 }
 
 /** The longest number a span of whole groups starting at group `a` makes; strict rules first, cues after. */
-function numberAt(text: string, cluster: Cluster, a: number, phoneColumn: boolean): { b: number; found: Found; digits: string } | undefined {
+function numberAt(
+  text: string,
+  cluster: Cluster,
+  a: number,
+  phoneColumn: boolean,
+): { b: number; found: Found; digits: string } | undefined {
   const last = cluster.starts.length - 1;
   const context: Context = { text, at: a === 0 ? cluster.from : cluster.starts[a]!, phoneColumn };
   let best: { b: number; found: Found; digits: string } | undefined;
@@ -296,7 +307,11 @@ export function maskIdValue(value: string, folded: string): string {
   for (let i = 0; i < folded.length; i++) if (/[\dXx]/.test(folded[i]!)) positions.push(i);
   const compact = positions.map((i) => folded[i]).join('');
   const marks = new Marks();
-  const [from, to] = isOldResidentId(compact) ? [6, 12] : compact.length >= 10 ? [6, Math.max(6, Math.min(14, compact.length - 4))] : [0, compact.length];
+  const [from, to] = isOldResidentId(compact)
+    ? [6, 12]
+    : compact.length >= 10
+      ? [6, Math.max(6, Math.min(14, compact.length - 4))]
+      : [0, compact.length];
   for (const i of positions.slice(from, to)) marks.set(i, i + 1, STAR);
   // Everything in an ID column is personal: what is not a digit is hidden too when there are no digits to mask.
   return compact.length ? marks.apply(value) : '*'.repeat(value.trim().length);

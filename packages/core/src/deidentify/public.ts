@@ -35,7 +35,8 @@ export function publicContacts(list: readonly string[] | undefined): PublicConta
     for (const entry of list) {
       const folded = foldWidth(entry.trim());
       found.texts.push(folded);
-      for (const email of folded.match(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+/g) ?? []) found.emails.add(email.toLowerCase());
+      for (const email of folded.match(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+/g) ?? [])
+        found.emails.add(email.toLowerCase());
       const digits = folded.replace(/\D/g, '');
       if (digits.length >= 3 && !folded.includes('@')) for (const key of phoneKeys(digits)) found.numbers.add(key);
     }

@@ -1,7 +1,8 @@
 /** Messages of the annual report (政府信息公开工作年度报告) and its schema's checks. Registered with addMessages() by the module that uses them. */
 export const annualReportZh = {
   'annual.totalMismatch': '各列合计 {sum}，与“总计” {total} 不相等',
-  'annual.balance': '“{column}”列：本年新收 {received} + 上年结转 {carriedOver} = {in}，应等于办理结果总计 {done} + 结转下年度 {forward} = {out}',
+  'annual.balance':
+    '“{column}”列：本年新收 {received} + 上年结转 {carriedOver} = {in}，应等于办理结果总计 {done} + 结转下年度 {forward} = {out}',
   'annual.publishedEarly': '公开日期 {published} 早于报告年度 {year} 年结束',
   'annual.section.overview': '一、总体情况',
   'annual.section.proactive': '二、主动公开政府信息情况',
@@ -79,14 +80,17 @@ export const annualReportZh = {
   'annual.case.要求提供公开出版物': '要求提供公开出版物',
   'annual.case.无正当理由大量反复申请': '无正当理由大量反复申请',
   'annual.case.要求行政机关确认或重新出具已获取信息': '要求行政机关确认或重新出具已获取信息',
-  'annual.case.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请': '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
-  'annual.case.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请': '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+  'annual.case.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请':
+    '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+  'annual.case.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请':
+    '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
   'annual.case.其他': '其他',
 } as const;
 
 export const annualReportEn: Record<keyof typeof annualReportZh, string> = {
   'annual.totalMismatch': 'the columns add up to {sum}, not the total {total}',
-  'annual.balance': 'column “{column}”: received {received} + carried over {carriedOver} = {in}, but replied {done} + carried forward {forward} = {out}',
+  'annual.balance':
+    'column “{column}”: received {received} + carried over {carriedOver} = {in}, but replied {done} + carried forward {forward} = {out}',
   'annual.publishedEarly': 'published on {published}, before the year {year} ended',
   'annual.section.overview': '1. Overview',
   'annual.section.proactive': '2. Information disclosed proactively',
@@ -138,7 +142,8 @@ export const annualReportEn: Record<keyof typeof annualReportZh, string> = {
   'annual.chart.count': 'Applications',
   'annual.chart.share': 'Share',
   'annual.count': '{count}',
-  'annual.sum.applications': 'In {year}, {received} applications came in and {carriedOver} were carried over; {done} were answered',
+  'annual.sum.applications':
+    'In {year}, {received} applications came in and {carriedOver} were carried over; {done} were answered',
   'annual.sum.largest': ', {count} of them {outcome} ({share})',
   'annual.sum.forward': '; {forward} are carried forward.',
   'annual.sum.none': 'No applications came in during {year}, and none were carried over.',
@@ -164,7 +169,9 @@ export const annualReportEn: Record<keyof typeof annualReportZh, string> = {
   'annual.case.要求提供公开出版物': 'Asks for a published publication',
   'annual.case.无正当理由大量反复申请': 'Many repeated applications without good reason',
   'annual.case.要求行政机关确认或重新出具已获取信息': 'Asks to confirm or reissue information already obtained',
-  'annual.case.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请': 'Not corrected in time without good reason; no longer handled',
-  'annual.case.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请': 'Fee not paid in time; no longer handled',
+  'annual.case.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请':
+    'Not corrected in time without good reason; no longer handled',
+  'annual.case.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请':
+    'Fee not paid in time; no longer handled',
   'annual.case.其他': 'Other',
 };

@@ -1,7 +1,8 @@
 /** Messages of the budget widget and its schema's consistency checks. Registered with addMessages() by the module that uses them. */
 export const budgetZh = {
   'expect.budgetCode': '科目编码：3、5 或 7 位数字（如 210、21002、2100201）',
-  'budget.sumMismatch': '{year}年{measure}：下级科目合计 {sum}{unit}，与本级 {total}{unit} 不相等（允许误差 {tolerance}）',
+  'budget.sumMismatch':
+    '{year}年{measure}：下级科目合计 {sum}{unit}，与本级 {total}{unit} 不相等（允许误差 {tolerance}）',
   'budget.splitMismatch': '基本支出与项目支出之和 {sum}{unit}，不等于{measure} {total}{unit}',
   'budget.codeNest': '科目编码 {code} 不属于上级科目 {parent}（下级编码应以上级编码开头并多 2 位）',
   'budget.codeRepeat': '科目编码 {code} 重复（已在 {other} 出现）',
@@ -88,9 +89,11 @@ export const budgetZh = {
 
 export const budgetEn: Record<keyof typeof budgetZh, string> = {
   'expect.budgetCode': 'a classification code of 3, 5 or 7 digits (e.g. 210, 21002, 2100201)',
-  'budget.sumMismatch': '{year} {measure}: the sub-items add up to {sum} {unit}, not the {total} {unit} given here (tolerance {tolerance})',
+  'budget.sumMismatch':
+    '{year} {measure}: the sub-items add up to {sum} {unit}, not the {total} {unit} given here (tolerance {tolerance})',
   'budget.splitMismatch': 'basic plus project spending is {sum} {unit}, not the {measure} of {total} {unit}',
-  'budget.codeNest': 'code {code} does not belong under {parent} (a sub-item code starts with its parent code and has 2 more digits)',
+  'budget.codeNest':
+    'code {code} does not belong under {parent} (a sub-item code starts with its parent code and has 2 more digits)',
   'budget.codeRepeat': 'code {code} appears twice (also at {other})',
   'budget.unknownYear': 'year {year} is not one of the declared years ({years})',
   'budget.yearRepeat': 'year {year} appears twice',
@@ -128,7 +131,8 @@ export const budgetEn: Record<keyof typeof budgetZh, string> = {
   'budget.sum.years': 'From {first} to {last}, {name} went {direction} from {from} to {to}',
   'budget.sum.fastest': '; fastest growth: {name} ({change})',
   'budget.sum.sangong': '{year} three public expenses: {amount}',
-  'budget.sum.debt': 'At the end of {year} government debt stood at {balance} against a limit of {limit}, {share} of the limit',
+  'budget.sum.debt':
+    'At the end of {year} government debt stood at {balance} against a limit of {limit}, {share} of the limit',
   'budget.sum.schedule': 'From {first} to {last}, {total} of principal falls due, most in {peak} ({amount})',
   'budget.rate': 'execution rate {rate}',
   'budget.col.code': 'Code',

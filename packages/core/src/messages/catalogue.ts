@@ -67,7 +67,8 @@ export const catalogueEn: Record<keyof typeof catalogueZh, string> = {
   'catalogue.keyRepeat': 'column key “{key}” is used twice',
   'catalogue.keyReserved': '“{key}” is a fixed field of every item and cannot be a column key',
   'catalogue.enumValues': 'an enum column needs its values',
-  'catalogue.statutory': 'the statutory column “{key}” ({label}) is missing: every item of a proactive, on-application or negative-list catalogue must state it',
+  'catalogue.statutory':
+    'the statutory column “{key}” ({label}) is missing: every item of a proactive, on-application or negative-list catalogue must state it',
   'catalogue.statutory.office': 'responsible office',
   'catalogue.statutory.timeLimit': 'time limit',
   'catalogue.statutory.review': 'review procedure',

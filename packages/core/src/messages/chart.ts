@@ -19,6 +19,7 @@ export const chartEn: Record<keyof typeof chartZh, string> = {
   'chart.share': '{share} of total',
   'copy.done': 'Copied',
   'copy.manual': 'Press and hold the text below and choose “Copy”:',
-  'file.weChat': 'WeChat cannot download files: tap “···” at the top right, choose “Open in browser” and download there, or copy the data into a spreadsheet.',
+  'file.weChat':
+    'WeChat cannot download files: tap “···” at the top right, choose “Open in browser” and download there, or copy the data into a spreadsheet.',
   'file.copy': 'Copy the data',
 };

@@ -61,14 +61,14 @@ export const commonZh = {
   'expect.url': '链接地址：以 https://、http:// 或 / 开头的地址（不允许 javascript: 或 data:）',
 } as const;
 
-
 export const commonEn: Record<keyof typeof commonZh, string> = {
   'state.loading': 'Loading…',
   'state.retry': 'Try again',
   'state.errorTitle': 'This content cannot be shown',
   'state.errorIntro': 'The data has these problems; please tell the site administrator:',
   'state.errorIntroSource': 'The data ({source}) has these problems; please tell the site administrator:',
-  'state.noData': 'No data given: set the src attribute, embed a <script type="application/json">, or set the data property.',
+  'state.noData':
+    'No data given: set the src attribute, embed a <script type="application/json">, or set the data property.',
   'state.internal': 'An internal error occurred while displaying this ({detail}).',
   'state.at': 'line {line}, column {col}',
   'state.moreIssues': '{count} more problems are not listed.',

@@ -49,7 +49,8 @@ export const consultationEn: Record<keyof typeof consultationZh, string> = {
   'consultation.basis': 'Basis of the decision',
   'consultation.comment': 'Send a comment',
   'consultation.report': 'How the comments were used',
-  'consultation.reportSummary': '{received} comments received: {adopted} adopted, {partly} partly adopted, {not} not adopted.',
+  'consultation.reportSummary':
+    '{received} comments received: {adopted} adopted, {partly} partly adopted, {not} not adopted.',
   'consultation.adopted': 'Adopted',
   'consultation.partlyAdopted': 'Partly adopted',
   'consultation.notAdopted': 'Not adopted',

@@ -43,7 +43,8 @@ export const explainerZh = {
 } as const;
 
 export const explainerEn: Record<keyof typeof explainerZh, string> = {
-  'expect.sectionId': 'a section id: starting with a lower-case letter, then lower-case letters, digits and hyphens (e.g. key-dates)',
+  'expect.sectionId':
+    'a section id: starting with a lower-case letter, then lower-case letters, digits and hyphens (e.g. key-dates)',
   'expect.alt': 'an image needs alternative text (alt) describing it for readers who cannot see it',
   'explainer.idRepeat': 'section id “{id}” is used twice',
   'explainer.seriesLength': '{count} values, but labels has {labels}',
@@ -79,7 +80,8 @@ export const explainerEn: Record<keyof typeof explainerZh, string> = {
   'explainer.what': 'What to do',
   'explainer.where': 'Where to go',
   'explainer.deadlines': 'Key dates',
-  'explainer.unknownSection': 'This section cannot be shown: unknown section type “{type}” (at {path}). The other sections are shown.',
+  'explainer.unknownSection':
+    'This section cannot be shown: unknown section type “{type}” (at {path}). The other sections are shown.',
   'explainer.compare': '{change} {label}',
   'explainer.longDescription': 'Image description',
   'explainer.source': 'Source: {source}',

@@ -66,7 +66,8 @@ export const formEn: Record<keyof typeof formZh, string> = {
   'form.sent': 'Sent. Your tracking code is {code}; keep it to check on progress.',
   'form.sentNoCode': 'Sent, thank you.',
   'form.failed': 'Not sent: {reason}. Everything you wrote is still here; please try again.',
-  'form.refused': 'Not sent: {reason}. Everything you wrote is still here; please correct what is marked and send again.',
+  'form.refused':
+    'Not sent: {reason}. Everything you wrote is still here; please correct what is marked and send again.',
   'form.retry': 'Send again',
   'form.draftRestored': 'What you wrote last time has been restored (kept in this browser).',
   'form.optional': '(optional)',

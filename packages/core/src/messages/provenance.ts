@@ -28,7 +28,8 @@ export const provenanceZh = {
   'provenance.verifiedBytes': '已核验数据未经改动。此版本使用旧格式签名，未载明版本号、发布单位和审核科室。',
   'provenance.keyNote': '签名密钥 {keyId}{pinned}',
   'provenance.pinned': '（本页指定）',
-  'provenance.unsupported': '无法核验：您的浏览器不支持 Ed25519 签名核验（需 Chrome 137、Safari 17、Firefox 129 或更新版本）。内容照常显示，但无法确认未经改动。',
+  'provenance.unsupported':
+    '无法核验：您的浏览器不支持 Ed25519 签名核验（需 Chrome 137、Safari 17、Firefox 129 或更新版本）。内容照常显示，但无法确认未经改动。',
   'provenance.unsupportedAlg': '无法核验：此版本使用 {alg} 签名，本页面尚不支持核验该算法。',
   'provenance.tampered': '未能核验：数据与发布时不一致（数字指纹不符），可能在发布后被改动。请以发布单位网站为准。',
   'provenance.mismatch': '未能核验：签名所对应的是{signed}，而本页载入的是{loaded}，可能是用其他版本冒充。',
@@ -67,15 +68,21 @@ export const provenanceEn: Record<keyof typeof provenanceZh, string> = {
   'provenance.empty': '(none)',
   'provenance.checking': 'Checking that the data is unaltered…',
   'provenance.verified': 'Verified: published by {publisher}, reviewed by {reviewer}',
-  'provenance.verifiedUnreviewed': 'Verified: published by {publisher} (not reviewed by a second person; reason given: {reason})',
-  'provenance.verifiedBytes': 'Verified that the data is unaltered. This version has an old-format signature, which names no version, publisher or reviewing office.',
+  'provenance.verifiedUnreviewed':
+    'Verified: published by {publisher} (not reviewed by a second person; reason given: {reason})',
+  'provenance.verifiedBytes':
+    'Verified that the data is unaltered. This version has an old-format signature, which names no version, publisher or reviewing office.',
   'provenance.keyNote': 'Signing key {keyId}{pinned}',
   'provenance.pinned': ' (pinned by this page)',
-  'provenance.unsupported': 'Cannot verify: this browser lacks Ed25519 signature checks (Chrome 137, Safari 17, Firefox 129 or newer). The content is shown, but it cannot be confirmed unaltered.',
+  'provenance.unsupported':
+    'Cannot verify: this browser lacks Ed25519 signature checks (Chrome 137, Safari 17, Firefox 129 or newer). The content is shown, but it cannot be confirmed unaltered.',
   'provenance.unsupportedAlg': 'Cannot verify: this version is signed with {alg}, which this page cannot check yet.',
-  'provenance.tampered': 'Not verified: the data differs from what was published (the fingerprint does not match); it may have been altered. Rely on the publisher’s own site.',
-  'provenance.mismatch': 'Not verified: the signature is for {signed}, but this page loaded {loaded}; another version may have been served in its place.',
-  'provenance.notInHistory': 'Not verified: the publication history has no record of the document or version this page loaded.',
+  'provenance.tampered':
+    'Not verified: the data differs from what was published (the fingerprint does not match); it may have been altered. Rely on the publisher’s own site.',
+  'provenance.mismatch':
+    'Not verified: the signature is for {signed}, but this page loaded {loaded}; another version may have been served in its place.',
+  'provenance.notInHistory':
+    'Not verified: the publication history has no record of the document or version this page loaded.',
   'provenance.versionOf': 'version {version} of “{slug}”',
   'provenance.wrongKey': 'Not verified: the signature was not made with {expected} key.',
   'provenance.expectedPinned': 'the pinned',

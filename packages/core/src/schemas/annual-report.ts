@@ -30,68 +30,99 @@ const count = () => z.int().check(z.gte(0));
 const optionalCount = () => z.optional(count());
 
 /** One row of table 三: applications by kind of applicant (absent = 0); `total`, when given, must be their sum. */
-export const applicantCountsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
-  person: optionalCount(),
-  business: optionalCount(),
-  research: optionalCount(),
-  nonprofit: optionalCount(),
-  legal: optionalCount(),
-  otherOrganisation: optionalCount(),
-  total: optionalCount(),
-}));
+export const applicantCountsSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    person: optionalCount(),
+    business: optionalCount(),
+    research: optionalCount(),
+    nonprofit: optionalCount(),
+    legal: optionalCount(),
+    otherOrganisation: optionalCount(),
+    total: optionalCount(),
+  }),
+);
 export type ApplicantCounts = z.infer<typeof applicantCountsSchema>;
 
 type CasesOf<O extends RequestOutcome> = (typeof REQUEST_OUTCOME_CASES)[O][number];
 type OutcomeShape = {
   [O in RequestOutcome]: CasesOf<O> extends never
     ? z.ZodMiniOptional<typeof applicantCountsSchema>
-    : z.ZodMiniOptional<z.ZodMiniObject<{ [C in CasesOf<O>]: z.ZodMiniOptional<typeof applicantCountsSchema> }, z.core.$strict>>;
+    : z.ZodMiniOptional<
+        z.ZodMiniObject<{ [C in CasesOf<O>]: z.ZodMiniOptional<typeof applicantCountsSchema> }, z.core.$strict>
+      >;
 };
 
 /** 三、本年度办理结果: 予以公开 and 部分公开 as counts; the other categories by their cases. */
-const outcomesSchema = /* @__PURE__ */ lazySchema(() => z.strictObject(
-  Object.fromEntries(
-    REQUEST_OUTCOMES.map((outcome) => {
-      const cases = REQUEST_OUTCOME_CASES[outcome] as readonly string[];
-      return [outcome, z.optional(cases.length ? z.strictObject(Object.fromEntries(cases.map((c) => [c, z.optional(applicantCountsSchema)]))) : applicantCountsSchema)];
-    }),
-  ) as unknown as OutcomeShape,
-));
-
-const issuedSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ made: optionalCount(), repealed: optionalCount(), inForce: optionalCount() }));
-const appealSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ upheld: optionalCount(), corrected: optionalCount(), other: optionalCount(), pending: optionalCount(), total: optionalCount() }));
-
-export const annualReportFields = /* @__PURE__ */ lazySchema(() => z.strictObject({
-  ...header('annual-report'),
-  title: text(),
-  /** 编制单位. */
-  office: text(),
-  /** The regulation took effect in 2008. */
-  year: z.int().check(z.gte(2008), z.lte(2200)),
-  published: isoDate(),
-  overview: z.optional(z.string()),
-  proactive: z.optional(
-    z.strictObject({
-      rules: z.optional(issuedSchema),
-      normativeDocuments: z.optional(issuedSchema),
-      licensing: optionalCount(),
-      penalties: optionalCount(),
-      enforcement: optionalCount(),
-      /** 万元. */
-      fees: z.optional(z.number().check(z.gte(0))),
-    }),
+const outcomesSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject(
+    Object.fromEntries(
+      REQUEST_OUTCOMES.map((outcome) => {
+        const cases = REQUEST_OUTCOME_CASES[outcome] as readonly string[];
+        return [
+          outcome,
+          z.optional(
+            cases.length
+              ? z.strictObject(Object.fromEntries(cases.map((c) => [c, z.optional(applicantCountsSchema)])))
+              : applicantCountsSchema,
+          ),
+        ];
+      }),
+    ) as unknown as OutcomeShape,
   ),
-  applications: z.strictObject({
-    received: applicantCountsSchema,
-    carriedOver: z.optional(applicantCountsSchema),
-    outcomes: outcomesSchema,
-    carriedForward: z.optional(applicantCountsSchema),
+);
+
+const issuedSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({ made: optionalCount(), repealed: optionalCount(), inForce: optionalCount() }),
+);
+const appealSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    upheld: optionalCount(),
+    corrected: optionalCount(),
+    other: optionalCount(),
+    pending: optionalCount(),
+    total: optionalCount(),
   }),
-  appeals: z.optional(z.strictObject({ review: z.optional(appealSchema), litigationDirect: z.optional(appealSchema), litigationAfterReview: z.optional(appealSchema) })),
-  problems: z.optional(z.string()),
-  other: z.optional(z.string()),
-  source: z.optional(z.string()),
-}));
+);
+
+export const annualReportFields = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    ...header('annual-report'),
+    title: text(),
+    /** 编制单位. */
+    office: text(),
+    /** The regulation took effect in 2008. */
+    year: z.int().check(z.gte(2008), z.lte(2200)),
+    published: isoDate(),
+    overview: z.optional(z.string()),
+    proactive: z.optional(
+      z.strictObject({
+        rules: z.optional(issuedSchema),
+        normativeDocuments: z.optional(issuedSchema),
+        licensing: optionalCount(),
+        penalties: optionalCount(),
+        enforcement: optionalCount(),
+        /** 万元. */
+        fees: z.optional(z.number().check(z.gte(0))),
+      }),
+    ),
+    applications: z.strictObject({
+      received: applicantCountsSchema,
+      carriedOver: z.optional(applicantCountsSchema),
+      outcomes: outcomesSchema,
+      carriedForward: z.optional(applicantCountsSchema),
+    }),
+    appeals: z.optional(
+      z.strictObject({
+        review: z.optional(appealSchema),
+        litigationDirect: z.optional(appealSchema),
+        litigationAfterReview: z.optional(appealSchema),
+      }),
+    ),
+    problems: z.optional(z.string()),
+    other: z.optional(z.string()),
+    source: z.optional(z.string()),
+  }),
+);
 
 export type GkAnnualReport = z.infer<typeof annualReportFields>;
 export type AppealCounts = z.infer<typeof appealSchema>;
@@ -108,16 +139,23 @@ export function applicantTotal(row: ApplicantCounts | undefined): number {
 
 /** One outcome category's counts: as entered, or the sum of its cases. */
 export function outcomeCounts(report: GkAnnualReport, outcome: RequestOutcome): Record<ApplicantColumn, number> {
-  const entry = report.applications.outcomes[outcome] as ApplicantCounts | Record<string, ApplicantCounts | undefined> | undefined;
+  const entry = report.applications.outcomes[outcome] as
+    ApplicantCounts | Record<string, ApplicantCounts | undefined> | undefined;
   const cases = REQUEST_OUTCOME_CASES[outcome] as readonly string[];
-  const rows = (cases.length ? cases.map((c) => (entry as Record<string, ApplicantCounts | undefined> | undefined)?.[c]) : [entry as ApplicantCounts | undefined]);
-  return Object.fromEntries(APPLICANT_COLUMNS.map((column) => [column, rows.reduce((sum, row) => sum + applicantCount(row, column), 0)])) as Record<ApplicantColumn, number>;
+  const rows = cases.length
+    ? cases.map((c) => (entry as Record<string, ApplicantCounts | undefined> | undefined)?.[c])
+    : [entry as ApplicantCounts | undefined];
+  return Object.fromEntries(
+    APPLICANT_COLUMNS.map((column) => [column, rows.reduce((sum, row) => sum + applicantCount(row, column), 0)]),
+  ) as Record<ApplicantColumn, number>;
 }
 
 /** （七）总计: every outcome, per column. */
 export function outcomesTotal(report: GkAnnualReport): Record<ApplicantColumn, number> {
   const byOutcome = REQUEST_OUTCOMES.map((outcome) => outcomeCounts(report, outcome));
-  return Object.fromEntries(APPLICANT_COLUMNS.map((column) => [column, byOutcome.reduce((sum, row) => sum + row[column], 0)])) as Record<ApplicantColumn, number>;
+  return Object.fromEntries(
+    APPLICANT_COLUMNS.map((column) => [column, byOutcome.reduce((sum, row) => sum + row[column], 0)]),
+  ) as Record<ApplicantColumn, number>;
 }
 
 export function appealTotal(row: AppealCounts | undefined): number {
@@ -130,7 +168,8 @@ type Issue = { path: Array<string | number>; message: string; params: Record<str
 export function annualReportIssues(report: GkAnnualReport): Issue[] {
   const issues: Issue[] = [];
   const checkTotal = (row: { total?: number | undefined } | undefined, sum: number, path: Array<string | number>) => {
-    if (row?.total !== undefined && row.total !== sum) issues.push({ path: [...path, 'total'], message: 'annual.totalMismatch', params: { sum, total: row.total } });
+    if (row?.total !== undefined && row.total !== sum)
+      issues.push({ path: [...path, 'total'], message: 'annual.totalMismatch', params: { sum, total: row.total } });
   };
   const apps = report.applications;
   checkTotal(apps.received, applicantTotal(apps.received), ['applications', 'received']);
@@ -139,8 +178,15 @@ export function annualReportIssues(report: GkAnnualReport): Issue[] {
   for (const outcome of REQUEST_OUTCOMES) {
     const entry = apps.outcomes[outcome] as Record<string, ApplicantCounts | undefined> | undefined;
     const cases = REQUEST_OUTCOME_CASES[outcome] as readonly string[];
-    if (!cases.length) checkTotal(entry as ApplicantCounts | undefined, applicantTotal(entry as ApplicantCounts | undefined), ['applications', 'outcomes', outcome]);
-    else for (const c of cases) checkTotal(entry?.[c], applicantTotal(entry?.[c]), ['applications', 'outcomes', outcome, c]);
+    if (!cases.length)
+      checkTotal(entry as ApplicantCounts | undefined, applicantTotal(entry as ApplicantCounts | undefined), [
+        'applications',
+        'outcomes',
+        outcome,
+      ]);
+    else
+      for (const c of cases)
+        checkTotal(entry?.[c], applicantTotal(entry?.[c]), ['applications', 'outcomes', outcome, c]);
   }
   // The template's own check (本列数据的勾稽关系): what came in equals what was answered plus what is left.
   const done = outcomesTotal(report);
@@ -152,20 +198,37 @@ export function annualReportIssues(report: GkAnnualReport): Issue[] {
       issues.push({
         path: ['applications', 'carriedForward', column],
         message: 'annual.balance',
-        params: { column: `annual.col.${column}`, received, carriedOver, in: received + carriedOver, done: done[column], forward, out: done[column] + forward },
+        params: {
+          column: `annual.col.${column}`,
+          received,
+          carriedOver,
+          in: received + carriedOver,
+          done: done[column],
+          forward,
+          out: done[column] + forward,
+        },
       });
     }
   }
-  for (const kind of APPEAL_KINDS) checkTotal(report.appeals?.[kind], appealTotal(report.appeals?.[kind]), ['appeals', kind]);
-  if (report.published < `${report.year}-12-31`) issues.push({ path: ['published'], message: 'annual.publishedEarly', params: { published: report.published, year: report.year } });
+  for (const kind of APPEAL_KINDS)
+    checkTotal(report.appeals?.[kind], appealTotal(report.appeals?.[kind]), ['appeals', kind]);
+  if (report.published < `${report.year}-12-31`)
+    issues.push({
+      path: ['published'],
+      message: 'annual.publishedEarly',
+      params: { published: report.published, year: report.year },
+    });
   return issues;
 }
 
-export const annualReportSchema = /* @__PURE__ */ lazySchema(() => annualReportFields.check(
-  z.superRefine((report, ctx) => {
-    for (const issue of annualReportIssues(report as GkAnnualReport)) ctx.issues.push({ code: 'custom', input: undefined, ...issue });
-  }),
-));
+export const annualReportSchema = /* @__PURE__ */ lazySchema(() =>
+  annualReportFields.check(
+    z.superRefine((report, ctx) => {
+      for (const issue of annualReportIssues(report as GkAnnualReport))
+        ctx.issues.push({ code: 'custom', input: undefined, ...issue });
+    }),
+  ),
+);
 
 const countsDescriptions = (path: string, zh: string, en: string): FieldDescriptions => ({
   [path]: [zh, en],
@@ -175,7 +238,10 @@ const countsDescriptions = (path: string, zh: string, en: string): FieldDescript
   [`${path}.nonprofit`]: ['法人或其他组织：社会公益组织', 'Public-interest organisations'],
   [`${path}.legal`]: ['法人或其他组织：法律服务机构', 'Legal service providers'],
   [`${path}.otherOrganisation`]: ['法人或其他组织：其他', 'Other organisations'],
-  [`${path}.total`]: ['总计（可不填，由各列相加；填写时须与各列之和相等）', 'Total (optional: worked out; if given, must equal the sum)'],
+  [`${path}.total`]: [
+    '总计（可不填，由各列相加；填写时须与各列之和相等）',
+    'Total (optional: worked out; if given, must equal the sum)',
+  ],
 });
 
 /** What each field means, for editors' IDEs. */
@@ -187,7 +253,16 @@ export function annualReportDescriptions(): FieldDescriptions {
     if (!cases.length) Object.assign(outcomes, countsDescriptions(path, `（${'一二三四五六'[i]}）${outcome}`, outcome));
     else {
       outcomes[path] = [`（${'一二三四五六'[i]}）${outcome}，按具体情形填写`, `${outcome}, by case`];
-      cases.forEach((c, j) => Object.assign(outcomes, countsDescriptions(`${path}.${c}`, `${j + 1}.${c}`, annualReportEn[`annual.case.${c}` as keyof typeof annualReportEn] ?? c)));
+      cases.forEach((c, j) =>
+        Object.assign(
+          outcomes,
+          countsDescriptions(
+            `${path}.${c}`,
+            `${j + 1}.${c}`,
+            annualReportEn[`annual.case.${c}` as keyof typeof annualReportEn] ?? c,
+          ),
+        ),
+      );
     }
   });
   const issued = (path: string, zh: string, en: string): FieldDescriptions => ({
@@ -205,12 +280,18 @@ export function annualReportDescriptions(): FieldDescriptions {
     [`${path}.total`]: ['总计（可不填；填写时须与各项之和相等）', 'Total (optional; if given, must equal the sum)'],
   });
   return {
-    '': ['政府信息公开工作年度报告（按国家统一格式）', 'Annual report on government information disclosure (national template)'],
+    '': [
+      '政府信息公开工作年度报告（按国家统一格式）',
+      'Annual report on government information disclosure (national template)',
+    ],
     ...headerDescriptions('annual-report'),
     title: ['标题，如“平罗县卫生健康局2025年政府信息公开工作年度报告”', 'Title'],
     office: ['编制单位', 'The office reporting'],
     year: ['报告年度', 'The year reported on'],
-    published: ['公开日期（YYYY-MM-DD），应在报告年度结束之后', 'Date of publication (YYYY-MM-DD), after the year ends'],
+    published: [
+      '公开日期（YYYY-MM-DD），应在报告年度结束之后',
+      'Date of publication (YYYY-MM-DD), after the year ends',
+    ],
     overview: ['一、总体情况（Markdown）', '1. Overview (Markdown)'],
     proactive: ['二、主动公开政府信息情况', '2. Proactive disclosure'],
     ...issued('proactive.rules', '规章', 'Rules'),
@@ -219,9 +300,16 @@ export function annualReportDescriptions(): FieldDescriptions {
     'proactive.penalties': ['行政处罚：本年处理决定数量', 'Administrative penalties: decisions this year'],
     'proactive.enforcement': ['行政强制：本年处理决定数量', 'Administrative enforcement: decisions this year'],
     'proactive.fees': ['行政事业性收费：本年收费金额（万元）', 'Administrative fees collected this year (10,000 yuan)'],
-    applications: ['三、收到和处理政府信息公开申请情况（按申请人类型分列）', '3. Applications received and handled, by kind of applicant'],
+    applications: [
+      '三、收到和处理政府信息公开申请情况（按申请人类型分列）',
+      '3. Applications received and handled, by kind of applicant',
+    ],
     ...countsDescriptions('applications.received', '一、本年新收政府信息公开申请数量', 'New applications this year'),
-    ...countsDescriptions('applications.carriedOver', '二、上年结转政府信息公开申请数量', 'Carried over from last year'),
+    ...countsDescriptions(
+      'applications.carriedOver',
+      '二、上年结转政府信息公开申请数量',
+      'Carried over from last year',
+    ),
     'applications.outcomes': ['三、本年度办理结果', 'Outcomes this year'],
     ...outcomes,
     ...countsDescriptions('applications.carriedForward', '四、结转下年度继续办理', 'Carried forward to next year'),

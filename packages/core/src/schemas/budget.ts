@@ -27,14 +27,16 @@ const nonNegative = () => z.number().check(z.nonnegative());
 const amount = () => z.optional(nonNegative());
 const fiscalYear = () => z.int().check(z.gte(1949), z.lte(2200));
 
-export const amountRowSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
-  year: fiscalYear(),
-  budget: amount(),
-  adjusted: amount(),
-  final: amount(),
-  basic: amount(),
-  project: amount(),
-}));
+export const amountRowSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    year: fiscalYear(),
+    budget: amount(),
+    adjusted: amount(),
+    final: amount(),
+    basic: amount(),
+    project: amount(),
+  }),
+);
 
 export interface BudgetItem {
   code?: string | undefined;
@@ -50,72 +52,85 @@ const CODE_PATTERN = /^\d{3}(?:\d{2}){0,2}$/;
 // Created once: a recursive getter that built a new schema on every access would lose its metadata.
 let childrenSchema: z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniType<BudgetItem, BudgetItem>>> | undefined;
 
-export const budgetItemSchema: z.ZodMiniType<BudgetItem, BudgetItem> = /* @__PURE__ */ lazySchema(() => z.strictObject({
-  code: z.optional(z.string().check(z.regex(CODE_PATTERN, { error: 'expect.budgetCode' }))),
-  name: text(),
-  values: z.array(amountRowSchema),
-  get children() {
-    return (childrenSchema ??= z.optional(z.array(budgetItemSchema)));
-  },
-  note: z.optional(z.string()),
-}));
+export const budgetItemSchema: z.ZodMiniType<BudgetItem, BudgetItem> = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    code: z.optional(z.string().check(z.regex(CODE_PATTERN, { error: 'expect.budgetCode' }))),
+    name: text(),
+    values: z.array(amountRowSchema),
+    get children() {
+      return (childrenSchema ??= z.optional(z.array(budgetItemSchema)));
+    },
+    note: z.optional(z.string()),
+  }),
+);
 
-export const sangongRowSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
-  year: fiscalYear(),
-  travelAbroad: nonNegative(),
-  vehiclePurchase: nonNegative(),
-  vehicleOperation: nonNegative(),
-  reception: nonNegative(),
-  meeting: amount(),
-  training: amount(),
-}));
+export const sangongRowSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    year: fiscalYear(),
+    travelAbroad: nonNegative(),
+    vehiclePurchase: nonNegative(),
+    vehicleOperation: nonNegative(),
+    reception: nonNegative(),
+    meeting: amount(),
+    training: amount(),
+  }),
+);
 
-export const debtRowSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
-  year: fiscalYear(),
-  limit: nonNegative(),
-  balance: nonNegative(),
-  borrowing: amount(),
-  repayment: amount(),
-}));
+export const debtRowSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    year: fiscalYear(),
+    limit: nonNegative(),
+    balance: nonNegative(),
+    borrowing: amount(),
+    repayment: amount(),
+  }),
+);
 
-export const repaymentSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
-  year: fiscalYear(),
-  principal: nonNegative(),
-  interest: amount(),
-}));
+export const repaymentSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    year: fiscalYear(),
+    principal: nonNegative(),
+    interest: amount(),
+  }),
+);
 
 /** The budget object without its cross-field checks (for checking large documents in slices). */
-export const budgetFields = /* @__PURE__ */ lazySchema(() => z.strictObject({
-  ...header('budget'),
-  title: text(),
-  department: text(),
-  stage: z.enum(BUDGET_STAGES),
-  year: fiscalYear(),
-  years: z.array(z.int()).check(z.minLength(1)),
-  unit: z.enum(BUDGET_UNITS),
-  published: isoDate(),
-  source: z.optional(z.string()),
-  tolerance: z.optional(nonNegative()),
-  views: z.optional(z.array(z.enum(BUDGET_VIEWS)).check(z.minLength(1))),
-  defaultView: z.optional(z.enum(BUDGET_VIEWS)),
-  functional: z.array(budgetItemSchema),
-  economic: z.optional(z.array(budgetItemSchema)),
-  revenue: z.optional(z.array(budgetItemSchema)),
-  sangong: z.optional(z.array(sangongRowSchema)),
-  sangongNote: z.optional(z.string()),
-  debt: z.optional(
-    z.strictObject({
-      series: z.array(debtRowSchema),
-      schedule: z.optional(z.array(repaymentSchema)),
-      term: z.optional(z.string()),
-      use: z.optional(z.string()),
-    }),
-  ),
-}));
+export const budgetFields = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    ...header('budget'),
+    title: text(),
+    department: text(),
+    stage: z.enum(BUDGET_STAGES),
+    year: fiscalYear(),
+    years: z.array(z.int()).check(z.minLength(1)),
+    unit: z.enum(BUDGET_UNITS),
+    published: isoDate(),
+    source: z.optional(z.string()),
+    tolerance: z.optional(nonNegative()),
+    views: z.optional(z.array(z.enum(BUDGET_VIEWS)).check(z.minLength(1))),
+    defaultView: z.optional(z.enum(BUDGET_VIEWS)),
+    functional: z.array(budgetItemSchema),
+    economic: z.optional(z.array(budgetItemSchema)),
+    revenue: z.optional(z.array(budgetItemSchema)),
+    sangong: z.optional(z.array(sangongRowSchema)),
+    sangongNote: z.optional(z.string()),
+    debt: z.optional(
+      z.strictObject({
+        series: z.array(debtRowSchema),
+        schedule: z.optional(z.array(repaymentSchema)),
+        term: z.optional(z.string()),
+        use: z.optional(z.string()),
+      }),
+    ),
+  }),
+);
 
 const itemDescriptions = (path: string): FieldDescriptions => ({
   [`${path}[]`]: ['科目', 'Budget item'],
-  [`${path}[].code`]: ['科目编码：类 3 位、款 5 位、项 7 位（如 210、21002、2100201）', 'Classification code: 3 digits (类), 5 (款) or 7 (项), e.g. 210, 21002, 2100201'],
+  [`${path}[].code`]: [
+    '科目编码：类 3 位、款 5 位、项 7 位（如 210、21002、2100201）',
+    'Classification code: 3 digits (类), 5 (款) or 7 (项), e.g. 210, 21002, 2100201',
+  ],
   [`${path}[].name`]: ['科目名称', 'Item name'],
   [`${path}[].values`]: ['各年度金额', 'Amounts by year'],
   [`${path}[].values[]`]: ['某一年度的金额（单位见 unit）', "One year's amounts (in the document's unit)"],
@@ -143,7 +158,10 @@ export function budgetDescriptions(): FieldDescriptions {
     published: ['公开日期（YYYY-MM-DD）', 'Date of publication (YYYY-MM-DD)'],
     source: ['数据来源说明', 'Source note'],
     tolerance: ['合计校验的允许误差（单位同 unit，默认 0.01）', 'Rounding tolerance for sums (in unit; default 0.01)'],
-    views: ['显示哪些视图：treemap 构成、bars 排序、execution 预算与决算、years 历年对比、sangong “三公”经费、debt 政府债务、tables 公开表格', 'Which views to show'],
+    views: [
+      '显示哪些视图：treemap 构成、bars 排序、execution 预算与决算、years 历年对比、sangong “三公”经费、debt 政府债务、tables 公开表格',
+      'Which views to show',
+    ],
     defaultView: ['默认视图', 'The view shown first'],
     functional: ['按支出功能分类科目（类/款/项）', 'Spending by function classification (类/款/项)'],
     ...itemDescriptions('functional'),
@@ -195,7 +213,12 @@ export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
     if (declared.has(y)) issues.push({ path: ['years', i], message: 'budget.yearRepeat', params: { year: y } });
     declared.add(y);
   });
-  if (!declared.has(doc.year)) issues.push({ path: ['year'], message: 'budget.unknownYear', params: { year: doc.year, years: doc.years.join('、') } });
+  if (!declared.has(doc.year))
+    issues.push({
+      path: ['year'],
+      message: 'budget.unknownYear',
+      params: { year: doc.year, years: doc.years.join('、') },
+    });
 
   const round = (n: number) => Number(n.toFixed(6));
   // This runs on every item before the first paint, usually as cold code: plain indexed loops, no closure or
@@ -204,11 +227,20 @@ export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
   const checkYears = (rows: ReadonlyArray<{ year: number }>, base?: ReadonlyArray<string | number>) => {
     for (let i = 0; i < rows.length; i++) {
       const year = rows[i]!.year;
-      if (!declared.has(year)) issues.push({ path: [...(base ?? pathTo('values')), i, 'year'], message: 'budget.unknownYear', params: { year, years: doc.years.join('、') } });
+      if (!declared.has(year))
+        issues.push({
+          path: [...(base ?? pathTo('values')), i, 'year'],
+          message: 'budget.unknownYear',
+          params: { year, years: doc.years.join('、') },
+        });
       // Rows are a handful (one a year): an earlier row of the same year is a repeat.
       for (let j = 0; j < i; j++) {
         if (rows[j]!.year === year) {
-          issues.push({ path: [...(base ?? pathTo('values')), i, 'year'], message: 'budget.yearRepeat', params: { year } });
+          issues.push({
+            path: [...(base ?? pathTo('values')), i, 'year'],
+            message: 'budget.yearRepeat',
+            params: { year },
+          });
           break;
         }
       }
@@ -227,10 +259,22 @@ export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
       checkYears(item.values);
       if (item.code !== undefined) {
         const previous = codes.get(item.code);
-        if (previous !== undefined) issues.push({ path: pathTo('code'), message: 'budget.codeRepeat', params: { code: item.code, other: formatPath(previous) } });
+        if (previous !== undefined)
+          issues.push({
+            path: pathTo('code'),
+            message: 'budget.codeRepeat',
+            params: { code: item.code, other: formatPath(previous) },
+          });
         else codes.set(item.code, at.slice());
-        if (parent?.code !== undefined && !(item.code.startsWith(parent.code) && item.code.length === parent.code.length + 2)) {
-          issues.push({ path: pathTo('code'), message: 'budget.codeNest', params: { code: item.code, parent: parent.code } });
+        if (
+          parent?.code !== undefined &&
+          !(item.code.startsWith(parent.code) && item.code.length === parent.code.length + 2)
+        ) {
+          issues.push({
+            path: pathTo('code'),
+            message: 'budget.codeNest',
+            params: { code: item.code, parent: parent.code },
+          });
         }
       }
       for (let r = 0; r < item.values.length; r++) {
@@ -243,7 +287,12 @@ export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
             issues.push({
               path: pathTo('values', r, measure),
               message: 'budget.splitMismatch',
-              params: { sum: round(row.basic + row.project), total: round(total), measure: `measure.${measure}`, unit: doc.unit },
+              params: {
+                sum: round(row.basic + row.project),
+                total: round(total),
+                measure: `measure.${measure}`,
+                unit: doc.unit,
+              },
             });
           }
         }
@@ -271,7 +320,14 @@ export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
               issues.push({
                 path: pathTo('values', r, measure),
                 message: 'budget.sumMismatch',
-                params: { year: row.year, measure: `measure.${measure}`, sum: round(sum), total: round(total), tolerance, unit: doc.unit },
+                params: {
+                  year: row.year,
+                  measure: `measure.${measure}`,
+                  sum: round(sum),
+                  total: round(total),
+                  tolerance,
+                  unit: doc.unit,
+                },
               });
             }
           }
@@ -296,7 +352,11 @@ export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
     checkYears(doc.debt.series, ['debt', 'series']);
     doc.debt.series.forEach((row, i) => {
       if (row.balance > row.limit + tolerance) {
-        issues.push({ path: ['debt', 'series', i, 'balance'], message: 'budget.overLimit', params: { balance: row.balance, limit: row.limit, unit: doc.unit } });
+        issues.push({
+          path: ['debt', 'series', i, 'balance'],
+          message: 'budget.overLimit',
+          params: { balance: row.balance, limit: row.limit, unit: doc.unit },
+        });
       }
     });
   }
@@ -306,13 +366,15 @@ export function budgetConsistencyIssues(doc: GkBudget): Issue[] {
   return issues;
 }
 
-export const budgetSchema = /* @__PURE__ */ lazySchema(() => budgetFields.check(
+export const budgetSchema = /* @__PURE__ */ lazySchema(() =>
+  budgetFields.check(
     z.superRefine((doc, ctx) => {
       for (const issue of budgetConsistencyIssues(doc as GkBudget)) {
         ctx.issues.push({ code: 'custom', input: undefined, ...issue });
       }
     }),
-));
+  ),
+);
 
 /** How to check a large budget in slices (see validateInSlices). */
 export const budgetSlices: Slices<typeof budgetSchema> = {

@@ -15,7 +15,18 @@ import { docNumber, header, headerDescriptions, isoDate, safeUrl, text, type Fie
 
 addMessages('zh-CN', explainerZh);
 
-export const SECTION_TYPES = ['text', 'figures', 'chart', 'steps', 'qa', 'compare', 'image', 'media', 'impact', 'contact'] as const;
+export const SECTION_TYPES = [
+  'text',
+  'figures',
+  'chart',
+  'steps',
+  'qa',
+  'compare',
+  'image',
+  'media',
+  'impact',
+  'contact',
+] as const;
 export type SectionType = (typeof SECTION_TYPES)[number];
 
 /** Section ids end up in the URL (#section-id), so they are short slugs. */
@@ -26,119 +37,163 @@ const sectionBase = () => ({
   title: text(),
 });
 
-export const textSectionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ type: z.literal('text'), ...sectionBase(), body: text() }));
+export const textSectionSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({ type: z.literal('text'), ...sectionBase(), body: text() }),
+);
 
-export const figuresSectionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
-  type: z.literal('figures'),
-  ...sectionBase(),
-  items: z.array(
-    z.strictObject({
-      value: z.number(),
-      unit: z.optional(text()),
-      label: text(),
-      compare: z.optional(z.strictObject({ label: text(), changePercent: z.number() })),
-    }),
-  ).check(z.minLength(1)),
-}));
+export const figuresSectionSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    type: z.literal('figures'),
+    ...sectionBase(),
+    items: z
+      .array(
+        z.strictObject({
+          value: z.number(),
+          unit: z.optional(text()),
+          label: text(),
+          compare: z.optional(z.strictObject({ label: text(), changePercent: z.number() })),
+        }),
+      )
+      .check(z.minLength(1)),
+  }),
+);
 
-export const chartSectionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
-  type: z.literal('chart'),
-  ...sectionBase(),
-  chart: z.enum(['bars', 'lines']),
-  unit: z.optional(text()),
-  labels: z.array(text()).check(z.minLength(1)),
-  series: z.array(z.strictObject({ name: text(), values: z.array(z.number()) })).check(z.minLength(1)),
-  source: z.optional(text()),
-}));
+export const chartSectionSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    type: z.literal('chart'),
+    ...sectionBase(),
+    chart: z.enum(['bars', 'lines']),
+    unit: z.optional(text()),
+    labels: z.array(text()).check(z.minLength(1)),
+    series: z.array(z.strictObject({ name: text(), values: z.array(z.number()) })).check(z.minLength(1)),
+    source: z.optional(text()),
+  }),
+);
 
-export const stepsSectionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
-  type: z.literal('steps'),
-  ...sectionBase(),
-  items: z.array(z.strictObject({ when: z.optional(text()), title: text(), body: z.optional(z.string()), who: z.optional(text()) })).check(z.minLength(1)),
-}));
+export const stepsSectionSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    type: z.literal('steps'),
+    ...sectionBase(),
+    items: z
+      .array(
+        z.strictObject({
+          when: z.optional(text()),
+          title: text(),
+          body: z.optional(z.string()),
+          who: z.optional(text()),
+        }),
+      )
+      .check(z.minLength(1)),
+  }),
+);
 
-export const qaSectionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
-  type: z.literal('qa'),
-  ...sectionBase(),
-  items: z.array(z.strictObject({ question: text(), answer: text() })).check(z.minLength(1)),
-}));
+export const qaSectionSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    type: z.literal('qa'),
+    ...sectionBase(),
+    items: z.array(z.strictObject({ question: text(), answer: text() })).check(z.minLength(1)),
+  }),
+);
 
-export const compareSectionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
-  type: z.literal('compare'),
-  ...sectionBase(),
-  beforeLabel: z.optional(text()),
-  afterLabel: z.optional(text()),
-  rows: z.array(z.strictObject({ aspect: text(), before: text(), after: text() })).check(z.minLength(1)),
-}));
+export const compareSectionSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    type: z.literal('compare'),
+    ...sectionBase(),
+    beforeLabel: z.optional(text()),
+    afterLabel: z.optional(text()),
+    rows: z.array(z.strictObject({ aspect: text(), before: text(), after: text() })).check(z.minLength(1)),
+  }),
+);
 
-export const imageSectionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
-  type: z.literal('image'),
-  ...sectionBase(),
-  src: safeUrl(),
-  alt: z.string().check(z.trim(), z.minLength(1, { error: 'expect.alt' })),
-  caption: text(),
-  longDescription: z.optional(z.string()),
-}));
+export const imageSectionSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    type: z.literal('image'),
+    ...sectionBase(),
+    src: safeUrl(),
+    alt: z.string().check(z.trim(), z.minLength(1, { error: 'expect.alt' })),
+    caption: text(),
+    longDescription: z.optional(z.string()),
+  }),
+);
 
-export const mediaSectionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
-  type: z.literal('media'),
-  ...sectionBase(),
-  kind: z.enum(['audio', 'video']),
-  src: safeUrl(),
-  poster: z.optional(safeUrl()),
-  captions: z.optional(safeUrl()),
-  transcript: z.optional(z.string()),
-}));
+export const mediaSectionSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    type: z.literal('media'),
+    ...sectionBase(),
+    kind: z.enum(['audio', 'video']),
+    src: safeUrl(),
+    poster: z.optional(safeUrl()),
+    captions: z.optional(safeUrl()),
+    transcript: z.optional(z.string()),
+  }),
+);
 
-export const impactSectionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
-  type: z.literal('impact'),
-  ...sectionBase(),
-  who: z.array(text()).check(z.minLength(1)),
-  what: z.array(text()).check(z.minLength(1)),
-  where: z.optional(z.array(z.strictObject({ name: text(), address: z.optional(text()), phone: z.optional(text()), url: z.optional(safeUrl()) }))),
-  deadlines: z.optional(z.array(z.strictObject({ date: isoDate(), what: text() }))),
-}));
+export const impactSectionSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    type: z.literal('impact'),
+    ...sectionBase(),
+    who: z.array(text()).check(z.minLength(1)),
+    what: z.array(text()).check(z.minLength(1)),
+    where: z.optional(
+      z.array(
+        z.strictObject({
+          name: text(),
+          address: z.optional(text()),
+          phone: z.optional(text()),
+          url: z.optional(safeUrl()),
+        }),
+      ),
+    ),
+    deadlines: z.optional(z.array(z.strictObject({ date: isoDate(), what: text() }))),
+  }),
+);
 
-export const contactSectionSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
-  type: z.literal('contact'),
-  ...sectionBase(),
-  items: z.array(z.strictObject({ label: text(), value: text(), url: z.optional(safeUrl()) })).check(z.minLength(1)),
-}));
+export const contactSectionSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    type: z.literal('contact'),
+    ...sectionBase(),
+    items: z.array(z.strictObject({ label: text(), value: text(), url: z.optional(safeUrl()) })).check(z.minLength(1)),
+  }),
+);
 
-export const sectionSchema = /* @__PURE__ */ lazySchema(() => z.discriminatedUnion('type', [
-  textSectionSchema,
-  figuresSectionSchema,
-  chartSectionSchema,
-  stepsSectionSchema,
-  qaSectionSchema,
-  compareSectionSchema,
-  imageSectionSchema,
-  mediaSectionSchema,
-  impactSectionSchema,
-  contactSectionSchema,
-]));
+export const sectionSchema = /* @__PURE__ */ lazySchema(() =>
+  z.discriminatedUnion('type', [
+    textSectionSchema,
+    figuresSectionSchema,
+    chartSectionSchema,
+    stepsSectionSchema,
+    qaSectionSchema,
+    compareSectionSchema,
+    imageSectionSchema,
+    mediaSectionSchema,
+    impactSectionSchema,
+    contactSectionSchema,
+  ]),
+);
 
-export const explainerFields = /* @__PURE__ */ lazySchema(() => z.strictObject({
-  ...header('explainer'),
-  title: text(),
-  summary: text(),
-  policy: z.strictObject({
+export const explainerFields = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    ...header('explainer'),
     title: text(),
-    number: z.optional(docNumber()),
-    issuer: z.optional(text()),
-    date: z.optional(isoDate()),
-    url: z.optional(safeUrl()),
-    document: z.optional(safeUrl()),
+    summary: text(),
+    policy: z.strictObject({
+      title: text(),
+      number: z.optional(docNumber()),
+      issuer: z.optional(text()),
+      date: z.optional(isoDate()),
+      url: z.optional(safeUrl()),
+      document: z.optional(safeUrl()),
+    }),
+    interpreter: z.strictObject({
+      office: text(),
+      firstInterpreter: z.optional(z.strictObject({ name: text(), title: text() })),
+      date: isoDate(),
+      contact: z.optional(text()),
+    }),
+    sections: z.array(sectionSchema).check(z.minLength(1)),
+    glossary: z.optional(z.array(z.strictObject({ term: text(), definition: text() }))),
   }),
-  interpreter: z.strictObject({
-    office: text(),
-    firstInterpreter: z.optional(z.strictObject({ name: text(), title: text() })),
-    date: isoDate(),
-    contact: z.optional(text()),
-  }),
-  sections: z.array(sectionSchema).check(z.minLength(1)),
-  glossary: z.optional(z.array(z.strictObject({ term: text(), definition: text() }))),
-}));
+);
 
 export type GkExplainer = z.infer<typeof explainerFields>;
 export type ExplainerSection = GkExplainer['sections'][number];
@@ -151,33 +206,46 @@ export function explainerConsistencyIssues(doc: GkExplainer): Issue[] {
   const ids = new Set<string>();
   doc.sections.forEach((section, i) => {
     if (section.id !== undefined) {
-      if (ids.has(section.id)) issues.push({ path: ['sections', i, 'id'], message: 'explainer.idRepeat', params: { id: section.id } });
+      if (ids.has(section.id))
+        issues.push({ path: ['sections', i, 'id'], message: 'explainer.idRepeat', params: { id: section.id } });
       ids.add(section.id);
     }
     if (section.type === 'chart') {
       section.series.forEach((series, s) => {
         if (series.values.length !== section.labels.length) {
-          issues.push({ path: ['sections', i, 'series', s, 'values'], message: 'explainer.seriesLength', params: { count: series.values.length, labels: section.labels.length } });
+          issues.push({
+            path: ['sections', i, 'series', s, 'values'],
+            message: 'explainer.seriesLength',
+            params: { count: series.values.length, labels: section.labels.length },
+          });
         }
       });
     }
     if (section.type === 'media' && !section.captions && !section.transcript?.trim()) {
-      issues.push({ path: ['sections', i, 'transcript'], message: 'explainer.mediaText', params: { kind: `explainer.kind.${section.kind}` } });
+      issues.push({
+        path: ['sections', i, 'transcript'],
+        message: 'explainer.mediaText',
+        params: { kind: `explainer.kind.${section.kind}` },
+      });
     }
   });
   const terms = new Set<string>();
   doc.glossary?.forEach((entry, i) => {
-    if (terms.has(entry.term)) issues.push({ path: ['glossary', i, 'term'], message: 'explainer.termRepeat', params: { term: entry.term } });
+    if (terms.has(entry.term))
+      issues.push({ path: ['glossary', i, 'term'], message: 'explainer.termRepeat', params: { term: entry.term } });
     terms.add(entry.term);
   });
   return issues;
 }
 
-export const explainerSchema = /* @__PURE__ */ lazySchema(() => explainerFields.check(
-  z.superRefine((doc, ctx) => {
-    for (const issue of explainerConsistencyIssues(doc as GkExplainer)) ctx.issues.push({ code: 'custom', input: undefined, ...issue });
-  }),
-));
+export const explainerSchema = /* @__PURE__ */ lazySchema(() =>
+  explainerFields.check(
+    z.superRefine((doc, ctx) => {
+      for (const issue of explainerConsistencyIssues(doc as GkExplainer))
+        ctx.issues.push({ code: 'custom', input: undefined, ...issue });
+    }),
+  ),
+);
 
 /** The id a section is linked by: its own, or its position. */
 export function sectionId(section: ExplainerSection, index: number): string {
@@ -190,7 +258,10 @@ export function explainerDescriptions(): FieldDescriptions {
     const path = `sections[]<${type}>`;
     const out: FieldDescriptions = {
       [`${path}.type`]: [`段落类型："${type}"（${zh}）`, `Section type: "${type}" (${en})`],
-      [`${path}.id`]: ['段落标识（小写字母、数字和连字符），用于网址 #锚点', 'Section id (lower-case letters, digits, hyphens), used in the URL #anchor'],
+      [`${path}.id`]: [
+        '段落标识（小写字母、数字和连字符），用于网址 #锚点',
+        'Section id (lower-case letters, digits, hyphens), used in the URL #anchor',
+      ],
       [`${path}.title`]: ['段落标题', 'Section title'],
     };
     for (const [field, description] of Object.entries(fields)) out[`${path}.${field}`] = description;
@@ -202,7 +273,10 @@ export function explainerDescriptions(): FieldDescriptions {
       items: ['数字列表', 'Figures'],
       'items[]': ['一个数字', 'One figure'],
       'items[].value': ['数值', 'Value'],
-      'items[].unit': ['单位：元、万元、亿元（按金额格式显示）或其他（人、%、个……）', 'Unit: 元/万元/亿元 are formatted as money; others (人, %, …) as given'],
+      'items[].unit': [
+        '单位：元、万元、亿元（按金额格式显示）或其他（人、%、个……）',
+        'Unit: 元/万元/亿元 are formatted as money; others (人, %, …) as given',
+      ],
       'items[].label': ['说明这个数字是什么', 'What the figure is'],
       'items[].compare': ['对比', 'Comparison'],
       'items[].compare.label': ['对比对象，如“上年”', 'Compared with, e.g. 上年 (last year)'],
@@ -251,7 +325,10 @@ export function explainerDescriptions(): FieldDescriptions {
       kind: ['audio 音频或 video 视频', 'audio or video'],
       src: ['本站的音视频文件地址（不会自动播放）', 'Address of the file on this site (never autoplays)'],
       poster: ['视频封面图', 'Video poster image'],
-      captions: ['字幕文件（WebVTT）；与文字稿至少提供一个', 'Captions file (WebVTT); this or a transcript is required'],
+      captions: [
+        '字幕文件（WebVTT）；与文字稿至少提供一个',
+        'Captions file (WebVTT); this or a transcript is required',
+      ],
       transcript: ['文字稿（Markdown）；与字幕至少提供一个', 'Transcript (Markdown); this or captions is required'],
     }),
     ...section('impact', '对您的影响', 'what this means for you', {
@@ -287,7 +364,10 @@ export function explainerDescriptions(): FieldDescriptions {
     'policy.issuer': ['发文机关', 'Issuing authority'],
     'policy.date': ['成文日期（YYYY-MM-DD）', 'Date (YYYY-MM-DD)'],
     'policy.url': ['原文链接', 'Link to the full text'],
-    'policy.document': ['政策文件卡片的 JSON 地址（"kind": "document"），显示为 <gk-document>', 'Address of the document card JSON, shown as <gk-document>'],
+    'policy.document': [
+      '政策文件卡片的 JSON 地址（"kind": "document"），显示为 <gk-document>',
+      'Address of the document card JSON, shown as <gk-document>',
+    ],
     interpreter: ['解读人', 'Interpreter'],
     'interpreter.office': ['起草（解读）科室', 'Drafting office'],
     'interpreter.firstInterpreter': ['第一解读人', 'First interpreter (the lead official)'],
@@ -296,7 +376,10 @@ export function explainerDescriptions(): FieldDescriptions {
     'interpreter.date': ['解读日期（YYYY-MM-DD）', 'Date of the interpretation (YYYY-MM-DD)'],
     'interpreter.contact': ['咨询电话或联系方式', 'Contact for questions'],
     sections: ['段落，依次显示', 'Sections, in order'],
-    'sections[]': ['一个段落：text 文字、figures 数字、chart 图表、steps 步骤、qa 问答、compare 新旧对比、image 图解、media 音视频、impact 对您的影响、contact 联系方式', 'One section, by its type'],
+    'sections[]': [
+      '一个段落：text 文字、figures 数字、chart 图表、steps 步骤、qa 问答、compare 新旧对比、image 图解、media 音视频、impact 对您的影响、contact 联系方式',
+      'One section, by its type',
+    ],
     ...sections,
     glossary: ['名词解释：在正文中出现时可点击查看', 'Glossary: terms explained where they appear'],
     'glossary[]': ['一个名词', 'One term'],

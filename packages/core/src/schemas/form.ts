@@ -15,44 +15,66 @@ import { header, headerDescriptions, safeUrl, text, type FieldDescriptions } fro
 
 addMessages('zh-CN', formZh);
 
-export const FIELD_TYPES = ['text', 'textarea', 'email', 'mobile', 'idNumber', 'number', 'date', 'select', 'radio', 'checkbox', 'consent', 'file', 'address'] as const;
+export const FIELD_TYPES = [
+  'text',
+  'textarea',
+  'email',
+  'mobile',
+  'idNumber',
+  'number',
+  'date',
+  'select',
+  'radio',
+  'checkbox',
+  'consent',
+  'file',
+  'address',
+] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 const NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,40}$/;
 
-export const formFieldSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
-  name: z.string().check(z.regex(NAME, { error: 'expect.fieldName' })),
-  label: text(),
-  type: z.string().check(z.minLength(1)),
-  required: z.optional(z.boolean()),
-  help: z.optional(z.string()),
-  minLength: z.optional(z.int().check(z.nonnegative())),
-  maxLength: z.optional(z.int().check(z.positive())),
-  pattern: z.optional(z.string()),
-  patternMessage: z.optional(text()),
-  min: z.optional(z.number()),
-  max: z.optional(z.number()),
-  options: z.optional(z.array(z.strictObject({ value: text(), label: text() })).check(z.minLength(1))),
-  sensitive: z.optional(z.boolean()),
-  showWhen: z.optional(z.strictObject({ field: text(), equals: z.union([z.string(), z.array(z.string())]) })),
-  accept: z.optional(z.array(text())),
-  maxSize: z.optional(z.int().check(z.positive())),
-}));
+export const formFieldSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    name: z.string().check(z.regex(NAME, { error: 'expect.fieldName' })),
+    label: text(),
+    type: z.string().check(z.minLength(1)),
+    required: z.optional(z.boolean()),
+    help: z.optional(z.string()),
+    minLength: z.optional(z.int().check(z.nonnegative())),
+    maxLength: z.optional(z.int().check(z.positive())),
+    pattern: z.optional(z.string()),
+    patternMessage: z.optional(text()),
+    min: z.optional(z.number()),
+    max: z.optional(z.number()),
+    options: z.optional(z.array(z.strictObject({ value: text(), label: text() })).check(z.minLength(1))),
+    sensitive: z.optional(z.boolean()),
+    showWhen: z.optional(z.strictObject({ field: text(), equals: z.union([z.string(), z.array(z.string())]) })),
+    accept: z.optional(z.array(text())),
+    maxSize: z.optional(z.int().check(z.positive())),
+  }),
+);
 
-const formSections = () => z.array(z.strictObject({ title: z.optional(text()), fields: z.array(formFieldSchema).check(z.minLength(1)) })).check(z.minLength(1));
+const formSections = () =>
+  z
+    .array(z.strictObject({ title: z.optional(text()), fields: z.array(formFieldSchema).check(z.minLength(1)) }))
+    .check(z.minLength(1));
 
-export const formFields = /* @__PURE__ */ lazySchema(() => z.strictObject({
-  ...header('form'),
-  title: text(),
-  description: z.optional(z.string()),
-  action: safeUrl(),
-  privacy: text(),
-  draft: z.optional(z.boolean()),
-  sections: formSections(),
-}));
+export const formFields = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({
+    ...header('form'),
+    title: text(),
+    description: z.optional(z.string()),
+    action: safeUrl(),
+    privacy: text(),
+    draft: z.optional(z.boolean()),
+    sections: formSections(),
+  }),
+);
 
 /** A form inside another document (a consultation's comment form, a disclosure application): where it goes, its privacy notice, its fields. */
-export const embeddedFormSchema = () => z.strictObject({ action: safeUrl(), privacy: text(), sections: formSections() });
+export const embeddedFormSchema = () =>
+  z.strictObject({ action: safeUrl(), privacy: text(), sections: formSections() });
 
 export type GkForm = z.infer<typeof formFields>;
 export type FormField = GkForm['sections'][number]['fields'][number];
@@ -71,9 +93,16 @@ export function formConsistencyIssues(form: GkForm): Issue[] {
   form.sections.forEach((section, s) =>
     section.fields.forEach((field, f) => {
       const path = ['sections', s, 'fields', f];
-      if (seen.has(field.name)) issues.push({ path: [...path, 'name'], message: 'form.nameRepeat', params: { name: field.name } });
-      if ((field.type === 'select' || field.type === 'radio') && !field.options) issues.push({ path: [...path, 'options'], message: 'form.needsOptions', params: {} });
-      if (field.showWhen && !seen.has(field.showWhen.field)) issues.push({ path: [...path, 'showWhen', 'field'], message: 'form.showWhenUnknown', params: { field: field.showWhen.field } });
+      if (seen.has(field.name))
+        issues.push({ path: [...path, 'name'], message: 'form.nameRepeat', params: { name: field.name } });
+      if ((field.type === 'select' || field.type === 'radio') && !field.options)
+        issues.push({ path: [...path, 'options'], message: 'form.needsOptions', params: {} });
+      if (field.showWhen && !seen.has(field.showWhen.field))
+        issues.push({
+          path: [...path, 'showWhen', 'field'],
+          message: 'form.showWhenUnknown',
+          params: { field: field.showWhen.field },
+        });
       if (field.pattern) {
         try {
           new RegExp(field.pattern);
@@ -87,11 +116,14 @@ export function formConsistencyIssues(form: GkForm): Issue[] {
   return issues;
 }
 
-export const formSchema = /* @__PURE__ */ lazySchema(() => formFields.check(
-  z.superRefine((form, ctx) => {
-    for (const issue of formConsistencyIssues(form as GkForm)) ctx.issues.push({ code: 'custom', input: undefined, ...issue });
-  }),
-));
+export const formSchema = /* @__PURE__ */ lazySchema(() =>
+  formFields.check(
+    z.superRefine((form, ctx) => {
+      for (const issue of formConsistencyIssues(form as GkForm))
+        ctx.issues.push({ code: 'custom', input: undefined, ...issue });
+    }),
+  ),
+);
 
 /** Mainland mobile numbers: 11 digits starting 13–19. */
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
@@ -102,15 +134,30 @@ export function isFieldVisible(field: FormField, values: Record<string, unknown>
   if (!field.showWhen) return true;
   const actual = ownValue(values, field.showWhen.field);
   const wanted = Array.isArray(field.showWhen.equals) ? field.showWhen.equals : [field.showWhen.equals];
-  return Array.isArray(actual) ? actual.some((value) => wanted.includes(String(value))) : wanted.includes(String(actual ?? ''));
+  return Array.isArray(actual)
+    ? actual.some((value) => wanted.includes(String(value)))
+    : wanted.includes(String(actual ?? ''));
 }
 
 /** The problem with one value of one field, as a message key and parameters, or undefined when it is fine. */
-export function fieldProblem(field: FormField, value: unknown): { key: string; params: Record<string, string | number> } | undefined {
-  const empty = value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0) || value === false;
+export function fieldProblem(
+  field: FormField,
+  value: unknown,
+): { key: string; params: Record<string, string | number> } | undefined {
+  const empty =
+    value === undefined ||
+    value === null ||
+    value === '' ||
+    (Array.isArray(value) && value.length === 0) ||
+    value === false;
   if (empty) {
     if (!field.required) return undefined;
-    const key = field.type === 'consent' ? 'form.consentRequired' : ['select', 'radio', 'checkbox'].includes(field.type) ? 'form.choose' : 'form.required';
+    const key =
+      field.type === 'consent'
+        ? 'form.consentRequired'
+        : ['select', 'radio', 'checkbox'].includes(field.type)
+          ? 'form.choose'
+          : 'form.required';
     return { key, params: { label: field.label } };
   }
   const textValue = typeof value === 'string' ? value : '';
@@ -140,18 +187,25 @@ export function fieldProblem(field: FormField, value: unknown): { key: string; p
       return undefined;
     case 'checkbox': {
       const values = Array.isArray(value) ? value : [value];
-      if (!values.every((item) => field.options?.some((option) => option.value === item))) return { key: 'form.option', params: {} };
+      if (!values.every((item) => field.options?.some((option) => option.value === item)))
+        return { key: 'form.option', params: {} };
       return undefined;
     }
     case 'consent':
       return value === true ? undefined : { key: 'form.consentRequired', params: { label: field.label } };
     case 'file': {
-      const files = (Array.isArray(value) ? value : [value]) as Array<{ name?: unknown; size?: unknown; type?: unknown }>;
+      const files = (Array.isArray(value) ? value : [value]) as Array<{
+        name?: unknown;
+        size?: unknown;
+        type?: unknown;
+      }>;
       for (const file of files) {
         if (typeof file?.name !== 'string' || typeof file.size !== 'number') return { key: 'form.file', params: {} };
-        if (field.maxSize !== undefined && file.size > field.maxSize) return { key: 'form.fileSize', params: { max: Math.round(field.maxSize / 1024 / 1024) } };
+        if (field.maxSize !== undefined && file.size > field.maxSize)
+          return { key: 'form.fileSize', params: { max: Math.round(field.maxSize / 1024 / 1024) } };
         const extension = file.name.split('.').pop()?.toLowerCase() ?? '';
-        if (field.accept && !field.accept.includes(extension)) return { key: 'form.fileType', params: { types: field.accept.join('、') } };
+        if (field.accept && !field.accept.includes(extension))
+          return { key: 'form.fileType', params: { types: field.accept.join('、') } };
       }
       return undefined;
     }
@@ -160,9 +214,14 @@ export function fieldProblem(field: FormField, value: unknown): { key: string; p
   }
   if (typeof value !== 'string') return { key: 'form.text', params: {} };
   const length = [...value.trim()].length;
-  if (field.minLength !== undefined && length < field.minLength) return { key: 'issue.stringMin', params: { min: field.minLength } };
-  if (field.maxLength !== undefined && length > field.maxLength) return { key: 'issue.stringMax', params: { max: field.maxLength, actual: length } };
-  if (field.pattern && !new RegExp(field.pattern).test(value)) return field.patternMessage ? { key: 'form.patternMessage', params: { message: field.patternMessage } } : { key: 'issue.format', params: {} };
+  if (field.minLength !== undefined && length < field.minLength)
+    return { key: 'issue.stringMin', params: { min: field.minLength } };
+  if (field.maxLength !== undefined && length > field.maxLength)
+    return { key: 'issue.stringMax', params: { max: field.maxLength, actual: length } };
+  if (field.pattern && !new RegExp(field.pattern).test(value))
+    return field.patternMessage
+      ? { key: 'form.patternMessage', params: { message: field.patternMessage } }
+      : { key: 'issue.format', params: {} };
   return undefined;
 }
 
@@ -174,23 +233,49 @@ export function fieldProblem(field: FormField, value: unknown): { key: string; p
 export function compileSubmissionSchema(form: GkForm) {
   const fields = formFieldList(form);
   const names = new Set(fields.map((field) => field.name));
-  return z.looseObject({ _idempotencyKey: z.string().check(z.minLength(8), z.maxLength(100)), _website: z.optional(z.string().check(z.maxLength(0))) }).check(
-    z.superRefine((submission, ctx) => {
-      const values = submission as Record<string, unknown>;
-      for (const key of Object.keys(values)) {
-        if (!key.startsWith('_') && !names.has(key)) ctx.issues.push({ code: 'custom', input: undefined, path: [key], message: 'issue.unknownKey', params: { key } });
-      }
-      for (const field of fields) {
-        const visible = isFieldVisible(field, values);
-        if (!visible) {
-          if (ownValue(values, field.name) !== undefined) ctx.issues.push({ code: 'custom', input: undefined, path: [field.name], message: 'form.hidden', params: { label: field.label } });
-          continue;
+  return z
+    .looseObject({
+      _idempotencyKey: z.string().check(z.minLength(8), z.maxLength(100)),
+      _website: z.optional(z.string().check(z.maxLength(0))),
+    })
+    .check(
+      z.superRefine((submission, ctx) => {
+        const values = submission as Record<string, unknown>;
+        for (const key of Object.keys(values)) {
+          if (!key.startsWith('_') && !names.has(key))
+            ctx.issues.push({
+              code: 'custom',
+              input: undefined,
+              path: [key],
+              message: 'issue.unknownKey',
+              params: { key },
+            });
         }
-        const problem = fieldProblem(field, ownValue(values, field.name));
-        if (problem) ctx.issues.push({ code: 'custom', input: undefined, path: [field.name], message: problem.key, params: problem.params });
-      }
-    }),
-  );
+        for (const field of fields) {
+          const visible = isFieldVisible(field, values);
+          if (!visible) {
+            if (ownValue(values, field.name) !== undefined)
+              ctx.issues.push({
+                code: 'custom',
+                input: undefined,
+                path: [field.name],
+                message: 'form.hidden',
+                params: { label: field.label },
+              });
+            continue;
+          }
+          const problem = fieldProblem(field, ownValue(values, field.name));
+          if (problem)
+            ctx.issues.push({
+              code: 'custom',
+              input: undefined,
+              path: [field.name],
+              message: problem.key,
+              params: problem.params,
+            });
+        }
+      }),
+    );
 }
 
 /** What each field means, for editors' IDEs (attached by describe.ts for the JSON Schema). */
@@ -205,7 +290,10 @@ export function formPartsDescriptions(prefix: string): FieldDescriptions {
     [field]: ['一个字段', 'One field'],
     [`${field}.name`]: ['字段名（英文字母开头），提交数据中的键', 'Field name (the key in the submission)'],
     [`${field}.label`]: ['字段标题', 'Label'],
-    [`${field}.type`]: ['类型：text、textarea、email、mobile、idNumber、number、date、select、radio、checkbox、consent、file、address', 'Field type'],
+    [`${field}.type`]: [
+      '类型：text、textarea、email、mobile、idNumber、number、date、select、radio、checkbox、consent、file、address',
+      'Field type',
+    ],
     [`${field}.required`]: ['是否必填', 'Required'],
     [`${field}.help`]: ['填写说明', 'Help text'],
     [`${field}.minLength`]: ['最少字数', 'Minimum length'],
@@ -236,7 +324,10 @@ export function formDescriptions(): FieldDescriptions {
     description: ['说明（Markdown）', 'Description (Markdown)'],
     action: ['提交地址（POST JSON）', 'Where the submission is POSTed as JSON'],
     privacy: ['隐私说明（Markdown），提交前须同意', 'Privacy notice (Markdown), to consent to before sending'],
-    draft: ['是否在本机自动保存草稿（敏感字段不保存）', 'Autosave a draft in this browser (sensitive fields never stored)'],
+    draft: [
+      '是否在本机自动保存草稿（敏感字段不保存）',
+      'Autosave a draft in this browser (sensitive fields never stored)',
+    ],
     ...formPartsDescriptions(''),
   };
 }

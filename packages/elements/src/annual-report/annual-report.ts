@@ -24,7 +24,14 @@ import { categoryColor } from '../charts/palette.js';
 import { ResizeController } from '../charts/resize-controller.js';
 import { headlineStyles } from '../base/internal/headline.styles.js';
 import { annualReportStyles } from './annual-report.styles.js';
-import { appealsTable, applicationsCsv, applicationsTable, outcomeName, proactiveTables, type TableContext } from './internal/tables.js';
+import {
+  appealsTable,
+  applicationsCsv,
+  applicationsTable,
+  outcomeName,
+  proactiveTables,
+  type TableContext,
+} from './internal/tables.js';
 
 /**
  * The annual report on government information disclosure
@@ -46,7 +53,14 @@ import { appealsTable, applicationsCsv, applicationsTable, outcomeName, proactiv
  * @csspart tooltip - The tooltip.
  */
 export class GkAnnualReportElement extends GkElement<typeof annualReportSchema> {
-  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, markdownStyles, ...headlineStyles, annualReportStyles];
+  static override styles = [
+    ...GkElement.styles,
+    hostCardStyles,
+    chartStyles,
+    markdownStyles,
+    ...headlineStyles,
+    annualReportStyles,
+  ];
 
   protected readonly schema = annualReportSchema;
 
@@ -57,10 +71,13 @@ export class GkAnnualReportElement extends GkElement<typeof annualReportSchema> 
   protected override renderDocument(report: GkAnnualReport) {
     const lang = this.language;
     const ctx: TableContext = { report, lang, t: (key, params) => this.t(key, params) };
-    const prose = (source: string | undefined) => (source?.trim() ? html`<div class="prose">${markdown(source, this.headingLevel + 2)}</div>` : this.notReported());
+    const prose = (source: string | undefined) =>
+      source?.trim() ? html`<div class="prose">${markdown(source, this.headingLevel + 2)}</div>` : this.notReported();
     // Not landmarks (no accessible name): two reports on a page would have regions of the same names.
-    const section = (key: 'overview' | 'proactive' | 'applications' | 'appeals' | 'problems' | 'other', body: unknown) =>
-      html`<section>${this.heading(1, this.t(`annual.section.${key}`), `${key}-title`)}${body}</section>`;
+    const section = (
+      key: 'overview' | 'proactive' | 'applications' | 'appeals' | 'problems' | 'other',
+      body: unknown,
+    ) => html`<section>${this.heading(1, this.t(`annual.section.${key}`), `${key}-title`)}${body}</section>`;
     return html`<article part="base" aria-labelledby=${this.scopedId('title')}>
       ${this.heading(0, report.title, 'title', 'title')}
       <p class="meta">${this.t('annual.published', { office: report.office, date: formatDate(report.published, lang) })}</p>
@@ -96,7 +113,10 @@ export class GkAnnualReportElement extends GkElement<typeof annualReportSchema> 
     ];
     if (report.appeals) {
       figures.push([this.t('annual.headline.review'), count(appealTotal(report.appeals.review))]);
-      figures.push([this.t('annual.headline.litigation'), count(appealTotal(report.appeals.litigationDirect) + appealTotal(report.appeals.litigationAfterReview))]);
+      figures.push([
+        this.t('annual.headline.litigation'),
+        count(appealTotal(report.appeals.litigationDirect) + appealTotal(report.appeals.litigationAfterReview)),
+      ]);
     }
     return html`<div class="headline">
       <p class="headline-title">${this.t('annual.headline', { year: report.year })}</p>
@@ -115,7 +135,11 @@ export class GkAnnualReportElement extends GkElement<typeof annualReportSchema> 
     const lang = this.language;
     const apps = report.applications;
     const done = applicantTotal(outcomesTotal(report));
-    const rows = REQUEST_OUTCOMES.map((outcome, index) => ({ outcome, index, count: applicantTotal(outcomeCounts(report, outcome)) })).sort((a, b) => b.count - a.count);
+    const rows = REQUEST_OUTCOMES.map((outcome, index) => ({
+      outcome,
+      index,
+      count: applicantTotal(outcomeCounts(report, outcome)),
+    })).sort((a, b) => b.count - a.count);
     const share = (count: number) => formatPercent(done > 0 ? count / done : 0, lang);
     const received = applicantTotal(apps.received);
     const carriedOver = applicantTotal(apps.carriedOver);
@@ -125,12 +149,23 @@ export class GkAnnualReportElement extends GkElement<typeof annualReportSchema> 
       received + carriedOver === 0
         ? this.t('annual.sum.none', { year: report.year })
         : this.t('annual.sum.applications', { year: report.year, received, carriedOver, done }) +
-          (largest && largest.count > 0 ? this.t('annual.sum.largest', { outcome: outcomeName(ctx, largest.outcome), count: largest.count, share: share(largest.count) }) : '') +
+          (largest && largest.count > 0
+            ? this.t('annual.sum.largest', {
+                outcome: outcomeName(ctx, largest.outcome),
+                count: largest.count,
+                share: share(largest.count),
+              })
+            : '') +
           this.t('annual.sum.forward', { forward });
     const groups: BarGroup[] = rows.map(({ outcome, index, count }) => {
       const label = outcomeName(ctx, outcome);
       const display = this.t('annual.count', { count });
-      return { id: outcome, label, note: share(count), bars: [{ id: outcome, label, value: count, display, detail: share(count), color: categoryColor(index) }] };
+      return {
+        id: outcome,
+        label,
+        note: share(count),
+        bars: [{ id: outcome, label, value: count, display, detail: share(count), color: categoryColor(index) }],
+      };
     });
     this.interaction.setItems(groups.flatMap((group) => group.bars));
     return chartFigure({
@@ -145,7 +180,14 @@ export class GkAnnualReportElement extends GkElement<typeof annualReportSchema> 
       },
       csv: {
         filename: `${report.title}-${this.t('annual.chart.title')}.csv`,
-        rows: [[this.t('annual.chart.title'), this.t('annual.chart.count'), `${this.t('annual.chart.share')}（%）`], ...rows.map(({ outcome, count }) => [outcomeName(ctx, outcome), count, done > 0 ? Number(((count / done) * 100).toFixed(2)) : ''])],
+        rows: [
+          [this.t('annual.chart.title'), this.t('annual.chart.count'), `${this.t('annual.chart.share')}（%）`],
+          ...rows.map(({ outcome, count }) => [
+            outcomeName(ctx, outcome),
+            count,
+            done > 0 ? Number(((count / done) * 100).toFixed(2)) : '',
+          ]),
+        ],
       },
       tableOpen: this.openTables.has('outcomes'),
       startOpen: this.elderMode,
@@ -153,7 +195,11 @@ export class GkAnnualReportElement extends GkElement<typeof annualReportSchema> 
         this.openTables = toggled(this.openTables, 'outcomes');
         this.requestUpdate();
       },
-      labels: { showTable: this.t('chart.showTable'), hideTable: this.t('chart.hideTable'), download: this.t('chart.download') },
+      labels: {
+        showTable: this.t('chart.showTable'),
+        hideTable: this.t('chart.hideTable'),
+        download: this.t('chart.download'),
+      },
     });
   }
 }

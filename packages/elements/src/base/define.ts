@@ -18,5 +18,7 @@ export function defineElement(name: string, constructor: CustomElementConstructo
   if (existing === constructor || warned) return;
   warned = true;
   const first = existing.gongkaiVersion ?? '?';
-  console.warn(`[gongkai] 本页加载了两份 gongkai（${first}、${VERSION}），<${name}> 等元素用先加载的 ${first}。This page loads gongkai ${first} and ${VERSION}; the elements are ${first}'s. Keep one.`);
+  console.warn(
+    `[gongkai] 本页加载了两份 gongkai（${first}、${VERSION}），<${name}> 等元素用先加载的 ${first}。This page loads gongkai ${first} and ${VERSION}; the elements are ${first}'s. Keep one.`,
+  );
 }

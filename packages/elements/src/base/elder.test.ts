@@ -40,7 +40,10 @@ async function render(example: Example, attributes: { elder?: boolean; light?: b
   element.data = data;
   frame.append(element);
   await waitUntil(
-    () => [element, ...deep(rootOf(element) ?? element)].every((each) => !each.localName.startsWith('gk-') || ['ready', 'error'].includes((each as AnyGk).status)),
+    () =>
+      [element, ...deep(rootOf(element) ?? element)].every(
+        (each) => !each.localName.startsWith('gk-') || ['ready', 'error'].includes((each as AnyGk).status),
+      ),
     `${example.path} did not settle`,
     { timeout: 15000 },
   );
@@ -60,16 +63,33 @@ function smallText(element: Element): string[] {
     const size = parseFloat(style.fontSize);
     const line = style.lineHeight === 'normal' ? 0 : parseFloat(style.lineHeight);
     if (size < 18) found.add(`${inner.localName}.${inner.className} font-size ${style.fontSize}`);
-    if (line < 1.5 * size - 0.01) found.add(`${inner.localName}.${inner.className} line-height ${style.lineHeight} for ${style.fontSize}`);
+    if (line < 1.5 * size - 0.01)
+      found.add(`${inner.localName}.${inner.className} line-height ${style.lineHeight} for ${style.fontSize}`);
   }
   return [...found];
 }
 
 async function contrastViolations(element: Element): Promise<string[]> {
   await import('axe-core/axe.min.js' as string);
-  const axe = (window as unknown as { axe: { run(context: Element, options: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown; failureSummary?: string }> }> }> } }).axe;
-  const result = await axe.run(element, { resultTypes: ['violations'], rules: { 'color-contrast-enhanced': { enabled: true } } });
-  return result.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${JSON.stringify(node.target)} ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`));
+  const axe = (
+    window as unknown as {
+      axe: {
+        run(
+          context: Element,
+          options: object,
+        ): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown; failureSummary?: string }> }> }>;
+      };
+    }
+  ).axe;
+  const result = await axe.run(element, {
+    resultTypes: ['violations'],
+    rules: { 'color-contrast-enhanced': { enabled: true } },
+  });
+  return result.violations.flatMap((violation) =>
+    violation.nodes.map(
+      (node) => `${violation.id}: ${JSON.stringify(node.target)} ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`,
+    ),
+  );
 }
 
 failOnHostPageErrors();
@@ -121,7 +141,12 @@ describe('elder mode (长者模式)', function () {
 
   it('no information only on hover: each chart shows its data table from the start, and what a tooltip says is in it', async () => {
     let hovered = 0;
-    for (const example of [...(await examplesOf('budget')), ...(await examplesOf('annual-report')), ...(await examplesOf('consultation')), ...(await examplesOf('explainer'))].filter((each) => each.valid)) {
+    for (const example of [
+      ...(await examplesOf('budget')),
+      ...(await examplesOf('annual-report')),
+      ...(await examplesOf('consultation')),
+      ...(await examplesOf('explainer')),
+    ].filter((each) => each.valid)) {
       const element = await render(example);
       for (const figure of deep(rootOf(element))) {
         if (!figure.matches('.chart-figure')) continue;
@@ -131,12 +156,18 @@ describe('elder mode (长者模式)', function () {
           mark.scrollIntoView({ block: 'center' });
           const box = mark.getBoundingClientRect();
           await sendMouse({ type: 'move', position: [0, 0] });
-          await sendMouse({ type: 'move', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+          await sendMouse({
+            type: 'move',
+            position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)],
+          });
           await waitUntil(() => figure.querySelector('.chart-tooltip strong'), `${example.path}: no tooltip on hover`);
           // The tooltip names an item ("2014年 债务限额"): the visible table has a row for it ("2014").
           const label = figure.querySelector('.chart-tooltip strong')!.textContent!.trim();
           const rows = [...table.querySelectorAll('th[scope="row"]')].map((th) => th.textContent!.trim());
-          expect(rows.some((row) => label.includes(row)), `${example.path}: a row for the tooltip's "${label}" in ${JSON.stringify(rows)}`).to.be.true;
+          expect(
+            rows.some((row) => label.includes(row)),
+            `${example.path}: a row for the tooltip's "${label}" in ${JSON.stringify(rows)}`,
+          ).to.be.true;
           hovered++;
         }
       }
@@ -145,16 +176,41 @@ describe('elder mode (长者模式)', function () {
   });
 
   it('hover changes only how things look: no stylesheet rule shows, hides or writes anything on :hover', () => {
-    const allowed = new Set(['background', 'background-color', 'color', 'opacity', 'text-decoration', 'text-decoration-line', 'border-color', 'cursor', 'outline', 'box-shadow', 'fill', 'stroke']);
+    const allowed = new Set([
+      'background',
+      'background-color',
+      'color',
+      'opacity',
+      'text-decoration',
+      'text-decoration-line',
+      'border-color',
+      'cursor',
+      'outline',
+      'box-shadow',
+      'fill',
+      'stroke',
+    ]);
     const found: string[] = [];
     for (const kind of KINDS) {
-      const styles = (customElements.get(`gk-${kind}`) as unknown as { elementStyles: Array<CSSStyleSheet | { styleSheet?: CSSStyleSheet }> }).elementStyles;
+      const styles = (
+        customElements.get(`gk-${kind}`) as unknown as {
+          elementStyles: Array<CSSStyleSheet | { styleSheet?: CSSStyleSheet }>;
+        }
+      ).elementStyles;
       for (const style of styles) {
         const sheet = style instanceof CSSStyleSheet ? style : style.styleSheet!;
         const visit = (rules: CSSRuleList) => {
           for (const rule of rules) {
             if (rule instanceof CSSStyleRule && rule.selectorText.includes(':hover')) {
-              for (const property of rule.style) if (!allowed.has(property) && !property.startsWith('background-') && !property.startsWith('text-decoration-') && !property.startsWith('border-') && !property.startsWith('outline-')) found.push(`${kind}: ${rule.selectorText} { ${property} }`);
+              for (const property of rule.style)
+                if (
+                  !allowed.has(property) &&
+                  !property.startsWith('background-') &&
+                  !property.startsWith('text-decoration-') &&
+                  !property.startsWith('border-') &&
+                  !property.startsWith('outline-')
+                )
+                  found.push(`${kind}: ${rule.selectorText} { ${property} }`);
             } else if (rule instanceof CSSGroupingRule) visit(rule.cssRules);
           }
         };

@@ -82,12 +82,20 @@ declare module './gk-element.js' {
       listener: (this: this, event: GkElementEventMap<z.output<S>>[K]) => unknown,
       options?: boolean | AddEventListenerOptions,
     ): void;
-    addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+    addEventListener(
+      type: string,
+      listener: EventListenerOrEventListenerObject,
+      options?: boolean | AddEventListenerOptions,
+    ): void;
     removeEventListener<K extends keyof GkElementEventMap<z.output<S>>>(
       type: K,
       listener: (this: this, event: GkElementEventMap<z.output<S>>[K]) => unknown,
       options?: boolean | EventListenerOptions,
     ): void;
-    removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+    removeEventListener(
+      type: string,
+      listener: EventListenerOrEventListenerObject,
+      options?: boolean | EventListenerOptions,
+    ): void;
   }
 }

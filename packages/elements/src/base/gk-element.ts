@@ -252,7 +252,9 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
         } catch (error) {
           // A bug of ours must not break the host page: show it like any other problem.
           console.error('[gongkai]', error);
-          return this.renderError([rootIssue('state.internal', { detail: String((error as Error)?.message ?? error) })]);
+          return this.renderError([
+            rootIssue('state.internal', { detail: String((error as Error)?.message ?? error) }),
+          ]);
         }
       default:
         return fallback;
@@ -293,13 +295,17 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
       <p>${intro}</p>
       <ul>
         ${shown.map((issue) => html`<li>${this.renderIssue(issue, lang)}</li>`)}
-        ${issues.length > shown.length
-          ? html`<li>${this.t('state.moreIssues', { count: issues.length - shown.length })}</li>`
-          : nothing}
+        ${
+          issues.length > shown.length
+            ? html`<li>${this.t('state.moreIssues', { count: issues.length - shown.length })}</li>`
+            : nothing
+        }
       </ul>
-      ${this.src && this.data === undefined
-        ? html`<button type="button" part="retry-button" @click=${this.reload}>${this.t('state.retry')}</button>`
-        : nothing}
+      ${
+        this.src && this.data === undefined
+          ? html`<button type="button" part="retry-button" @click=${this.reload}>${this.t('state.retry')}</button>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -394,7 +400,10 @@ export abstract class GkElement<S extends z.ZodMiniType> extends LitElement {
     this.removeAttribute('aria-busy');
     const value = this.prepare ? this.prepare(input) : input;
     const slices = this.slices;
-    void this.settle(() => (slices && isLarge(value, slices) ? validateInSlices(slices, value) : validate(this.schema, value)), source);
+    void this.settle(
+      () => (slices && isLarge(value, slices) ? validateInSlices(slices, value) : validate(this.schema, value)),
+      source,
+    );
   }
 
   /**

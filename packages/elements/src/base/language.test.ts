@@ -7,7 +7,14 @@ it('lang="en" without gongkai/en renders Chinese and warns once', async () => {
   const original = console.warn;
   console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
   try {
-    const data = { kind: 'document', version: 1, title: '标题', issuer: '平罗县卫生和计划生育局', issued: '2018-04-20', status: '现行有效' };
+    const data = {
+      kind: 'document',
+      version: 1,
+      title: '标题',
+      issuer: '平罗县卫生和计划生育局',
+      issued: '2018-04-20',
+      status: '现行有效',
+    };
     const first = await fixture(html`<gk-document lang="en" .data=${data}></gk-document>`);
     const second = await fixture(html`<gk-document lang="en" .data=${data}></gk-document>`);
     await waitUntil(() => first.shadowRoot?.querySelector('dl') && second.shadowRoot?.querySelector('dl'));

@@ -19,18 +19,25 @@ import { KINDS } from '../../../../scripts/entries.mjs';
 type AnyGk = GkElement<z.ZodMiniType> & { status: string };
 
 async function example(kind: string, name: string): Promise<Record<string, unknown>> {
-  return (await (await fetch(`/packages/elements/src/${kind}/examples/${name}.json`)).json()) as Record<string, unknown>;
+  return (await (await fetch(`/packages/elements/src/${kind}/examples/${name}.json`)).json()) as Record<
+    string,
+    unknown
+  >;
 }
 
 async function settled(element: AnyGk): Promise<void> {
-  await waitUntil(() => ['ready', 'error'].includes(element.status), `<${element.localName}> did not settle`, { timeout: 10000 });
+  await waitUntil(() => ['ready', 'error'].includes(element.status), `<${element.localName}> did not settle`, {
+    timeout: 10000,
+  });
   await element.updateComplete;
 }
 
 /** Every id reference inside `root` (for, aria-labelledby, aria-controls, aria-describedby, href="#…") that finds nothing, or finds an element outside `root`. */
 function brokenReferences(root: Element): string[] {
   const broken: string[] = [];
-  for (const element of root.querySelectorAll('[for], [aria-labelledby], [aria-controls], [aria-describedby], a[href^="#"]')) {
+  for (const element of root.querySelectorAll(
+    '[for], [aria-labelledby], [aria-controls], [aria-describedby], a[href^="#"]',
+  )) {
     for (const attribute of ['for', 'aria-labelledby', 'aria-controls', 'aria-describedby']) {
       for (const id of element.getAttribute(attribute)?.split(/\s+/).filter(Boolean) ?? []) {
         const target = document.getElementById(id);
@@ -67,13 +74,17 @@ describe('light-DOM mode', function () {
     expect(brokenReferences(first!)).to.deep.equal([]);
     expect(brokenReferences(second!)).to.deep.equal([]);
     const article = first!.querySelector('article')!;
-    expect(document.getElementById(article.getAttribute('aria-labelledby')!)!.textContent).to.contain('政务公开工作要点');
+    expect(document.getElementById(article.getAttribute('aria-labelledby')!)!.textContent).to.contain(
+      '政务公开工作要点',
+    );
     await expect(first).to.be.accessible();
   });
 
   it('every kind: ids unique, references resolving, no shadow root, axe passes', async () => {
     // Every kind but the document card (above), each with its sample example.
-    const kinds = KINDS.filter(({ kind }) => kind !== 'document').map(({ kind, sample }) => [kind, kind, sample] as const);
+    const kinds = KINDS.filter(({ kind }) => kind !== 'document').map(
+      ({ kind, sample }) => [kind, kind, sample] as const,
+    );
     for (const [kind, folder, name] of kinds) {
       const data = await example(folder, name);
       const page = await fixture<HTMLDivElement>(html`<div></div>`);
@@ -96,7 +107,9 @@ describe('light-DOM mode', function () {
   });
 
   it('the budget: tabs by keyboard, chart marks by keyboard, with the focus found in the page', async () => {
-    const el = await fixture<AnyGk>(html`<gk-budget light-dom .data=${await example('budget', 'department-budget-2018')}></gk-budget>`);
+    const el = await fixture<AnyGk>(
+      html`<gk-budget light-dom .data=${await example('budget', 'department-budget-2018')}></gk-budget>`,
+    );
     await settled(el);
     const tabs = [...el.querySelectorAll<HTMLElement>('[role="tab"]')];
     tabs[0]!.focus();
@@ -128,7 +141,9 @@ describe('light-DOM mode', function () {
   });
 
   it('the explainer: a deep link (#id, unchanged) opens its section', async () => {
-    const el = await fixture<AnyGk & { sectionIds: string[] }>(html`<gk-explainer light-dom mode="steps" .data=${await example('explainer', 'work-points-2018')}></gk-explainer>`);
+    const el = await fixture<AnyGk & { sectionIds: string[] }>(
+      html`<gk-explainer light-dom mode="steps" .data=${await example('explainer', 'work-points-2018')}></gk-explainer>`,
+    );
     await settled(el);
     const links = [...el.querySelectorAll('.toc a')].map((a) => a.getAttribute('href'));
     expect(links).to.deep.equal(el.sectionIds.map((id) => `#${id}`));
@@ -136,14 +151,18 @@ describe('light-DOM mode', function () {
     location.hash = '#faq';
     await changed;
     await el.updateComplete;
-    const shown = [...el.querySelectorAll<HTMLElement>('section[data-section]')].filter((section) => getComputedStyle(section).display !== 'none');
+    const shown = [...el.querySelectorAll<HTMLElement>('section[data-section]')].filter(
+      (section) => getComputedStyle(section).display !== 'none',
+    );
     expect(shown.map((section) => section.id)).to.have.length(1);
     expect(shown[0]!.id).to.match(/^gk\d+-faq$/);
   });
 
-  it('a gk-* element inside another renders in light DOM too, and the outer one\'s rules do not reach it', async () => {
+  it("a gk-* element inside another renders in light DOM too, and the outer one's rules do not reach it", async () => {
     const data = await example('explainer', 'work-points-2018');
-    const lone = await fixture<AnyGk>(html`<gk-document light-dom .data=${await example('document', 'full')}></gk-document>`);
+    const lone = await fixture<AnyGk>(
+      html`<gk-document light-dom .data=${await example('document', 'full')}></gk-document>`,
+    );
     await settled(lone);
     const el = await fixture<AnyGk>(html`<gk-explainer light-dom .data=${data}></gk-explainer>`);
     await settled(el);

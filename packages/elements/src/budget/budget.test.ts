@@ -57,14 +57,20 @@ describe('<gk-budget> views', () => {
 
   it('writes the summary sentence from the data', async () => {
     const el = await budget('department-budget-2018', { view: 'treemap' });
-    expect(summary(el)).to.equal('2018年平罗县卫生和计划生育局支出预算1.48亿元，比上年增长5.7%，其中医疗卫生与计划生育支出占88%。');
+    expect(summary(el)).to.equal(
+      '2018年平罗县卫生和计划生育局支出预算1.48亿元，比上年增长5.7%，其中医疗卫生与计划生育支出占88%。',
+    );
     const final = await budget('final-accounts-2018', { view: 'execution' });
-    expect(summary(final)).to.match(/^2018年平罗县卫生和计划生育局支出决算1\.41亿元，预算1\.48亿元，执行率95\.1%，执行率最低的是.+（\d+(\.\d)?%）。$/);
+    expect(summary(final)).to.match(
+      /^2018年平罗县卫生和计划生育局支出决算1\.41亿元，预算1\.48亿元，执行率95\.1%，执行率最低的是.+（\d+(\.\d)?%）。$/,
+    );
   });
 
   it('writes it in English with lang="en"', async () => {
     const el = await budget('department-budget-2018', { view: 'treemap', lang: 'en' });
-    expect(summary(el)).to.equal('2018 平罗县卫生和计划生育局 spending budget: 147.9 million yuan, up 5.7% on the year before; 医疗卫生与计划生育支出 is 88% of it.');
+    expect(summary(el)).to.equal(
+      '2018 平罗县卫生和计划生育局 spending budget: 147.9 million yuan, up 5.7% on the year before; 医疗卫生与计划生育支出 is 88% of it.',
+    );
   });
 
   it('shows the official tables: 收支总表, 一般公共预算支出表 with basic/project columns, 三公经费表', async () => {
@@ -73,18 +79,37 @@ describe('<gk-budget> views', () => {
     expect(captions.some((text) => text.includes('收支总表'))).to.be.true;
     expect(captions.some((text) => text.includes('一般公共预算支出表'))).to.be.true;
     expect(captions.some((text) => text.includes('“三公”经费支出表'))).to.be.true;
-    const economic = [...root(el).querySelectorAll('table')].find((table) => table.caption!.textContent!.includes('一般公共预算基本支出表'))!;
-    const row301 = [...economic.querySelectorAll('tbody tr')].find((tr) => tr.firstElementChild!.textContent === '301')!;
+    const economic = [...root(el).querySelectorAll('table')].find((table) =>
+      table.caption!.textContent!.includes('一般公共预算基本支出表'),
+    )!;
+    const row301 = [...economic.querySelectorAll('tbody tr')].find(
+      (tr) => tr.firstElementChild!.textContent === '301',
+    )!;
     expect(row301.textContent).to.contain('工资福利支出');
-    const functional = [...root(el).querySelectorAll('table')].find((table) => table.caption!.textContent!.includes('一般公共预算支出表'))!;
-    expect([...functional.querySelectorAll('thead th')].map((th) => th.textContent)).to.deep.equal(['科目编码', '科目名称', '合计', '基本支出', '项目支出', '说明']);
-    const row210 = [...functional.querySelectorAll('tbody tr')].find((tr) => tr.firstElementChild!.textContent === '210')!;
+    const functional = [...root(el).querySelectorAll('table')].find((table) =>
+      table.caption!.textContent!.includes('一般公共预算支出表'),
+    )!;
+    expect([...functional.querySelectorAll('thead th')].map((th) => th.textContent)).to.deep.equal([
+      '科目编码',
+      '科目名称',
+      '合计',
+      '基本支出',
+      '项目支出',
+      '说明',
+    ]);
+    const row210 = [...functional.querySelectorAll('tbody tr')].find(
+      (tr) => tr.firstElementChild!.textContent === '210',
+    )!;
     expect(row210.querySelectorAll('td')[1]!.textContent).to.equal('13,020.05');
   });
 
   it('收支总表 of a budget without revenue, or with fewer revenue items than 类: no empty header, axe finds nothing', async () => {
-    const summaryTable = (el: Element) => [...root(el).querySelectorAll('table')].find((table) => table.caption!.textContent!.includes('收支总表'))!;
-    const rowsOf = (table: HTMLTableElement) => [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => `${cell.localName}:${cell.textContent!.trim()}`));
+    const summaryTable = (el: Element) =>
+      [...root(el).querySelectorAll('table')].find((table) => table.caption!.textContent!.includes('收支总表'))!;
+    const rowsOf = (table: HTMLTableElement) =>
+      [...table.querySelectorAll('tbody tr')].map((tr) =>
+        [...tr.children].map((cell) => `${cell.localName}:${cell.textContent!.trim()}`),
+      );
     const none = await budget('five-years', { view: 'tables' });
     const table = summaryTable(none);
     expect([...table.querySelectorAll('th')].filter((th) => !th.textContent!.trim())).to.have.length(0);
@@ -97,7 +122,9 @@ describe('<gk-budget> views', () => {
     await expect(none).to.be.accessible();
 
     const data = await example('department-budget-2018');
-    const fewer = await fixture<GkBudgetElement>(html`<gk-budget .data=${{ ...data, revenue: (data.revenue as unknown[]).slice(0, 1) }} view="tables"></gk-budget>`);
+    const fewer = await fixture<GkBudgetElement>(
+      html`<gk-budget .data=${{ ...data, revenue: (data.revenue as unknown[]).slice(0, 1) }} view="tables"></gk-budget>`,
+    );
     await waitUntil(() => root(fewer).querySelector('.official-tables'), 'tables did not render');
     const second = rowsOf(summaryTable(fewer))[1]!;
     expect(second.slice(0, 2)).to.deep.equal(['td:', 'td:']);
@@ -115,11 +142,42 @@ describe('<gk-budget> a large official table', () => {
       values: Array<{ year: number; budget: number }>;
       children?: Item[];
     }
-    const item = (code: string, name: string, amount: number, children?: Item[]): Item => ({ code, name, values: [{ year: 2018, budget: amount }], ...(children ? { children } : {}) });
+    const item = (code: string, name: string, amount: number, children?: Item[]): Item => ({
+      code,
+      name,
+      values: [{ year: 2018, budget: amount }],
+      ...(children ? { children } : {}),
+    });
     const functional = [201, 205, 210].map((lei) =>
-      item(String(lei), `类${lei}`, 200, Array.from({ length: 10 }, (_, k) => item(`${lei}${String(k + 1).padStart(2, '0')}`, `款${lei}-${k + 1}`, 20, Array.from({ length: 20 }, (_, x) => item(`${lei}${String(k + 1).padStart(2, '0')}${String(x + 1).padStart(2, '0')}`, `项${x + 1}`, 1))))),
+      item(
+        String(lei),
+        `类${lei}`,
+        200,
+        Array.from({ length: 10 }, (_, k) =>
+          item(
+            `${lei}${String(k + 1).padStart(2, '0')}`,
+            `款${lei}-${k + 1}`,
+            20,
+            Array.from({ length: 20 }, (_, x) =>
+              item(`${lei}${String(k + 1).padStart(2, '0')}${String(x + 1).padStart(2, '0')}`, `项${x + 1}`, 1),
+            ),
+          ),
+        ),
+      ),
     );
-    const data = { kind: 'budget', version: 1, title: '某县2018年一般公共预算支出', department: '某县财政局', stage: '预算', year: 2018, years: [2018], unit: '万元', published: '2018-02-01', views: ['tables'], functional };
+    const data = {
+      kind: 'budget',
+      version: 1,
+      title: '某县2018年一般公共预算支出',
+      department: '某县财政局',
+      stage: '预算',
+      year: 2018,
+      years: [2018],
+      unit: '万元',
+      published: '2018-02-01',
+      views: ['tables'],
+      functional,
+    };
     const el = await fixture<GkBudgetElement>(html`<gk-budget .data=${data}></gk-budget>`);
     await waitUntil(() => root(el).querySelector('.official-tables'), 'tables did not render');
     const functionalTable = () => root(el).querySelectorAll('.official-tables table')[1]!;
@@ -128,7 +186,10 @@ describe('<gk-budget> a large official table', () => {
     expect(codes().length).to.be.below(633);
     expect(codes().length).to.be.above(100);
     await waitUntil(() => codes().length === 633, 'the rest of the rows did not arrive', { timeout: 10000 });
-    const expected = functional.flatMap((lei) => [lei.code, ...lei.children!.flatMap((kuan) => [kuan.code, ...kuan.children!.map((xiang) => xiang.code)])]);
+    const expected = functional.flatMap((lei) => [
+      lei.code,
+      ...lei.children!.flatMap((kuan) => [kuan.code, ...kuan.children!.map((xiang) => xiang.code)]),
+    ]);
     expect(codes()).to.deep.equal(expected);
     // Still one table (one caption, one header row) for screen readers.
     expect(functionalTable().querySelectorAll('caption, thead tr')).to.have.length(2);
@@ -238,7 +299,10 @@ describe('<gk-budget> table and CSV', () => {
     const shown = [...table.querySelectorAll('tbody tr')].map((tr) => tr.firstElementChild!.textContent);
 
     const csv = await downloadedText(() => download!.click());
-    const lines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = csv
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).to.equal('科目编码,科目名称,金额（万元）,占比（%）');
     expect(lines.slice(1).map((line) => line.split(',')[1])).to.deep.equal(shown);
     expect(lines[1]).to.match(/^210,医疗卫生与计划生育支出,13020\.05,88\.\d+$/);
@@ -262,7 +326,10 @@ describe('<gk-budget> layout and bad input', () => {
     try {
       for (const view of ['treemap', 'bars', 'sangong'] as const) {
         const el = await budget('department-budget-2018', { view });
-        await waitUntil(() => Number(root(el).querySelector('svg.chart')?.getAttribute('width')) <= 320, `${view} did not resize`);
+        await waitUntil(
+          () => Number(root(el).querySelector('svg.chart')?.getAttribute('width')) <= 320,
+          `${view} did not resize`,
+        );
         expect(document.documentElement.scrollWidth, view).to.be.at.most(320);
         const card = root(el).querySelector('section')!;
         expect(card.scrollWidth, view).to.be.at.most(card.clientWidth + 1);

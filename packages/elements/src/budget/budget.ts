@@ -77,7 +77,6 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
     if (changed.has('data') || changed.has('src') || changed.has('view')) this.tableGroups = 1;
   }
 
-
   private views(doc: GkBudget): BudgetView[] {
     const all = doc.views ?? [...BUDGET_VIEWS];
     return all.filter((view) => {
@@ -146,7 +145,9 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
     else return;
     event.preventDefault();
     this.selectView(views[next]!);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${this.scopedId(`tab-${views[next]}`)}`)?.focus());
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`#${this.scopedId(`tab-${views[next]}`)}`)?.focus(),
+    );
   }
 
   private renderBreadcrumbs(level: BudgetNode): unknown {
@@ -195,8 +196,9 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
           >${this.t('budget.published', { date: formatDate(doc.published, this.language) })}</span
         ><span>${this.t('budget.unitNote', { unit: this.t(`unit.${doc.unit}`) })}</span>
       </p>
-      ${views.length > 1
-        ? html`<div role="tablist" part="tabs" aria-label=${this.t('budget.views')} @keydown=${(e: KeyboardEvent) => this.onTabKeydown(e, views)}>
+      ${
+        views.length > 1
+          ? html`<div role="tablist" part="tabs" aria-label=${this.t('budget.views')} @keydown=${(e: KeyboardEvent) => this.onTabKeydown(e, views)}>
             ${views.map(
               (candidate) => html`<button
                 type="button"
@@ -211,7 +213,8 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
               </button>`,
             )}
           </div>`
-        : nothing}
+          : nothing
+      }
       <div id=${id('panel')} role=${ifDefined(views.length > 1 ? 'tabpanel' : undefined)} aria-labelledby=${ifDefined(views.length > 1 ? id(`tab-${view}`) : undefined)}>
         ${body}
       </div>
@@ -239,10 +242,10 @@ export class GkBudgetElement extends GkElement<typeof budgetSchema> {
       toggleTable: (id) => (this.openTables = toggled(this.openTables, id)),
       tableGroups: this.tableGroups,
       // A new task for each group, so the browser paints and handles input between them.
-      moreRows: () => void (this.moreRowsTimer ??= setTimeout(() => ((this.moreRowsTimer = undefined), this.tableGroups++))),
+      moreRows: () =>
+        void (this.moreRowsTimer ??= setTimeout(() => ((this.moreRowsTimer = undefined), this.tableGroups++))),
     };
   }
-
 }
 
 defineElement('gk-budget', GkBudgetElement);

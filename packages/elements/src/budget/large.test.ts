@@ -1,6 +1,15 @@
 /** Large budgets: checked in slices (no long task) with exactly the issues of a one-shot check. */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { SLICE_THRESHOLD, budgetSchema, budgetSlices, formatIssue, isLarge, validate, validateInSlices, type BudgetItem } from '@gongkai/core';
+import {
+  SLICE_THRESHOLD,
+  budgetSchema,
+  budgetSlices,
+  formatIssue,
+  isLarge,
+  validate,
+  validateInSlices,
+  type BudgetItem,
+} from '@gongkai/core';
 import type { GkErrorEvent } from '../base/events.js';
 import type { GkBudgetElement } from './budget.js';
 import './budget.js';
@@ -13,21 +22,45 @@ function bigBudget() {
     for (let k = 0; k < 10; k++) {
       const xiang: BudgetItem[] = [];
       for (let x = 0; x < 20; x++) {
-        xiang.push({ code: `${201 + c}${String(k + 1).padStart(2, '0')}${String(x + 1).padStart(2, '0')}`, name: `项${c}-${k}-${x}`, values: [{ year: 2018, budget: 10 + ((c * 7 + k * 3 + x) % 50) }] });
+        xiang.push({
+          code: `${201 + c}${String(k + 1).padStart(2, '0')}${String(x + 1).padStart(2, '0')}`,
+          name: `项${c}-${k}-${x}`,
+          values: [{ year: 2018, budget: 10 + ((c * 7 + k * 3 + x) % 50) }],
+        });
       }
       const sum = xiang.reduce((total, item) => total + item.values[0]!.budget!, 0);
-      kuan.push({ code: `${201 + c}${String(k + 1).padStart(2, '0')}`, name: `款${c}-${k}`, values: [{ year: 2018, budget: sum }], children: xiang });
+      kuan.push({
+        code: `${201 + c}${String(k + 1).padStart(2, '0')}`,
+        name: `款${c}-${k}`,
+        values: [{ year: 2018, budget: sum }],
+        children: xiang,
+      });
     }
     const sum = kuan.reduce((total, item) => total + item.values[0]!.budget!, 0);
     functional.push({ code: `${201 + c}`, name: `类${c}`, values: [{ year: 2018, budget: sum }], children: kuan });
   }
-  return { kind: 'budget', version: 1, title: '大型预算', department: '某县', stage: '预算', year: 2018, years: [2018], unit: '万元', published: '2018-02-09', functional } as Record<string, unknown> & { functional: BudgetItem[] };
+  return {
+    kind: 'budget',
+    version: 1,
+    title: '大型预算',
+    department: '某县',
+    stage: '预算',
+    year: 2018,
+    years: [2018],
+    unit: '万元',
+    published: '2018-02-09',
+    functional,
+  } as Record<string, unknown> & { functional: BudgetItem[] };
 }
 
 describe('large budgets', () => {
   it('more than SLICE_THRESHOLD items (children counted) is large', () => {
     expect(isLarge(bigBudget(), budgetSlices)).to.equal(2110 > SLICE_THRESHOLD);
-    const many = Array.from({ length: SLICE_THRESHOLD }, (_, i) => ({ name: `项${i}`, values: [], children: [{ name: 'x', values: [] }] }));
+    const many = Array.from({ length: SLICE_THRESHOLD }, (_, i) => ({
+      name: `项${i}`,
+      values: [],
+      children: [{ name: 'x', values: [] }],
+    }));
     expect(isLarge({ functional: many }, budgetSlices)).to.be.true;
     expect(isLarge({ functional: [] }, budgetSlices)).to.be.false;
   });
@@ -76,7 +109,11 @@ describe('large budgets', () => {
     const doc = bigBudget();
     // Three copies of the tree under new codes: 6,330 items, past the threshold.
     for (const copy of [1, 2, 3]) {
-      const shift = (item: BudgetItem): BudgetItem => ({ ...item, code: item.code ? `${Number(item.code.slice(0, 3)) + copy * 10}${item.code.slice(3)}` : undefined, children: item.children?.map(shift) });
+      const shift = (item: BudgetItem): BudgetItem => ({
+        ...item,
+        code: item.code ? `${Number(item.code.slice(0, 3)) + copy * 10}${item.code.slice(3)}` : undefined,
+        children: item.children?.map(shift),
+      });
       doc.functional.push(...doc.functional.slice(0, 10).map(shift));
     }
     expect(isLarge(doc, budgetSlices)).to.be.true;
@@ -93,7 +130,9 @@ describe('large budgets', () => {
     el.data = doc as GkBudgetElement['data'];
     document.body.append(el);
     const event = await failed;
-    expect(event.detail.issues.map((issue) => issue.pathText)).to.include('functional[5].children[9].children[19].values[0].year');
+    expect(event.detail.issues.map((issue) => issue.pathText)).to.include(
+      'functional[5].children[9].children[19].values[0].year',
+    );
     el.remove();
   });
 });

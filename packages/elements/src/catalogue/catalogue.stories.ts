@@ -95,7 +95,10 @@ line number while the rest shows.
   argTypes: {
     ...baseArgTypes('目录数据 The catalogue as an object (`.data`)'),
     view: { control: 'inline-radio', options: ['', ...VIEWS] },
-    id: { control: 'text', description: '元素 id：有 id 时，地址栏中的参数带前缀（#zdgk.q=…）The element id: prefixes its hash parameters' },
+    id: {
+      control: 'text',
+      description: '元素 id：有 id 时，地址栏中的参数带前缀（#zdgk.q=…）The element id: prefixes its hash parameters',
+    },
   },
   render: (args) => html`<gk-catalogue
     id=${ifDefined(args.id || undefined)}

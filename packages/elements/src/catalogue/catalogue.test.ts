@@ -51,12 +51,36 @@ function penalties(): Record<string, unknown> {
       { key: 'party', label: '当事人', type: 'text', deidentify: 'name' },
       { key: 'idNumber', label: '身份证号', type: 'text', deidentify: 'id' },
       { key: 'phone', label: '联系电话', type: 'text', deidentify: 'phone' },
-      { key: 'legalRep', label: '法定代表人', type: 'text', deidentify: 'name', exempt: '依据《行政处罚法》，行政处罚决定须公开法定代表人姓名' },
+      {
+        key: 'legalRep',
+        label: '法定代表人',
+        type: 'text',
+        deidentify: 'name',
+        exempt: '依据《行政处罚法》，行政处罚决定须公开法定代表人姓名',
+      },
       { key: 'amount', label: '罚款金额', type: 'money' },
     ],
     items: [
-      { id: 'cf-1', title: '无证行医案', date: '2018-03-02', party: '欧阳娜娜', idNumber: '640221199001011231', phone: '13812345678', legalRep: '张大明', amount: 5000 },
-      { id: 'cf-2', title: '未取得许可擅自经营案', date: '2018-05-10', party: '张三', idNumber: '640221198512300014', phone: '0952-6012345', legalRep: '李四', amount: 12000 },
+      {
+        id: 'cf-1',
+        title: '无证行医案',
+        date: '2018-03-02',
+        party: '欧阳娜娜',
+        idNumber: '640221199001011231',
+        phone: '13812345678',
+        legalRep: '张大明',
+        amount: 5000,
+      },
+      {
+        id: 'cf-2',
+        title: '未取得许可擅自经营案',
+        date: '2018-05-10',
+        party: '张三',
+        idNumber: '640221198512300014',
+        phone: '0952-6012345',
+        legalRep: '李四',
+        amount: 12000,
+      },
     ],
   };
 }
@@ -77,7 +101,13 @@ function writtenReplies(): Record<string, unknown> {
     columns: [
       { key: 'sender', label: '来信人', type: 'text', deidentify: 'name' },
       { key: 'summary', label: '来信摘要', type: 'text', deidentify: 'text' },
-      { key: 'hotline', label: '承办科室电话', type: 'text', deidentify: 'phone', exempt: '承办科室的办公电话，依职责公开' },
+      {
+        key: 'hotline',
+        label: '承办科室电话',
+        type: 'text',
+        deidentify: 'phone',
+        exempt: '承办科室的办公电话，依职责公开',
+      },
     ],
     items: [
       {
@@ -94,19 +124,28 @@ function writtenReplies(): Record<string, unknown> {
 }
 
 const WRITTEN_SUMMARY = '我叫马**，电话１３９ **** ４６８０，家住平罗县…';
-const WRITTEN_BODY = ['身份证号 640221 ******** 1350，联系人：李**（手机138-****-1234），邮箱l*********@163.com。', '如有疑问请致电0952-6012345。'];
+const WRITTEN_BODY = [
+  '身份证号 640221 ******** 1350，联系人：李**（手机138-****-1234），邮箱l*********@163.com。',
+  '如有疑问请致电0952-6012345。',
+];
 /** What was written and must not be shown, searched or exported: digits in either width, the street, the names. */
 const WRITTEN_PERSONAL = ['５２３１', '5231', '19680412', '0952-1234', 'liguoqiang', '南大街', '秀英', '国强'];
 
-async function catalogue(data: unknown, attrs: { view?: 'table' | 'cards'; lang?: string } = {}): Promise<GkCatalogueElement> {
-  const el = await fixture<GkCatalogueElement>(html`<gk-catalogue .data=${data} view=${attrs.view ?? 'table'} lang=${attrs.lang ?? 'zh-CN'}></gk-catalogue>`);
+async function catalogue(
+  data: unknown,
+  attrs: { view?: 'table' | 'cards'; lang?: string } = {},
+): Promise<GkCatalogueElement> {
+  const el = await fixture<GkCatalogueElement>(
+    html`<gk-catalogue .data=${data} view=${attrs.view ?? 'table'} lang=${attrs.lang ?? 'zh-CN'}></gk-catalogue>`,
+  );
   await waitUntil(() => el.shadowRoot!.querySelector('section, [role="alert"]'), 'catalogue did not render');
   await el.updateComplete;
   return el;
 }
 
 const root = (el: Element) => el.shadowRoot!;
-const titles = (el: Element) => [...root(el).querySelectorAll('tbody th[scope="row"]')].map((th) => th.textContent!.trim());
+const titles = (el: Element) =>
+  [...root(el).querySelectorAll('tbody th[scope="row"]')].map((th) => th.textContent!.trim());
 const status = (el: Element) => root(el).querySelector('.count-line')!.textContent!.replace(/\s+/g, ' ').trim();
 
 failOnHostPageErrors();
@@ -114,7 +153,13 @@ failOnHostPageErrors();
 beforeEach(() => history.replaceState(null, '', location.pathname + location.search));
 
 describe('<gk-catalogue> examples', () => {
-  for (const name of ['proactive-2018', 'on-application-2018', 'negative-list-2018', 'enforcement-2018', 'replies-2018']) {
+  for (const name of [
+    'proactive-2018',
+    'on-application-2018',
+    'negative-list-2018',
+    'enforcement-2018',
+    'replies-2018',
+  ]) {
     it(`${name} renders and passes axe`, async () => {
       const data = await (await fetch(new URL(`./examples/${name}.json`, import.meta.url))).json();
       const el = await catalogue(data);
@@ -136,7 +181,14 @@ describe('<gk-catalogue>', () => {
   it('lists items in a table with headers, a caption and pages of 20', async () => {
     const el = await catalogue(proactive());
     expect(root(el).querySelector('caption')!.textContent).to.contain('主动公开基本目录');
-    expect([...root(el).querySelectorAll('thead th')].map((th) => th.textContent!.trim())).to.include.members(['标题', '日期', '责任科室', '公开时限', '审核程序', '发布平台']);
+    expect([...root(el).querySelectorAll('thead th')].map((th) => th.textContent!.trim())).to.include.members([
+      '标题',
+      '日期',
+      '责任科室',
+      '公开时限',
+      '审核程序',
+      '发布平台',
+    ]);
     expect(titles(el)).to.have.length(20);
     expect(status(el)).to.equal('共 45 条');
     const next = [...root(el).querySelectorAll<HTMLButtonElement>('.pager button')][1]!;
@@ -271,7 +323,11 @@ describe('<gk-catalogue>', () => {
     input.value = '';
     input.dispatchEvent(new Event('input'));
     await el.updateComplete;
-    const csv = await downloadedText(() => [...root(el).querySelectorAll<HTMLButtonElement>('.buttons button')].find((button) => button.textContent!.includes('CSV'))!.click());
+    const csv = await downloadedText(() =>
+      [...root(el).querySelectorAll<HTMLButtonElement>('.buttons button')]
+        .find((button) => button.textContent!.includes('CSV'))!
+        .click(),
+    );
     expect(csv).to.contain('2018年行政处罚信息');
     expect(csv).to.contain('欧阳**');
     expect(csv).not.to.contain('640221199001011231');
@@ -290,7 +346,8 @@ describe('<gk-catalogue>', () => {
     expect(fullText.textContent).to.contain(WRITTEN_BODY[0]);
     expect(fullText.textContent).to.contain(WRITTEN_BODY[1]);
     expect(fullText.querySelectorAll('strong')).to.have.length(2); // 来信内容 and 答复 only
-    for (const text of WRITTEN_PERSONAL) expect(root(el).querySelector('.results')!.textContent, text).not.to.contain(text);
+    for (const text of WRITTEN_PERSONAL)
+      expect(root(el).querySelector('.results')!.textContent, text).not.to.contain(text);
     expect(root(el).querySelector('.notice')!.textContent).to.contain('“来信人”、“来信摘要”');
 
     const input = root(el).querySelector<HTMLInputElement>('input[type="search"]')!;
@@ -300,14 +357,25 @@ describe('<gk-catalogue>', () => {
       await el.updateComplete;
       return status(el);
     };
-    for (const text of WRITTEN_PERSONAL) expect(await search(text), `search for ${text}`).to.equal('共 0 条（全部 1 条）');
+    for (const text of WRITTEN_PERSONAL)
+      expect(await search(text), `search for ${text}`).to.equal('共 0 条（全部 1 条）');
     expect(await search('6012345'), 'the public 咨询电话 is searchable').to.equal('共 1 条（全部 1 条）');
     expect(await search('马**')).to.equal('共 1 条（全部 1 条）');
     await search('');
 
-    const csv = await downloadedText(() => [...root(el).querySelectorAll<HTMLButtonElement>('.buttons button')].find((button) => button.textContent!.includes('CSV'))!.click());
+    const csv = await downloadedText(() =>
+      [...root(el).querySelectorAll<HTMLButtonElement>('.buttons button')]
+        .find((button) => button.textContent!.includes('CSV'))!
+        .click(),
+    );
     expect(csv).to.contain(WRITTEN_SUMMARY);
-    const json = JSON.parse(await downloadedText(() => [...root(el).querySelectorAll<HTMLButtonElement>('.buttons button')].find((button) => button.textContent!.includes('JSON'))!.click())) as { items: Array<Record<string, string>> };
+    const json = JSON.parse(
+      await downloadedText(() =>
+        [...root(el).querySelectorAll<HTMLButtonElement>('.buttons button')]
+          .find((button) => button.textContent!.includes('JSON'))!
+          .click(),
+      ),
+    ) as { items: Array<Record<string, string>> };
     expect(json.items[0]!.summary).to.equal(WRITTEN_SUMMARY);
     expect(json.items[0]!.sender).to.equal('马**');
     expect(json.items[0]!.body).to.contain('640221 \\*\\*\\*\\*\\*\\*\\*\\* 1350');
@@ -362,7 +430,9 @@ describe('<gk-catalogue>', () => {
       // The panel follows its button in reading order: the next Tab is inside it.
       await sendKeys({ press: 'Tab' });
       expect(panel.contains(root(el).activeElement)).to.be.true;
-      const branch = [...panel.querySelectorAll<HTMLButtonElement>('.tree button')].find((button) => button.textContent!.includes('政策文件'))!;
+      const branch = [...panel.querySelectorAll<HTMLButtonElement>('.tree button')].find((button) =>
+        button.textContent!.includes('政策文件'),
+      )!;
       branch.focus();
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
@@ -375,7 +445,10 @@ describe('<gk-catalogue>', () => {
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       panel.querySelector<HTMLButtonElement>('.filters-done')!.click();
-      await waitUntil(() => root(el).activeElement?.classList.contains('count-line'), 'focus did not go to the count of results');
+      await waitUntil(
+        () => root(el).activeElement?.classList.contains('count-line'),
+        'focus did not go to the count of results',
+      );
       expect(shown(panel)).to.be.false;
       expect(status(el)).to.equal('共 15 条（全部 45 条）');
       await expect(el).to.be.accessible();
@@ -387,7 +460,9 @@ describe('<gk-catalogue>', () => {
       expect(root(el).querySelector('.chips')).to.be.null;
       toggle.click();
       await el.updateComplete;
-      [...root(el).querySelectorAll<HTMLButtonElement>('.tree button')].find((button) => button.textContent!.includes('决策公开'))!.click();
+      [...root(el).querySelectorAll<HTMLButtonElement>('.tree button')]
+        .find((button) => button.textContent!.includes('决策公开'))!
+        .click();
       await el.updateComplete;
       const select = root(el).querySelector<HTMLSelectElement>('.filters select')!;
       select.value = '医政医管股';
@@ -397,7 +472,10 @@ describe('<gk-catalogue>', () => {
       await el.updateComplete;
       expect(toggle.textContent!.trim()).to.equal('筛选（2）');
       let chips = [...root(el).querySelectorAll<HTMLButtonElement>('.chip')];
-      expect(chips.map((chip) => chip.textContent!.replace(/\s+/g, ''))).to.deep.equal(['分类：决策公开✕', '责任科室：医政医管股✕']);
+      expect(chips.map((chip) => chip.textContent!.replace(/\s+/g, ''))).to.deep.equal([
+        '分类：决策公开✕',
+        '责任科室：医政医管股✕',
+      ]);
       expect(chips[0]!.getAttribute('aria-label')).to.equal('取消筛选：分类：决策公开');
       // On the first screen, beside the count.
       expect(chips[1]!.getBoundingClientRect().bottom).to.be.at.most(innerHeight);
@@ -414,7 +492,11 @@ describe('<gk-catalogue>', () => {
     });
 
     it('the description waits behind 目录说明, and the first entry is on the first screen', async () => {
-      const el = await phone({ ...proactive(), description: '依据《2018年政务公开工作要点》编制。\n\n- 目录实行动态调整。\n- 目录中没有的信息，可以依申请公开。' });
+      const el = await phone({
+        ...proactive(),
+        description:
+          '依据《2018年政务公开工作要点》编制。\n\n- 目录实行动态调整。\n- 目录中没有的信息，可以依申请公开。',
+      });
       const about = root(el).querySelector<HTMLButtonElement>('.about .collapse-toggle')!;
       const body = root(el).querySelector<HTMLElement>(`#${about.getAttribute('aria-controls')}`)!;
       expect(shown(body)).to.be.false;

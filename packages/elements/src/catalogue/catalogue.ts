@@ -75,7 +75,15 @@ function isOwnKey(key: string, prefix: string): boolean {
  * @csspart results - The results (table or cards).
  */
 export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
-  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, markdownStyles, ...collapsibleStyles, catalogueStyles, catalogueNarrowStyles];
+  static override styles = [
+    ...GkElement.styles,
+    hostCardStyles,
+    chartStyles,
+    markdownStyles,
+    ...collapsibleStyles,
+    catalogueStyles,
+    catalogueNarrowStyles,
+  ];
 
   protected readonly schema = catalogueSchema;
 
@@ -160,16 +168,24 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
       pending = [];
       flushed = performance.now();
     };
-    const issues = await parseItemsInSlices(result.text, doc, this.rows.map((row) => row.item.id), (items) => {
-      if (doc !== this.rowsFor || !items.length) return;
-      pending = pending.concat(prepareRows(doc, items));
-      if (performance.now() - flushed > 250) flush();
-    });
+    const issues = await parseItemsInSlices(
+      result.text,
+      doc,
+      this.rows.map((row) => row.item.id),
+      (items) => {
+        if (doc !== this.rowsFor || !items.length) return;
+        pending = pending.concat(prepareRows(doc, items));
+        if (performance.now() - flushed > 250) flush();
+      },
+    );
     if (doc !== this.rowsFor) return;
     flush();
     this.itemsLoading = false;
     this.itemIssues = issues;
-    if (issues.length) console.warn(`[gongkai] <gk-catalogue> ${url}:\n  ${issues.map((issue) => formatIssue(issue, this.language)).join('\n  ')}`);
+    if (issues.length)
+      console.warn(
+        `[gongkai] <gk-catalogue> ${url}:\n  ${issues.map((issue) => formatIssue(issue, this.language)).join('\n  ')}`,
+      );
   }
 
   /** Searches as the reader types, but not the pinyin of an input method mid-composition; typing does not fill the history. */
@@ -219,7 +235,9 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
   private titleCell(row: Row): unknown {
     const item = row.item;
     const title = this.highlight(item.title);
-    const link = item.url ? html`<a href=${ifDefined(href(item.url))} rel=${ifDefined(rel(item.url))}>${title}</a>` : title;
+    const link = item.url
+      ? html`<a href=${ifDefined(href(item.url))} rel=${ifDefined(rel(item.url))}>${title}</a>`
+      : title;
     if (!item.body) return link;
     const id = this.scopedId(`body-${item.id}`);
     const open = this.open.has(id);
@@ -238,17 +256,32 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
   }
 
   private exportRows(doc: GkCatalogue, rows: readonly Row[]): CsvCell[][] {
-    const head = ['id', this.t('catalogue.title'), this.t('catalogue.date'), this.t('catalogue.number'), ...doc.columns.map((column) => column.label)];
+    const head = [
+      'id',
+      this.t('catalogue.title'),
+      this.t('catalogue.date'),
+      this.t('catalogue.number'),
+      ...doc.columns.map((column) => column.label),
+    ];
     return [
       [doc.title, `${this.t('catalogue.exportedAt')} ${today()}`],
       head,
-      ...rows.map(({ item }) => [item.id, item.title, item.date ?? '', item.number ?? '', ...doc.columns.map((column) => ownValue(item, column.key) as CsvCell)]),
+      ...rows.map(({ item }) => [
+        item.id,
+        item.title,
+        item.date ?? '',
+        item.number ?? '',
+        ...doc.columns.map((column) => ownValue(item, column.key) as CsvCell),
+      ]),
     ];
   }
 
   private exportJson(doc: GkCatalogue, rows: readonly Row[], trigger: EventTarget | null): void {
     const payload = { title: doc.title, owner: doc.owner, exported: today(), items: rows.map((row) => row.item) };
-    saveFile({ name: `${doc.title}.json`, type: 'application/json', text: JSON.stringify(payload, null, 2) }, trigger as Element | null);
+    saveFile(
+      { name: `${doc.title}.json`, type: 'application/json', text: JSON.stringify(payload, null, 2) },
+      trigger as Element | null,
+    );
   }
 
   /** Removes one active filter; focus goes to the chip now in its place, else the one before, else the 筛选 button or the search. */
@@ -257,7 +290,9 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
     await this.updateComplete;
     const chips = [...this.renderRoot.querySelectorAll<HTMLElement>('.chip')];
     const toggle = this.renderRoot.querySelector<HTMLElement>('.filter-toggle');
-    const next = chips[Math.min(index, chips.length - 1)] ?? (toggle?.offsetParent ? toggle : this.renderRoot.querySelector<HTMLElement>('input[type="search"]'));
+    const next =
+      chips[Math.min(index, chips.length - 1)] ??
+      (toggle?.offsetParent ? toggle : this.renderRoot.querySelector<HTMLElement>('input[type="search"]'));
     next?.focus();
   }
 
@@ -284,9 +319,11 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
     const chips = activeChips({ doc, query: this.query, t: (key, params) => this.t(key, params) });
     const filtered = !!this.query.q || chips.length > 0;
     const about = html`${doc.description ? html`<div class="prose">${markdown(doc.description, this.headingLevel + 1)}</div>` : nothing}
-      ${masked.length
-        ? html`<p class="notice">${this.t('catalogue.deidentified', { columns: masked.map((column) => `“${column.label}”`).join(lang === 'en' ? ', ' : '、') })}</p>`
-        : nothing}
+      ${
+        masked.length
+          ? html`<p class="notice">${this.t('catalogue.deidentified', { columns: masked.map((column) => `“${column.label}”`).join(lang === 'en' ? ', ' : '、') })}</p>`
+          : nothing
+      }
       ${exempt.map((column) => html`<p class="notice exempt">${this.t('catalogue.exempt', { column: `“${column.label}”`, reason: column.exempt ?? '' })}</p>`)}`;
 
     return html`<section class="catalogue" part="base" aria-labelledby=${this.scopedId('title')}>
@@ -295,9 +332,18 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
         <span class="badge">${this.t(`catalogue.type.${doc.type}`)}</span> <span>${doc.owner}</span>
         ${doc.updated ? html`<span>${this.t('catalogue.updated', { date: formatDate(doc.updated, lang) })}</span>` : nothing}
       </p>
-      ${doc.description || masked.length || exempt.length
-        ? collapsible({ id: this.scopedId('about'), label: this.t('catalogue.about'), open: this.aboutOpen, toggle: () => (this.aboutOpen = !this.aboutOpen), body: about, className: 'about' })
-        : nothing}
+      ${
+        doc.description || masked.length || exempt.length
+          ? collapsible({
+              id: this.scopedId('about'),
+              label: this.t('catalogue.about'),
+              open: this.aboutOpen,
+              toggle: () => (this.aboutOpen = !this.aboutOpen),
+              body: about,
+              className: 'about',
+            })
+          : nothing
+      }
 
       <div class="controls no-print">
         <label class="search" part="search">
@@ -347,8 +393,9 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
               ${filtered ? this.t('catalogue.resultsOf', { count: matched.length, total: this.rows.length }) : this.t('catalogue.results', { count: matched.length })}
               ${this.itemsLoading ? html` · ${this.t('catalogue.loadingItems')}` : nothing}
             </p>
-            ${chips.length
-              ? html`<ul class="chips no-print" aria-label=${this.t('catalogue.chosen')}>
+            ${
+              chips.length
+                ? html`<ul class="chips no-print" aria-label=${this.t('catalogue.chosen')}>
                   ${chips.map(
                     (chip, index) => html`<li>
                       <button type="button" class="chip" aria-label=${this.t('catalogue.removeFilter', { filter: chip.label })} @click=${() => void this.removeChip(chip, index)}>
@@ -357,13 +404,15 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
                     </li>`,
                   )}
                 </ul>`
-              : nothing}
+                : nothing
+            }
             ${filtered ? html`<button type="button" class="clear no-print" @click=${() => this.set({ q: '', category: '', facets: {} })}>${this.t('catalogue.clear')}</button>` : nothing}
           </div>
-          ${shown.length === 0
-            ? html`<p class="empty">${this.t('catalogue.none')}</p>`
-            : view === 'table'
-              ? html`<div class="table-scroll" tabindex="0" role="region" aria-label="${doc.title}（${this.t('catalogue.view.table')}）">
+          ${
+            shown.length === 0
+              ? html`<p class="empty">${this.t('catalogue.none')}</p>`
+              : view === 'table'
+                ? html`<div class="table-scroll" tabindex="0" role="region" aria-label="${doc.title}（${this.t('catalogue.view.table')}）">
                   <table>
                     <caption class="visually-hidden">${doc.title}</caption>
                     <thead>
@@ -384,7 +433,7 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
                     </tbody>
                   </table>
                 </div>`
-              : html`<ul class="cards">
+                : html`<ul class="cards">
                   ${shown.map(
                     (row) => html`<li>
                       <p class="card-title">${this.titleCell(row)}</p>
@@ -395,7 +444,8 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
                       </dl>
                     </li>`,
                   )}
-                </ul>`}
+                </ul>`
+          }
           <div class="pager no-print">
             <button type="button" ?disabled=${page <= 1} @click=${() => this.set({ page: page - 1 }, false)}>${this.t('catalogue.previous')}</button>
             <span>${this.t('catalogue.page', { page, pages })}</span>
@@ -405,18 +455,22 @@ export class GkCatalogueElement extends GkElement<typeof catalogueSchema> {
             <button type="button" @click=${(event: Event) => downloadCsv(`${doc.title}.csv`, this.exportRows(doc, matched), event.currentTarget)}>${this.t('catalogue.exportCsv')}</button>
             <button type="button" @click=${(event: Event) => this.exportJson(doc, matched, event.currentTarget)}>${this.t('catalogue.exportJson')}</button>
           </div>
-          ${this.itemsError
-            ? html`<div class="state-error item-problems" role="alert">
+          ${
+            this.itemsError
+              ? html`<div class="state-error item-problems" role="alert">
                 <p>${formatIssue(this.itemsError, lang)}</p>
                 <button type="button" @click=${() => doc.itemsUrl && this.loadItems(doc, doc.itemsUrl, true)}>${this.t('state.retry')}</button>
               </div>`
-            : nothing}
-          ${this.itemIssues.length
-            ? html`<div class="state-error item-problems" role="alert">
+              : nothing
+          }
+          ${
+            this.itemIssues.length
+              ? html`<div class="state-error item-problems" role="alert">
                 <p>${this.t('catalogue.itemProblems', { count: this.itemIssues.length })}</p>
                 <ul>${this.itemIssues.slice(0, 20).map((issue) => html`<li>${formatIssue(issue, lang)}</li>`)}</ul>
               </div>`
-            : nothing}
+              : nothing
+          }
         </div>
       </div>
     </section>`;

@@ -49,7 +49,8 @@ export function barChart(options: {
   const x = linearScale([0, max || 1], [0, plotWidth]);
   const barsPerGroup = Math.max(1, ...groups.map((group) => group.bars.length));
   const groupBars = barsPerGroup * BAR + (barsPerGroup - 1) * GAP;
-  const rowHeight = (narrow ? FONT + 8 : 0) + groupBars + (groups.some((group) => group.note) && narrow ? FONT + 6 : 0) + 14;
+  const rowHeight =
+    (narrow ? FONT + 8 : 0) + groupBars + (groups.some((group) => group.note) && narrow ? FONT + 6 : 0) + 14;
   const height = groups.length * rowHeight + 4;
 
   let markIndex = 0;
@@ -61,16 +62,19 @@ export function barChart(options: {
       const labelY = narrow ? top + FONT : barsTop + groupBars / 2 + FONT / 2 - 2;
       return svg`<g aria-hidden="true">
           <text class="label" x=${narrow ? 0 : labelWidth - 8} y=${labelY} text-anchor=${narrow ? 'start' : 'end'} font-size=${FONT}>${labelText}</text>
-          ${group.note && narrow
-            ? svg`<text class="note" x="0" y=${barsTop + groupBars + FONT + 2} font-size=${FONT - 2}>${group.note}</text>`
-            : nothing}
+          ${
+            group.note && narrow
+              ? svg`<text class="note" x="0" y=${barsTop + groupBars + FONT + 2} font-size=${FONT - 2}>${group.note}</text>`
+              : nothing
+          }
         </g>
         ${group.bars.map((bar, i) => {
           const y = barsTop + i * (BAR + GAP);
           const barWidth = Math.max(bar.value > 0 ? 2 : 0, x(bar.value));
           const color = bar.color ?? categoryColor(markIndex);
           markIndex++;
-          const valueText = !narrow && group.note && i === group.bars.length - 1 ? `${bar.display}  ${group.note}` : bar.display;
+          const valueText =
+            !narrow && group.note && i === group.bars.length - 1 ? `${bar.display}  ${group.note}` : bar.display;
           return svg`<g class="mark" role="listitem" data-id=${bar.id} tabindex=${interaction.tabIndexFor(bar.id)}
               aria-label=${[bar.label, bar.display, bar.detail].filter(Boolean).join('，')}>
               <rect x=${labelWidth} y=${y} width=${barWidth} height=${BAR} rx="2" fill=${color}></rect>

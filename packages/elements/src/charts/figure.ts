@@ -58,13 +58,15 @@ export function chartFigure(options: FigureOptions): TemplateResult {
       @click=${interaction.onClick}
     >
       ${options.chart}
-      ${active
-        ? html`<div class="chart-tooltip" part="tooltip" aria-hidden="true" data-tooltip=${interaction.tooltipId}>
-            <strong>${active.label}</strong><span>${active.display}</span>${active.detail
-              ? html`<span>${active.detail}</span>`
-              : nothing}
+      ${
+        active
+          ? html`<div class="chart-tooltip" part="tooltip" aria-hidden="true" data-tooltip=${interaction.tooltipId}>
+            <strong>${active.label}</strong><span>${active.display}</span>${
+              active.detail ? html`<span>${active.detail}</span>` : nothing
+            }
           </div>`
-        : nothing}
+          : nothing
+      }
     </div>
     ${options.after ?? nothing}
     <div class="chart-actions no-print">
@@ -92,7 +94,8 @@ export const ROWS_PER_GROUP = 150;
  */
 export function dataTable(table: DataTable, groups = Infinity): TemplateResult {
   const shown: string[][][] = [];
-  for (let i = 0; i < table.rows.length && shown.length < groups; i += ROWS_PER_GROUP) shown.push(table.rows.slice(i, i + ROWS_PER_GROUP));
+  for (let i = 0; i < table.rows.length && shown.length < groups; i += ROWS_PER_GROUP)
+    shown.push(table.rows.slice(i, i + ROWS_PER_GROUP));
   return html`<table>
     <caption>${table.caption}</caption>
     <thead>

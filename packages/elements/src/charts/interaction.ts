@@ -152,7 +152,10 @@ export class ChartInteraction implements ReactiveController {
   readonly onPointerLeave = (): void => {
     // The focused element of the host's shadow root, or of the page in light-DOM mode (then only if it is one of ours).
     const active = (this.host.shadowRoot ?? (this.host.getRootNode() as Document | ShadowRoot)).activeElement;
-    if (this.lastPointerType === 'mouse' && !(active && this.host.renderRoot.contains(active) && active.closest('[data-id]'))) {
+    if (
+      this.lastPointerType === 'mouse' &&
+      !(active && this.host.renderRoot.contains(active) && active.closest('[data-id]'))
+    ) {
       this.activeId = undefined;
       this.host.requestUpdate();
     }

@@ -42,23 +42,29 @@ export function lineChart(options: {
   const left = Math.ceil(Math.max(...ticks.map((tick) => textWidth(options.formatTick(tick), FONT - 1)))) + 12;
   const margin = { top, right: 16, bottom, left };
   const x = pointScale(options.xValues, [margin.left, width - margin.right]);
-  const path = (points: LinePoint[]) => points.map((point, i) => `${i ? 'L' : 'M'}${x(point.x) ?? 0},${y(point.value)}`).join('');
+  const path = (points: LinePoint[]) =>
+    points.map((point, i) => `${i ? 'L' : 'M'}${x(point.x) ?? 0},${y(point.value)}`).join('');
   return svg`<svg class="chart" width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="list" aria-label=${options.label}>
     <g aria-hidden="true" class="axis">
       ${ticks.map(
-        (tick) => svg`<line x1=${margin.left} x2=${width - margin.right} y1=${y(tick)} y2=${y(tick)} class="grid"></line>
+        (
+          tick,
+        ) => svg`<line x1=${margin.left} x2=${width - margin.right} y1=${y(tick)} y2=${y(tick)} class="grid"></line>
           <text x=${margin.left - 6} y=${y(tick) + 4} text-anchor="end" font-size=${FONT - 1}>${options.formatTick(tick)}</text>`,
       )}
       ${options.xValues.map(
         (value) => svg`<text x=${x(value) ?? 0} y=${height - 8} text-anchor="middle" font-size=${FONT}>${value}</text>`,
       )}
       ${options.series.map(
-        (series, index) => svg`<path d=${path(series.points)} fill="none" stroke=${series.color ?? categoryColor(index)} stroke-width="2.5"></path>`,
+        (series, index) =>
+          svg`<path d=${path(series.points)} fill="none" stroke=${series.color ?? categoryColor(index)} stroke-width="2.5"></path>`,
       )}
     </g>
     ${options.series.flatMap((series, index) =>
       series.points.map(
-        (point) => svg`<g class="mark" role="listitem" data-id=${point.id} tabindex=${options.interaction.tabIndexFor(point.id)}
+        (
+          point,
+        ) => svg`<g class="mark" role="listitem" data-id=${point.id} tabindex=${options.interaction.tabIndexFor(point.id)}
           aria-label=${[point.label, point.display, point.detail].filter(Boolean).join('，')}>
           <circle cx=${x(point.x) ?? 0} cy=${y(point.value)} r="5" fill=${series.color ?? categoryColor(index)} stroke="#fff" stroke-width="1.5"></circle>
           <circle class="hit" cx=${x(point.x) ?? 0} cy=${y(point.value)} r="12" fill="transparent"></circle>

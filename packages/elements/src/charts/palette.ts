@@ -5,8 +5,16 @@
  * readers with colour-vision deficiencies.
  */
 export const CATEGORY_COLORS = [
-  '#1f5fa8', '#c0392b', '#2e7d32', '#8e44ad', '#b35900',
-  '#00796b', '#5d4037', '#ad1457', '#455a64', '#7a6f00',
+  '#1f5fa8',
+  '#c0392b',
+  '#2e7d32',
+  '#8e44ad',
+  '#b35900',
+  '#00796b',
+  '#5d4037',
+  '#ad1457',
+  '#455a64',
+  '#7a6f00',
 ] as const;
 
 /** Two series compared side by side (budget vs final, last year vs this year): light and dark of one hue. */

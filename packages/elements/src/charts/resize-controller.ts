@@ -13,7 +13,10 @@ export class ResizeController implements ReactiveController {
   private observer?: ResizeObserver;
   private frame = 0;
 
-  constructor(private readonly host: Host, initialWidth = 640) {
+  constructor(
+    private readonly host: Host,
+    initialWidth = 640,
+  ) {
     this.width = initialWidth;
     host.addController(this);
   }

@@ -86,7 +86,11 @@ export interface LinearScale {
 }
 
 /** Maps [min, max] onto [from, to]; `nice` rounds the domain outwards to round numbers. */
-export function linearScale(domain: [number, number], range: [number, number], { nice: rounded = false, count = 5 } = {}): LinearScale {
+export function linearScale(
+  domain: [number, number],
+  range: [number, number],
+  { nice: rounded = false, count = 5 } = {},
+): LinearScale {
   let [min, max] = domain;
   if (rounded) [min, max] = nice(min, max, count);
   if (max === min) max = min + 1;
@@ -99,7 +103,10 @@ export function linearScale(domain: [number, number], range: [number, number], {
 }
 
 /** Places `values` evenly across [from, to], half a step in from each end (d3's scalePoint with padding 0.5). */
-export function pointScale(values: readonly string[], [from, to]: [number, number]): (value: string) => number | undefined {
+export function pointScale(
+  values: readonly string[],
+  [from, to]: [number, number],
+): (value: string) => number | undefined {
   const step = (to - from) / Math.max(1, values.length);
   const index = new Map(values.map((value, i) => [value, i]));
   return (value) => {

@@ -22,8 +22,11 @@ function d3Tiles(items: Item[], width: number, height: number, padding: number, 
   const root = hierarchy<{ children?: Item[] } | Item>({ children: positive })
     .sum((node) => ('value' in node && !('children' in node) ? node.value : 0))
     .sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
-  treemap<{ children?: Item[] } | Item>().size([width, height]).paddingInner(padding).tile(treemapSquarify.ratio(ratio))(root);
-  return (root.leaves() as Array<(typeof root) & { x0: number; x1: number; y0: number; y1: number }>).map((leaf) => ({
+  treemap<{ children?: Item[] } | Item>()
+    .size([width, height])
+    .paddingInner(padding)
+    .tile(treemapSquarify.ratio(ratio))(root);
+  return (root.leaves() as Array<typeof root & { x0: number; x1: number; y0: number; y1: number }>).map((leaf) => ({
     id: (leaf.data as Item).id,
     x0: leaf.x0,
     y0: leaf.y0,
@@ -33,11 +36,20 @@ function d3Tiles(items: Item[], width: number, height: number, padding: number, 
 }
 
 const ours = (items: Item[], width: number, height: number, padding: number, ratio: number) =>
-  squarifiedTiles(items, width, height, padding, ratio).map((tile) => ({ id: tile.item.id, x0: tile.x0, y0: tile.y0, x1: tile.x1, y1: tile.y1 }));
+  squarifiedTiles(items, width, height, padding, ratio).map((tile) => ({
+    id: tile.item.id,
+    x0: tile.x0,
+    y0: tile.y0,
+    x1: tile.x1,
+    y1: tile.y1,
+  }));
 
 describe('squarifiedTiles', () => {
   it('equals d3-hierarchy on the chart sizes <gk-budget> draws', () => {
-    const items: Item[] = [5234.12, 1200, 1200, 860.5, 412.33, 97.1, 12, 3.5, 0.04].map((value, i) => ({ id: `i${i}`, value }));
+    const items: Item[] = [5234.12, 1200, 1200, 860.5, 412.33, 97.1, 12, 3.5, 0.04].map((value, i) => ({
+      id: `i${i}`,
+      value,
+    }));
     for (const width of [200, 280, 343, 375, 640, 800, 1000]) {
       const height = Math.round(Math.min(520, Math.max(260, width * 0.62)));
       expect(ours(items, width, height, 2, 1.4), `${width} px`).to.deep.equal(d3Tiles(items, width, height, 2, 1.4));
@@ -52,7 +64,8 @@ describe('squarifiedTiles', () => {
       const items: Item[] = Array.from({ length: count }, (_, i) => {
         const roll = next();
         // Ties (the sort must keep their order), zeros and negatives (no tile), and ordinary amounts.
-        const value = roll < 0.1 ? 100 : roll < 0.15 ? 0 : roll < 0.18 ? -5 : Math.round(next() ** 3 * scale * 100) / 100;
+        const value =
+          roll < 0.1 ? 100 : roll < 0.15 ? 0 : roll < 0.18 ? -5 : Math.round(next() ** 3 * scale * 100) / 100;
         return { id: `r${run}-${i}`, value };
       });
       const width = 200 + Math.floor(next() * 1000);
@@ -60,7 +73,9 @@ describe('squarifiedTiles', () => {
       const padding = run % 7 === 0 ? 0 : 2;
       const ratio = run % 5 === 0 ? 1 : 1.4;
       if (!items.some((item) => item.value > 0)) continue;
-      expect(ours(items, width, height, padding, ratio), `run ${run}`).to.deep.equal(d3Tiles(items, width, height, padding, ratio));
+      expect(ours(items, width, height, padding, ratio), `run ${run}`).to.deep.equal(
+        d3Tiles(items, width, height, padding, ratio),
+      );
     }
   });
 

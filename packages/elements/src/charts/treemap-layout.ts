@@ -45,7 +45,15 @@ function slice<T>(row: Row<T>, x0: number, y0: number, x1: number, y1: number): 
 }
 
 /** Fills [x0, x1] × [y0, y1] with rows of tiles whose aspect ratio stays near `ratio` (d3's squarifyRatio). */
-function squarify<T>(ratio: number, tiles: Array<Tile<T>>, total: number, x0: number, y0: number, x1: number, y1: number): void {
+function squarify<T>(
+  ratio: number,
+  tiles: Array<Tile<T>>,
+  total: number,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+): void {
   const n = tiles.length;
   let value = total;
   let i0 = 0;
@@ -89,8 +97,16 @@ function squarify<T>(ratio: number, tiles: Array<Tile<T>>, total: number, x0: nu
  * apart, rows kept near the aspect ratio `ratio`. Items without a positive value
  * get no tile.
  */
-export function squarifiedTiles<T extends { value: number }>(items: readonly T[], width: number, height: number, padding: number, ratio: number): Array<Tile<T>> {
-  const tiles = items.filter((item) => item.value > 0).map((item): Tile<T> => ({ item, value: item.value, x0: 0, y0: 0, x1: 0, y1: 0 }));
+export function squarifiedTiles<T extends { value: number }>(
+  items: readonly T[],
+  width: number,
+  height: number,
+  padding: number,
+  ratio: number,
+): Array<Tile<T>> {
+  const tiles = items
+    .filter((item) => item.value > 0)
+    .map((item): Tile<T> => ({ item, value: item.value, x0: 0, y0: 0, x1: 0, y1: 0 }));
   if (!tiles.length) return tiles;
   // d3 sums a node's children last to first, before they are sorted.
   let total = 0;

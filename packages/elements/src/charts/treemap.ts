@@ -36,13 +36,17 @@ export function treemapChart(options: {
     return svg`<g class="mark tile" role="listitem" data-id=${item.id} tabindex=${options.interaction.tabIndexFor(item.id)}
         aria-label=${[item.label, item.display, item.detail].filter(Boolean).join('，')}>
         <rect x=${leaf.x0} y=${leaf.y0} width=${w} height=${h} fill=${color}></rect>
-        ${name
-          ? svg`<text aria-hidden="true" x=${leaf.x0 + 6} y=${leaf.y0 + FONT + 4} font-size=${FONT} fill="#fff">${name}</text>
+        ${
+          name
+            ? svg`<text aria-hidden="true" x=${leaf.x0 + 6} y=${leaf.y0 + FONT + 4} font-size=${FONT} fill="#fff">${name}</text>
               <text aria-hidden="true" x=${leaf.x0 + 6} y=${leaf.y0 + FONT * 2 + 8} font-size=${FONT - 2} fill="#fff">${fitText(item.detail ? `${item.display}，${item.detail}` : item.display, w - 10, FONT - 2)}</text>`
-          : ''}
-        ${item.drillable && w >= 24 && h >= 24
-          ? svg`<text aria-hidden="true" x=${leaf.x1 - 6} y=${leaf.y1 - 6} text-anchor="end" font-size=${FONT} fill="#fff">⊕</text>`
-          : ''}
+            : ''
+        }
+        ${
+          item.drillable && w >= 24 && h >= 24
+            ? svg`<text aria-hidden="true" x=${leaf.x1 - 6} y=${leaf.y1 - 6} text-anchor="end" font-size=${FONT} fill="#fff">⊕</text>`
+            : ''
+        }
       </g>`;
   });
   const chart = svg`<svg class="chart" width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="list" aria-label=${options.label}>${tiles}</svg>`;

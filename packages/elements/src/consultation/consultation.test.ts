@@ -9,7 +9,9 @@ async function example(name: string): Promise<Record<string, unknown>> {
 }
 
 async function consultation(data: unknown, today: string): Promise<GkConsultationElement> {
-  const el = await fixture<GkConsultationElement>(html`<gk-consultation .data=${data} today=${today}></gk-consultation>`);
+  const el = await fixture<GkConsultationElement>(
+    html`<gk-consultation .data=${data} today=${today}></gk-consultation>`,
+  );
   await waitUntil(() => el.shadowRoot!.querySelector('article, [role="alert"]'), 'consultation did not render');
   await el.updateComplete;
   return el;
@@ -33,10 +35,14 @@ describe('<gk-consultation>', () => {
     const el = await consultation(await example('family-doctor-closed'), '2026-11-26');
     expect(root(el).querySelector('gk-form')).to.be.null;
     expect(root(el).querySelector('.closed-note')!.textContent).to.contain('2018年7月11日结束');
-    expect(root(el).querySelector('.chart-summary')!.textContent).to.equal('共收到意见 46 条，采纳 19 条，部分采纳 12 条，未采纳 15 条。');
+    expect(root(el).querySelector('.chart-summary')!.textContent).to.equal(
+      '共收到意见 46 条，采纳 19 条，部分采纳 12 条，未采纳 15 条。',
+    );
     expect(root(el).querySelectorAll('svg.chart [role="listitem"]')).to.have.length(3);
     const reasons = root(el).querySelector('table:not(.data-table table)') ?? root(el).querySelectorAll('table')[1]!;
-    expect(root(el).textContent + [...root(el).querySelectorAll('th')].map((th) => th.textContent).join('')).to.contain('签约服务全部免费');
+    expect(root(el).textContent + [...root(el).querySelectorAll('th')].map((th) => th.textContent).join('')).to.contain(
+      '签约服务全部免费',
+    );
     expect(reasons).to.exist;
     await expect(el).to.be.accessible();
   });
@@ -56,7 +62,9 @@ describe('<gk-consultation>', () => {
   it('headline while open: the days left to the deadline, and a link that takes focus to the comment form', async () => {
     const el = await consultation(await example('open'), '2026-11-26');
     const headline = root(el).querySelector('.headline')!;
-    expect(headline.compareDocumentPosition(root(el).querySelector('section')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
+    expect(
+      headline.compareDocumentPosition(root(el).querySelector('section')!) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).to.be.greaterThan(0);
     expect(headline.querySelector('.deadline')!.textContent).to.equal('2026年12月31日截止，还有 35 天');
     headline.querySelector<HTMLAnchorElement>('a.jump')!.click();
     const section = root(el).activeElement!;
@@ -72,7 +80,10 @@ describe('<gk-consultation>', () => {
 
   it('headline after the period: the comments in figures, and a link that takes focus to the report', async () => {
     const el = await consultation(await example('family-doctor-closed'), '2026-11-26');
-    const figures = [...root(el).querySelectorAll('.headline .figures > div')].map((each) => [each.querySelector('dt')!.textContent, each.querySelector('dd')!.textContent]);
+    const figures = [...root(el).querySelectorAll('.headline .figures > div')].map((each) => [
+      each.querySelector('dt')!.textContent,
+      each.querySelector('dd')!.textContent,
+    ]);
     expect(figures).to.deep.equal([
       ['收到意见', '46 条'],
       ['采纳', '19 条'],

@@ -37,7 +37,14 @@ function today(): string {
  * @csspart base - The consultation.
  */
 export class GkConsultationElement extends GkElement<typeof consultationSchema> {
-  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, markdownStyles, ...headlineStyles, consultationStyles];
+  static override styles = [
+    ...GkElement.styles,
+    hostCardStyles,
+    chartStyles,
+    markdownStyles,
+    ...headlineStyles,
+    consultationStyles,
+  ];
 
   protected readonly schema = consultationSchema;
 
@@ -55,7 +62,15 @@ export class GkConsultationElement extends GkElement<typeof consultationSchema> 
   }
 
   private commentForm(doc: GkConsultation): GkForm {
-    return { kind: 'form', version: 1, title: this.t('consultation.comment'), action: doc.form.action, privacy: doc.form.privacy, draft: true, sections: doc.form.sections };
+    return {
+      kind: 'form',
+      version: 1,
+      title: this.t('consultation.comment'),
+      action: doc.form.action,
+      privacy: doc.form.privacy,
+      draft: true,
+      sections: doc.form.sections,
+    };
   }
 
   /** Whole days from `from` to `to` (YYYY-MM-DD), by the calendar. */
@@ -67,7 +82,8 @@ export class GkConsultationElement extends GkElement<typeof consultationSchema> 
   private renderHeadline(doc: GkConsultation, phase: 'upcoming' | 'open' | 'closed') {
     const lang = this.language;
     const closes = formatDate(doc.closes, lang);
-    const jump = (name: string, label: string) => html`<a class="jump" href="#${this.scopedId(name)}" @click=${(e: Event) => followLink(e, this.renderRoot)}>${label}</a>`;
+    const jump = (name: string, label: string) =>
+      html`<a class="jump" href="#${this.scopedId(name)}" @click=${(e: Event) => followLink(e, this.renderRoot)}>${label}</a>`;
     if (phase === 'open') {
       const days = GkConsultationElement.days(this.today ?? today(), doc.closes);
       return html`<div class="headline">
@@ -75,13 +91,15 @@ export class GkConsultationElement extends GkElement<typeof consultationSchema> 
         ${jump('comment-section', this.t('consultation.toForm'))}
       </div>`;
     }
-    if (phase === 'upcoming') return html`<div class="headline"><p class="deadline">${this.t('consultation.startsOn', { opens: formatDate(doc.opens, lang) })}</p></div>`;
+    if (phase === 'upcoming')
+      return html`<div class="headline"><p class="deadline">${this.t('consultation.startsOn', { opens: formatDate(doc.opens, lang) })}</p></div>`;
     const report = doc.report;
     if (!report) return html`<div class="headline"><p>${this.t('consultation.noReport', { closes })}</p></div>`;
     return html`<div class="headline">
       <dl class="figures">
         ${(['received', 'adopted', 'partlyAdopted', 'notAdopted'] as const).map(
-          (key) => html`<div><dt>${this.t(`consultation.${key}`)}</dt><dd>${this.t('consultation.items', { count: report[key] })}</dd></div>`,
+          (key) =>
+            html`<div><dt>${this.t(`consultation.${key}`)}</dt><dd>${this.t('consultation.items', { count: report[key] })}</dd></div>`,
         )}
       </dl>
       ${jump('report-section', this.t('consultation.toReport'))}
@@ -92,7 +110,10 @@ export class GkConsultationElement extends GkElement<typeof consultationSchema> 
     const lang = this.language;
     const phase = this.phase(doc);
     const open = phase === 'open';
-    const period = this.t('consultation.period.text', { opens: formatDate(doc.opens, lang), closes: formatDate(doc.closes, lang) });
+    const period = this.t('consultation.period.text', {
+      opens: formatDate(doc.opens, lang),
+      closes: formatDate(doc.closes, lang),
+    });
     // Inner sections are not landmarks (no accessible name): two consultations on a page would have regions of the same names.
     return html`<article part="base" aria-labelledby=${this.scopedId('title')}>
       <p><span class="badge ${phase}">${this.t(`consultation.${phase}`)}</span></p>
@@ -106,20 +127,24 @@ export class GkConsultationElement extends GkElement<typeof consultationSchema> 
         ${doc.document ? html`<gk-document src=${doc.document} heading-level=${this.headingLevel + 2} lang=${lang} ?light-dom=${this.rendersLight} ?elder=${this.elder}></gk-document>` : nothing}
       </section>
 
-      ${doc.basis
-        ? html`<section>
+      ${
+        doc.basis
+          ? html`<section>
             ${this.heading(1, this.t('consultation.basis'))}
             <div class="prose">${markdown(doc.basis, this.headingLevel + 2)}</div>
           </section>`
-        : nothing}
+          : nothing
+      }
 
       <section class="jump-target" id=${this.scopedId('comment-section')} tabindex="-1">
-        ${open
-          ? html`<gk-form .data=${this.commentForm(doc)} .within=${doc.title} heading-level=${this.headingLevel + 1} lang=${lang} ?light-dom=${this.rendersLight} ?elder=${this.elder}></gk-form>`
-          : html`${this.heading(1, this.t('consultation.comment'))}
+        ${
+          open
+            ? html`<gk-form .data=${this.commentForm(doc)} .within=${doc.title} heading-level=${this.headingLevel + 1} lang=${lang} ?light-dom=${this.rendersLight} ?elder=${this.elder}></gk-form>`
+            : html`${this.heading(1, this.t('consultation.comment'))}
               <p class="closed-note">
                 ${this.t(phase === 'upcoming' ? 'consultation.notYet' : 'consultation.closedNote', { opens: formatDate(doc.opens, lang), closes: formatDate(doc.closes, lang) })}
-              </p>`}
+              </p>`
+        }
       </section>
 
       ${doc.report ? this.renderReport(doc, doc.report) : nothing}
@@ -128,18 +153,37 @@ export class GkConsultationElement extends GkElement<typeof consultationSchema> 
 
   private renderReport(doc: GkConsultation, report: NonNullable<GkConsultation['report']>) {
     const lang = this.language;
-    const summary = this.t('consultation.reportSummary', { received: report.received, adopted: report.adopted, partly: report.partlyAdopted, not: report.notAdopted });
+    const summary = this.t('consultation.reportSummary', {
+      received: report.received,
+      adopted: report.adopted,
+      partly: report.partlyAdopted,
+      not: report.notAdopted,
+    });
     const share = (count: number) => formatPercent(report.received ? count / report.received : 0, lang);
     const rows = [
       { id: 'adopted', label: this.t('consultation.adopted'), value: report.adopted, color: CATEGORY_COLORS[2] },
-      { id: 'partly', label: this.t('consultation.partlyAdopted'), value: report.partlyAdopted, color: PAIR_COLORS.first },
+      {
+        id: 'partly',
+        label: this.t('consultation.partlyAdopted'),
+        value: report.partlyAdopted,
+        color: PAIR_COLORS.first,
+      },
       { id: 'not', label: this.t('consultation.notAdopted'), value: report.notAdopted, color: CATEGORY_COLORS[1] },
     ];
     const groups = rows.map((row) => ({
       id: row.id,
       label: row.label,
       note: share(row.value),
-      bars: [{ id: row.id, label: row.label, value: row.value, display: `${row.value}`, detail: share(row.value), color: row.color }],
+      bars: [
+        {
+          id: row.id,
+          label: row.label,
+          value: row.value,
+          display: `${row.value}`,
+          detail: share(row.value),
+          color: row.color,
+        },
+      ],
     }));
     this.interaction.setItems(groups.flatMap((group) => group.bars));
     const head = [this.t('consultation.opinions'), this.t('consultation.share')];
@@ -151,19 +195,31 @@ export class GkConsultationElement extends GkElement<typeof consultationSchema> 
         interaction: this.interaction,
         summary,
         chart: barChart({ groups, width: this.resize.chartWidth, label: summary, interaction: this.interaction }),
-        table: { caption: summary, head: [this.t('consultation.report'), ...head], rows: rows.map((row) => [row.label, String(row.value), share(row.value)]) },
-        csv: { filename: `${doc.title}-采纳情况.csv`, rows: [['', this.t('consultation.opinions')], ...rows.map((row) => [row.label, row.value])] },
+        table: {
+          caption: summary,
+          head: [this.t('consultation.report'), ...head],
+          rows: rows.map((row) => [row.label, String(row.value), share(row.value)]),
+        },
+        csv: {
+          filename: `${doc.title}-采纳情况.csv`,
+          rows: [['', this.t('consultation.opinions')], ...rows.map((row) => [row.label, row.value])],
+        },
         tableOpen: this.tableOpen.has('report'),
         startOpen: this.elderMode,
         onToggleTable: () => {
           this.tableOpen = toggled(this.tableOpen, 'report');
           this.requestUpdate();
         },
-        labels: { showTable: this.t('chart.showTable'), hideTable: this.t('chart.hideTable'), download: this.t('chart.download') },
+        labels: {
+          showTable: this.t('chart.showTable'),
+          hideTable: this.t('chart.hideTable'),
+          download: this.t('chart.download'),
+        },
       })}
       ${report.summary ? html`<div class="prose">${markdown(report.summary, this.headingLevel + 2)}</div>` : nothing}
-      ${report.notAdoptedReasons?.length
-        ? html`${this.heading(2, this.t('consultation.reasons'))}
+      ${
+        report.notAdoptedReasons?.length
+          ? html`${this.heading(2, this.t('consultation.reasons'))}
             <div class="table-scroll" tabindex="0" role="region" aria-label="${this.t('consultation.reasons')}：${doc.title}">
               <table>
                 <caption class="visually-hidden">${this.t('consultation.reasons')}</caption>
@@ -180,7 +236,8 @@ export class GkConsultationElement extends GkElement<typeof consultationSchema> 
                 </tbody>
               </table>
             </div>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 }

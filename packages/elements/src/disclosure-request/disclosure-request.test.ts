@@ -4,8 +4,13 @@ import { GkDisclosureRequestElement } from './disclosure-request.js';
 import { failOnHostPageErrors } from '../base/internal/test-support.js';
 
 async function element(): Promise<GkDisclosureRequestElement> {
-  const data = (await (await fetch(new URL('./examples/application.json', import.meta.url))).json()) as Record<string, unknown>;
-  const el = await fixture<GkDisclosureRequestElement>(html`<gk-disclosure-request .data=${{ ...data, statusUrl: '/test-api/status' }}></gk-disclosure-request>`);
+  const data = (await (await fetch(new URL('./examples/application.json', import.meta.url))).json()) as Record<
+    string,
+    unknown
+  >;
+  const el = await fixture<GkDisclosureRequestElement>(
+    html`<gk-disclosure-request .data=${{ ...data, statusUrl: '/test-api/status' }}></gk-disclosure-request>`,
+  );
   await waitUntil(() => el.shadowRoot!.querySelector('article'), 'did not render');
   return el;
 }
@@ -34,7 +39,9 @@ describe('<gk-disclosure-request>', () => {
     const el = await element();
     const link = root(el).querySelector<HTMLAnchorElement>('.to-lookup a')!;
     expect(link.textContent).to.equal('已经申请过？查询办理进度');
-    expect(link.compareDocumentPosition(root(el).querySelector('gk-form')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
+    expect(
+      link.compareDocumentPosition(root(el).querySelector('gk-form')!) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).to.be.greaterThan(0);
     link.click();
     expect(root(el).activeElement).to.equal(root(el).querySelector('input[name="code"]'));
   });
@@ -43,7 +50,12 @@ describe('<gk-disclosure-request>', () => {
     const el = await element();
     await lookUp(el, 'PL2018-00012');
     const steps = [...root(el).querySelectorAll('.steps li')];
-    expect(steps.map((step) => step.textContent!.trim().slice(0, 3))).to.deep.equal(['已收到', '已登记', '办理中', '已答复']);
+    expect(steps.map((step) => step.textContent!.trim().slice(0, 3))).to.deep.equal([
+      '已收到',
+      '已登记',
+      '办理中',
+      '已答复',
+    ]);
     expect(steps[0]!.textContent).to.contain('2018年5月3日');
     expect(steps.map((step) => step.getAttribute('aria-current'))).to.deep.equal([null, null, 'step', null]);
     expect(steps.map((step) => step.classList.contains('done'))).to.deep.equal([true, true, false, false]);
@@ -67,11 +79,20 @@ describe('<gk-disclosure-request>', () => {
       consent: true,
       _idempotencyKey: key,
     };
-    const sent = await fetch('/api/forms/disclosure', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key }, body: JSON.stringify(application) });
+    const sent = await fetch('/api/forms/disclosure', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+      body: JSON.stringify(application),
+    });
     const answer = (await sent.json()) as { trackingCode?: string; error?: unknown };
     expect(sent.status, JSON.stringify(answer)).to.equal(201);
-    const data = (await (await fetch(new URL('./examples/application.json', import.meta.url))).json()) as Record<string, unknown>;
-    const el = await fixture<GkDisclosureRequestElement>(html`<gk-disclosure-request .data=${data}></gk-disclosure-request>`);
+    const data = (await (await fetch(new URL('./examples/application.json', import.meta.url))).json()) as Record<
+      string,
+      unknown
+    >;
+    const el = await fixture<GkDisclosureRequestElement>(
+      html`<gk-disclosure-request .data=${data}></gk-disclosure-request>`,
+    );
     await waitUntil(() => el.shadowRoot!.querySelector('article'), 'did not render');
     await lookUp(el, answer.trackingCode!);
     const status = root(el).querySelector('[part="status"]');

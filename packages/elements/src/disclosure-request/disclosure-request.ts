@@ -43,7 +43,15 @@ export class GkDisclosureRequestElement extends GkElement<typeof disclosureReque
   @state() private problem = '';
 
   private applicationForm(doc: GkDisclosureRequest): GkForm {
-    return { kind: 'form', version: 1, title: this.t('request.apply'), action: doc.form.action, privacy: doc.form.privacy, draft: true, sections: doc.form.sections };
+    return {
+      kind: 'form',
+      version: 1,
+      title: this.t('request.apply'),
+      action: doc.form.action,
+      privacy: doc.form.privacy,
+      draft: true,
+      sections: doc.form.sections,
+    };
   }
 
   private async lookUp(doc: GkDisclosureRequest): Promise<void> {
@@ -57,7 +65,10 @@ export class GkDisclosureRequestElement extends GkElement<typeof disclosureReque
     const answer = await fetchText(url, this.timeout, new AbortController().signal, true);
     this.looking = false;
     if (!answer.ok) {
-      this.problem = answer.issue.key === 'load.http404' ? this.t('request.notFound', { code }) : issueMessage(answer.issue, this.language);
+      this.problem =
+        answer.issue.key === 'load.http404'
+          ? this.t('request.notFound', { code })
+          : issueMessage(answer.issue, this.language);
       return;
     }
     const result = validateText(requestStatusSchema, answer.text);
@@ -111,21 +122,26 @@ export class GkDisclosureRequestElement extends GkElement<typeof disclosureReque
       <p>${this.t('request.statusFor', { code: status.code })}</p>
       <ol class="steps">
         ${REQUEST_STEPS.map(
-          (step, index) => html`<li class=${index < current ? 'done' : ''} aria-current=${ifDefined(index === current ? 'step' : undefined)}>
-            ${this.t(`request.step.${step}`)}${index === 0 ? html`<br />${formatDate(status.received, lang)}` : nothing}${step === 'replied' && status.replied
-              ? html`<br />${formatDate(status.replied, lang)}`
-              : nothing}
+          (
+            step,
+            index,
+          ) => html`<li class=${index < current ? 'done' : ''} aria-current=${ifDefined(index === current ? 'step' : undefined)}>
+            ${this.t(`request.step.${step}`)}${index === 0 ? html`<br />${formatDate(status.received, lang)}` : nothing}${
+              step === 'replied' && status.replied ? html`<br />${formatDate(status.replied, lang)}` : nothing
+            }
           </li>`,
         )}
       </ol>
       <p>${this.t('request.deadline', { date: formatDate(status.deadline, lang) })}</p>
-      ${status.outcome
-        ? html`<p class="outcome">
-            ${this.t('request.outcome', { outcome: this.t(`request.outcome.${status.outcome}`) })}${status.reason
-              ? html`<br />${this.t('request.reason', { reason: status.reason })}`
-              : nothing}
+      ${
+        status.outcome
+          ? html`<p class="outcome">
+            ${this.t('request.outcome', { outcome: this.t(`request.outcome.${status.outcome}`) })}${
+              status.reason ? html`<br />${this.t('request.reason', { reason: status.reason })}` : nothing
+            }
           </p>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 }

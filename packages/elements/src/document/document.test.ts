@@ -19,7 +19,9 @@ function shadow(el: Element): ShadowRoot {
 
 /** Waits for an element to finish loading (ready or error). */
 async function settled(el: GkDocumentElement): Promise<void> {
-  await waitUntil(() => shadow(el).querySelector('article, [role="alert"]'), 'element did not settle', { timeout: 8000 });
+  await waitUntil(() => shadow(el).querySelector('article, [role="alert"]'), 'element did not settle', {
+    timeout: 8000,
+  });
   await el.updateComplete;
 }
 
@@ -96,7 +98,9 @@ describe('<gk-document> data sources', () => {
 
   it('prefers the data property over src and inline JSON', async () => {
     const minimal = await example('minimal');
-    const el = await fixture<GkDocumentElement>(html`<gk-document .data=${minimal} src="/test-api/not-found.json"></gk-document>`);
+    const el = await fixture<GkDocumentElement>(
+      html`<gk-document .data=${minimal} src="/test-api/not-found.json"></gk-document>`,
+    );
     await settled(el);
     expect(shadow(el).querySelector('h2')!.textContent).to.contain('部门预算公开说明');
   });
@@ -224,7 +228,9 @@ describe('<gk-document> security', () => {
     const prose = shadow(el).querySelector('.prose')!;
     expect(prose.querySelector('script, iframe, form, input, [style], [onerror]')).to.be.null;
     expect(prose.innerHTML).not.to.contain('javascript:');
-    expect(prose.textContent).to.contain('<img src=x onerror="window.__xss=1">').and.to.contain('<iframe src="https://example.com"></iframe>');
+    expect(prose.textContent)
+      .to.contain('<img src=x onerror="window.__xss=1">')
+      .and.to.contain('<iframe src="https://example.com"></iframe>');
     expect(prose.querySelector('a[href="https://example.com/x"]')!.getAttribute('rel')).to.equal('noopener noreferrer');
     expect((window as unknown as { __xss?: number }).__xss).to.be.undefined;
   });
@@ -275,7 +281,9 @@ describe('<gk-document> reading', () => {
     el.lang = 'en';
     await el.updateComplete;
     expect(shadow(el).querySelector('dl')!.textContent).to.contain('Issued by');
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-GB"><gk-document .data=${data}></gk-document></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="en-GB"><gk-document .data=${data}></gk-document></div>`,
+    );
     const inner = wrapper.querySelector('gk-document')!;
     await settled(inner);
     expect(shadow(inner).querySelector('dl')!.textContent).to.contain('Issued by');
@@ -328,7 +336,9 @@ describe('<gk-document> reading', () => {
     try {
       const link = shadow(el).querySelector('.files a')!;
       expect(getComputedStyle(link, '::after').content).to.contain('/files/2018/gongkai-yaodian-2018.pdf');
-      const failing = await fixture<GkDocumentElement>(html`<gk-document src="/test-api/not-found.json"></gk-document>`);
+      const failing = await fixture<GkDocumentElement>(
+        html`<gk-document src="/test-api/not-found.json"></gk-document>`,
+      );
       await settled(failing);
       expect(getComputedStyle(shadow(failing).querySelector('[part="retry-button"]')!).display).to.equal('none');
     } finally {
@@ -338,7 +348,8 @@ describe('<gk-document> reading', () => {
 
   it("the host page's CSS does not leak in", async () => {
     const style = document.createElement('style');
-    style.textContent = 'body { text-align: center; line-height: 0.5; letter-spacing: 4px; } h2 { color: red; display: none; }';
+    style.textContent =
+      'body { text-align: center; line-height: 0.5; letter-spacing: 4px; } h2 { color: red; display: none; }';
     document.head.append(style);
     try {
       const data = await example('full');

@@ -69,14 +69,17 @@ export class GkDocumentElement extends GkElement<typeof documentSchema> {
       <dl class="meta" part="meta" aria-label=${this.t('doc.meta')}>
         ${rows.map(([label, value]) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing))}
       </dl>
-      ${doc.summary
-        ? html`<section class="summary" part="summary">
+      ${
+        doc.summary
+          ? html`<section class="summary" part="summary">
             ${this.heading(1, this.t('doc.summary'), 'summary-heading')}
             <div class="prose">${markdown(doc.summary, this.headingLevel + 2)}</div>
           </section>`
-        : nothing}
-      ${doc.attachments?.length
-        ? html`<section part="attachments">
+          : nothing
+      }
+      ${
+        doc.attachments?.length
+          ? html`<section part="attachments">
             ${this.heading(1, this.t('doc.attachments'), 'attachments-heading')}
             <ul class="files">
               ${doc.attachments.map(
@@ -90,9 +93,11 @@ export class GkDocumentElement extends GkElement<typeof documentSchema> {
               )}
             </ul>
           </section>`
-        : nothing}
-      ${doc.links?.length
-        ? html`<section part="links">
+          : nothing
+      }
+      ${
+        doc.links?.length
+          ? html`<section part="links">
             ${this.heading(1, this.t('doc.links'), 'links-heading')}
             <ul class="links">
               ${doc.links.map(
@@ -104,7 +109,8 @@ export class GkDocumentElement extends GkElement<typeof documentSchema> {
               )}
             </ul>
           </section>`
-        : nothing}
+          : nothing
+      }
     </article>`;
   }
 }

@@ -71,8 +71,19 @@ const withUnknownType = {
   ...minimal,
   sections: [
     ...minimal.sections,
-    { type: 'poll', id: 'poll', title: '投票：您对政务公开满意吗？', question: '您对政务公开满意吗？', options: ['满意', '基本满意', '不满意'] },
-    { type: 'text', id: 'after', title: '其余段落照常显示', body: '上面的段落类型写错了（`poll` 不是可用的段落类型），只有它显示错误提示；本段和前面的段落照常显示。' },
+    {
+      type: 'poll',
+      id: 'poll',
+      title: '投票：您对政务公开满意吗？',
+      question: '您对政务公开满意吗？',
+      options: ['满意', '基本满意', '不满意'],
+    },
+    {
+      type: 'text',
+      id: 'after',
+      title: '其余段落照常显示',
+      body: '上面的段落类型写错了（`poll` 不是可用的段落类型），只有它显示错误提示；本段和前面的段落照常显示。',
+    },
   ],
 };
 

@@ -11,15 +11,23 @@ async function example(name: string): Promise<Record<string, unknown>> {
   return (await response.json()) as Record<string, unknown>;
 }
 
-async function explainer(data: unknown, attrs: { mode?: ExplainerMode; lang?: string } = {}): Promise<GkExplainerElement> {
-  const el = await fixture<GkExplainerElement>(html`<gk-explainer .data=${data} mode=${attrs.mode ?? 'scroll'} lang=${attrs.lang ?? 'zh-CN'}></gk-explainer>`);
+async function explainer(
+  data: unknown,
+  attrs: { mode?: ExplainerMode; lang?: string } = {},
+): Promise<GkExplainerElement> {
+  const el = await fixture<GkExplainerElement>(
+    html`<gk-explainer .data=${data} mode=${attrs.mode ?? 'scroll'} lang=${attrs.lang ?? 'zh-CN'}></gk-explainer>`,
+  );
   await waitUntil(() => el.shadowRoot!.querySelector('article, [role="alert"]'), 'explainer did not render');
   await el.updateComplete;
   return el;
 }
 
 const root = (el: Element) => el.shadowRoot!;
-const visible = (el: Element) => [...root(el).querySelectorAll<HTMLElement>('section[data-section]')].filter((s) => getComputedStyle(s).display !== 'none').map((s) => s.id);
+const visible = (el: Element) =>
+  [...root(el).querySelectorAll<HTMLElement>('section[data-section]')]
+    .filter((s) => getComputedStyle(s).display !== 'none')
+    .map((s) => s.id);
 
 failOnHostPageErrors();
 // Each test starts without a hash (the element keeps its state there) and without a reading mode chosen in an earlier test.
@@ -63,14 +71,26 @@ describe('<gk-explainer> examples', () => {
   it('a video that does not load says so and opens its transcript', async () => {
     const el = await explainer({
       ...(await example('minimal')),
-      sections: [{ type: 'media', id: 'talk', title: '局长来解读', kind: 'video', src: '/no-such-file.mp4', transcript: '大家好，今年我们把“五公开”落到每一个科室。' }],
+      sections: [
+        {
+          type: 'media',
+          id: 'talk',
+          title: '局长来解读',
+          kind: 'video',
+          src: '/no-such-file.mp4',
+          transcript: '大家好，今年我们把“五公开”落到每一个科室。',
+        },
+      ],
     });
     const note = root(el).querySelector<HTMLElement>('.media-failed')!;
     expect(note.hidden, 'nothing said before the file fails').to.be.true;
     await waitUntil(() => !note.hidden, 'the failure is said', { timeout: 5000 });
     expect(note.textContent).to.contain('暂时无法播放').and.to.contain('文字稿');
     expect(note.getAttribute('role')).to.equal('status');
-    await waitUntil(() => root(el).querySelector('.disclosure-button')!.getAttribute('aria-expanded') === 'true', 'the transcript opens');
+    await waitUntil(
+      () => root(el).querySelector('.disclosure-button')!.getAttribute('aria-expanded') === 'true',
+      'the transcript opens',
+    );
     expect(root(el).querySelector<HTMLElement>('[id$="-transcript"]')!.hidden).to.be.false;
     expect(root(el).querySelector('[id$="-transcript"]')!.textContent).to.contain('五公开');
   });
@@ -116,13 +136,18 @@ describe('<gk-explainer> reading', () => {
     link.focus();
     await sendKeys({ press: 'Enter' });
     await changed;
-    await waitUntil(() => root(el).activeElement?.classList.contains('section-title'), 'focus did not move to the section');
+    await waitUntil(
+      () => root(el).activeElement?.classList.contains('section-title'),
+      'focus did not move to the section',
+    );
     expect(root(el).activeElement!.closest('section')!.id).to.equal('faq');
   });
 
   it('a chart shows its source, and an opened glossary definition stays in the line of text', async () => {
     const data = await example('work-points-2018');
-    const sections = (data.sections as Array<Record<string, unknown>>).map((section) => (section.type === 'chart' ? { ...section, source: '县卫生计生局统计' } : section));
+    const sections = (data.sections as Array<Record<string, unknown>>).map((section) =>
+      section.type === 'chart' ? { ...section, source: '县卫生计生局统计' } : section,
+    );
     const el = await explainer({ ...data, sections });
     expect(root(el).querySelector('section[data-section="chart"] .source')!.textContent).to.contain('县卫生计生局统计');
     const term = root(el).querySelector<HTMLButtonElement>('.prose .term')!;
@@ -174,7 +199,8 @@ describe('<gk-explainer> reading', () => {
     expect(answer.hidden).to.be.false;
     await emulateMedia({ media: 'print' });
     try {
-      for (const body of root(el).querySelectorAll('.disclosure-body')) expect(getComputedStyle(body).display).not.to.equal('none');
+      for (const body of root(el).querySelectorAll('.disclosure-body'))
+        expect(getComputedStyle(body).display).not.to.equal('none');
     } finally {
       await emulateMedia({ media: 'screen' });
     }
@@ -230,7 +256,12 @@ async function withTermsEverywhere(): Promise<Record<string, unknown>> {
           { question: '依申请公开怎么办？', answer: '依申请公开：写一份申请。[五公开](/wgk/)的链接文字不标注。' },
         ],
       },
-      { type: 'compare', id: 'changes', title: '变化', rows: [{ aspect: '五公开', before: '零散公开', after: '依申请公开与主动公开并行' }] },
+      {
+        type: 'compare',
+        id: 'changes',
+        title: '变化',
+        rows: [{ aspect: '五公开', before: '零散公开', after: '依申请公开与主动公开并行' }],
+      },
     ],
   };
 }
@@ -238,7 +269,8 @@ async function withTermsEverywhere(): Promise<Record<string, unknown>> {
 describe('<gk-explainer> glossary terms everywhere', () => {
   it('terms are marked in key figures, Q&A answers and comparisons, once per section, never inside a button or a link, with unique ids', async () => {
     const el = await explainer(await withTermsEverywhere());
-    const terms = (id: string) => [...root(el).querySelectorAll<HTMLButtonElement>(`#${id} .term`)].map((button) => button.textContent);
+    const terms = (id: string) =>
+      [...root(el).querySelectorAll<HTMLButtonElement>(`#${id} .term`)].map((button) => button.textContent);
     expect(terms('numbers')).to.deep.equal(['五公开', '依申请公开']);
     expect(root(el).querySelector('#numbers .figure-label .term')).to.exist;
     // The question is itself a button: its terms stay text; the answers carry them, each once for the section.
@@ -273,7 +305,7 @@ describe('<gk-explainer> glossary terms everywhere', () => {
     expect(root(el).activeElement).to.equal(term);
   });
 
-  it('a figure\'s term opens on a tap (click) too', async () => {
+  it("a figure's term opens on a tap (click) too", async () => {
     const el = await explainer(await withTermsEverywhere());
     const term = root(el).querySelector<HTMLButtonElement>('#numbers .figure-label .term')!;
     term.click();
@@ -285,10 +317,23 @@ describe('<gk-explainer> glossary terms everywhere', () => {
     const el = await explainer(await withTermsEverywhere());
     const data = await withTermsEverywhere();
     const sections = data.sections as Array<Record<string, unknown>>;
-    sections[1] = { type: 'qa', id: 'faq', title: '您可能想问', items: [{ question: '新问题', answer: '全新的回答，没有名词。' }, { question: '依申请公开怎么办？', answer: '改过的回答：依申请公开请到窗口。' }] };
+    sections[1] = {
+      type: 'qa',
+      id: 'faq',
+      title: '您可能想问',
+      items: [
+        { question: '新问题', answer: '全新的回答，没有名词。' },
+        { question: '依申请公开怎么办？', answer: '改过的回答：依申请公开请到窗口。' },
+      ],
+    };
     el.data = data as GkExplainerElement['data'];
-    await waitUntil(() => root(el).querySelector('#faq')?.textContent?.includes('全新的回答'), 'the new answer did not render');
-    const bodies = [...root(el).querySelectorAll('#faq .disclosure-body')].map((body) => body.textContent!.replace(/\s+/g, ''));
+    await waitUntil(
+      () => root(el).querySelector('#faq')?.textContent?.includes('全新的回答'),
+      'the new answer did not render',
+    );
+    const bodies = [...root(el).querySelectorAll('#faq .disclosure-body')].map((body) =>
+      body.textContent!.replace(/\s+/g, ''),
+    );
     expect(bodies[0]).to.equal('全新的回答，没有名词。');
     expect(bodies[1]).to.equal('改过的回答：依申请公开依申请公开：网上查不到的政府信息，可以书面申请。请到窗口。');
   });
@@ -310,13 +355,16 @@ describe('<gk-explainer> on a phone (375 px)', () => {
     });
   }
 
-  it('step mode: the next page\'s title takes focus and is on screen', async () => {
+  it("step mode: the next page's title takes focus and is on screen", async () => {
     const el = await explainer(await example('work-points-2018'), { mode: 'steps' });
     const next = [...root(el).querySelectorAll<HTMLButtonElement>('.pager button')][1]!;
     next.scrollIntoView();
     next.click();
     await el.updateComplete;
-    await waitUntil(() => root(el).activeElement?.classList.contains('section-title'), 'focus did not move to the new page');
+    await waitUntil(
+      () => root(el).activeElement?.classList.contains('section-title'),
+      'focus did not move to the new page',
+    );
     const title = root(el).activeElement!.getBoundingClientRect();
     expect(title.top).to.be.within(0, 740);
   });
@@ -384,7 +432,11 @@ describe('<gk-explainer> deep links and reloads', () => {
 describe('<gk-explainer> bad input', () => {
   it('a section of an unknown type shows an error in its place; the others render', async () => {
     const data = await example('minimal');
-    const sections = [...(data.sections as unknown[]), { type: 'poll', title: '投票', options: ['a'] }, { type: 'text', title: '最后', body: '仍然显示' }];
+    const sections = [
+      ...(data.sections as unknown[]),
+      { type: 'poll', title: '投票', options: ['a'] },
+      { type: 'text', title: '最后', body: '仍然显示' },
+    ];
     const el = await explainer({ ...data, sections });
     const rendered = [...root(el).querySelectorAll('section[data-section]')];
     expect(rendered).to.have.length(sections.length);
@@ -407,10 +459,16 @@ describe('<gk-explainer> bad input', () => {
     } as GkExplainerElement['data'];
     document.body.append(el);
     const first = await failed;
-    expect(first.detail.issues.map((issue) => issue.pathText)).to.deep.equal(['sections[0].alt', 'sections[1].transcript']);
+    expect(first.detail.issues.map((issue) => issue.pathText)).to.deep.equal([
+      'sections[0].alt',
+      'sections[1].transcript',
+    ]);
     expect(first.detail.messages[0]).to.contain('图片必须有替代文字');
     const again = oneEvent(el, 'gk-error') as Promise<GkErrorEvent>;
-    el.data = { ...data, sections: [{ type: 'media', title: '视频', kind: 'video', src: '/a.mp4' }] } as GkExplainerElement['data'];
+    el.data = {
+      ...data,
+      sections: [{ type: 'media', title: '视频', kind: 'video', src: '/a.mp4' }],
+    } as GkExplainerElement['data'];
     const second = await again;
     expect(second.detail.issues.map((issue) => issue.pathText)).to.deep.equal(['sections[0].transcript']);
     expect(second.detail.messages[0]).to.contain('视频必须提供文字稿');

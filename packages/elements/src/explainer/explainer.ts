@@ -53,7 +53,15 @@ function placeholder(section: { title?: unknown; id?: unknown }) {
  * @csspart section - Each section.
  */
 export class GkExplainerElement extends GkElement<typeof explainerSchema> {
-  static override styles = [...GkElement.styles, hostCardStyles, chartStyles, markdownStyles, ...collapsibleStyles, explainerStyles, explainerNarrowStyles];
+  static override styles = [
+    ...GkElement.styles,
+    hostCardStyles,
+    chartStyles,
+    markdownStyles,
+    ...collapsibleStyles,
+    explainerStyles,
+    explainerNarrowStyles,
+  ];
 
   protected readonly schema = explainerSchema;
 
@@ -159,7 +167,10 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
       const target = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.scopedId(wanted))}`);
       if (!target) return;
       // In both modes: after a reload into step mode the page would otherwise open at its top, far above the section.
-      target.scrollIntoView({ behavior: scroll && !matchMedia('(prefers-reduced-motion: reduce)').matches ? 'smooth' : 'auto', block: 'start' });
+      target.scrollIntoView({
+        behavior: scroll && !matchMedia('(prefers-reduced-motion: reduce)').matches ? 'smooth' : 'auto',
+        block: 'start',
+      });
       target.querySelector<HTMLElement>('.section-title')?.focus({ preventScroll: true });
     });
   }
@@ -172,7 +183,11 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
     this.announcement = this.t('explainer.pageOf', { page: this.page + 1, total: ids.length });
     // A page change is a place the back button returns to.
     history.pushState(history.state, '', `#${ids[this.page]}`);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.scopedId(ids[this.page]!))} .section-title`)?.focus());
+    void this.updateComplete.then(() =>
+      this.renderRoot
+        .querySelector<HTMLElement>(`#${CSS.escape(this.scopedId(ids[this.page]!))} .section-title`)
+        ?.focus(),
+    );
   }
 
   /**
@@ -258,24 +273,28 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
               <dd>${formatDate(doc.interpreter.date, this.language)}</dd>
               ${doc.interpreter.contact ? html`<dt>${this.t('explainer.contact')}</dt><dd>${doc.interpreter.contact}</dd>` : nothing}
             </dl>
-            ${policy.document && customElements.get('gk-document')
-              ? // Closed at first: the whole card would stand between the reader and the explanation. Printed open.
-                disclosure(
-                  ctx,
-                  // Not a possible section id (those have no "_"), so the two never clash.
-                  this.scopedId('policy_card'),
-                  this.t('explainer.policyCard'),
-                  html`<gk-document src=${policy.document} heading-level=${this.headingLevel + 1} lang=${this.language} ?light-dom=${this.rendersLight} ?elder=${this.elder}></gk-document>`,
-                  'policy-card',
-                )
-              : nothing}`,
+            ${
+              policy.document && customElements.get('gk-document')
+                ? // Closed at first: the whole card would stand between the reader and the explanation. Printed open.
+                  disclosure(
+                    ctx,
+                    // Not a possible section id (those have no "_"), so the two never clash.
+                    this.scopedId('policy_card'),
+                    this.t('explainer.policyCard'),
+                    html`<gk-document src=${policy.document} heading-level=${this.headingLevel + 1} lang=${this.language} ?light-dom=${this.rendersLight} ?elder=${this.elder}></gk-document>`,
+                    'policy-card',
+                  )
+                : nothing
+            }`,
         })}
       </header>
 
       <div class="reading no-print">
         <div class="toolbar" role="group" aria-label=${this.t('explainer.mode')}>
           ${(['scroll', 'steps'] as const).map(
-            (mode) => html`<button type="button" aria-pressed=${this.mode === mode ? 'true' : 'false'} @click=${() => this.chooseMode(mode)}>
+            (
+              mode,
+            ) => html`<button type="button" aria-pressed=${this.mode === mode ? 'true' : 'false'} @click=${() => this.chooseMode(mode)}>
               ${this.t(mode === 'scroll' ? 'explainer.modeScroll' : 'explainer.modeSteps')}
             </button>`,
           )}
@@ -299,23 +318,30 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
       </div>
 
       ${doc.sections.map((section, index) =>
-        this.renderOne(section, index, ids[index]!, steps && index !== this.page, { ...ctx, term: glossaryTerms(doc.glossary ?? [], this.scopedId(ids[index]!), ctx.isOpen, ctx.toggle) }),
+        this.renderOne(section, index, ids[index]!, steps && index !== this.page, {
+          ...ctx,
+          term: glossaryTerms(doc.glossary ?? [], this.scopedId(ids[index]!), ctx.isOpen, ctx.toggle),
+        }),
       )}
 
-      ${steps
-        ? html`<div class="pager no-print">
+      ${
+        steps
+          ? html`<div class="pager no-print">
             <button type="button" ?disabled=${this.page === 0} @click=${() => this.go(this.page - 1)}>${this.t('explainer.previous')}</button>
             <span>${this.t('explainer.pageOf', { page: this.page + 1, total: ids.length })}</span>
             <button type="button" ?disabled=${this.page === ids.length - 1} @click=${() => this.go(this.page + 1)}>${this.t('explainer.next')}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
 
-      ${doc.glossary?.length
-        ? html`<section class="glossary">
+      ${
+        doc.glossary?.length
+          ? html`<section class="glossary">
             ${this.heading(1, this.t('explainer.glossary'))}
             <dl>${doc.glossary.map((entry) => html`<dt>${entry.term}</dt><dd>${entry.definition}</dd>`)}</dl>
           </section>`
-        : nothing}
+          : nothing
+      }
       <p class="notice" role="status" ?hidden=${!this.announcement}>${this.announcement}</p>
     </article>`;
   }
@@ -331,9 +357,11 @@ export class GkExplainerElement extends GkElement<typeof explainerSchema> {
         <button type="button" class="share no-print" @click=${() => this.share(id, section.title)} aria-label="${this.t('explainer.share')}：${section.title}">#</button>
       </div>
       <p class="share-status no-print" role="status">${shared?.copied ? this.t('explainer.copied') : nothing}</p>
-      ${shared && !shared.copied
-        ? html`<label class="share-field no-print">${this.t('copy.manual')}<input readonly .value=${shared.url} /></label>`
-        : nothing}
+      ${
+        shared && !shared.copied
+          ? html`<label class="share-field no-print">${this.t('copy.manual')}<input readonly .value=${shared.url} /></label>`
+          : nothing
+      }
       ${this.unknown.has(index) ? this.renderUnknown(index) : renderSection(section, domId, ctx)}
     </section>`;
   }

@@ -75,7 +75,9 @@ function enter(root: ShadowRoot, name: string, value: string): void {
   const control = root.querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(`[name="${name}"]`);
   if (!control) throw new Error(`no field ${name}`);
   control.value = value;
-  control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true, composed: true }));
+  control.dispatchEvent(
+    new Event(control instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true, composed: true }),
+  );
 }
 
 const press = (root: ShadowRoot, selector: string) => root.querySelector<HTMLElement>(selector)?.click();

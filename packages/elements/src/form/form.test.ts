@@ -18,8 +18,23 @@ function mailbox(action = '/test-api/submit', draft = false): GkForm {
         fields: [
           { name: 'name', label: '姓名', type: 'text', required: true },
           { name: 'phone', label: '手机号码', type: 'mobile', required: true, sensitive: true },
-          { name: 'reply', label: '答复方式', type: 'radio', required: true, options: [{ value: 'phone', label: '电话' }, { value: 'email', label: '邮件' }] },
-          { name: 'email', label: '电子邮箱', type: 'email', required: true, showWhen: { field: 'reply', equals: 'email' } },
+          {
+            name: 'reply',
+            label: '答复方式',
+            type: 'radio',
+            required: true,
+            options: [
+              { value: 'phone', label: '电话' },
+              { value: 'email', label: '邮件' },
+            ],
+          },
+          {
+            name: 'email',
+            label: '电子邮箱',
+            type: 'email',
+            required: true,
+            showWhen: { field: 'reply', equals: 'email' },
+          },
         ],
       },
       {
@@ -67,7 +82,8 @@ describe('<gk-form>', () => {
     for (const name of ['name', 'phone', 'body', 'consent']) {
       const input = control(el, name);
       expect(input, name).to.exist;
-      expect(root(el).querySelector(`label[for="${input.id}"]`) ?? input.closest('label'), `${name} has a label`).to.exist;
+      expect(root(el).querySelector(`label[for="${input.id}"]`) ?? input.closest('label'), `${name} has a label`).to
+        .exist;
     }
     expect(root(el).querySelector('fieldset legend')!.textContent).to.contain('您的信息');
     await expect(el).to.be.accessible();
@@ -91,7 +107,9 @@ describe('<gk-form>', () => {
     expect(summary.textContent).to.contain('请填写“姓名”');
     const name = control(el, 'name');
     expect(name.getAttribute('aria-invalid')).to.equal('true');
-    expect(root(el).querySelector(`#${name.getAttribute('aria-describedby')!.split(' ').pop()}`)!.textContent).to.contain('请填写“姓名”');
+    expect(
+      root(el).querySelector(`#${name.getAttribute('aria-describedby')!.split(' ').pop()}`)!.textContent,
+    ).to.contain('请填写“姓名”');
     summary.querySelector('a')!.click();
     expect(root(el).activeElement).to.equal(name);
     await expect(el).to.be.accessible();
@@ -147,7 +165,9 @@ describe('<gk-form>', () => {
   });
 
   it('sends the example 局长信箱 to a real gongkai-server (the test server passes /api/ to it) and shows its tracking code', async () => {
-    const el = await fixture<GkFormElement>(html`<gk-form src="/packages/elements/src/form/examples/mailbox.json"></gk-form>`);
+    const el = await fixture<GkFormElement>(
+      html`<gk-form src="/packages/elements/src/form/examples/mailbox.json"></gk-form>`,
+    );
     await waitUntil(() => root(el).querySelector('form'), 'form did not render');
     control(el, 'name').focus();
     await sendKeys({ type: '李四' });
@@ -165,7 +185,10 @@ describe('<gk-form>', () => {
     await sendKeys({ press: 'Space' });
     const submitted = oneEvent(el, 'gk-submit');
     root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-    await waitUntil(() => root(el).querySelector('.confirmation, .failed, [part="summary"]:not([hidden])'), 'no answer');
+    await waitUntil(
+      () => root(el).querySelector('.confirmation, .failed, [part="summary"]:not([hidden])'),
+      'no answer',
+    );
     expect(root(el).querySelector('.failed, [part="summary"]')?.textContent ?? '', 'no problem reported').to.equal('');
     const { detail } = await submitted;
     // The receiver's own code format (packages/server: no 0/O/1/I), shown to the citizen.
@@ -190,7 +213,10 @@ describe('<gk-form>', () => {
     await waitUntil(() => root(el).textContent!.includes('服务器检查'), 'no field error');
     const phone = control(el, 'phone');
     expect(phone.getAttribute('aria-invalid')).to.equal('true');
-    const described = (phone.getAttribute('aria-describedby') ?? '').split(' ').map((id) => root(el).getElementById(id)?.textContent ?? '').join(' ');
+    const described = (phone.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => root(el).getElementById(id)?.textContent ?? '')
+      .join(' ');
     expect(described).to.contain('服务器检查');
     expect(root(el).textContent).not.to.contain('不存在的字段');
     expect(root(el).activeElement?.getAttribute('part')).to.equal('summary');
@@ -250,7 +276,7 @@ describe('<gk-form>', () => {
     expect(root(again).querySelector('.notice')!.textContent).to.contain('已恢复');
   });
 
-  it('is form-associated: inside a page\'s own <form> it adds its values and its validity', async () => {
+  it("is form-associated: inside a page's own <form> it adds its values and its validity", async () => {
     const outer = await fixture<HTMLFormElement>(html`<form><gk-form .data=${mailbox()}></gk-form></form>`);
     const el = outer.querySelector('gk-form')!;
     await waitUntil(() => el.shadowRoot!.querySelector('form'));
@@ -274,7 +300,10 @@ describe('<gk-form>', () => {
     const el = await form(mailbox());
     const privacy = root(el).querySelector<HTMLElement>('.privacy')!;
     const consent = control(el, 'consent');
-    expect(privacy.compareDocumentPosition(consent) & Node.DOCUMENT_POSITION_FOLLOWING, 'the notice comes first in reading order').to.be.greaterThan(0);
+    expect(
+      privacy.compareDocumentPosition(consent) & Node.DOCUMENT_POSITION_FOLLOWING,
+      'the notice comes first in reading order',
+    ).to.be.greaterThan(0);
     expect(privacy.getBoundingClientRect().bottom).to.be.at.most(consent.getBoundingClientRect().top);
     expect(consent.getAttribute('aria-describedby')!.split(' ')).to.include(privacy.id);
     expect(privacy.textContent).to.contain('隐私说明').and.contain('依法保护');
@@ -283,7 +312,9 @@ describe('<gk-form>', () => {
     data.sections[1]!.fields.pop();
     const plain = await form(data);
     const notice = root(plain).querySelector('.privacy')!;
-    expect(notice.compareDocumentPosition(root(plain).querySelector('.send')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
+    expect(
+      notice.compareDocumentPosition(root(plain).querySelector('.send')!) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).to.be.greaterThan(0);
   });
 
   it('after a failed send, a link beside the button leads back to the error summary', async () => {
@@ -325,7 +356,9 @@ describe('<gk-form>', () => {
     const el = await form(data);
     const attributes = (name: string) => {
       const input = control(el, name);
-      return ['type', 'inputmode', 'autocomplete', 'autocapitalize', 'spellcheck'].map((attribute) => input.getAttribute(attribute) ?? '').join('|');
+      return ['type', 'inputmode', 'autocomplete', 'autocapitalize', 'spellcheck']
+        .map((attribute) => input.getAttribute(attribute) ?? '')
+        .join('|');
     };
     expect(attributes('name')).to.equal('text||name||');
     expect(attributes('organisation')).to.equal('text||organization||');

@@ -25,9 +25,12 @@ type Status = 'editing' | 'sending' | 'sent' | 'failed';
 
 /** What gongkai-server (packages/server) answers when it refuses a submission; other receivers may answer the same. */
 interface ReceiverError {
-  error?: { message?: unknown; messageEn?: unknown; issues?: Array<{ path?: unknown; message?: unknown; messageEn?: unknown } | undefined> };
+  error?: {
+    message?: unknown;
+    messageEn?: unknown;
+    issues?: Array<{ path?: unknown; message?: unknown; messageEn?: unknown } | undefined>;
+  };
 }
-
 
 /**
  * A form citizens fill in — 领导信箱, a comment on a draft, an application —
@@ -95,7 +98,8 @@ export class GkFormElement extends GkElement<typeof formSchema> {
     // Part of another element's card (a consultation, an application): no card of its own.
     (this.renderRoot as HTMLElement).classList.toggle('gk-within', !!this.within);
     const doc = this.document;
-    if (doc && (changed.has('values' as keyof GkFormElement) || changed.has('document' as keyof GkFormElement))) this.syncInternals(doc);
+    if (doc && (changed.has('values' as keyof GkFormElement) || changed.has('document' as keyof GkFormElement)))
+      this.syncInternals(doc);
   }
 
   /** The values as FormData for a surrounding <form>, and the first problem as this element's validity. */
@@ -111,7 +115,9 @@ export class GkFormElement extends GkElement<typeof formSchema> {
     this.internals.setFormValue(data);
     const first = visible.map((field) => [field, this.problem(field)] as const).find(([, problem]) => problem);
     if (first) {
-      const anchor = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.scopedId(`field-${first[0].name}`))}`) ?? undefined;
+      const anchor =
+        this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.scopedId(`field-${first[0].name}`))}`) ??
+        undefined;
       this.internals.setValidity({ customError: true }, `${first[0].label}：${first[1]}`, anchor);
     } else {
       this.internals.setValidity({});
@@ -138,7 +144,13 @@ export class GkFormElement extends GkElement<typeof formSchema> {
   private saveDraft(doc: GkForm): void {
     if (!doc.draft) return;
     // Never kept: what is sensitive, ID numbers, files, and consent (it is given afresh each time).
-    const sensitive = new Set(this.fields(doc).filter((field) => field.sensitive || field.type === 'file' || field.type === 'idNumber' || field.type === 'consent').map((field) => field.name));
+    const sensitive = new Set(
+      this.fields(doc)
+        .filter(
+          (field) => field.sensitive || field.type === 'file' || field.type === 'idNumber' || field.type === 'consent',
+        )
+        .map((field) => field.name),
+    );
     const kept = Object.fromEntries(Object.entries(this.values).filter(([name]) => !sensitive.has(name)));
     try {
       localStorage.setItem(this.draftKey, JSON.stringify(kept));
@@ -149,7 +161,12 @@ export class GkFormElement extends GkElement<typeof formSchema> {
 
   private problem(field: FormField): string | undefined {
     const problem = fieldProblem(field, ownValue(this.values, field.name));
-    return problem ? issueMessage({ ...rootIssue(problem.key as MessageKey, problem.params), path: [field.name], pathText: field.name }, this.language) : undefined;
+    return problem
+      ? issueMessage(
+          { ...rootIssue(problem.key as MessageKey, problem.params), path: [field.name], pathText: field.name },
+          this.language,
+        )
+      : undefined;
   }
 
   private check(field: FormField): void {
@@ -175,7 +192,15 @@ export class GkFormElement extends GkElement<typeof formSchema> {
       return;
     }
     const honeypot = this.renderRoot.querySelector<HTMLInputElement>('input[name="_website"]')?.value ?? '';
-    const body = { ...Object.fromEntries(fields.map((field) => [field.name, ownValue(this.values, field.name)]).filter(([, value]) => value !== undefined)), _idempotencyKey: this.idempotencyKey, ...(honeypot ? { _website: honeypot } : {}) };
+    const body = {
+      ...Object.fromEntries(
+        fields
+          .map((field) => [field.name, ownValue(this.values, field.name)])
+          .filter(([, value]) => value !== undefined),
+      ),
+      _idempotencyKey: this.idempotencyKey,
+      ...(honeypot ? { _website: honeypot } : {}),
+    };
     this.sendStatus = 'sending';
     const timeout = new AbortController();
     // The element's timeout (default 15 s) is how long the citizen waits before being told.
@@ -183,18 +208,28 @@ export class GkFormElement extends GkElement<typeof formSchema> {
     try {
       const response = await fetch(doc.action, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': this.idempotencyKey },
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+          'Idempotency-Key': this.idempotencyKey,
+        },
         body: JSON.stringify(body),
         signal: timeout.signal,
         credentials: 'same-origin',
       });
       const answer = (await response.json().catch(() => ({}))) as { trackingCode?: string } & ReceiverError;
       if (!response.ok) {
-        await this.receiverRefused(answer.error, fields, this.t('load.http', { status: response.status, statusText: '', url: doc.action }));
+        await this.receiverRefused(
+          answer.error,
+          fields,
+          this.t('load.http', { status: response.status, statusText: '', url: doc.action }),
+        );
         return;
       }
       this.sendStatus = 'sent';
-      this.message = answer.trackingCode ? this.t('form.sent', { code: answer.trackingCode }) : this.t('form.sentNoCode');
+      this.message = answer.trackingCode
+        ? this.t('form.sent', { code: answer.trackingCode })
+        : this.t('form.sentNoCode');
       try {
         localStorage.removeItem(this.draftKey);
       } catch {
@@ -202,7 +237,11 @@ export class GkFormElement extends GkElement<typeof formSchema> {
       }
       this.dispatchEvent(new GkSubmitEvent({ trackingCode: answer.trackingCode, response: answer }));
     } catch {
-      this.sendFailed(timeout.signal.aborted ? this.t('form.timeout', { seconds: this.timeout / 1000 }) : this.t('load.network', { url: doc.action }));
+      this.sendFailed(
+        timeout.signal.aborted
+          ? this.t('form.timeout', { seconds: this.timeout / 1000 })
+          : this.t('load.network', { url: doc.action }),
+      );
     } finally {
       clearTimeout(timer);
     }
@@ -255,7 +294,9 @@ export class GkFormElement extends GkElement<typeof formSchema> {
       <p class="privacy-title">${this.t('form.privacy')}</p>
       <div class="prose">${markdown(doc.privacy, this.headingLevel + 1)}</div>
     </div>`;
-    const consentFirst = doc.sections.flatMap((section) => section.fields).find((field) => field.type === 'consent' && isFieldVisible(field, this.values));
+    const consentFirst = doc.sections
+      .flatMap((section) => section.fields)
+      .find((field) => field.type === 'consent' && isFieldVisible(field, this.values));
     return html`<form
       part="base"
       novalidate
@@ -266,8 +307,9 @@ export class GkFormElement extends GkElement<typeof formSchema> {
       ${this.heading(0, doc.title, 'title', 'title')}
       ${doc.description ? html`<div class="prose">${markdown(doc.description, this.headingLevel + 1)}</div>` : nothing}
       ${this.draftRestored ? html`<p class="notice" role="status">${this.t('form.draftRestored')}</p>` : nothing}
-      ${errorEntries.length
-        ? html`<div class="summary" part="summary" id=${this.scopedId('summary')} role="alert" tabindex="-1">
+      ${
+        errorEntries.length
+          ? html`<div class="summary" part="summary" id=${this.scopedId('summary')} role="alert" tabindex="-1">
             <p>${this.t('form.summary')}</p>
             <ul>
               ${errorEntries.map(
@@ -277,13 +319,16 @@ export class GkFormElement extends GkElement<typeof formSchema> {
               )}
             </ul>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${doc.sections.map(
         (section) => html`<fieldset class="section">
           ${section.title ? html`<legend>${section.title}</legend>` : nothing}
           ${section.fields
             .filter((field) => isFieldVisible(field, this.values))
-            .map((field) => (field === consentFirst ? html`${privacy}${this.renderField(field, privacyId)}` : this.renderField(field)))}
+            .map((field) =>
+              field === consentFirst ? html`${privacy}${this.renderField(field, privacyId)}` : this.renderField(field),
+            )}
         </fieldset>`,
       )}
       ${consentFirst ? nothing : privacy}
@@ -291,14 +336,16 @@ export class GkFormElement extends GkElement<typeof formSchema> {
         <label>${this.t('form.honeypot')}<input name="_website" tabindex="-1" autocomplete="off" /></label>
       </div>
       ${this.sendStatus === 'failed' ? html`<p class="failed" role="alert">${this.message}</p>` : nothing}
-      ${errorEntries.length
-        ? // After fixing the first fields, the summary is screens away on a phone: one tap takes the reader back to it.
-          html`<p class="errors-left">
+      ${
+        errorEntries.length
+          ? // After fixing the first fields, the summary is screens away on a phone: one tap takes the reader back to it.
+            html`<p class="errors-left">
             <a href="#${this.scopedId('summary')}" @click=${(e: Event) => (e.preventDefault(), this.renderRoot.querySelector<HTMLElement>('[part="summary"]')?.focus())}
               >${this.t('form.errorsLeft', { count: errorEntries.length })}</a
             >
           </p>`
-        : nothing}
+          : nothing
+      }
       <button type="submit" class="send" aria-disabled=${this.sendStatus === 'sending' ? 'true' : 'false'}>
         ${this.sendStatus === 'sending' ? this.t('form.sending') : this.sendStatus === 'failed' ? this.t('form.retry') : this.t('form.send')}
       </button>

@@ -21,16 +21,16 @@ interface SpecExample {
   html: string;
 }
 
-const spec = (await (await fetch(new URL('./fixtures/commonmark-spec-0.31.2.json', import.meta.url))).json()) as { examples: SpecExample[] };
-
+const spec = (await (await fetch(new URL('./fixtures/commonmark-spec-0.31.2.json', import.meta.url))).json()) as {
+  examples: SpecExample[];
+};
 
 const KNOWN: Record<string, number[]> = {
   // Named references outside the ~120 that editors use (entities.ts): shown as written.
   'an uncommon named character reference (&AElig; &ouml; &HilbertSpace; …) stays as written': [25, 31, 32, 33, 505],
   // Core's URL check allows http(s), mailto, tel and relative addresses only (lower case), no empty one, no white space inside.
-  'an address core refuses (empty, irc:, MAILTO:, a made-up scheme, a line break inside) leaves the link text without a link': [
-    202, 487, 488, 489, 569, 598, 599, 600, 601, 603, 645, 646,
-  ],
+  'an address core refuses (empty, irc:, MAILTO:, a made-up scheme, a line break inside) leaves the link text without a link':
+    [202, 487, 488, 489, 569, 598, 599, 600, 601, 603, 645, 646],
   // Inside other constructs: a tag outside the kept few shows as text; <b> becomes <strong>;
   // our tags close in order instead of the browser reopening them.
   'raw HTML inside another construct': [203, 346, 477, 478, 479, 493, 496, 526, 538],
@@ -38,10 +38,14 @@ const KNOWN: Record<string, number[]> = {
 
 const marked = new Marked({ gfm: true });
 /** marked's own HTML for an example, parsed without running or loading anything. */
-const reference = (markdown: string) => new DOMParser().parseFromString(`<div>${marked.parse(markdown) as string}</div>`, 'text/html').body.firstElementChild!;
+const reference = (markdown: string) =>
+  new DOMParser().parseFromString(`<div>${marked.parse(markdown) as string}</div>`, 'text/html').body
+    .firstElementChild!;
 
-describe('CommonMark spec examples render as marked\'s own renderer renders them', () => {
-  const known = new Map(Object.entries(KNOWN).flatMap(([reason, numbers]) => numbers.map((number) => [number, reason] as const)));
+describe("CommonMark spec examples render as marked's own renderer renders them", () => {
+  const known = new Map(
+    Object.entries(KNOWN).flatMap(([reason, numbers]) => numbers.map((number) => [number, reason] as const)),
+  );
   const examples = spec.examples.filter((example) => !RAW_HTML_SECTIONS.includes(example.section));
 
   it('uses the whole spec', () => {
@@ -56,7 +60,9 @@ describe('CommonMark spec examples render as marked\'s own renderer renders them
       try {
         const theirs = reference(example.markdown);
         // rel="noopener noreferrer" on external links is ours (tested in markdown.test.ts); a task's checkbox is not shown.
-        const same = textOf(ours) === textOf(theirs) && shapeOf(ours, ['@rel', 'input']).join(' ') === shapeOf(theirs, ['@rel', 'input']).join(' ');
+        const same =
+          textOf(ours) === textOf(theirs) &&
+          shapeOf(ours, ['@rel', 'input']).join(' ') === shapeOf(theirs, ['@rel', 'input']).join(' ');
         if (reason) {
           expect(same, 'listed as a difference but renders the same now: take it off the list').to.be.false;
         } else {

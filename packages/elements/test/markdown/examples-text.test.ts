@@ -16,7 +16,9 @@ interface CapturedField {
   html: string;
 }
 
-const captured = (await (await fetch(new URL('./fixtures/examples-text.json', import.meta.url))).json()) as { fields: CapturedField[] };
+const captured = (await (await fetch(new URL('./fixtures/examples-text.json', import.meta.url))).json()) as {
+  fields: CapturedField[];
+};
 
 describe('Markdown in the example documents renders as it did before', () => {
   it('covers every example file that has Markdown', () => {

@@ -8,13 +8,16 @@ import { renderMarkdown, textOf } from './support.js';
 function texts(root: Node): string[] {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const out: string[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Text).data.trim()) out.push((node as Text).data);
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if ((node as Text).data.trim()) out.push((node as Text).data);
   return out;
 }
 
 describe('Markdown renderer', () => {
   it('puts every string into the page as a text node, markup characters included', () => {
-    const container = renderMarkdown('**粗体** 5 < 6 & "引号" \'单引号\' &lt;i&gt;不是标签&lt;/i&gt; <span>标签</span>');
+    const container = renderMarkdown(
+      '**粗体** 5 < 6 & "引号" \'单引号\' &lt;i&gt;不是标签&lt;/i&gt; <span>标签</span>',
+    );
     expect(container.querySelectorAll('i, span')).to.have.length(0);
     expect(container.querySelector('strong')!.textContent).to.equal('粗体');
     expect(texts(container).join('')).to.equal('粗体 5 < 6 & "引号" \'单引号\' <i>不是标签</i> <span>标签</span>');
@@ -53,7 +56,9 @@ describe('Markdown renderer', () => {
       '---',
     ].join('\n');
     const container = renderMarkdown(source, 3);
-    expect([...container.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.localName} ${h.textContent}`)).to.deep.equal(['h3 总体要求', 'h4 设置标题']);
+    expect(
+      [...container.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.localName} ${h.textContent}`),
+    ).to.deep.equal(['h3 总体要求', 'h4 设置标题']);
     expect(container.querySelector('p strong')!.textContent).to.equal('重点');
     expect(container.querySelector('p em')!.textContent).to.equal('强调');
     expect(container.querySelector('p del')!.textContent).to.equal('删除');
@@ -64,10 +69,16 @@ describe('Markdown renderer', () => {
     expect(ol.querySelector('li ul li')!.textContent).to.equal('甲');
     expect(container.querySelector('blockquote p')!.textContent).to.equal('引用');
     const img = container.querySelector('img')!;
-    expect([img.getAttribute('src'), img.getAttribute('alt'), img.getAttribute('title')]).to.deep.equal(['/img/tujie.png', '一图读懂', '图解']);
+    expect([img.getAttribute('src'), img.getAttribute('alt'), img.getAttribute('title')]).to.deep.equal([
+      '/img/tujie.png',
+      '一图读懂',
+      '图解',
+    ]);
     const link = container.querySelector('a')!;
     expect([link.getAttribute('href'), link.title, link.textContent]).to.deep.equal(['/bszn/', '办事指南', '办事指南']);
-    expect([...container.querySelectorAll('th')].map((th) => [th.getAttribute('align'), th.getAttribute('scope')])).to.deep.equal([
+    expect(
+      [...container.querySelectorAll('th')].map((th) => [th.getAttribute('align'), th.getAttribute('scope')]),
+    ).to.deep.equal([
       ['left', 'col'],
       ['right', 'col'],
       ['center', 'col'],
@@ -79,12 +90,24 @@ describe('Markdown renderer', () => {
 
   it('a heading level outside 2–6 is brought inside it', () => {
     expect(renderMarkdown('# 一\n\n## 二', 1).querySelector('h2')!.textContent).to.equal('一');
-    expect([...renderMarkdown('# 一\n\n## 二', 9).querySelectorAll('h6')].map((h) => h.textContent)).to.deep.equal(['一', '二']);
+    expect([...renderMarkdown('# 一\n\n## 二', 9).querySelectorAll('h6')].map((h) => h.textContent)).to.deep.equal([
+      '一',
+      '二',
+    ]);
   });
 
   it('links that leave the site get rel="noopener noreferrer" (as before: mail and phone too); the site\'s own do not', () => {
-    const container = renderMarkdown(`[外](https://www.gov.cn/) [内](/zfxxgk/) [同站](${location.origin}/x) [邮](mailto:xxgk@example.cn) [电话](tel:0952-1234567) <a href="https://www.nx.gov.cn/">区</a>`);
-    expect([...container.querySelectorAll('a')].map((a) => a.getAttribute('rel'))).to.deep.equal(['noopener noreferrer', null, null, 'noopener noreferrer', 'noopener noreferrer', 'noopener noreferrer']);
+    const container = renderMarkdown(
+      `[外](https://www.gov.cn/) [内](/zfxxgk/) [同站](${location.origin}/x) [邮](mailto:xxgk@example.cn) [电话](tel:0952-1234567) <a href="https://www.nx.gov.cn/">区</a>`,
+    );
+    expect([...container.querySelectorAll('a')].map((a) => a.getAttribute('rel'))).to.deep.equal([
+      'noopener noreferrer',
+      null,
+      null,
+      'noopener noreferrer',
+      'noopener noreferrer',
+      'noopener noreferrer',
+    ]);
   });
 
   it('a refused address keeps the link text and the image alt, without the link or image', () => {
@@ -96,7 +119,10 @@ describe('Markdown renderer', () => {
   it('a task list shows its items, not form controls', () => {
     const container = renderMarkdown('- [x] 已公开\n- [ ] 待公开');
     expect(container.querySelector('input')).to.be.null;
-    expect([...container.querySelectorAll('li')].map((li) => li.textContent!.trim())).to.deep.equal(['已公开', '待公开']);
+    expect([...container.querySelectorAll('li')].map((li) => li.textContent!.trim())).to.deep.equal([
+      '已公开',
+      '待公开',
+    ]);
   });
 
   it('hands plain text, and only plain text, to a text renderer (not link text, not code)', () => {
@@ -110,7 +136,8 @@ describe('Markdown renderer', () => {
 });
 
 describe('Markdown renderer: keyed by its source', () => {
-  const renderIn = (container: HTMLElement, source: string, level = 3) => render(html`<div class="prose">${markdown(source, level)}</div>`, container);
+  const renderIn = (container: HTMLElement, source: string, level = 3) =>
+    render(html`<div class="prose">${markdown(source, level)}</div>`, container);
 
   it('the same source keeps its DOM; a new source gets new DOM', () => {
     const container = document.createElement('div');
@@ -131,7 +158,9 @@ describe('Markdown renderer: keyed by its source', () => {
     document.body.append(container);
     renderIn(container, '政务公开是政府的职责，五公开是要求。');
     // Split the rendered text node the way the old glossary walk did, and put a button in the middle.
-    const text = [...container.querySelector('p')!.childNodes].find((node): node is Text => node instanceof Text && node.data.includes('五公开'))!;
+    const text = [...container.querySelector('p')!.childNodes].find(
+      (node): node is Text => node instanceof Text && node.data.includes('五公开'),
+    )!;
     const term = text.splitText(text.data.indexOf('五公开'));
     term.splitText(3);
     const button = document.createElement('button');

@@ -13,7 +13,28 @@ export function renderMarkdown(source: string, level = 3, text?: TextRenderer): 
 /** The CommonMark spec's sections about raw HTML: tested in xss.test.ts, since there we differ on purpose (tags other than the few kept show as text). */
 export const RAW_HTML_SECTIONS = ['HTML blocks', 'Raw HTML'];
 
-const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'div']);
+const BLOCKS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'pre',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'hr',
+  'div',
+]);
 
 /**
  * The text a DOM shows, without layout: text nodes with white space collapsed
@@ -51,8 +72,12 @@ export function shapeOf(root: Node, ignore: readonly string[] = []): string[] {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
   for (let node = walker.nextNode() as Element | null; node; node = walker.nextNode() as Element | null) {
     if (ignore.includes(node.localName)) continue;
-    const attributes = SHAPE_ATTRIBUTES.filter((name) => node!.hasAttribute(name) && !ignore.includes(`@${name}`)).map((name) => `${name}=${node!.getAttribute(name)}`);
-    shape.push(`${/^h[1-6]$/.test(node.localName) ? 'h' : node.localName}${attributes.length ? `[${attributes.join(' ')}]` : ''}`);
+    const attributes = SHAPE_ATTRIBUTES.filter((name) => node!.hasAttribute(name) && !ignore.includes(`@${name}`)).map(
+      (name) => `${name}=${node!.getAttribute(name)}`,
+    );
+    shape.push(
+      `${/^h[1-6]$/.test(node.localName) ? 'h' : node.localName}${attributes.length ? `[${attributes.join(' ')}]` : ''}`,
+    );
   }
   return shape;
 }

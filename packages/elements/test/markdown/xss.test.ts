@@ -21,8 +21,42 @@ declare global {
 }
 
 /** The elements and attributes the renderer can make; anything else came from the input. */
-const ELEMENTS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'pre', 'code', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'strong', 'em', 'del', 'sup', 'sub', 'a', 'img', 'br']);
-const ATTRIBUTES: Record<string, string[]> = { a: ['href', 'title', 'rel'], img: ['src', 'alt', 'title'], ol: ['start'], th: ['scope', 'align'], td: ['align'] };
+const ELEMENTS = new Set([
+  'p',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'pre',
+  'code',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'hr',
+  'strong',
+  'em',
+  'del',
+  'sup',
+  'sub',
+  'a',
+  'img',
+  'br',
+]);
+const ATTRIBUTES: Record<string, string[]> = {
+  a: ['href', 'title', 'rel'],
+  img: ['src', 'alt', 'title'],
+  ol: ['start'],
+  th: ['scope', 'align'],
+  td: ['align'],
+};
 const KEPT_TAGS = new Set(['a', 'b', 'strong', 'i', 'em', 's', 'del', 'sup', 'sub', 'br']);
 
 /** Ours: each one tries to run `window.__gkXss.push(...)` or to reach a place it should not. */
@@ -86,7 +120,7 @@ const OWN_VECTORS = [
   '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
   '<math><maction actiontype="statusline" xlink:href="javascript:alert(1)">x</maction></math>',
   '<math><mtext><table><mglyph><style><img src=x onerror="window.__gkXss.push(\'mxss\')">',
-  '<math><mtext><option><FAKEFAKE><option></option><mglyph><svg><mtext><style><a title="</style><img src=\'#\' onerror=\'window.__gkXss.push(1)\'>">',
+  "<math><mtext><option><FAKEFAKE><option></option><mglyph><svg><mtext><style><a title=\"</style><img src='#' onerror='window.__gkXss.push(1)'>\">",
   // <style>, <link>, style attributes
   '<style>*{display:none} @import "https://evil.example/x.css";</style>',
   '<style>body{background:url("javascript:alert(1)")}</style>',
@@ -147,7 +181,9 @@ async function settle(): Promise<void> {
   await nextFrame();
 }
 
-const dompurify = (await (await fetch(new URL('./fixtures/dompurify-vectors.json', import.meta.url))).json()) as { vectors: Array<{ title: string; payload: string }> };
+const dompurify = (await (await fetch(new URL('./fixtures/dompurify-vectors.json', import.meta.url))).json()) as {
+  vectors: Array<{ title: string; payload: string }>;
+};
 const spec = (await (await fetch(new URL('./fixtures/commonmark-spec-0.31.2.json', import.meta.url))).json()) as {
   examples: Array<{ section: string; example: number; markdown: string }>;
 };
@@ -160,7 +196,8 @@ describe('hostile Markdown renders as text', () => {
     // DOMPurify's vectors call alert(1), confirm(1) … ours push to window.__gkXss: any of them is a script that ran.
     window.__gkXss = [];
     for (const name of Object.keys(originals) as Array<keyof typeof originals>) {
-      (window as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => window.__gkXss!.push(`${name}(${args.join(',')})`);
+      (window as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>
+        window.__gkXss!.push(`${name}(${args.join(',')})`);
     }
   });
   after(() => Object.assign(window, originals));
@@ -183,7 +220,8 @@ describe('hostile Markdown renders as text', () => {
 
   it(`the CommonMark spec's ${rawHtml.length} raw-HTML examples: safe, and every tag but the few kept shows as text`, () => {
     expect(rawHtml.length).to.equal(67);
-    const tag = /<\/?([A-Za-z][A-Za-z0-9-]*)(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>/g;
+    const tag =
+      /<\/?([A-Za-z][A-Za-z0-9-]*)(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>/g;
     for (const example of rawHtml) {
       const label = `example ${example.example}`;
       const container = renderMarkdown(example.markdown);
@@ -194,14 +232,16 @@ describe('hostile Markdown renders as text', () => {
         for (const token of tokens) {
           if (token.type === 'html') {
             for (const match of (token.text as string).matchAll(tag)) {
-              if (!KEPT_TAGS.has(match[1]!.toLowerCase())) expect(shown, label).to.contain(match[0].replace(/\s+/g, ' '));
+              if (!KEPT_TAGS.has(match[1]!.toLowerCase()))
+                expect(shown, label).to.contain(match[0].replace(/\s+/g, ' '));
             }
           }
           for (const key of ['tokens', 'items']) {
             const children = (token as unknown as Record<string, unknown>)[key];
             if (Array.isArray(children)) walk(children as Token[]);
           }
-          if (token.type === 'table') for (const cells of [token.header, ...token.rows]) for (const cell of cells) walk(cell.tokens);
+          if (token.type === 'table')
+            for (const cells of [token.header, ...token.rows]) for (const cell of cells) walk(cell.tokens);
         }
       };
       walk(Lexer.lex(example.markdown, { gfm: true }));
@@ -209,7 +249,11 @@ describe('hostile Markdown renders as text', () => {
   });
 
   it('all of them at once through a real element: a <gk-document> summary', async () => {
-    const payloads = [...dompurify.vectors.map((vector) => vector.payload), ...OWN_VECTORS, ...rawHtml.map((example) => example.markdown)];
+    const payloads = [
+      ...dompurify.vectors.map((vector) => vector.payload),
+      ...OWN_VECTORS,
+      ...rawHtml.map((example) => example.markdown),
+    ];
     const el = await fixture(html`<gk-document
       .data=${{ kind: 'document', version: 1, title: '测试', issuer: '平罗县卫生和计划生育局', issued: '2018-04-20', status: '现行有效', summary: payloads.join('\n\n') }}
     ></gk-document>`);

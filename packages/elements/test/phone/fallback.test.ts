@@ -8,18 +8,35 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { failOnHostPageErrors } from '../../src/base/internal/test-support.js';
-import { KINDS, PHONE, examplesOf, firstScreenProblems, render, rootOf, sidewaysScroll, type AnyGk } from './support.js';
+import {
+  KINDS,
+  PHONE,
+  examplesOf,
+  firstScreenProblems,
+  render,
+  rootOf,
+  sidewaysScroll,
+  type AnyGk,
+} from './support.js';
 
 // Before the elements are imported (below, in before()): a browser without container queries.
 const supports = CSS.supports.bind(CSS);
 CSS.supports = ((condition: string, value?: string) =>
-  /container/.test(condition) ? false : value === undefined ? supports(condition) : supports(condition, value)) as typeof CSS.supports;
+  /container/.test(condition)
+    ? false
+    : value === undefined
+      ? supports(condition)
+      : supports(condition, value)) as typeof CSS.supports;
 
 failOnHostPageErrors();
 
 /** Every style rule of a kind's stylesheets, and whether any is inside @container. */
 function rulesOf(kind: string): { selectors: string[]; containerRules: number } {
-  const styles = (customElements.get(`gk-${kind}`) as unknown as { elementStyles: Array<CSSStyleSheet | { styleSheet?: CSSStyleSheet }> }).elementStyles;
+  const styles = (
+    customElements.get(`gk-${kind}`) as unknown as {
+      elementStyles: Array<CSSStyleSheet | { styleSheet?: CSSStyleSheet }>;
+    }
+  ).elementStyles;
   const selectors: string[] = [];
   let containerRules = 0;
   const visit = (rules: CSSRuleList) => {

@@ -22,7 +22,8 @@ async function landmarkUnique(): Promise<{ passed: Element[]; violations: Elemen
   await import('axe-core/axe.min.js' as string);
   const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<RuleResult> } }).axe;
   const result = await axe.run(document, { runOnly: { type: 'rule', values: ['landmark-unique'] }, elementRef: true });
-  const elementsOf = (results: RuleResult['passes']) => results.flatMap((each) => each.nodes.map((node) => node.element));
+  const elementsOf = (results: RuleResult['passes']) =>
+    results.flatMap((each) => each.nodes.map((node) => node.element));
   return { passed: elementsOf(result.passes), violations: elementsOf(result.violations) };
 }
 
@@ -35,7 +36,9 @@ function within(host: Element, node: Node | null): boolean {
 /** Two documents of a kind: two examples where there are two, else the one twice under two titles (two reports of two years). */
 async function twoOf(kind: string): Promise<Array<Record<string, unknown>>> {
   const examples = await examplesOf(kind);
-  const documents = await Promise.all(examples.slice(0, 2).map(async (example) => (await (await fetch(example.path)).json()) as Record<string, unknown>));
+  const documents = await Promise.all(
+    examples.slice(0, 2).map(async (example) => (await (await fetch(example.path)).json()) as Record<string, unknown>),
+  );
   if (documents.length === 1) documents.push({ ...documents[0]!, title: `${documents[0]!.title as string}（二）` });
   return documents;
 }
@@ -70,7 +73,11 @@ describe('two elements of each kind on one page', function () {
         expect(landmarks.violations, 'landmark-unique violations').to.deep.equal([]);
         const counts = elements.map((element) => landmarks.passed.filter((node) => within(element, node)).length);
         if (kind === 'document') expect(counts, 'a document card has no landmarks').to.deep.equal([0, 0]);
-        else expect(counts.every((count) => count > 0), `landmarks landmark-unique checked in each element: ${counts.join(', ')}`).to.be.true;
+        else
+          expect(
+            counts.every((count) => count > 0),
+            `landmarks landmark-unique checked in each element: ${counts.join(', ')}`,
+          ).to.be.true;
       });
     }
   }

@@ -11,7 +11,22 @@ import { setViewport } from '@web/test-runner-commands';
 import '../../src/index.js';
 import { failOnHostPageErrors } from '../../src/base/internal/test-support.js';
 import { KINDS as TABLE } from '../../../../scripts/entries.mjs';
-import { KINDS, PHONE, axeViolations, examplesOf, find, firstScreenProblems, render, rootOf, screenshot, sidewaysScroll, smallTargets, toTop, visible, type Kind } from './support.js';
+import {
+  KINDS,
+  PHONE,
+  axeViolations,
+  examplesOf,
+  find,
+  firstScreenProblems,
+  render,
+  rootOf,
+  screenshot,
+  sidewaysScroll,
+  smallTargets,
+  toTop,
+  visible,
+  type Kind,
+} from './support.js';
 
 failOnHostPageErrors();
 
@@ -66,8 +81,10 @@ describe('on a phone, 375 × 667', function () {
         if (sidewaysScroll() > 0) problems.push(`${example!.path}: the page scrolls ${sidewaysScroll()} px sideways`);
         // What only the narrow layout shows: the catalogue's 筛选 with its tree hidden, the explainer's 关于本解读.
         const tree = find(element, '.tree');
-        if (kind === 'catalogue' && (!visible(find(element, '.filter-toggle')!) || (tree && visible(tree)))) problems.push(`${example!.path}: not the narrow layout`);
-        if (kind === 'explainer' && !visible(find(element, '.about > .collapse-toggle')!)) problems.push(`${example!.path}: not the narrow layout`);
+        if (kind === 'catalogue' && (!visible(find(element, '.filter-toggle')!) || (tree && visible(tree))))
+          problems.push(`${example!.path}: not the narrow layout`);
+        if (kind === 'explainer' && !visible(find(element, '.about > .collapse-toggle')!))
+          problems.push(`${example!.path}: not the narrow layout`);
       }
       expect(problems).to.deep.equal([]);
     } finally {
@@ -85,7 +102,9 @@ describe('on a phone, 375 × 667', function () {
         const rect = tab.getBoundingClientRect();
         expect(rect.left, `${example.path}: ${tab.textContent!.trim()}`).to.be.at.least(content.left);
         expect(rect.right, `${example.path}: ${tab.textContent!.trim()}`).to.be.at.most(content.right);
-        expect(rect.bottom, `${example.path}: ${tab.textContent!.trim()} on the first screen`).to.be.at.most(innerHeight);
+        expect(rect.bottom, `${example.path}: ${tab.textContent!.trim()} on the first screen`).to.be.at.most(
+          innerHeight,
+        );
       }
     }
   });
@@ -112,7 +131,10 @@ describe('on a phone, 375 × 667', function () {
 
 /** The docs' pictures: one example a kind, what the screen shows at 375 and at 1280 px. */
 /** Each kind's sample (the table of kinds), but the consultation closed, with its report in figures. */
-const PICTURED: Array<[Kind, string]> = TABLE.map(({ kind, sample }) => [kind, kind === 'consultation' ? 'family-doctor-closed' : sample]);
+const PICTURED: Array<[Kind, string]> = TABLE.map(({ kind, sample }) => [
+  kind,
+  kind === 'consultation' ? 'family-doctor-closed' : sample,
+]);
 
 describe('screenshots for the docs (GK_SCREENSHOTS=1)', function () {
   this.timeout(240000);

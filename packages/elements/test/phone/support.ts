@@ -71,12 +71,16 @@ export async function render(example: Example, options: RenderOptions = {}): Pro
 
 export async function settled(element: AnyGk): Promise<void> {
   await waitUntil(
-    () => [element, ...(rootOf(element) ? deep(rootOf(element)) : [])].every((each) => !each.localName.startsWith('gk-') || ['ready', 'error'].includes((each as AnyGk).status)),
+    () =>
+      [element, ...(rootOf(element) ? deep(rootOf(element)) : [])].every(
+        (each) => !each.localName.startsWith('gk-') || ['ready', 'error'].includes((each as AnyGk).status),
+      ),
     `<${element.localName}> did not settle`,
     { timeout: 15000 },
   );
   await element.updateComplete;
-  for (const inner of deep(rootOf(element))) if (inner.localName.startsWith('gk-')) await (inner as AnyGk).updateComplete;
+  for (const inner of deep(rootOf(element)))
+    if (inner.localName.startsWith('gk-')) await (inner as AnyGk).updateComplete;
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 }
 
@@ -93,11 +97,19 @@ interface AxeResult {
 }
 
 /** axe's violations in `context` (an element, or the whole document), as lines to compare with []. */
-export async function axeViolations(context: Element | Document, rules?: Record<string, { enabled: boolean }>): Promise<string[]> {
+export async function axeViolations(
+  context: Element | Document,
+  rules?: Record<string, { enabled: boolean }>,
+): Promise<string[]> {
   await import('axe-core/axe.min.js' as string);
-  const axe = (window as unknown as { axe: { run(context: Element | Document, options: object): Promise<AxeResult> } }).axe;
+  const axe = (window as unknown as { axe: { run(context: Element | Document, options: object): Promise<AxeResult> } })
+    .axe;
   const result = await axe.run(context, { resultTypes: ['violations'], ...(rules ? { rules } : {}) });
-  return result.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${JSON.stringify(node.target)} ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`));
+  return result.violations.flatMap((violation) =>
+    violation.nodes.map(
+      (node) => `${violation.id}: ${JSON.stringify(node.target)} ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`,
+    ),
+  );
 }
 
 /**
@@ -123,7 +135,12 @@ export const FIRST_SCREEN: Record<Kind, Wanted[] | undefined> = {
     { what: 'the status', selector: '[part="status"]' },
     { what: 'the title', selector: '[part="title"]' },
     { what: 'the facts (issuer, number, dates)', selector: '[part="meta"]' },
-    { what: 'the start of the summary or the files', selector: '[part="summary"], [part="attachments"], [part="links"]', px: 40, optional: true },
+    {
+      what: 'the start of the summary or the files',
+      selector: '[part="summary"], [part="attachments"], [part="links"]',
+      px: 40,
+      optional: true,
+    },
   ],
   budget: [
     { what: 'the title', selector: '[part="title"]' },
@@ -167,7 +184,11 @@ export const FIRST_SCREEN: Record<Kind, Wanted[] | undefined> = {
   'service-guide': [
     { what: 'the title', selector: '[part="title"]' },
     { what: 'what to bring, or the search box', selector: '.bring .big, input[type="search"]' },
-    { what: 'where to go (the place), or the first service', selector: '.where .big, .services > li > :first-child', px: 24 },
+    {
+      what: 'where to go (the place), or the first service',
+      selector: '.where .big, .services > li > :first-child',
+      px: 24,
+    },
     { what: 'the visits, time limit and fee, or the first service', selector: '.where .facts, .services > li', px: 40 },
   ],
   project: [
@@ -192,8 +213,12 @@ export function firstScreenProblems(element: AnyGk, kind: Kind): string[] {
       continue;
     }
     const rect = target.getBoundingClientRect();
-    if (wanted.px === undefined ? rect.top < 0 || rect.bottom > innerHeight + 0.5 : rect.top > innerHeight - wanted.px) {
-      problems.push(`${wanted.what}: ${Math.round(rect.top)}–${Math.round(rect.bottom)} px, the screen is ${innerHeight} px`);
+    if (
+      wanted.px === undefined ? rect.top < 0 || rect.bottom > innerHeight + 0.5 : rect.top > innerHeight - wanted.px
+    ) {
+      problems.push(
+        `${wanted.what}: ${Math.round(rect.top)}–${Math.round(rect.bottom)} px, the screen is ${innerHeight} px`,
+      );
     }
   }
   return problems;

@@ -55,7 +55,8 @@ async function blobsDuring(act: () => Promise<void>): Promise<number> {
   return made;
 }
 
-const button = (element: Element, text: string) => [...rootOf(element).querySelectorAll<HTMLButtonElement>('button')].find((each) => each.textContent!.includes(text))!;
+const button = (element: Element, text: string) =>
+  [...rootOf(element).querySelectorAll<HTMLButtonElement>('button')].find((each) => each.textContent!.includes(text))!;
 const active = (element: Element) => (element.shadowRoot ?? document).activeElement;
 
 failOnHostPageErrors();
@@ -93,7 +94,9 @@ describe("in WeChat's browser", function () {
   for (const light of [false, true]) {
     it(`a chart's 下载 CSV does not start a download; it says how to get the file, and 复制数据 copies the CSV, 已复制${light ? ' (light DOM)' : ''}`, async () => {
       const clipboard = recordingClipboard();
-      const [example] = (await examplesOf('budget')).filter((each) => each.path.endsWith('department-budget-2018.json'));
+      const [example] = (await examplesOf('budget')).filter((each) =>
+        each.path.endsWith('department-budget-2018.json'),
+      );
       const element = await render(example!, { light });
       const download = button(element, '下载 CSV');
       const blobs = await blobsDuring(async () => {
@@ -122,16 +125,23 @@ describe("in WeChat's browser", function () {
     give('clipboard', undefined);
     let commanded = false;
     const original = document.execCommand.bind(document);
-    document.execCommand = (command: string, ...rest: unknown[]) => ((commanded = command === 'copy'), original(command, ...(rest as [boolean, string])));
+    document.execCommand = (command: string, ...rest: unknown[]) => (
+      (commanded = command === 'copy'),
+      original(command, ...(rest as [boolean, string]))
+    );
     try {
       const [example] = await examplesOf('catalogue');
       const element = await render(example!);
       button(element, '导出 JSON').click();
-      const help = await waitUntil(() => rootOf(element).querySelector('.file-help'), 'no help').then(() => rootOf(element).querySelector<HTMLElement>('.file-help')!);
+      const help = await waitUntil(() => rootOf(element).querySelector('.file-help'), 'no help').then(() =>
+        rootOf(element).querySelector<HTMLElement>('.file-help')!,
+      );
       help.querySelector('button')!.click();
       await waitUntil(() => help.querySelector('textarea'), 'no field with the data');
       const field = help.querySelector('textarea')!;
-      expect(JSON.parse(field.value).title).to.equal(((await (await fetch(example!.path)).json()) as { title: string }).title);
+      expect(JSON.parse(field.value).title).to.equal(
+        ((await (await fetch(example!.path)).json()) as { title: string }).title,
+      );
       expect(field.readOnly).to.be.true;
       expect(active(element)).to.equal(field);
       expect([field.selectionStart, field.selectionEnd]).to.deep.equal([0, field.value.length]);
@@ -171,7 +181,9 @@ describe("in WeChat's browser", function () {
       expect(share.getAttribute('aria-label')).to.match(/^分享本段链接：/);
       share.click();
       await waitUntil(() => section.querySelector('.share-status')!.textContent!.includes('已复制'), 'no 已复制');
-      expect(clipboard.written).to.deep.equal([`${location.href.split('#')[0]}#${(element as unknown as { sectionIds: string[] }).sectionIds[1]}`]);
+      expect(clipboard.written).to.deep.equal([
+        `${location.href.split('#')[0]}#${(element as unknown as { sectionIds: string[] }).sectionIds[1]}`,
+      ]);
       const status = section.querySelector('.share-status')!;
       expect(status.getAttribute('role')).to.equal('status');
       const box = status.getBoundingClientRect();

@@ -26,8 +26,10 @@
   // The page around the column: a heading, a line of text, a menu, and the article body (#zoom) the side column sits in.
   function make(tag, attributes, children) {
     var element = document.createElement(tag);
-    for (var name in attributes) if (Object.prototype.hasOwnProperty.call(attributes, name)) element.setAttribute(name, attributes[name]);
-    for (var i = 0; i < children.length; i++) element.appendChild(typeof children[i] === 'string' ? document.createTextNode(children[i]) : children[i]);
+    for (var name in attributes)
+      if (Object.prototype.hasOwnProperty.call(attributes, name)) element.setAttribute(name, attributes[name]);
+    for (var i = 0; i < children.length; i++)
+      element.appendChild(typeof children[i] === 'string' ? document.createTextNode(children[i]) : children[i]);
     return element;
   }
   document.body.appendChild(
@@ -35,7 +37,10 @@
       make('div', { id: 'main' }, [
         make('h2', {}, ['政务公开']),
         make('p', {}, ['平罗县卫生和计划生育局']),
-        make('ul', {}, [make('li', {}, [make('a', { href: '/' }, ['首页'])]), make('li', {}, [make('a', { href: '/zwgk/' }, ['政府信息公开'])])]),
+        make('ul', {}, [
+          make('li', {}, [make('a', { href: '/' }, ['首页'])]),
+          make('li', {}, [make('a', { href: '/zwgk/' }, ['政府信息公开'])]),
+        ]),
       ]),
       make('div', { id: 'zoom', class: 'TRS_Editor' }, [make('div', { id: 'side' }, [])]),
     ]),

@@ -27,19 +27,28 @@ const KIND_LABELS: Record<string, string> = {
 
 /** A county calendar day from an ISO time. */
 function day(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(iso),
+  );
 }
 
 /** What the 审核程序 column says of one published version. */
 export function reviewProcedure(document: DocumentRecord, version: RevisionRecord, timeZone: string): string {
   const when = version.publishedAt ? day(version.publishedAt, timeZone) : '';
-  if (version.reviewer) return `${document.office}拟稿，${version.reviewerOffice ?? ''}审核后发布（${when}，第${version.version}版）`;
+  if (version.reviewer)
+    return `${document.office}拟稿，${version.reviewerOffice ?? ''}审核后发布（${when}，第${version.version}版）`;
   return `未经第二人审核，由管理员发布（${when}，第${version.version}版；理由：${version.unreviewedReason ?? ''}）`;
 }
 
 export function publishedCatalogue(
   published: ReadonlyArray<{ document: DocumentRecord; latest: RevisionRecord }>,
-  { publisher, today, timeZone, platform = '本单位政府网站', base = '' }: { publisher: string; today: string; timeZone: string; platform?: string; base?: string },
+  {
+    publisher,
+    today,
+    timeZone,
+    platform = '本单位政府网站',
+    base = '',
+  }: { publisher: string; today: string; timeZone: string; platform?: string; base?: string },
 ): GkCatalogue {
   const items = published.map(({ document, latest }): CatalogueItem => ({
     id: document.slug,
@@ -61,7 +70,10 @@ export function publishedCatalogue(
     type: '主动公开',
     updated: today,
     description: `本目录由信息审核发布系统生成：每条信息均写明撰写科室、审核科室和发布日期；共 ${items.length} 条。`,
-    categories: KINDS.filter((kind) => items.some((item) => item.category === kind)).map((kind) => ({ id: kind, name: KIND_LABELS[kind] ?? kind })),
+    categories: KINDS.filter((kind) => items.some((item) => item.category === kind)).map((kind) => ({
+      id: kind,
+      name: KIND_LABELS[kind] ?? kind,
+    })),
     columns: [
       { key: 'office', label: '责任科室', type: 'text', facet: true },
       { key: 'timeLimit', label: '公开时限', type: 'text' },

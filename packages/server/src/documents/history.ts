@@ -35,7 +35,12 @@ export function publisherOf(document: Pick<DocumentRecord, 'office'>, publisher:
 }
 
 /** `base` is the path prefix the /d/ URLs live under ("" today; /t/<org> for a tenant later). */
-export function publicHistory(document: DocumentRecord, published: readonly RevisionRecord[], publisher: string | undefined, base = ''): PublicHistory {
+export function publicHistory(
+  document: DocumentRecord,
+  published: readonly RevisionRecord[],
+  publisher: string | undefined,
+  base = '',
+): PublicHistory {
   const versions = [...published].sort((a, b) => (b.version ?? 0) - (a.version ?? 0));
   const latestMajor = versions.find((v) => v.major) ?? versions.at(-1);
   return {

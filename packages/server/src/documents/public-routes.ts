@@ -59,7 +59,9 @@ const etagOf = (sha256: string) => `"${Buffer.from(sha256, 'hex').toString('base
 
 /** What the reader holds, from If-None-Match: the SHA-256 (hex) of each of our ETags it names, or every version ('*'). */
 function readerHolds(req: IncomingMessage): { any: boolean; digests: string[] } {
-  const tags = String(req.headers['if-none-match'] ?? '').split(',').map((s) => s.trim().replace(/^W\//, ''));
+  const tags = String(req.headers['if-none-match'] ?? '')
+    .split(',')
+    .map((s) => s.trim().replace(/^W\//, ''));
   const digests = [];
   for (const tag of tags) {
     const bytes = /^"[A-Za-z0-9_-]{43}"$/.test(tag) ? Buffer.from(tag.slice(1, -1), 'base64url') : undefined;
@@ -68,10 +70,20 @@ function readerHolds(req: IncomingMessage): { any: boolean; digests: string[] } 
   return { any: tags.includes('*'), digests };
 }
 
-const SECURE = { 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'", 'Referrer-Policy': 'no-referrer' };
+const SECURE = {
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'Referrer-Policy': 'no-referrer',
+};
 
 /** Sends `text` (null only when the reader holds it) as it is, with an ETag from its SHA-256; 304 when the reader has it. */
-function sendExact(req: IncomingMessage, res: ServerResponse, text: string | Buffer | null, sha256: string, headers: Record<string, string>, holds = readerHolds(req)): void {
+function sendExact(
+  req: IncomingMessage,
+  res: ServerResponse,
+  text: string | Buffer | null,
+  sha256: string,
+  headers: Record<string, string>,
+  holds = readerHolds(req),
+): void {
   const common = { ...headers, ETag: etagOf(sha256), 'X-Content-Type-Options': 'nosniff' };
   if (holds.any || holds.digests.includes(sha256)) {
     res.writeHead(304, common);
@@ -80,20 +92,48 @@ function sendExact(req: IncomingMessage, res: ServerResponse, text: string | Buf
   }
   if (text === null) throw new Error('published read without its text'); // a storage bug: answered 500, never an empty 200
   const body = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
-  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', ...SECURE, ...common, 'Content-Length': String(body.length) });
+  res.writeHead(200, {
+    'Content-Type': 'application/json; charset=utf-8',
+    ...SECURE,
+    ...common,
+    'Content-Length': String(body.length),
+  });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 /** 404 for a document never published, 410 with the reason for a withdrawn one; undefined when it may be served. */
-function unavailable(res: ServerResponse, slug: string, document: Pick<DocumentRecord, 'latestVersion' | 'withdrawnAt' | 'withdrawnReason'> | undefined, cors: Record<string, string>): true | undefined {
+function unavailable(
+  res: ServerResponse,
+  slug: string,
+  document: Pick<DocumentRecord, 'latestVersion' | 'withdrawnAt' | 'withdrawnReason'> | undefined,
+  cors: Record<string, string>,
+): true | undefined {
   if (!document || document.latestVersion === null) throw new HttpError(404, 'unknown_document', { slug }, cors);
   if (!document.withdrawnAt) return undefined;
-  const error = new HttpError(410, 'withdrawn', { at: document.withdrawnAt.slice(0, 10), reason: document.withdrawnReason ?? '' }, cors).body().error;
-  sendJson(res, 410, { error: { ...error, reason: document.withdrawnReason, withdrawnAt: document.withdrawnAt } }, { ...cors, 'Cache-Control': REVALIDATE });
+  const error = new HttpError(
+    410,
+    'withdrawn',
+    { at: document.withdrawnAt.slice(0, 10), reason: document.withdrawnReason ?? '' },
+    cors,
+  ).body().error;
+  sendJson(
+    res,
+    410,
+    { error: { ...error, reason: document.withdrawnReason, withdrawnAt: document.withdrawnAt } },
+    { ...cors, 'Cache-Control': REVALIDATE },
+  );
   return true;
 }
 
-export function createPublished({ documents, keys, origins, publisher, timeZone, base = '', now = () => new Date() }: PublishedDeps) {
+export function createPublished({
+  documents,
+  keys,
+  origins,
+  publisher,
+  timeZone,
+  base = '',
+  now = () => new Date(),
+}: PublishedDeps) {
   // The keys do not change while the server runs: written out and hashed once.
   const keysText = `${JSON.stringify(keys.publicDocument(), null, 2)}\n`;
   const keysSha256 = sha256Hex(keysText);
@@ -132,11 +172,20 @@ export function createPublished({ documents, keys, origins, publisher, timeZone,
     const address = `${slug}/${number ?? 'latest'}`;
     const cached = sig ? undefined : bodies.get(address);
     // The text is read only when neither the reader nor this process holds it (a 304 needs the digest alone).
-    const found = await documents.published(slug!, { version: number, withContent: !sig && !holds.any, known: cached ? [...holds.digests, cached.sha256] : holds.digests });
+    const found = await documents.published(slug!, {
+      version: number,
+      withContent: !sig && !holds.any,
+      known: cached ? [...holds.digests, cached.sha256] : holds.digests,
+    });
     if (unavailable(res, slug!, found?.document, cors)) return;
     const version = found!.version;
     if (!version) throw new HttpError(404, 'unknown_document', { slug: `${slug}/v${number}` }, cors);
-    const headers = { ...cors, 'Gk-Version': String(version.number), Link: `<${base}/d/${slug}/history.json>; rel="version-history"`, 'Cache-Control': number === undefined ? REVALIDATE : IMMUTABLE };
+    const headers = {
+      ...cors,
+      'Gk-Version': String(version.number),
+      Link: `<${base}/d/${slug}/history.json>; rel="version-history"`,
+      'Cache-Control': number === undefined ? REVALIDATE : IMMUTABLE,
+    };
     if (sig) {
       if (!version.signature) throw new HttpError(404, 'not_found', {}, cors);
       const text = `${version.signature}\n`;

@@ -53,7 +53,10 @@ function readManifest(dir: string): PublicKeyEntry[] {
     if (!Array.isArray(keys)) throw new Error('no "keys" list');
     return keys;
   } catch (error) {
-    throw new StartupError(`签名密钥清单 ${file} 无法读取：${(error as Error).message}`, `cannot read the signing keys ${file}: ${(error as Error).message}`);
+    throw new StartupError(
+      `签名密钥清单 ${file} 无法读取：${(error as Error).message}`,
+      `cannot read the signing keys ${file}: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -83,7 +86,10 @@ export class KeyRing {
     try {
       privateKey = createPrivateKey(readFileSync(join(dir, `${entry.keyId}.pem`), 'utf8'));
     } catch (error) {
-      throw new StartupError(`无法读取签名私钥 ${entry.keyId}：${(error as Error).message}`, `cannot read the signing key ${entry.keyId}: ${(error as Error).message}`);
+      throw new StartupError(
+        `无法读取签名私钥 ${entry.keyId}：${(error as Error).message}`,
+        `cannot read the signing key ${entry.keyId}: ${(error as Error).message}`,
+      );
     }
     return new KeyRing(keys, { entry, privateKey });
   }
@@ -116,11 +122,20 @@ export function generateKey(dir: string, now = new Date(), rotate = false): Publ
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const keys = readManifest(dir);
   if (keys.some((k) => !k.retired) && !rotate) {
-    throw new StartupError(`${dir} 中已有密钥：更换密钥请用 gongkai-server key rotate`, `${dir} has a key already: use gongkai-server key rotate to replace it`);
+    throw new StartupError(
+      `${dir} 中已有密钥：更换密钥请用 gongkai-server key rotate`,
+      `${dir} has a key already: use gongkai-server key rotate to replace it`,
+    );
   }
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const raw = Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url');
-  const entry: PublicKeyEntry = { keyId: `ed25519-${sha256Hex(raw).slice(0, 16)}`, alg: 'Ed25519', publicKey: raw.toString('base64'), created: now.toISOString(), retired: null };
+  const entry: PublicKeyEntry = {
+    keyId: `ed25519-${sha256Hex(raw).slice(0, 16)}`,
+    alg: 'Ed25519',
+    publicKey: raw.toString('base64'),
+    created: now.toISOString(),
+    retired: null,
+  };
   writeFileSync(join(dir, `${entry.keyId}.pem`), privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
   const at = now.toISOString();
   const next = [...keys.map((k) => (k.retired ? k : { ...k, retired: at })), entry];

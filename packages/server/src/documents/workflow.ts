@@ -18,7 +18,13 @@ import { SCHEMAS, isKind } from '../../../core/src/kinds.js';
 import { parseJson } from '../../../core/src/json-source.js';
 import { formatIssue, issueMessage, validateText, type GkIssue } from '../../../core/src/validate.js';
 import { HttpError, type IssueOut } from '../errors.js';
-import type { DecideDocument, DocumentRecord, NewRevision, RevisionRecord, RevisionState } from '../storage/document-types.js';
+import type {
+  DecideDocument,
+  DocumentRecord,
+  NewRevision,
+  RevisionRecord,
+  RevisionState,
+} from '../storage/document-types.js';
 import type { StaffUser } from '../storage/staff-types.js';
 import { STATEMENT_TYPE } from '../../../core/src/published.js';
 import { publisherOf } from './history.js';
@@ -26,8 +32,18 @@ import { sha256Hex, type KeyRing } from './signing.js';
 
 export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
-export const REVISION_STATE_LABELS: Record<RevisionState, string> = { draft: '草稿', submitted: '待审核', returned: '已退回', published: '已发布' };
-const STATE_EN: Record<RevisionState, string> = { draft: 'a draft', submitted: 'submitted', returned: 'returned', published: 'published' };
+export const REVISION_STATE_LABELS: Record<RevisionState, string> = {
+  draft: '草稿',
+  submitted: '待审核',
+  returned: '已退回',
+  published: '已发布',
+};
+const STATE_EN: Record<RevisionState, string> = {
+  draft: 'a draft',
+  submitted: 'submitted',
+  returned: 'returned',
+  published: 'published',
+};
 
 export const DOCUMENT_EVENT_LABELS: Record<string, string> = {
   create: '新建',
@@ -47,17 +63,30 @@ const invalid = (issues: IssueOut[]) => new HttpError(422, 'invalid_request', { 
 
 /** A document's problems as the API answers them: the path, the message in both languages, the line. */
 export function issuesOut(issues: GkIssue[]): IssueOut[] {
-  return issues.map((i) => ({ path: i.pathText, message: formatIssue(i, 'zh-CN'), messageEn: issueMessage(i, 'en'), ...(i.line === undefined ? {} : { line: i.line, col: i.col ?? 1 }) }));
+  return issues.map((i) => ({
+    path: i.pathText,
+    message: formatIssue(i, 'zh-CN'),
+    messageEn: issueMessage(i, 'en'),
+    ...(i.line === undefined ? {} : { line: i.line, col: i.col ?? 1 }),
+  }));
 }
 
 /** The JSON text a request carries: `contentText` exactly as sent, or `content` written out with two-space indents. */
 export function contentOf(body: Record<string, unknown>): string {
   if (typeof body.contentText === 'string') {
-    if (body.contentText.trim() === '') throw invalid([issue('contentText', '文件内容不能为空', 'the document is empty')]);
+    if (body.contentText.trim() === '')
+      throw invalid([issue('contentText', '文件内容不能为空', 'the document is empty')]);
     return body.contentText;
   }
-  if (body.content !== undefined && body.content !== null && typeof body.content === 'object') return `${JSON.stringify(body.content, null, 2)}\n`;
-  throw invalid([issue('content', '请提供文件内容：content（JSON 对象）或 contentText（JSON 文本）', 'give the document as content (a JSON object) or contentText (JSON text)')]);
+  if (body.content !== undefined && body.content !== null && typeof body.content === 'object')
+    return `${JSON.stringify(body.content, null, 2)}\n`;
+  throw invalid([
+    issue(
+      'content',
+      '请提供文件内容：content（JSON 对象）或 contentText（JSON 文本）',
+      'give the document as content (a JSON object) or contentText (JSON text)',
+    ),
+  ]);
 }
 
 export interface Inspection {
@@ -73,12 +102,24 @@ export function inspect(text: string): Inspection {
   if (!parsed.ok) {
     // core's own message and place for a syntax error (validateText reports only that).
     const syntax = validateText(SCHEMAS.document, text);
-    throw new HttpError(422, 'invalid_document', { count: 1, action: '保存', actionEn: 'saved' }, {}, syntax.ok ? [] : issuesOut(syntax.issues));
+    throw new HttpError(
+      422,
+      'invalid_document',
+      { count: 1, action: '保存', actionEn: 'saved' },
+      {},
+      syntax.ok ? [] : issuesOut(syntax.issues),
+    );
   }
   const value = parsed.value as Record<string, unknown> | null;
   const kind = value && typeof value === 'object' ? value.kind : undefined;
   if (!isKind(kind)) {
-    throw new HttpError(422, 'invalid_document', { count: 1, action: '保存', actionEn: 'saved' }, {}, [issue('kind', `kind 应为以下之一：${Object.keys(SCHEMAS).join('、')}`, `kind must be one of ${Object.keys(SCHEMAS).join(', ')}`)]);
+    throw new HttpError(422, 'invalid_document', { count: 1, action: '保存', actionEn: 'saved' }, {}, [
+      issue(
+        'kind',
+        `kind 应为以下之一：${Object.keys(SCHEMAS).join('、')}`,
+        `kind must be one of ${Object.keys(SCHEMAS).join(', ')}`,
+      ),
+    ]);
   }
   const result = validateText(SCHEMAS[kind], text);
   const title = typeof value!.title === 'string' && value!.title.trim() ? value!.title.trim().slice(0, 200) : '';
@@ -88,7 +129,8 @@ export function inspect(text: string): Inspection {
 /** 422 invalid_document unless the text fits its kind's schema (on submit and on publish). */
 function requireValid(text: string, action: string, actionEn: string): Inspection {
   const found = inspect(text);
-  if (found.issues.length) throw new HttpError(422, 'invalid_document', { count: found.issues.length, action, actionEn }, {}, found.issues);
+  if (found.issues.length)
+    throw new HttpError(422, 'invalid_document', { count: found.issues.length, action, actionEn }, {}, found.issues);
   return found;
 }
 
@@ -112,12 +154,17 @@ export function openRevision(revisions: readonly RevisionRecord[]): RevisionReco
 }
 
 /** The steps open to this account on this document now, for the staff page. */
-export function documentActions(user: StaffUser, document: DocumentRecord, revisions: readonly RevisionRecord[]): DocumentAction[] {
+export function documentActions(
+  user: StaffUser,
+  document: DocumentRecord,
+  revisions: readonly RevisionRecord[],
+): DocumentAction[] {
   const open = openRevision(revisions);
   const out: DocumentAction[] = [];
   if (!canWrite(user, document)) return out;
   if (!open) out.push('revise');
-  if (open && (open.state === 'draft' || open.state === 'returned') && open.author === user.name) out.push('save', 'submit');
+  if (open && (open.state === 'draft' || open.state === 'returned') && open.author === user.name)
+    out.push('save', 'submit');
   if (open?.state === 'submitted' && canReview(user, document) && !isOwn(user, open)) out.push('approve', 'return');
   if (open && user.role === 'admin') out.push('publish');
   if (document.latestVersion !== null && !document.withdrawnAt && canReview(user, document)) out.push('withdraw');
@@ -129,13 +176,19 @@ function isOwn(user: StaffUser, revision: RevisionRecord): boolean {
 }
 
 /** A note or reason: trimmed, at most `max` characters; `required` answers 422 naming the field when it is missing. */
-export function textField(body: Record<string, unknown>, name: string, label: string, { required = false, max = 2000 } = {}): string | null {
+export function textField(
+  body: Record<string, unknown>,
+  name: string,
+  label: string,
+  { required = false, max = 2000 } = {},
+): string | null {
   const value = typeof body[name] === 'string' ? (body[name] as string).trim() : '';
   if (!value) {
     if (required) throw invalid([issue(name, `请填写${label}`, `${name} is required`)]);
     return null;
   }
-  if ([...value].length > max) throw invalid([issue(name, `${label}最多 ${max} 个字符`, `${name} may have at most ${max} characters`)]);
+  if ([...value].length > max)
+    throw invalid([issue(name, `${label}最多 ${max} 个字符`, `${name} may have at most ${max} characters`)]);
   return value;
 }
 
@@ -144,10 +197,22 @@ export function majorOf(body: Record<string, unknown>): boolean {
   if (body.major === undefined || body.major === null) return true;
   if (typeof body.major === 'boolean') return body.major;
   if (body.major === 'yes' || body.major === 'no') return body.major === 'yes';
-  throw invalid([issue('major', 'major 应为 true（重大更新）或 false（细微更正）', 'major must be true (a major change) or false (a minor correction)')]);
+  throw invalid([
+    issue(
+      'major',
+      'major 应为 true（重大更新）或 false（细微更正）',
+      'major must be true (a major change) or false (a minor correction)',
+    ),
+  ]);
 }
 
-export function newRevision(text: string, author: string, at: string, changeNote: string | null, major: boolean): NewRevision {
+export function newRevision(
+  text: string,
+  author: string,
+  at: string,
+  changeNote: string | null,
+  major: boolean,
+): NewRevision {
   return {
     state: 'draft',
     content: text,
@@ -172,7 +237,12 @@ export function newRevision(text: string, author: string, at: string, changeNote
 }
 
 function transition(revision: RevisionRecord, action: string, actionEn: string): HttpError {
-  return new HttpError(409, 'invalid_transition', { step: REVISION_STATE_LABELS[revision.state], stepEn: STATE_EN[revision.state], action, actionEn });
+  return new HttpError(409, 'invalid_transition', {
+    step: REVISION_STATE_LABELS[revision.state],
+    stepEn: STATE_EN[revision.state],
+    action,
+    actionEn,
+  });
 }
 
 function revisionIn(revisions: readonly RevisionRecord[], id: number, slug: string): RevisionRecord {
@@ -182,27 +252,63 @@ function revisionIn(revisions: readonly RevisionRecord[], id: number, slug: stri
 }
 
 /** A new draft on a document that has none open. */
-export function decideRevise(user: StaffUser, text: string, changeNote: string | null, major: boolean, at: string): DecideDocument {
+export function decideRevise(
+  user: StaffUser,
+  text: string,
+  changeNote: string | null,
+  major: boolean,
+  at: string,
+): DecideDocument {
   const found = inspect(text);
   return (document, revisions) => {
     if (!canWrite(user, document)) throw new HttpError(403, 'forbidden');
-    if (found.kind !== document.kind) throw invalid([issue('kind', `此文件的 kind 为 ${document.kind}，不能改为 ${found.kind}`, `this document's kind is ${document.kind}; it cannot become ${found.kind}`)]);
+    if (found.kind !== document.kind)
+      throw invalid([
+        issue(
+          'kind',
+          `此文件的 kind 为 ${document.kind}，不能改为 ${found.kind}`,
+          `this document's kind is ${document.kind}; it cannot become ${found.kind}`,
+        ),
+      ]);
     const open = openRevision(revisions);
-    if (open) throw new HttpError(409, 'revision_open', { slug: document.slug, id: open.id, state: REVISION_STATE_LABELS[open.state], stateEn: STATE_EN[open.state] });
+    if (open)
+      throw new HttpError(409, 'revision_open', {
+        slug: document.slug,
+        id: open.id,
+        state: REVISION_STATE_LABELS[open.state],
+        stateEn: STATE_EN[open.state],
+      });
     return { insert: newRevision(text, user.name, at, changeNote, major), event: { action: 'save', note: changeNote } };
   };
 }
 
 /** Edits a draft or returned revision: only its author. */
-export function decideSave(user: StaffUser, id: number, text: string, changeNote: string | null, major: boolean): DecideDocument {
+export function decideSave(
+  user: StaffUser,
+  id: number,
+  text: string,
+  changeNote: string | null,
+  major: boolean,
+): DecideDocument {
   const found = inspect(text);
   return (document, revisions) => {
     const revision = revisionIn(revisions, id, document.slug);
     if (!canWrite(user, document) || revision.author !== user.name) throw new HttpError(403, 'forbidden');
     if (revision.state !== 'draft' && revision.state !== 'returned') throw transition(revision, '修改', 'edit');
-    if (found.kind !== document.kind) throw invalid([issue('kind', `此文件的 kind 为 ${document.kind}，不能改为 ${found.kind}`, `this document's kind is ${document.kind}; it cannot become ${found.kind}`)]);
+    if (found.kind !== document.kind)
+      throw invalid([
+        issue(
+          'kind',
+          `此文件的 kind 为 ${document.kind}，不能改为 ${found.kind}`,
+          `this document's kind is ${document.kind}; it cannot become ${found.kind}`,
+        ),
+      ]);
     const sha256 = sha256Hex(Buffer.from(text, 'utf8'));
-    return { update: { id, patch: { content: text, sha256, changeNote, major } }, document: found.title ? { title: found.title } : {}, event: { action: 'save', note: changeNote } };
+    return {
+      update: { id, patch: { content: text, sha256, changeNote, major } },
+      document: found.title ? { title: found.title } : {},
+      event: { action: 'save', note: changeNote },
+    };
   };
 }
 
@@ -212,8 +318,18 @@ export function decideSubmit(user: StaffUser, id: number, at: string): DecideDoc
     if (!canWrite(user, document) || revision.author !== user.name) throw new HttpError(403, 'forbidden');
     if (revision.state !== 'draft' && revision.state !== 'returned') throw transition(revision, '提交审核', 'submit');
     requireValid(revision.content, '提交审核', 'submitted for review');
-    if (revision.major && !revision.changeNote && document.latestVersion !== null) throw invalid([issue('changeNote', '重大更新须写明修改说明（将向公众显示）', 'a major change needs a change note (shown to the public)')]);
-    return { update: { id, patch: { state: 'submitted', submittedBy: user.name, submittedAt: at, returnReason: null } }, event: { action: 'submit', note: revision.changeNote } };
+    if (revision.major && !revision.changeNote && document.latestVersion !== null)
+      throw invalid([
+        issue(
+          'changeNote',
+          '重大更新须写明修改说明（将向公众显示）',
+          'a major change needs a change note (shown to the public)',
+        ),
+      ]);
+    return {
+      update: { id, patch: { state: 'submitted', submittedBy: user.name, submittedAt: at, returnReason: null } },
+      event: { action: 'submit', note: revision.changeNote },
+    };
   };
 }
 
@@ -223,7 +339,19 @@ export function decideReturn(user: StaffUser, id: number, reason: string, at: st
     if (!canReview(user, document)) throw new HttpError(403, 'forbidden');
     if (revision.state !== 'submitted') throw transition(revision, '退回', 'return');
     if (isOwn(user, revision)) throw new HttpError(403, 'self_review');
-    return { update: { id, patch: { state: 'returned', returnReason: reason, reviewer: user.name, reviewerOffice: user.office, reviewedAt: at } }, event: { action: 'return', note: reason } };
+    return {
+      update: {
+        id,
+        patch: {
+          state: 'returned',
+          returnReason: reason,
+          reviewer: user.name,
+          reviewerOffice: user.office,
+          reviewedAt: at,
+        },
+      },
+      event: { action: 'return', note: reason },
+    };
   };
 }
 
@@ -236,7 +364,14 @@ export interface Signing {
 type Review = { reviewer: string | null; reviewerOffice: string | null; unreviewedReason: string | null };
 
 /** Publishes a revision as the next version, with its signed publication statement. */
-function publish(document: DocumentRecord, revision: RevisionRecord, user: StaffUser, at: string, signing: Signing, review: Review) {
+function publish(
+  document: DocumentRecord,
+  revision: RevisionRecord,
+  user: StaffUser,
+  at: string,
+  signing: Signing,
+  review: Review,
+) {
   const found = requireValid(revision.content, '发布', 'published');
   const version = (document.latestVersion ?? 0) + 1;
   // The digest of the bytes as they will be served (the stored one is written from the same text).
@@ -259,34 +394,83 @@ function publish(document: DocumentRecord, revision: RevisionRecord, user: Staff
   return {
     update: {
       id: revision.id,
-      patch: { state: 'published' as const, version, sha256, publishedAt: at, publishedBy: user.name, reviewedAt: review.reviewer ? at : null, ...review, signature: envelope ? JSON.stringify(envelope) : null },
+      patch: {
+        state: 'published' as const,
+        version,
+        sha256,
+        publishedAt: at,
+        publishedBy: user.name,
+        reviewedAt: review.reviewer ? at : null,
+        ...review,
+        signature: envelope ? JSON.stringify(envelope) : null,
+      },
     },
-    document: { latestVersion: version, firstPublishedAt: document.firstPublishedAt ?? at, withdrawnAt: null, withdrawnBy: null, withdrawnReason: null, ...(found.title ? { title: found.title } : {}) },
+    document: {
+      latestVersion: version,
+      firstPublishedAt: document.firstPublishedAt ?? at,
+      withdrawnAt: null,
+      withdrawnBy: null,
+      withdrawnReason: null,
+      ...(found.title ? { title: found.title } : {}),
+    },
     version,
     keyId: envelope?.keyId ?? null,
   };
 }
 
 /** A reviewer approves: published at once. The reviewer must be another account than the author and the submitter. */
-export function decideApprove(user: StaffUser, id: number, note: string | null, at: string, signing: Signing): DecideDocument {
+export function decideApprove(
+  user: StaffUser,
+  id: number,
+  note: string | null,
+  at: string,
+  signing: Signing,
+): DecideDocument {
   return (document, revisions) => {
     const revision = revisionIn(revisions, id, document.slug);
     if (!canReview(user, document)) throw new HttpError(403, 'forbidden');
     if (revision.state !== 'submitted') throw transition(revision, '审核通过', 'approve');
     if (isOwn(user, revision)) throw new HttpError(403, 'self_review');
-    const done = publish(document, revision, user, at, signing, { reviewer: user.name, reviewerOffice: user.office, unreviewedReason: null });
-    return { update: done.update, document: done.document, event: { action: 'approve', note, version: done.version, detail: { author: revision.author, keyId: done.keyId } } };
+    const done = publish(document, revision, user, at, signing, {
+      reviewer: user.name,
+      reviewerOffice: user.office,
+      unreviewedReason: null,
+    });
+    return {
+      update: done.update,
+      document: done.document,
+      event: { action: 'approve', note, version: done.version, detail: { author: revision.author, keyId: done.keyId } },
+    };
   };
 }
 
 /** An admin publishes without review: only with a reason, logged as publish.unreviewed. */
-export function decidePublishUnreviewed(user: StaffUser, id: number, reason: string, at: string, signing: Signing): DecideDocument {
+export function decidePublishUnreviewed(
+  user: StaffUser,
+  id: number,
+  reason: string,
+  at: string,
+  signing: Signing,
+): DecideDocument {
   return (document, revisions) => {
     const revision = revisionIn(revisions, id, document.slug);
     if (user.role !== 'admin') throw new HttpError(403, 'forbidden');
     if (revision.state === 'published') throw transition(revision, '发布', 'publish');
-    const done = publish(document, revision, user, at, signing, { reviewer: null, reviewerOffice: null, unreviewedReason: reason });
-    return { update: done.update, document: done.document, event: { action: 'publish.unreviewed', note: reason, version: done.version, detail: { author: revision.author, keyId: done.keyId } } };
+    const done = publish(document, revision, user, at, signing, {
+      reviewer: null,
+      reviewerOffice: null,
+      unreviewedReason: reason,
+    });
+    return {
+      update: done.update,
+      document: done.document,
+      event: {
+        action: 'publish.unreviewed',
+        note: reason,
+        version: done.version,
+        detail: { author: revision.author, keyId: done.keyId },
+      },
+    };
   };
 }
 
@@ -294,9 +478,17 @@ export function decideWithdraw(user: StaffUser, reason: string, at: string): Dec
   return (document) => {
     if (!canReview(user, document)) throw new HttpError(403, 'forbidden');
     if (document.latestVersion === null || document.withdrawnAt) {
-      throw new HttpError(409, 'invalid_transition', { step: document.withdrawnAt ? '已撤回' : '未发布', stepEn: document.withdrawnAt ? 'withdrawn' : 'not published', action: '撤回', actionEn: 'withdraw' });
+      throw new HttpError(409, 'invalid_transition', {
+        step: document.withdrawnAt ? '已撤回' : '未发布',
+        stepEn: document.withdrawnAt ? 'withdrawn' : 'not published',
+        action: '撤回',
+        actionEn: 'withdraw',
+      });
     }
-    return { document: { withdrawnAt: at, withdrawnBy: user.name, withdrawnReason: reason }, event: { action: 'withdraw', note: reason, version: document.latestVersion } };
+    return {
+      document: { withdrawnAt: at, withdrawnBy: user.name, withdrawnReason: reason },
+      event: { action: 'withdraw', note: reason, version: document.latestVersion },
+    };
   };
 }
 
@@ -322,8 +514,13 @@ function inspectQuietly(text: string): IssueOut[] {
 }
 
 /** `base`: the organisation's path prefix ("" or /t/<org>), for the public URL. */
-export function documentOut(document: DocumentRecord & { openState?: RevisionState | null; openRevision?: number | null }, base = '') {
-  const state = document.withdrawnAt ? 'withdrawn' : (document.openState ?? (document.latestVersion !== null ? 'published' : 'draft'));
+export function documentOut(
+  document: DocumentRecord & { openState?: RevisionState | null; openRevision?: number | null },
+  base = '',
+) {
+  const state = document.withdrawnAt
+    ? 'withdrawn'
+    : (document.openState ?? (document.latestVersion !== null ? 'published' : 'draft'));
   return {
     slug: document.slug,
     kind: document.kind,
@@ -336,7 +533,9 @@ export function documentOut(document: DocumentRecord & { openState?: RevisionSta
     publishedAt: document.firstPublishedAt,
     updatedAt: document.updatedAt,
     createdBy: document.createdBy,
-    withdrawn: document.withdrawnAt ? { at: document.withdrawnAt, by: document.withdrawnBy, reason: document.withdrawnReason } : null,
+    withdrawn: document.withdrawnAt
+      ? { at: document.withdrawnAt, by: document.withdrawnBy, reason: document.withdrawnReason }
+      : null,
     url: `${base}/d/${document.slug}.json`,
   };
 }

@@ -37,7 +37,19 @@ export interface SignedIn {
   tokenHash: string;
 }
 
-export function createAuth({ config, store, limits, base = '', now }: { config: ServerConfig; store: StaffStorage & { readonly org: string }; limits: LimitStore; base?: string; now: () => Date }) {
+export function createAuth({
+  config,
+  store,
+  limits,
+  base = '',
+  now,
+}: {
+  config: ServerConfig;
+  store: StaffStorage & { readonly org: string };
+  limits: LimitStore;
+  base?: string;
+  now: () => Date;
+}) {
   const perAccount = config.staff.login.perAccount;
   /** Failed sign-ins are counted per account of this organisation. */
   const accountBucket = (name: string) => `login.failed:${store.org}:${name}`;
@@ -45,7 +57,11 @@ export function createAuth({ config, store, limits, base = '', now }: { config: 
   function isHttps(req: IncomingMessage): boolean {
     if ((req.socket as { encrypted?: boolean }).encrypted) return true;
     if (!config.trustProxy) return false;
-    const proto = String(req.headers['x-forwarded-proto'] ?? '').split(',').map((s) => s.trim()).filter(Boolean).pop();
+    const proto = String(req.headers['x-forwarded-proto'] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .pop();
     return proto === 'https';
   }
 
@@ -73,11 +89,21 @@ export function createAuth({ config, store, limits, base = '', now }: { config: 
   }
 
   /** Checks a name and password: the user and the Set-Cookie of a new session, or 401 / 429 (each logged). */
-  async function login(req: IncomingMessage, body: Record<string, unknown>): Promise<{ user: StaffUser; setCookie: string }> {
+  async function login(
+    req: IncomingMessage,
+    body: Record<string, unknown>,
+  ): Promise<{ user: StaffUser; setCookie: string }> {
     const address = clientAddress(req, config.trustProxy);
     const name = typeof body.name === 'string' ? body.name.trim().slice(0, 64) : '';
     const password = typeof body.password === 'string' ? body.password.slice(0, 1024) : '';
-    if (!name || !password) throw new HttpError(422, 'invalid_request', { count: 1 }, {}, [{ path: name ? 'password' : 'name', message: '请填写用户名和密码', messageEn: 'name and password are required' }]);
+    if (!name || !password)
+      throw new HttpError(422, 'invalid_request', { count: 1 }, {}, [
+        {
+          path: name ? 'password' : 'name',
+          message: '请填写用户名和密码',
+          messageEn: 'name and password are required',
+        },
+      ]);
     const accountWait = perAccount ? await limits.wait(accountBucket(name), perAccount) : 0;
     if (accountWait > 0) {
       await store.logStaffEvent({ at: now().toISOString(), actor: name, action: 'login.blocked', detail: { address } });
@@ -95,7 +121,12 @@ export function createAuth({ config, store, limits, base = '', now }: { config: 
     const token = randomBytes(32).toString('base64url');
     const maxAge = config.staff.sessionHours * 3600;
     const at = now();
-    await store.createSession({ tokenHash: sha256(token), userId: user.id, createdAt: at.toISOString(), expiresAt: new Date(at.getTime() + maxAge * 1000).toISOString() });
+    await store.createSession({
+      tokenHash: sha256(token),
+      userId: user.id,
+      createdAt: at.toISOString(),
+      expiresAt: new Date(at.getTime() + maxAge * 1000).toISOString(),
+    });
     await store.logStaffEvent({ at: at.toISOString(), actor: user.name, action: 'login', detail: { address } });
     return { user, setCookie: sessionCookie(req, token, maxAge) };
   }

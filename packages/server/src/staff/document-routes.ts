@@ -63,7 +63,14 @@ export interface DocumentRouteDeps {
 
 const STATES = new Set(['draft', 'submitted', 'returned', 'published', 'withdrawn']);
 
-export function createDocumentRoutes({ documents, keys, now, publisher, base = '', jsonBody }: DocumentRouteDeps): Record<DocumentHandlerName, StaffHandler> {
+export function createDocumentRoutes({
+  documents,
+  keys,
+  now,
+  publisher,
+  base = '',
+  jsonBody,
+}: DocumentRouteDeps): Record<DocumentHandlerName, StaffHandler> {
   const send = sendJson;
 
   async function documentOr404(slug: string) {
@@ -82,7 +89,11 @@ export function createDocumentRoutes({ documents, keys, now, publisher, base = '
     } catch (error) {
       if (error instanceof HttpError && error.code === 'self_review') {
         const document = await documents.bySlug(slug);
-        if (document) await documents.logEvent(document.id, revisionId, at, user.name, { action: 'approve.refused', note: '审核人与撰写人或提交人为同一账号' });
+        if (document)
+          await documents.logEvent(document.id, revisionId, at, user.name, {
+            action: 'approve.refused',
+            note: '审核人与撰写人或提交人为同一账号',
+          });
       }
       throw error;
     }
@@ -98,7 +109,13 @@ export function createDocumentRoutes({ documents, keys, now, publisher, base = '
       const body = await jsonBody(req);
       const slug = typeof body.slug === 'string' ? body.slug.trim() : '';
       if (!SLUG.test(slug)) {
-        throw new HttpError(422, 'invalid_request', { count: 1 }, {}, [{ path: 'slug', message: '地址名应为 1–64 个小写字母、数字或连字符，如 budget-2018', messageEn: 'the slug must be 1 to 64 lowercase letters, digits or hyphens, like budget-2018' }]);
+        throw new HttpError(422, 'invalid_request', { count: 1 }, {}, [
+          {
+            path: 'slug',
+            message: '地址名应为 1–64 个小写字母、数字或连字符，如 budget-2018',
+            messageEn: 'the slug must be 1 to 64 lowercase letters, digits or hyphens, like budget-2018',
+          },
+        ]);
       }
       const office = textField(body, 'office', '所属科室', { max: 64 }) ?? user.office;
       if (office !== user.office && user.role !== 'admin') throw new HttpError(403, 'forbidden');
@@ -106,20 +123,46 @@ export function createDocumentRoutes({ documents, keys, now, publisher, base = '
       const found = inspect(text);
       const at = now().toISOString();
       const created = await documents.create(
-        { slug, kind: found.kind, office, title: found.title || slug, createdAt: at, createdBy: user.name, updatedAt: at },
+        {
+          slug,
+          kind: found.kind,
+          office,
+          title: found.title || slug,
+          createdAt: at,
+          createdBy: user.name,
+          updatedAt: at,
+        },
         newRevision(text, user.name, at, textField(body, 'changeNote', '修改说明') ?? '首次发布', majorOf(body)),
         { action: 'create', detail: { kind: found.kind, office } },
       );
       if (!created) throw new HttpError(409, 'slug_taken', { slug });
-      send(res, 201, { document: documentOut(created.document, base), revision: revisionOut(slug, created.revision, true) });
+      send(res, 201, {
+        document: documentOut(created.document, base),
+        revision: revisionOut(slug, created.revision, true),
+      });
     },
     'documents.list': async ({ res, url, user }) => {
       const p = url.searchParams;
       const state = p.get('state') ?? undefined;
-      const issues = state && !STATES.has(state) ? [{ path: 'state', message: `state 应为 ${[...STATES].join('、')}`, messageEn: `state must be one of ${[...STATES].join(', ')}` }] : [];
+      const issues =
+        state && !STATES.has(state)
+          ? [
+              {
+                path: 'state',
+                message: `state 应为 ${[...STATES].join('、')}`,
+                messageEn: `state must be one of ${[...STATES].join(', ')}`,
+              },
+            ]
+          : [];
       const page = pageOf(p, 100, 50, issues);
       const office = documentScope(user!) ?? (p.get('office') || undefined);
-      const list = await documents.list({ ...page, office, state, kind: p.get('kind') || undefined, text: p.get('q')?.trim().slice(0, 100) || undefined });
+      const list = await documents.list({
+        ...page,
+        office,
+        state,
+        kind: p.get('kind') || undefined,
+        text: p.get('q')?.trim().slice(0, 100) || undefined,
+      });
       send(res, 200, { total: list.total, ...page, items: list.items.map((d) => documentOut(d, base)) });
     },
     'documents.review': async ({ res, user: who }) => {
@@ -127,8 +170,14 @@ export function createDocumentRoutes({ documents, keys, now, publisher, base = '
       const queue = user.role === 'editor' ? [] : await documents.submitted(documentScope(user));
       send(res, 200, {
         items: queue
-          .filter(({ document, revision }) => canReview(user, document) && revision.author !== user.name && revision.submittedBy !== user.name)
-          .map(({ document, revision }) => ({ document: documentOut(document, base), revision: revisionOut(document.slug, revision) })),
+          .filter(
+            ({ document, revision }) =>
+              canReview(user, document) && revision.author !== user.name && revision.submittedBy !== user.name,
+          )
+          .map(({ document, revision }) => ({
+            document: documentOut(document, base),
+            revision: revisionOut(document.slug, revision),
+          })),
       });
     },
     'documents.audit': async ({ res, url, user }) => {
@@ -136,7 +185,16 @@ export function createDocumentRoutes({ documents, keys, now, publisher, base = '
       const slug = url.searchParams.get('slug');
       const document = slug ? await documentOr404(slug) : undefined;
       const limit = Math.min(1000, Math.max(1, Number(url.searchParams.get('limit') ?? 200) || 200));
-      send(res, 200, { events: events(await documents.events({ documentId: document?.id, action: url.searchParams.get('action') || undefined, office: documentScope(user!), limit })) });
+      send(res, 200, {
+        events: events(
+          await documents.events({
+            documentId: document?.id,
+            action: url.searchParams.get('action') || undefined,
+            office: documentScope(user!),
+            limit,
+          }),
+        ),
+      });
     },
     'documents.show': async ({ res, params, user: who }) => {
       const user = who!;
@@ -151,7 +209,15 @@ export function createDocumentRoutes({ documents, keys, now, publisher, base = '
         document: documentOut({ ...document, openState: open?.state ?? null, openRevision: open?.id ?? null }, base),
         revisions: revisions.map((r) => revisionOut(slug, r)).reverse(),
         open: open ? revisionOut(slug, open, true) : null,
-        history: document.latestVersion === null ? null : publicHistory(document, revisions.filter((r) => r.state === 'published'), publisher, base),
+        history:
+          document.latestVersion === null
+            ? null
+            : publicHistory(
+                document,
+                revisions.filter((r) => r.state === 'published'),
+                publisher,
+                base,
+              ),
         events: events(await documents.events({ documentId: document.id, limit: 500 })),
         actions,
         forms: documentActionForms(slug, open, actions),
@@ -165,13 +231,28 @@ export function createDocumentRoutes({ documents, keys, now, publisher, base = '
     },
     'documents.revise': async ({ req, res, params, user }) => {
       const body = await jsonBody(req);
-      const done = await step(user!, params.slug!, decideRevise(user!, contentOf(body), textField(body, 'changeNote', '修改说明'), majorOf(body), now().toISOString()));
+      const done = await step(
+        user!,
+        params.slug!,
+        decideRevise(
+          user!,
+          contentOf(body),
+          textField(body, 'changeNote', '修改说明'),
+          majorOf(body),
+          now().toISOString(),
+        ),
+      );
       send(res, 201, { revision: revisionOut(params.slug!, done.revision!, true) });
     },
     'documents.save': async ({ req, res, params, user }) => {
       const id = Number(params.id);
       const body = await jsonBody(req);
-      const done = await step(user!, params.slug!, decideSave(user!, id, contentOf(body), textField(body, 'changeNote', '修改说明'), majorOf(body)), id);
+      const done = await step(
+        user!,
+        params.slug!,
+        decideSave(user!, id, contentOf(body), textField(body, 'changeNote', '修改说明'), majorOf(body)),
+        id,
+      );
       send(res, 200, { revision: revisionOut(params.slug!, done.revision!, true) });
     },
     'documents.revision': async ({ res, params, user: who }) => {
@@ -179,7 +260,8 @@ export function createDocumentRoutes({ documents, keys, now, publisher, base = '
       const slug = params.slug!;
       const id = Number(params.id);
       const document = await documentOr404(slug);
-      if (!canWrite(user, document) && !canReview(user, document)) throw new HttpError(404, 'unknown_document', { slug });
+      if (!canWrite(user, document) && !canReview(user, document))
+        throw new HttpError(404, 'unknown_document', { slug });
       const revision = (await documents.revisions(document.id)).find((r) => r.id === id);
       if (!revision) throw new HttpError(404, 'unknown_revision', { slug, id });
       send(res, 200, { revision: revisionOut(slug, revision, true) });
@@ -202,10 +284,20 @@ export function createDocumentRoutes({ documents, keys, now, publisher, base = '
           decide = decideReturn(user, id, textField(body, 'reason', '退回理由', { required: true })!, at);
           break;
         default:
-          decide = decidePublishUnreviewed(user, id, textField(body, 'reason', '未经审核发布的理由', { required: true, max: 500 })!, at, { keys, publisher });
+          decide = decidePublishUnreviewed(
+            user,
+            id,
+            textField(body, 'reason', '未经审核发布的理由', { required: true, max: 500 })!,
+            at,
+            { keys, publisher },
+          );
       }
       const done = await step(user, slug, decide, id);
-      send(res, 200, { document: documentOut(done.document, base), revision: revisionOut(slug, done.revision!), version: done.revision?.version ?? null });
+      send(res, 200, {
+        document: documentOut(done.document, base),
+        revision: revisionOut(slug, done.revision!),
+        version: done.revision?.version ?? null,
+      });
     },
   };
   return handlers;

@@ -18,7 +18,11 @@ const TITLES: Partial<Record<DocumentAction, string>> = {
   withdraw: '撤回已发布的文件',
 };
 
-export function documentActionForms(slug: string, open: RevisionRecord | undefined, actions: readonly DocumentAction[]): Partial<Record<DocumentAction, GkForm>> {
+export function documentActionForms(
+  slug: string,
+  open: RevisionRecord | undefined,
+  actions: readonly DocumentAction[],
+): Partial<Record<DocumentAction, GkForm>> {
   const out: Partial<Record<DocumentAction, GkForm>> = {};
   const base = `/staff/api/documents/${slug}`;
   for (const action of actions) {
@@ -33,23 +37,40 @@ export function documentActionForms(slug: string, open: RevisionRecord | undefin
       case 'approve':
         if (!open) continue;
         fields = [
-          { name: 'confirm', label: '已审核：不含国家秘密、工作秘密和个人隐私，数字与来源一致（保密审查）', type: 'consent', required: true },
+          {
+            name: 'confirm',
+            label: '已审核：不含国家秘密、工作秘密和个人隐私，数字与来源一致（保密审查）',
+            type: 'consent',
+            required: true,
+          },
           { name: 'note', label: '审核意见（内部，可不填）', type: 'textarea', maxLength: 2000 },
         ];
         url = `${base}/revisions/${open.id}/approve`;
         break;
       case 'return':
         if (!open) continue;
-        fields = [{ name: 'reason', label: '退回理由（撰写人可见）', type: 'textarea', required: true, maxLength: 2000 }];
+        fields = [
+          { name: 'reason', label: '退回理由（撰写人可见）', type: 'textarea', required: true, maxLength: 2000 },
+        ];
         url = `${base}/revisions/${open.id}/return`;
         break;
       case 'publish':
         if (!open) continue;
-        fields = [{ name: 'reason', label: '未经审核发布的理由（记入日志，并向公众显示）', type: 'textarea', required: true, maxLength: 500 }];
+        fields = [
+          {
+            name: 'reason',
+            label: '未经审核发布的理由（记入日志，并向公众显示）',
+            type: 'textarea',
+            required: true,
+            maxLength: 500,
+          },
+        ];
         url = `${base}/revisions/${open.id}/publish`;
         break;
       case 'withdraw':
-        fields = [{ name: 'reason', label: '撤回理由（向公众显示）', type: 'textarea', required: true, maxLength: 500 }];
+        fields = [
+          { name: 'reason', label: '撤回理由（向公众显示）', type: 'textarea', required: true, maxLength: 500 },
+        ];
         url = `${base}/withdraw`;
         break;
       default:

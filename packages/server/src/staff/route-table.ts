@@ -31,7 +31,12 @@ export const STAFF_ROUTES = [
   { method: 'GET', path: '/staff/api/submissions', access: 'account', handler: 'submissions' },
   { method: 'GET', path: '/staff/api/submissions.catalogue', access: 'account', handler: 'catalogue' },
   { method: 'GET', path: '/staff/api/submissions/:id', access: 'account', handler: 'submission' },
-  { method: 'POST', path: `/staff/api/submissions/:id/:action(${ACTIONS.join('|')})`, access: 'account', handler: 'act' },
+  {
+    method: 'POST',
+    path: `/staff/api/submissions/:id/:action(${ACTIONS.join('|')})`,
+    access: 'account',
+    handler: 'act',
+  },
   // Documents (信息审核发布). 'review' and 'audit' before ':slug', which they would also match.
   { method: 'GET', path: '/staff/api/documents', access: 'account', handler: 'documents.list' },
   { method: 'POST', path: '/staff/api/documents', access: 'account', handler: 'documents.create' },
@@ -42,7 +47,12 @@ export const STAFF_ROUTES = [
   { method: 'POST', path: '/staff/api/documents/:slug/revisions', access: 'account', handler: 'documents.revise' },
   { method: 'GET', path: '/staff/api/documents/:slug/revisions/:id', access: 'account', handler: 'documents.revision' },
   { method: 'PUT', path: '/staff/api/documents/:slug/revisions/:id', access: 'account', handler: 'documents.save' },
-  { method: 'POST', path: '/staff/api/documents/:slug/revisions/:id/:action(submit|approve|return|publish)', access: 'account', handler: 'documents.step' },
+  {
+    method: 'POST',
+    path: '/staff/api/documents/:slug/revisions/:id/:action(submit|approve|return|publish)',
+    access: 'account',
+    handler: 'documents.step',
+  },
 ] as const satisfies readonly RouteSpec[];
 
 export type StaffHandlerName = (typeof STAFF_ROUTES)[number]['handler'];

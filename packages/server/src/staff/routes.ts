@@ -44,7 +44,16 @@ import type { KeyRing } from '../documents/signing.js';
 import { createDocumentRoutes } from './document-routes.js';
 import { EVENT_LABELS, allowedActions, decision, type ActionName } from '../workflow.js';
 import { createAuth, publicUser } from './auth.js';
-import { actionForms, canSeeSubmission, formTitles, labelledFields, submissionCatalogue, submissionQuery, submissionScope, submissionSummary } from './views.js';
+import {
+  actionForms,
+  canSeeSubmission,
+  formTitles,
+  labelledFields,
+  submissionCatalogue,
+  submissionQuery,
+  submissionScope,
+  submissionSummary,
+} from './views.js';
 
 export { SESSION_COOKIE } from './auth.js';
 
@@ -89,7 +98,17 @@ function defaultBundle(): URL {
   }
 }
 
-export function createStaff({ config, forms, staff: store, documents, keys, limits, base = '', studio = createStudio(), now = () => new Date() }: StaffDeps) {
+export function createStaff({
+  config,
+  forms,
+  staff: store,
+  documents,
+  keys,
+  limits,
+  base = '',
+  studio = createStudio(),
+  now = () => new Date(),
+}: StaffDeps) {
   const auth = createAuth({ config, store, limits, base, now });
   const bundlePath = config.staff.bundle ?? defaultBundle();
   // The bundle's own second file, fetched by gongkai.js beside it for a published document's history block.
@@ -104,16 +123,31 @@ export function createStaff({ config, forms, staff: store, documents, keys, limi
     requireJsonContentType(req);
     return parseJsonObject(await readBody(req, limit));
   }
-  const documentHandlers = createDocumentRoutes({ documents, keys, now, publisher: config.staff.owner, base, jsonBody: (req) => jsonBody(req, Math.max(config.bodyLimit, DOCUMENT_BODY_LIMIT)) });
+  const documentHandlers = createDocumentRoutes({
+    documents,
+    keys,
+    now,
+    publisher: config.staff.owner,
+    base,
+    jsonBody: (req) => jsonBody(req, Math.max(config.bodyLimit, DOCUMENT_BODY_LIMIT)),
+  });
   const router = new Router(STAFF_ROUTES);
 
   async function serveBundle(res: ServerResponse, name: string): Promise<void> {
-    const file = name === 'gongkai.js' ? bundlePath : new URL(name, typeof bundlePath === 'string' ? pathToFileURL(bundlePath) : bundlePath);
+    const file =
+      name === 'gongkai.js'
+        ? bundlePath
+        : new URL(name, typeof bundlePath === 'string' ? pathToFileURL(bundlePath) : bundlePath);
     try {
       const reading = bundleFiles.get(name) ?? readFile(file);
       bundleFiles.set(name, reading);
       const body = await reading;
-      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Content-Length': String(body.length), 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
+      res.writeHead(200, {
+        'Content-Type': 'text/javascript; charset=utf-8',
+        'Content-Length': String(body.length),
+        'Cache-Control': 'no-cache',
+        'X-Content-Type-Options': 'nosniff',
+      });
       res.end(body);
     } catch {
       bundleFiles.delete(name);
@@ -163,7 +197,8 @@ export function createStaff({ config, forms, staff: store, documents, keys, limi
       await jsonBody(req);
       send(res, 200, { ok: true }, { 'Set-Cookie': await auth.logout(req) });
     },
-    forms: async ({ res }) => send(res, 200, { forms: [...forms.values()].map((f) => ({ name: f.name, kind: f.kind, title: f.title })) }),
+    forms: async ({ res }) =>
+      send(res, 200, { forms: [...forms.values()].map((f) => ({ name: f.name, kind: f.kind, title: f.title })) }),
     audit: async ({ res, url, user }) => {
       if (user!.role !== 'admin') throw new HttpError(403, 'forbidden');
       const limit = Math.min(1000, Math.max(1, Number(url.searchParams.get('limit') ?? 200) || 200));
@@ -172,12 +207,25 @@ export function createStaff({ config, forms, staff: store, documents, keys, limi
     submissions: async ({ res, url, user }) => {
       const q = { ...submissionQuery(url.searchParams, 100, 20), office: submissionScope(user!) };
       const page = await store.searchSubmissions(q);
-      send(res, 200, { total: page.total, page: q.page, pageSize: q.pageSize, items: page.items.map((record) => submissionSummary(record, formTitle)) });
+      send(res, 200, {
+        total: page.total,
+        page: q.page,
+        pageSize: q.pageSize,
+        items: page.items.map((record) => submissionSummary(record, formTitle)),
+      });
     },
     catalogue: async ({ res, url, user }) => {
       const q = { ...submissionQuery(url.searchParams, 500, 200), office: submissionScope(user!) };
       const page = await store.searchSubmissions(q);
-      send(res, 200, submissionCatalogue(page.items, page.total, { owner: config.staff.owner ?? '政务公开办', today: today(), formTitle }));
+      send(
+        res,
+        200,
+        submissionCatalogue(page.items, page.total, {
+          owner: config.staff.owner ?? '政务公开办',
+          today: today(),
+          formTitle,
+        }),
+      );
     },
     submission: async ({ res, params, user }) => {
       const id = Number(params.id);
@@ -186,10 +234,20 @@ export function createStaff({ config, forms, staff: store, documents, keys, limi
       // Looking at personal data is logged too.
       await store.logSubmissionEvent(id, { at: now().toISOString(), actor: user!.name, action: 'view' });
       send(res, 200, {
-        submission: { ...submissionSummary(record, formTitle), receivedAt: record.receivedAt, reply: record.reply, reason: record.reason, adoptionReason: record.adoptionReason, data: record.data },
+        submission: {
+          ...submissionSummary(record, formTitle),
+          receivedAt: record.receivedAt,
+          reply: record.reply,
+          reason: record.reason,
+          adoptionReason: record.adoptionReason,
+          data: record.data,
+        },
         fields: labelledFields(record, forms.get(record.form)),
         // Each entry with its name in words, for the page's history list.
-        events: (await store.submissionEvents(id)).map((event) => ({ ...event, label: EVENT_LABELS[event.action] ?? event.action })),
+        events: (await store.submissionEvents(id)).map((event) => ({
+          ...event,
+          label: EVENT_LABELS[event.action] ?? event.action,
+        })),
         actions: allowedActions(record),
         forms: actionForms(record),
       });

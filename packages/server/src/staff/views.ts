@@ -11,16 +11,34 @@ import { HttpError, type IssueOut } from '../errors.js';
 import type { ServedForm } from '../forms.js';
 import { checked } from '../publish.js';
 import type { StaffUser, SubmissionQuery, SubmissionRecord } from '../storage/staff-types.js';
-import { ACTION_LABELS, ADOPTION_LABELS, allowedActions, OUTCOME_DETAILS, STEP_LABELS, type ActionName } from '../workflow.js';
+import {
+  ACTION_LABELS,
+  ADOPTION_LABELS,
+  allowedActions,
+  OUTCOME_DETAILS,
+  STEP_LABELS,
+  type ActionName,
+} from '../workflow.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A page size and page from a query string: 422 with every problem at once. */
-export function pageOf(p: URLSearchParams, maxPageSize: number, defaultPageSize: number, issues: IssueOut[] = []): { page: number; pageSize: number } {
+export function pageOf(
+  p: URLSearchParams,
+  maxPageSize: number,
+  defaultPageSize: number,
+  issues: IssueOut[] = [],
+): { page: number; pageSize: number } {
   const page = Number(p.get('page') ?? 1);
   const size = Number(p.get('pageSize') ?? defaultPageSize);
-  if (!Number.isInteger(page) || page < 1) issues.push({ path: 'page', message: 'page 应为正整数', messageEn: 'page must be a positive integer' });
-  if (!Number.isInteger(size) || size < 1 || size > maxPageSize) issues.push({ path: 'pageSize', message: `pageSize 应为 1–${maxPageSize}`, messageEn: `pageSize must be 1 to ${maxPageSize}` });
+  if (!Number.isInteger(page) || page < 1)
+    issues.push({ path: 'page', message: 'page 应为正整数', messageEn: 'page must be a positive integer' });
+  if (!Number.isInteger(size) || size < 1 || size > maxPageSize)
+    issues.push({
+      path: 'pageSize',
+      message: `pageSize 应为 1–${maxPageSize}`,
+      messageEn: `pageSize must be 1 to ${maxPageSize}`,
+    });
   if (issues.length) throw new HttpError(422, 'invalid_request', { count: issues.length }, {}, issues);
   return { page, pageSize: size };
 }
@@ -35,7 +53,12 @@ export function submissionQuery(p: URLSearchParams, maxPageSize: number, default
   if (kind) q.kind = kind;
   const step = p.get('step');
   if (step) {
-    if (!(step in STEP_LABELS)) issues.push({ path: 'step', message: `step 应为 ${Object.keys(STEP_LABELS).join('、')}`, messageEn: `step must be one of ${Object.keys(STEP_LABELS).join(', ')}` });
+    if (!(step in STEP_LABELS))
+      issues.push({
+        path: 'step',
+        message: `step 应为 ${Object.keys(STEP_LABELS).join('、')}`,
+        messageEn: `step must be one of ${Object.keys(STEP_LABELS).join(', ')}`,
+      });
     q.step = step;
   }
   const text = p.get('q')?.trim();
@@ -43,7 +66,8 @@ export function submissionQuery(p: URLSearchParams, maxPageSize: number, default
   for (const key of ['from', 'to'] as const) {
     const value = p.get(key);
     if (!value) continue;
-    if (!DATE.test(value)) issues.push({ path: key, message: '日期应为 YYYY-MM-DD', messageEn: 'a date must be YYYY-MM-DD' });
+    if (!DATE.test(value))
+      issues.push({ path: key, message: '日期应为 YYYY-MM-DD', messageEn: 'a date must be YYYY-MM-DD' });
     q[key] = value;
   }
   return { ...q, ...pageOf(p, maxPageSize, defaultPageSize, issues) };
@@ -68,8 +92,11 @@ export function formTitles(forms: ReadonlyMap<string, ServedForm>): FormTitles {
 
 /** One line of the list: the step in words, the sender and a subject of at most 60 characters. */
 export function submissionSummary(record: SubmissionRecord, formTitle: FormTitles) {
-  const subject = ['subject', 'title'].map((k) => record.data[k]).find((v): v is string => typeof v === 'string' && v.trim() !== '');
-  const text = subject ?? Object.values(record.data).find((v): v is string => typeof v === 'string' && [...v].length >= 10) ?? '';
+  const subject = ['subject', 'title']
+    .map((k) => record.data[k])
+    .find((v): v is string => typeof v === 'string' && v.trim() !== '');
+  const text =
+    subject ?? Object.values(record.data).find((v): v is string => typeof v === 'string' && [...v].length >= 10) ?? '';
   return {
     id: record.id,
     trackingCode: record.trackingCode,
@@ -88,11 +115,15 @@ export function submissionSummary(record: SubmissionRecord, formTitle: FormTitle
     adoptionLabel: record.adoption ? ADOPTION_LABELS[record.adoption] : null,
     publish: record.publish,
     extended: record.extended,
-    sender: typeof record.data.name === 'string' ? record.data.name : typeof record.data.organisation === 'string' ? record.data.organisation : null,
+    sender:
+      typeof record.data.name === 'string'
+        ? record.data.name
+        : typeof record.data.organisation === 'string'
+          ? record.data.organisation
+          : null,
     subject: [...text].length > 60 ? `${[...text].slice(0, 60).join('')}…` : text,
   };
 }
-
 
 /** The citizen's values, labelled as the form labels them (choices by their labels); values of fields it no longer has by name. */
 export function labelledFields(record: SubmissionRecord, served: ServedForm | undefined) {
@@ -102,18 +133,30 @@ export function labelledFields(record: SubmissionRecord, served: ServedForm | un
     .map((field) => {
       const value = record.data[field.name];
       const values = Array.isArray(value) ? value : [value];
-      const text = values.map((v) => (typeof v === 'boolean' ? (v ? '是' : '否') : (field.options?.find((o) => o.value === v)?.label ?? String(v)))).join('、');
+      const text = values
+        .map((v) =>
+          typeof v === 'boolean' ? (v ? '是' : '否') : (field.options?.find((o) => o.value === v)?.label ?? String(v)),
+        )
+        .join('、');
       return { name: field.name, label: field.label, value: text };
     });
   // Values of fields the form no longer has are shown too, by name.
-  for (const [name, value] of Object.entries(record.data)) if (!fields.some((f) => f.name === name)) shown.push({ name, label: name, value: typeof value === 'string' ? value : JSON.stringify(value) });
+  for (const [name, value] of Object.entries(record.data))
+    if (!fields.some((f) => f.name === name))
+      shown.push({ name, label: name, value: typeof value === 'string' ? value : JSON.stringify(value) });
   return shown;
 }
 
-
 /** One step of the staff's work as a <gk-form> that posts to `action`; every such step is logged under the account. */
 export function staffStepForm(title: string, action: string, fields: GkForm['sections'][number]['fields']): GkForm {
-  return { kind: 'form', version: 1, title, action, privacy: '此操作将以您的账号记入操作日志（谁、何时、做了什么）。', sections: [{ fields }] };
+  return {
+    kind: 'form',
+    version: 1,
+    title,
+    action,
+    privacy: '此操作将以您的账号记入操作日志（谁、何时、做了什么）。',
+    sections: [{ fields }],
+  };
 }
 
 /** The <gk-form> documents of the actions open to this submission; each POSTs to the staff API. */
@@ -121,7 +164,16 @@ export function actionForms(record: SubmissionRecord): Partial<Record<ActionName
   const out: Partial<Record<ActionName, GkForm>> = {};
   type Field = GkForm['sections'][number]['fields'][number];
   const note: Field = { name: 'note', label: '备注（内部）', type: 'textarea', maxLength: 2000 };
-  const yesNo = (name: string, label: string, yes: string, no: string): Field => ({ name, label, type: 'radio', required: true, options: [{ value: 'yes', label: yes }, { value: 'no', label: no }] });
+  const yesNo = (name: string, label: string, yes: string, no: string): Field => ({
+    name,
+    label,
+    type: 'radio',
+    required: true,
+    options: [
+      { value: 'yes', label: yes },
+      { value: 'no', label: no },
+    ],
+  });
   for (const action of allowedActions(record)) {
     let fields: GkForm['sections'][number]['fields'];
     switch (action) {
@@ -129,29 +181,65 @@ export function actionForms(record: SubmissionRecord): Partial<Record<ActionName
         fields = [{ name: 'office', label: '转办至（科室或单位）', type: 'text', required: true, maxLength: 64 }, note];
         break;
       case 'extend':
-        fields = [{ name: 'reason', label: '延期理由（经机构负责人同意，最长 20 个工作日）', type: 'textarea', required: true, maxLength: 500 }];
+        fields = [
+          {
+            name: 'reason',
+            label: '延期理由（经机构负责人同意，最长 20 个工作日）',
+            type: 'textarea',
+            required: true,
+            maxLength: 500,
+          },
+        ];
         break;
       case 'reply':
         fields =
           record.kind === 'disclosure-request'
             ? [
-                { name: 'outcome', label: '答复结果（年度报告分类）', type: 'select', required: true, options: REQUEST_OUTCOMES.map((o) => ({ value: o, label: o })) },
+                {
+                  name: 'outcome',
+                  label: '答复结果（年度报告分类）',
+                  type: 'select',
+                  required: true,
+                  options: REQUEST_OUTCOMES.map((o) => ({ value: o, label: o })),
+                },
                 {
                   name: 'outcomeDetail',
                   label: '具体情形（不予公开、无法提供、不予处理、其他处理时必选）',
                   type: 'select',
-                  options: Object.entries(OUTCOME_DETAILS).flatMap(([o, details]) => details.map((d) => ({ value: d, label: `${o}：${d}` }))),
+                  options: Object.entries(OUTCOME_DETAILS).flatMap(([o, details]) =>
+                    details.map((d) => ({ value: d, label: `${o}：${d}` })),
+                  ),
                 },
-                { name: 'reason', label: '理由（在办理进度查询中公开，请勿写入个人信息）', type: 'textarea', maxLength: 2000 },
+                {
+                  name: 'reason',
+                  label: '理由（在办理进度查询中公开，请勿写入个人信息）',
+                  type: 'textarea',
+                  maxLength: 2000,
+                },
                 { name: 'reply', label: '答复内容', type: 'textarea', required: true, maxLength: 20000 },
                 note,
               ]
-            : [{ name: 'reply', label: '答复内容', type: 'textarea', required: true, maxLength: 20000 }, yesNo('publish', '是否在答复公开栏公开（去标识化后）', '公开', '不公开'), note];
+            : [
+                { name: 'reply', label: '答复内容', type: 'textarea', required: true, maxLength: 20000 },
+                yesNo('publish', '是否在答复公开栏公开（去标识化后）', '公开', '不公开'),
+                note,
+              ];
         break;
       case 'adoption':
         fields = [
-          { name: 'adoption', label: '采纳情况', type: 'radio', required: true, options: Object.entries(ADOPTION_LABELS).map(([value, label]) => ({ value, label })) },
-          { name: 'reason', label: '理由（部分采纳、未采纳时必填；去标识化后公开）', type: 'textarea', maxLength: 2000 },
+          {
+            name: 'adoption',
+            label: '采纳情况',
+            type: 'radio',
+            required: true,
+            options: Object.entries(ADOPTION_LABELS).map(([value, label]) => ({ value, label })),
+          },
+          {
+            name: 'reason',
+            label: '理由（部分采纳、未采纳时必填；去标识化后公开）',
+            type: 'textarea',
+            maxLength: 2000,
+          },
           note,
         ];
         break;
@@ -161,14 +249,21 @@ export function actionForms(record: SubmissionRecord): Partial<Record<ActionName
       default:
         fields = [note];
     }
-    out[action] = staffStepForm(`${ACTION_LABELS[action]}（${record.trackingCode}）`, `/staff/api/submissions/${record.id}/${action}`, fields);
+    out[action] = staffStepForm(
+      `${ACTION_LABELS[action]}（${record.trackingCode}）`,
+      `/staff/api/submissions/${record.id}/${action}`,
+      fields,
+    );
   }
   return out;
 }
 
-
 /** The list as a `catalogue` document (checked with core's schema) for <gk-catalogue>, each item linking to #s=ID. */
-export function submissionCatalogue(records: SubmissionRecord[], total: number, { owner, today, formTitle }: { owner: string; today: string; formTitle: FormTitles }): GkCatalogue {
+export function submissionCatalogue(
+  records: SubmissionRecord[],
+  total: number,
+  { owner, today, formTitle }: { owner: string; today: string; formTitle: FormTitles },
+): GkCatalogue {
   const items = records.map((record): CatalogueItem => {
     const s = submissionSummary(record, formTitle);
     const item: CatalogueItem = {
@@ -205,4 +300,3 @@ export function submissionCatalogue(records: SubmissionRecord[], total: number, 
   };
   return checked(catalogueSchema, doc, 'the staff catalogue');
 }
-

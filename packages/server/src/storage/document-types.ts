@@ -70,7 +70,12 @@ export interface DocumentEvent {
 
 /** What one workflow step writes, decided on the current state inside the transaction. */
 export interface DocumentChange {
-  document?: Partial<Pick<DocumentRecord, 'title' | 'latestVersion' | 'firstPublishedAt' | 'withdrawnAt' | 'withdrawnBy' | 'withdrawnReason'>>;
+  document?: Partial<
+    Pick<
+      DocumentRecord,
+      'title' | 'latestVersion' | 'firstPublishedAt' | 'withdrawnAt' | 'withdrawnBy' | 'withdrawnReason'
+    >
+  >;
   /** A new revision to insert. */
   insert?: NewRevision;
   /** A change to an existing revision. */
@@ -115,7 +120,14 @@ export interface PublishedRead {
 
 export interface DocumentStorage {
   /** Creates the document and its first revision in one transaction; undefined when the slug is taken. */
-  create(document: Omit<DocumentRecord, 'id' | 'latestVersion' | 'firstPublishedAt' | 'withdrawnAt' | 'withdrawnBy' | 'withdrawnReason'>, revision: NewRevision, event: DocumentChange['event']): Promise<{ document: DocumentRecord; revision: RevisionRecord } | undefined>;
+  create(
+    document: Omit<
+      DocumentRecord,
+      'id' | 'latestVersion' | 'firstPublishedAt' | 'withdrawnAt' | 'withdrawnBy' | 'withdrawnReason'
+    >,
+    revision: NewRevision,
+    event: DocumentChange['event'],
+  ): Promise<{ document: DocumentRecord; revision: RevisionRecord } | undefined>;
   bySlug(slug: string): Promise<DocumentRecord | undefined>;
   list(query: DocumentQuery): Promise<{ total: number; items: DocumentListItem[] }>;
   /** The document's revisions, oldest first. */
@@ -133,11 +145,22 @@ export interface DocumentStorage {
   submitted(office?: string): Promise<Array<{ document: DocumentRecord; revision: RevisionRecord }>>;
   events(query: { documentId?: number; action?: string; office?: string; limit: number }): Promise<DocumentEvent[]>;
   /** Logs a step that changes nothing (a refused self-review). */
-  logEvent(documentId: number, revisionId: number | null, at: string, actor: string, event: DocumentChange['event']): Promise<void>;
+  logEvent(
+    documentId: number,
+    revisionId: number | null,
+    at: string,
+    actor: string,
+    event: DocumentChange['event'],
+  ): Promise<void>;
   /**
    * Reads the document (locked: PostgreSQL FOR UPDATE) and its revisions, applies what
    * `decide` answers and logs its event, in one transaction; undefined when there is no such slug.
    * Answers the document and the revision inserted or changed.
    */
-  change(slug: string, actor: string, at: string, decide: DecideDocument): Promise<{ document: DocumentRecord; revision: RevisionRecord | undefined } | undefined>;
+  change(
+    slug: string,
+    actor: string,
+    at: string,
+    decide: DecideDocument,
+  ): Promise<{ document: DocumentRecord; revision: RevisionRecord | undefined } | undefined>;
 }

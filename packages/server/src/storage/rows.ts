@@ -4,7 +4,14 @@
  * selects them) flags as booleans, ids as bigint text and json already parsed. Times
  * and days are already the same ISO text on both.
  */
-import type { DocumentEvent, DocumentRecord, NewRevision, PublishedRead, RevisionRecord, RevisionState } from './document-types.js';
+import type {
+  DocumentEvent,
+  DocumentRecord,
+  NewRevision,
+  PublishedRead,
+  RevisionRecord,
+  RevisionState,
+} from './document-types.js';
 import type { Role, StaffUser, SubmissionRecord } from './staff-types.js';
 import type { StatusRow } from './types.js';
 
@@ -51,7 +58,14 @@ export function jsonValue<T>(value: Json<T> | null): T | null {
 }
 
 export function toUser(row: UserRow): StaffUser {
-  return { id: Number(row.id), name: row.name, office: row.office, role: row.role, disabled: Boolean(row.disabled), createdAt: row.created_at };
+  return {
+    id: Number(row.id),
+    name: row.name,
+    office: row.office,
+    role: row.role,
+    disabled: Boolean(row.disabled),
+    createdAt: row.created_at,
+  };
 }
 
 export function toRecord(row: SubmissionRow): SubmissionRecord {
@@ -80,7 +94,9 @@ export function toRecord(row: SubmissionRow): SubmissionRecord {
 }
 
 /** An event row with its `detail` JSON parsed. */
-export function withDetail<R extends { detail: string | Record<string, unknown> | null }>(row: R): Omit<R, 'detail'> & { detail: Record<string, unknown> | null } {
+export function withDetail<R extends { detail: string | Record<string, unknown> | null }>(
+  row: R,
+): Omit<R, 'detail'> & { detail: Record<string, unknown> | null } {
   return { ...row, detail: jsonValue(row.detail) };
 }
 
@@ -211,21 +227,67 @@ export interface PublishedReadRow {
 }
 
 export function toPublishedRead(row: PublishedReadRow): PublishedRead {
-  const document = { id: Number(row.id), slug: row.slug, latestVersion: row.latest_version === null ? null : Number(row.latest_version), withdrawnAt: row.withdrawn_at, withdrawnReason: row.withdrawn_reason };
+  const document = {
+    id: Number(row.id),
+    slug: row.slug,
+    latestVersion: row.latest_version === null ? null : Number(row.latest_version),
+    withdrawnAt: row.withdrawn_at,
+    withdrawnReason: row.withdrawn_reason,
+  };
   if (row.version === null || row.sha256 === null) return { document };
-  return { document, version: { number: Number(row.version), sha256: row.sha256, signature: row.signature, content: row.content } };
+  return {
+    document,
+    version: { number: Number(row.version), sha256: row.sha256, signature: row.signature, content: row.content },
+  };
 }
 
 /** A revision's columns in the order the storages write them. */
 export const REVISION_COLUMNS = [
-  'state', 'content', 'sha256', 'change_note', 'major', 'author', 'created_at', 'updated_at', 'submitted_by', 'submitted_at', 'reviewer', 'reviewer_office',
-  'reviewed_at', 'return_reason', 'published_at', 'published_by', 'version', 'unreviewed_reason', 'signature',
+  'state',
+  'content',
+  'sha256',
+  'change_note',
+  'major',
+  'author',
+  'created_at',
+  'updated_at',
+  'submitted_by',
+  'submitted_at',
+  'reviewer',
+  'reviewer_office',
+  'reviewed_at',
+  'return_reason',
+  'published_at',
+  'published_by',
+  'version',
+  'unreviewed_reason',
+  'signature',
 ] as const;
 
 /** A revision's values in REVISION_COLUMNS order; `flag` writes a boolean as the storage stores it. */
 export function revisionValues(revision: NewRevision, flag: (value: boolean) => unknown): unknown[] {
   const r = revision;
-  return [r.state, r.content, r.sha256, r.changeNote, flag(r.major), r.author, r.createdAt, r.updatedAt, r.submittedBy, r.submittedAt, r.reviewer, r.reviewerOffice, r.reviewedAt, r.returnReason, r.publishedAt, r.publishedBy, r.version, r.unreviewedReason, r.signature];
+  return [
+    r.state,
+    r.content,
+    r.sha256,
+    r.changeNote,
+    flag(r.major),
+    r.author,
+    r.createdAt,
+    r.updatedAt,
+    r.submittedBy,
+    r.submittedAt,
+    r.reviewer,
+    r.reviewerOffice,
+    r.reviewedAt,
+    r.returnReason,
+    r.publishedAt,
+    r.publishedBy,
+    r.version,
+    r.unreviewedReason,
+    r.signature,
+  ];
 }
 
 /** The document fields a change may set, as columns. */

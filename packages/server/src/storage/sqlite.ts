@@ -10,7 +10,16 @@ import { dirname } from 'node:path';
 import { StartupError, StorageUnavailableError } from '../errors.js';
 import { SqliteDocuments } from './sqlite-documents.js';
 import { SQLITE_MIGRATIONS, type Migration } from './migrations-sqlite.js';
-import type { Decide, Role, StaffUser, StaffUserWithHash, SubmissionEvent, SubmissionPage, SubmissionQuery, SubmissionRecord } from './staff-types.js';
+import type {
+  Decide,
+  Role,
+  StaffUser,
+  StaffUserWithHash,
+  SubmissionEvent,
+  SubmissionPage,
+  SubmissionQuery,
+  SubmissionRecord,
+} from './staff-types.js';
 import { definedOnly, toRecord, toUser, withDetail, type SubmissionRow, type UserRow } from './rows.js';
 import type { MigrationReport, NewSubmission, StatusRow, StoredRef } from './types.js';
 import type { ServerStorage } from './server-storage.js';
@@ -24,7 +33,8 @@ const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|NOTADB|CO
 function wrap(error: unknown): unknown {
   const code = (error as { code?: unknown })?.code;
   if (typeof code === 'string' && UNAVAILABLE.test(code)) return new StorageUnavailableError(error);
-  if (error instanceof TypeError && /database connection is not open/i.test(error.message)) return new StorageUnavailableError(error);
+  if (error instanceof TypeError && /database connection is not open/i.test(error.message))
+    return new StorageUnavailableError(error);
   return error;
 }
 
@@ -63,25 +73,43 @@ export class SqliteStorage implements ServerStorage {
     }
     this.documents = new SqliteDocuments(this.db, (fn) => this.run(fn), DEFAULT_ORG);
     // The counters' own connection: synchronous=OFF, so a hit never waits for an fsync (limits.ts).
-    this.limits = new SqliteLimits(() => {
-      if (path === ':memory:') return this.db;
-      const db = new Database(path, { timeout: busyTimeoutMs });
-      db.pragma('synchronous = OFF');
-      return db;
-    }, (fn) => this.run(fn));
-    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    this.limits = new SqliteLimits(
+      () => {
+        if (path === ':memory:') return this.db;
+        const db = new Database(path, { timeout: busyTimeoutMs });
+        db.pragma('synchronous = OFF');
+        return db;
+      },
+      (fn) => this.run(fn),
+    );
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
   }
 
   private prepare() {
     return {
-      find: this.db.prepare<[string, string, string], { tracking_code: string; body_hash: string }>('SELECT tracking_code, body_hash FROM submissions WHERE org = ? AND form = ? AND idempotency_key = ?'),
+      find: this.db.prepare<[string, string, string], { tracking_code: string; body_hash: string }>(
+        'SELECT tracking_code, body_hash FROM submissions WHERE org = ? AND form = ? AND idempotency_key = ?',
+      ),
       // An organisation's form and key already stored: nothing inserted, no row returned.
       insert: this.db.prepare<[Record<string, unknown>], { id: number }>(
         `INSERT INTO submissions (org, tracking_code, form, kind, idempotency_key, body_hash, data, received_at, received_on, deadline)
          VALUES (@org, @trackingCode, @form, @kind, @idempotencyKey, @bodyHash, @data, @receivedAt, @receivedOn, @deadline)
          ON CONFLICT (org, form, idempotency_key) DO NOTHING RETURNING id`,
       ),
-      status: this.db.prepare<[string, string, string], { tracking_code: string; step: StatusRow['step']; received_on: string; deadline: string; replied_on: string | null; outcome: string | null; reason: string | null }>(
+      status: this.db.prepare<
+        [string, string, string],
+        {
+          tracking_code: string;
+          step: StatusRow['step'];
+          received_on: string;
+          deadline: string;
+          replied_on: string | null;
+          outcome: string | null;
+          reason: string | null;
+        }
+      >(
         'SELECT tracking_code, step, received_on, deadline, replied_on, outcome, reason FROM submissions WHERE org = ? AND form = ? AND tracking_code = ?',
       ),
     };
@@ -104,7 +132,12 @@ export class SqliteStorage implements ServerStorage {
   async migrate(target = Infinity): Promise<MigrationReport> {
     const applied: number[] = [];
     try {
-      const done = new Set(this.db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all().map((row) => row.version));
+      const done = new Set(
+        this.db
+          .prepare<[], { version: number }>('SELECT version FROM schema_migrations')
+          .all()
+          .map((row) => row.version),
+      );
       const known = Math.max(0, ...this.migrations.map((m) => m.version));
       const newest = Math.max(0, ...done);
       if (newest > known) {
@@ -120,11 +153,14 @@ export class SqliteStorage implements ServerStorage {
         // transaction, where the pragma takes effect), checked before the commit, on again after.
         if (migration.rebuildsTables) this.db.pragma('foreign_keys = OFF');
         try {
-          this.db.transaction(() => {
-            this.db.exec(migration.sql);
-            if (migration.rebuildsTables && (this.db.pragma('foreign_key_check') as unknown[]).length) throw new Error(`migration ${migration.version} left rows whose references are broken`);
-            record.run(migration.version, migration.name, new Date().toISOString());
-          }).immediate();
+          this.db
+            .transaction(() => {
+              this.db.exec(migration.sql);
+              if (migration.rebuildsTables && (this.db.pragma('foreign_key_check') as unknown[]).length)
+                throw new Error(`migration ${migration.version} left rows whose references are broken`);
+              record.run(migration.version, migration.name, new Date().toISOString());
+            })
+            .immediate();
         } finally {
           if (migration.rebuildsTables) this.db.pragma('foreign_keys = ON');
         }
@@ -139,28 +175,38 @@ export class SqliteStorage implements ServerStorage {
     }
   }
 
-  async insertSubmissions(items: readonly NewSubmission[], newCode: (item: NewSubmission) => string): Promise<StoredRef[]> {
+  async insertSubmissions(
+    items: readonly NewSubmission[],
+    newCode: (item: NewSubmission) => string,
+  ): Promise<StoredRef[]> {
     const st = this.st;
     try {
-      return this.db.transaction(() =>
-        items.map((item): StoredRef => {
-          const { codePrefix: _prefix, ...fields } = item;
-          const row = { ...fields, data: JSON.stringify(item.data), trackingCode: '' };
-          for (;;) {
-            row.trackingCode = newCode(item);
-            try {
-              if (st.insert.get(row)) return { trackingCode: row.trackingCode, created: true, bodyHash: item.bodyHash };
-              break;
-            } catch (error) {
-              // Two random codes alike (about one in 10^12): draw again. Only this statement is undone.
-              if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && /tracking_code/.test((error as Error).message)) continue;
-              throw error;
+      return this.db
+        .transaction(() =>
+          items.map((item): StoredRef => {
+            const { codePrefix: _prefix, ...fields } = item;
+            const row = { ...fields, data: JSON.stringify(item.data), trackingCode: '' };
+            for (;;) {
+              row.trackingCode = newCode(item);
+              try {
+                if (st.insert.get(row))
+                  return { trackingCode: row.trackingCode, created: true, bodyHash: item.bodyHash };
+                break;
+              } catch (error) {
+                // Two random codes alike (about one in 10^12): draw again. Only this statement is undone.
+                if (
+                  (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+                  /tracking_code/.test((error as Error).message)
+                )
+                  continue;
+                throw error;
+              }
             }
-          }
-          const existing = st.find.get(item.org, item.form, item.idempotencyKey)!;
-          return { trackingCode: existing.tracking_code, created: false, bodyHash: existing.body_hash };
-        }),
-      ).immediate();
+            const existing = st.find.get(item.org, item.form, item.idempotencyKey)!;
+            return { trackingCode: existing.tracking_code, created: false, bodyHash: existing.body_hash };
+          }),
+        )
+        .immediate();
     } catch (error) {
       throw wrap(error);
     }
@@ -170,7 +216,15 @@ export class SqliteStorage implements ServerStorage {
     try {
       const row = this.st.status.get(this.org, form, trackingCode);
       if (!row) return undefined;
-      return { trackingCode: row.tracking_code, step: row.step, receivedOn: row.received_on, deadline: row.deadline, repliedOn: row.replied_on, outcome: row.outcome, reason: row.reason };
+      return {
+        trackingCode: row.tracking_code,
+        step: row.step,
+        receivedOn: row.received_on,
+        deadline: row.deadline,
+        repliedOn: row.replied_on,
+        outcome: row.outcome,
+        reason: row.reason,
+      };
     } catch (error) {
       throw wrap(error);
     }
@@ -195,20 +249,37 @@ export class SqliteStorage implements ServerStorage {
       ),
       userByName: db.prepare<[string, string], UserRow>('SELECT * FROM staff_users WHERE org = ? AND name = ?'),
       listUsers: db.prepare<[string], UserRow>('SELECT * FROM staff_users WHERE org = ? ORDER BY name'),
-      setPassword: db.prepare<[string, string, string, string]>('UPDATE staff_users SET password_hash = ?, updated_at = ? WHERE org = ? AND name = ?'),
-      setDisabled: db.prepare<[number, string, string, string]>('UPDATE staff_users SET disabled = ?, updated_at = ? WHERE org = ? AND name = ?'),
-      insertSession: db.prepare<[Record<string, unknown>]>('INSERT INTO staff_sessions (token_hash, user_id, created_at, expires_at) VALUES (@tokenHash, @userId, @createdAt, @expiresAt)'),
+      setPassword: db.prepare<[string, string, string, string]>(
+        'UPDATE staff_users SET password_hash = ?, updated_at = ? WHERE org = ? AND name = ?',
+      ),
+      setDisabled: db.prepare<[number, string, string, string]>(
+        'UPDATE staff_users SET disabled = ?, updated_at = ? WHERE org = ? AND name = ?',
+      ),
+      insertSession: db.prepare<[Record<string, unknown>]>(
+        'INSERT INTO staff_sessions (token_hash, user_id, created_at, expires_at) VALUES (@tokenHash, @userId, @createdAt, @expiresAt)',
+      ),
       // Only an account of this organisation: another organisation's session is no session here.
       sessionUser: db.prepare<[string, string, string], UserRow>(
         'SELECT u.* FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0 AND u.org = ?',
       ),
-      deleteSession: db.prepare<[string, string]>('DELETE FROM staff_sessions WHERE token_hash = ? AND user_id IN (SELECT id FROM staff_users WHERE org = ?)'),
-      deleteUserSessions: db.prepare<[number, string]>('DELETE FROM staff_sessions WHERE user_id = ? AND user_id IN (SELECT id FROM staff_users WHERE org = ?)'),
+      deleteSession: db.prepare<[string, string]>(
+        'DELETE FROM staff_sessions WHERE token_hash = ? AND user_id IN (SELECT id FROM staff_users WHERE org = ?)',
+      ),
+      deleteUserSessions: db.prepare<[number, string]>(
+        'DELETE FROM staff_sessions WHERE user_id = ? AND user_id IN (SELECT id FROM staff_users WHERE org = ?)',
+      ),
       purgeSessions: db.prepare<[string]>('DELETE FROM staff_sessions WHERE expires_at <= ?'),
-      staffEvent: db.prepare<[string, string, string, string, string | null]>('INSERT INTO staff_events (org, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)'),
-      staffEvents: db.prepare<[string, number], { at: string; actor: string; action: string; detail: string | null }>('SELECT at, actor, action, detail FROM staff_events WHERE org = ? ORDER BY id DESC LIMIT ?'),
+      staffEvent: db.prepare<[string, string, string, string, string | null]>(
+        'INSERT INTO staff_events (org, at, actor, action, detail) VALUES (?, ?, ?, ?, ?)',
+      ),
+      staffEvents: db.prepare<[string, number], { at: string; actor: string; action: string; detail: string | null }>(
+        'SELECT at, actor, action, detail FROM staff_events WHERE org = ? ORDER BY id DESC LIMIT ?',
+      ),
       submission: db.prepare<[number, string], SubmissionRow>('SELECT * FROM submissions WHERE id = ? AND org = ?'),
-      events: db.prepare<[number, string], { at: string; actor: string; action: string; note: string | null; detail: string | null }>(
+      events: db.prepare<
+        [number, string],
+        { at: string; actor: string; action: string; note: string | null; detail: string | null }
+      >(
         'SELECT at, actor, action, note, detail FROM submission_events WHERE submission_id = (SELECT id FROM submissions WHERE id = ? AND org = ?) ORDER BY id',
       ),
       // Only on a submission of this organisation (none inserted otherwise).
@@ -224,7 +295,9 @@ export class SqliteStorage implements ServerStorage {
       published: db.prepare<[string, string, number], SubmissionRow>(
         "SELECT * FROM submissions WHERE org = ? AND form = ? AND publish = 1 AND step = 'replied' ORDER BY replied_on DESC, id DESC LIMIT ?",
       ),
-      formSubmissions: db.prepare<[string, string], SubmissionRow>('SELECT * FROM submissions WHERE org = ? AND form = ? ORDER BY id'),
+      formSubmissions: db.prepare<[string, string], SubmissionRow>(
+        'SELECT * FROM submissions WHERE org = ? AND form = ? ORDER BY id',
+      ),
       openDuring: db.prepare<[string, string, string, string], SubmissionRow>(
         'SELECT * FROM submissions WHERE org = ? AND form = ? AND received_on <= ? AND (replied_on IS NULL OR replied_on >= ?) ORDER BY id',
       ),
@@ -293,11 +366,27 @@ export class SqliteStorage implements ServerStorage {
     return this.run(() => void this.sst.deleteUserSessions.run(userId, this.org));
   }
 
-  logStaffEvent(event: { at: string; actor: string; action: string; detail?: Record<string, unknown> | null }): Promise<void> {
-    return this.run(() => void this.sst.staffEvent.run(this.org, event.at, event.actor, event.action, event.detail ? JSON.stringify(event.detail) : null));
+  logStaffEvent(event: {
+    at: string;
+    actor: string;
+    action: string;
+    detail?: Record<string, unknown> | null;
+  }): Promise<void> {
+    return this.run(
+      () =>
+        void this.sst.staffEvent.run(
+          this.org,
+          event.at,
+          event.actor,
+          event.action,
+          event.detail ? JSON.stringify(event.detail) : null,
+        ),
+    );
   }
 
-  staffEvents(limit: number): Promise<Array<{ at: string; actor: string; action: string; detail: Record<string, unknown> | null }>> {
+  staffEvents(
+    limit: number,
+  ): Promise<Array<{ at: string; actor: string; action: string; detail: Record<string, unknown> | null }>> {
     return this.run(() => this.sst.staffEvents.all(this.org, limit).map(withDetail));
   }
 
@@ -312,13 +401,19 @@ export class SqliteStorage implements ServerStorage {
       if (query.to) (where.push('received_on <= @to'), (params.to = query.to));
       if (query.office !== undefined) (where.push('office = @office'), (params.office = query.office));
       if (query.text) {
-        where.push("(data LIKE @text ESCAPE '\\' OR reply LIKE @text ESCAPE '\\' OR tracking_code LIKE @text ESCAPE '\\' OR office LIKE @text ESCAPE '\\')");
+        where.push(
+          "(data LIKE @text ESCAPE '\\' OR reply LIKE @text ESCAPE '\\' OR tracking_code LIKE @text ESCAPE '\\' OR office LIKE @text ESCAPE '\\')",
+        );
         params.text = `%${query.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       }
       const clause = `WHERE ${where.join(' AND ')}`;
-      const total = this.db.prepare<[Record<string, unknown>], { n: number }>(`SELECT COUNT(*) AS n FROM submissions ${clause}`).get(params)!.n;
+      const total = this.db
+        .prepare<[Record<string, unknown>], { n: number }>(`SELECT COUNT(*) AS n FROM submissions ${clause}`)
+        .get(params)!.n;
       const rows = this.db
-        .prepare<[Record<string, unknown>], SubmissionRow>(`SELECT * FROM submissions ${clause} ORDER BY received_at DESC, id DESC LIMIT @limit OFFSET @offset`)
+        .prepare<[Record<string, unknown>], SubmissionRow>(
+          `SELECT * FROM submissions ${clause} ORDER BY received_at DESC, id DESC LIMIT @limit OFFSET @offset`,
+        )
         .all({ ...params, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
       return { total, items: rows.map(toRecord) };
     });
@@ -335,8 +430,23 @@ export class SqliteStorage implements ServerStorage {
     return this.run(() => this.sst.events.all(id, this.org).map(withDetail));
   }
 
-  logSubmissionEvent(id: number, event: { at: string; actor: string; action: string; note?: string | null; detail?: Record<string, unknown> | null }): Promise<void> {
-    return this.run(() => void this.sst.event.run(id, event.at, event.actor, event.action, event.note ?? null, event.detail ? JSON.stringify(event.detail) : null, id, this.org));
+  logSubmissionEvent(
+    id: number,
+    event: { at: string; actor: string; action: string; note?: string | null; detail?: Record<string, unknown> | null },
+  ): Promise<void> {
+    return this.run(
+      () =>
+        void this.sst.event.run(
+          id,
+          event.at,
+          event.actor,
+          event.action,
+          event.note ?? null,
+          event.detail ? JSON.stringify(event.detail) : null,
+          id,
+          this.org,
+        ),
+    );
   }
 
   act(id: number, actor: string, at: string, decide: Decide): Promise<SubmissionRecord | undefined> {
@@ -396,7 +506,8 @@ export class SqliteStorage implements ServerStorage {
     };
     return {
       dialect: 'sqlite',
-      schemaVersion: async () => db.prepare<[], { v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations').get()?.v ?? 0,
+      schemaVersion: async () =>
+        db.prepare<[], { v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations').get()?.v ?? 0,
       all: (sql, params) => this.run(() => db.prepare(sql).all(...params) as Record<string, unknown>[]),
       // Every statement is synchronous underneath: nothing else runs between BEGIN and COMMIT.
       transaction: async (fn) => {
@@ -418,4 +529,3 @@ export class SqliteStorage implements ServerStorage {
     if (this.db.open) this.db.close();
   }
 }
-

@@ -105,7 +105,12 @@ export interface SubmissionPatch {
 }
 
 /** An action decided on the current record: the change and the audit entry. Throwing aborts it (nothing written). */
-export type Decide = (current: SubmissionRecord) => { patch: SubmissionPatch; action: string; note?: string | null; detail?: Record<string, unknown> | null };
+export type Decide = (current: SubmissionRecord) => {
+  patch: SubmissionPatch;
+  action: string;
+  note?: string | null;
+  detail?: Record<string, unknown> | null;
+};
 
 export interface StaffStorage {
   // Accounts.
@@ -126,15 +131,25 @@ export interface StaffStorage {
   deleteUserSessions(userId: number): Promise<void>;
 
   /** Account and session events (user add, login, failed login, logout): who, when, what. */
-  logStaffEvent(event: { at: string; actor: string; action: string; detail?: Record<string, unknown> | null }): Promise<void>;
-  staffEvents(limit: number): Promise<Array<{ at: string; actor: string; action: string; detail: Record<string, unknown> | null }>>;
+  logStaffEvent(event: {
+    at: string;
+    actor: string;
+    action: string;
+    detail?: Record<string, unknown> | null;
+  }): Promise<void>;
+  staffEvents(
+    limit: number,
+  ): Promise<Array<{ at: string; actor: string; action: string; detail: Record<string, unknown> | null }>>;
 
   // Submissions.
   searchSubmissions(query: SubmissionQuery): Promise<SubmissionPage>;
   submission(id: number): Promise<SubmissionRecord | undefined>;
   submissionEvents(id: number): Promise<SubmissionEvent[]>;
   /** Logs a look at a submission's personal data. */
-  logSubmissionEvent(id: number, event: { at: string; actor: string; action: string; note?: string | null; detail?: Record<string, unknown> | null }): Promise<void>;
+  logSubmissionEvent(
+    id: number,
+    event: { at: string; actor: string; action: string; note?: string | null; detail?: Record<string, unknown> | null },
+  ): Promise<void>;
   /**
    * Reads the submission and applies `decide`'s patch with its audit entry in one
    * transaction (no other action in between); undefined when there is no such submission.

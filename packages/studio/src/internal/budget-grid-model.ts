@@ -6,7 +6,13 @@
 import { decimal } from '@gongkai/import';
 
 export type Measure = 'budget' | 'adjusted' | 'final' | 'basic' | 'project';
-export const MEASURE_LABELS: Record<Measure, string> = { budget: '预算数', adjusted: '调整预算数', final: '决算数', basic: '基本支出', project: '项目支出' };
+export const MEASURE_LABELS: Record<Measure, string> = {
+  budget: '预算数',
+  adjusted: '调整预算数',
+  final: '决算数',
+  basic: '基本支出',
+  project: '项目支出',
+};
 const MEASURES: Measure[] = ['budget', 'adjusted', 'final', 'basic', 'project'];
 
 export interface AmountRow {
@@ -40,7 +46,10 @@ export interface Row {
   parent?: Item;
 }
 
-export type Column = { key: 'code'; label: string } | { key: 'name'; label: string } | { key: 'amount'; label: string; year: number; measure: Measure };
+export type Column =
+  | { key: 'code'; label: string }
+  | { key: 'name'; label: string }
+  | { key: 'amount'; label: string; year: number; measure: Measure };
 
 export function rowsOf(items: Item[] | undefined): Row[] {
   const rows: Row[] = [];
@@ -59,16 +68,21 @@ export function stageMeasure(doc: BudgetDoc): Measure {
 
 /** The amount columns: each year (the document's own first), each measure some row has (the stage's total always). */
 export function columnsOf(doc: BudgetDoc, rows: Row[]): Column[] {
-  const years = [...new Set([doc.year, ...(doc.years ?? [])])].sort((a, b) => (a === doc.year ? -1 : b === doc.year ? 1 : b - a));
+  const years = [...new Set([doc.year, ...(doc.years ?? [])])].sort((a, b) =>
+    a === doc.year ? -1 : b === doc.year ? 1 : b - a,
+  );
   const present = new Set<string>();
-  for (const row of rows) for (const values of row.item.values ?? []) for (const m of MEASURES) if (values[m] !== undefined) present.add(`${values.year}/${m}`);
+  for (const row of rows)
+    for (const values of row.item.values ?? [])
+      for (const m of MEASURES) if (values[m] !== undefined) present.add(`${values.year}/${m}`);
   const columns: Column[] = [
     { key: 'code', label: '科目编码' },
     { key: 'name', label: '科目名称' },
   ];
   for (const year of years) {
     for (const measure of MEASURES) {
-      if (present.has(`${year}/${measure}`) || (year === doc.year && measure === stageMeasure(doc))) columns.push({ key: 'amount', label: `${year}年${MEASURE_LABELS[measure]}`, year, measure });
+      if (present.has(`${year}/${measure}`) || (year === doc.year && measure === stageMeasure(doc)))
+        columns.push({ key: 'amount', label: `${year}年${MEASURE_LABELS[measure]}`, year, measure });
     }
   }
   return columns;
@@ -191,14 +205,17 @@ export function checkCell(row: Row, column: Column, doc: BudgetDoc): CellCheck {
     return decimal.compare(magnitude, tolerance) > 0;
   };
   const children = row.item.children ?? [];
-  const parts = children.map((child) => amount(child, column.year, column.measure)).filter((v): v is number => v !== undefined);
+  const parts = children
+    .map((child) => amount(child, column.year, column.measure))
+    .filter((v): v is number => v !== undefined);
   if (parts.length) {
     const total = decimal.sum(parts.map(decimal.fromNumber));
     if (far(total)) out.childSum = decimal.toText(total);
   }
   if (column.measure === 'budget' || column.measure === 'adjusted' || column.measure === 'final') {
     const values = row.item.values.find((v) => v.year === column.year);
-    const stage = values && (values.final !== undefined ? 'final' : values.adjusted !== undefined ? 'adjusted' : 'budget');
+    const stage =
+      values && (values.final !== undefined ? 'final' : values.adjusted !== undefined ? 'adjusted' : 'budget');
     if (values && stage === column.measure && values.basic !== undefined && values.project !== undefined) {
       const split = decimal.add(decimal.fromNumber(values.basic), decimal.fromNumber(values.project));
       if (far(split)) out.splitSum = decimal.toText(split);
@@ -210,6 +227,8 @@ export function checkCell(row: Row, column: Column, doc: BudgetDoc): CellCheck {
 /** The total of the top-level rows in one column. */
 export function columnTotal(items: Item[], column: Column): string {
   if (column.key !== 'amount') return '';
-  const parts = items.map((item) => amount(item, column.year, column.measure)).filter((v): v is number => v !== undefined);
+  const parts = items
+    .map((item) => amount(item, column.year, column.measure))
+    .filter((v): v is number => v !== undefined);
   return parts.length ? decimal.toText(decimal.sum(parts.map(decimal.fromNumber))) : '';
 }

@@ -25,7 +25,10 @@ export function catalogueColumns(doc: CatalogueDoc): CatalogueColumn[] {
   fixed.push({ key: 'date', label: '日期', type: 'date' });
   if (has('number')) fixed.push({ key: 'number', label: '文号', type: 'docNumber' });
   if (has('url')) fixed.push({ key: 'url', label: '链接', type: 'link' });
-  return [...fixed, ...(doc.columns ?? []).map((column) => ({ key: column.key, label: column.label, type: column.type }))];
+  return [
+    ...fixed,
+    ...(doc.columns ?? []).map((column) => ({ key: column.key, label: column.label, type: column.type })),
+  ];
 }
 
 export function catalogueCellText(item: Record<string, string | number>, column: CatalogueColumn): string {
@@ -34,7 +37,11 @@ export function catalogueCellText(item: Record<string, string | number>, column:
 }
 
 /** Sets a cell; money columns keep exact numbers. Returns an error message, or undefined. */
-export function setCatalogueCell(item: Record<string, string | number>, column: CatalogueColumn, text: string): string | undefined {
+export function setCatalogueCell(
+  item: Record<string, string | number>,
+  column: CatalogueColumn,
+  text: string,
+): string | undefined {
   const value = text.trim();
   if (value === '') {
     if (column.key === 'id' || column.key === 'title') item[column.key] = '';

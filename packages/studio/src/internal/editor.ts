@@ -4,13 +4,37 @@
  * forbids). Completion and hover come from the kind's JSON Schema with its
  * Chinese descriptions; problems are set by the studio from core's validator.
  */
-import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap, startCompletion, type Completion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
+import {
+  autocompletion,
+  closeBrackets,
+  closeBracketsKeymap,
+  completionKeymap,
+  startCompletion,
+  type Completion,
+  type CompletionContext,
+  type CompletionResult,
+} from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
-import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting, syntaxTree } from '@codemirror/language';
+import {
+  bracketMatching,
+  defaultHighlightStyle,
+  indentOnInput,
+  syntaxHighlighting,
+  syntaxTree,
+} from '@codemirror/language';
 import { lintGutter, lintKeymap } from '@codemirror/lint';
 import { EditorState, type Extension } from '@codemirror/state';
-import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, hoverTooltip, keymap, lineNumbers, type ViewUpdate } from '@codemirror/view';
+import {
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  hoverTooltip,
+  keymap,
+  lineNumbers,
+  type ViewUpdate,
+} from '@codemirror/view';
 import type { PathSegment } from '@gongkai/core';
 import { keysOf, objectAt, pathAt, pathOfNode } from './json-path.js';
 import { zhDescription, type JsonSchema, type SchemaHelp } from './schema-help.js';
@@ -31,7 +55,10 @@ function skeleton(help: SchemaHelp, schema: JsonSchema): { text: string; back: n
   const type = Array.isArray(resolved.type) ? resolved.type[0] : resolved.type;
   if (resolved.enum || resolved.const !== undefined) {
     const first = resolved.const ?? resolved.enum![0];
-    if (typeof first === 'string') return resolved.const !== undefined ? { text: JSON.stringify(first), back: 0, reopen: false } : { text: '""', back: 1, reopen: true };
+    if (typeof first === 'string')
+      return resolved.const !== undefined
+        ? { text: JSON.stringify(first), back: 0, reopen: false }
+        : { text: '""', back: 1, reopen: true };
     return { text: '', back: 0, reopen: true };
   }
   if (type === 'object') return { text: '{}', back: 1, reopen: false };
@@ -93,13 +120,21 @@ function schemaCompletion(hooks: EditorHooks) {
         .map((field) => ({
           label: field.name,
           type: 'property',
-          detail: `${field.required ? '必填 · ' : ''}${zhDescription(field.schema) || zhDescription(help.resolve(field.schema))}`.slice(0, 40),
+          detail:
+            `${field.required ? '必填 · ' : ''}${zhDescription(field.schema) || zhDescription(help.resolve(field.schema))}`.slice(
+              0,
+              40,
+            ),
           info: infoNode(help, field.name, field.schema, field.required),
           boost: field.required ? 1 : 0,
           apply: (view: EditorView, _completion: Completion, at: number, until: number) => {
             const value = skeleton(help, field.schema);
             const insert = `"${field.name}": ${value.text}`;
-            view.dispatch({ changes: { from: start(at), to: end(view, until), insert }, selection: { anchor: start(at) + insert.length - value.back }, userEvent: 'input.complete' });
+            view.dispatch({
+              changes: { from: start(at), to: end(view, until), insert },
+              selection: { anchor: start(at) + insert.length - value.back },
+              userEvent: 'input.complete',
+            });
             if (value.reopen) startCompletion(view);
           },
         }));
@@ -132,7 +167,11 @@ function schemaCompletion(hooks: EditorHooks) {
           detail: description.slice(0, 40),
           apply: (view: EditorView, _completion: Completion, at: number, until: number) => {
             const insert = JSON.stringify(value);
-            view.dispatch({ changes: { from: start(at), to: end(view, until), insert }, selection: { anchor: start(at) + insert.length }, userEvent: 'input.complete' });
+            view.dispatch({
+              changes: { from: start(at), to: end(view, until), insert },
+              selection: { anchor: start(at) + insert.length },
+              userEvent: 'input.complete',
+            });
           },
         })),
         validFor: /^[^"]*$/,
@@ -175,7 +214,10 @@ function schemaHover(hooks: EditorHooks) {
 
 const theme = EditorView.theme({
   '&': { height: '100%', fontSize: '14px', backgroundColor: '#fff' },
-  '.cm-scroller': { fontFamily: 'ui-monospace, "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK SC", monospace', lineHeight: '1.5' },
+  '.cm-scroller': {
+    fontFamily: 'ui-monospace, "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK SC", monospace',
+    lineHeight: '1.5',
+  },
   '.cm-content': { paddingBlock: '6px' },
   '&.cm-focused': { outline: '2px solid #0b57d0', outlineOffset: '-2px' },
   '.cm-gutters': { backgroundColor: '#f3f4f6', color: '#57606a', borderRight: '1px solid #d0d7de' },
@@ -187,7 +229,11 @@ const theme = EditorView.theme({
   '.cm-tooltip-autocomplete > ul > li': { padding: '2px 6px' },
   '.cm-completionDetail': { color: '#57606a', fontStyle: 'normal', marginLeft: '1em' },
   '.cm-tooltip-autocomplete ul li[aria-selected] .cm-completionDetail': { color: 'inherit' },
-  '.cm-lintRange-error': { backgroundImage: 'none', textDecoration: 'underline wavy #cf222e', textDecorationSkipInk: 'none' },
+  '.cm-lintRange-error': {
+    backgroundImage: 'none',
+    textDecoration: 'underline wavy #cf222e',
+    textDecorationSkipInk: 'none',
+  },
 });
 
 export function createEditor(root: ShadowRoot, parent: HTMLElement, text: string, hooks: EditorHooks): EditorView {
@@ -205,14 +251,26 @@ export function createEditor(root: ShadowRoot, parent: HTMLElement, text: string
     autocompletion({ override: [schemaCompletion(hooks)], icons: false }),
     schemaHover(hooks),
     lintGutter(),
-    keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap, ...lintKeymap, indentWithTab]),
+    keymap.of([
+      ...closeBracketsKeymap,
+      ...defaultKeymap,
+      ...historyKeymap,
+      ...completionKeymap,
+      ...lintKeymap,
+      indentWithTab,
+    ]),
     EditorView.lineWrapping,
     theme,
     // tabindex: the content is focusable already (contenteditable); saying so lets checkers see the scroller's focusable content.
-    EditorView.contentAttributes.of({ 'aria-label': 'JSON 文件内容（按 Esc 再按 Tab 离开编辑区）', lang: 'zh-CN', tabindex: '0' }),
+    EditorView.contentAttributes.of({
+      'aria-label': 'JSON 文件内容（按 Esc 再按 Tab 离开编辑区）',
+      lang: 'zh-CN',
+      tabindex: '0',
+    }),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) hooks.onChange(update);
-      if (update.selectionSet || update.docChanged) hooks.onCursor(pathAt(update.state, update.state.selection.main.head));
+      if (update.selectionSet || update.docChanged)
+        hooks.onCursor(pathAt(update.state, update.state.selection.main.head));
     }),
   ];
   return new EditorView({ state: EditorState.create({ doc: text, extensions }), parent, root });

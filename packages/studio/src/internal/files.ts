@@ -3,12 +3,17 @@
  * API where the browser has it (Chrome, Edge: saving goes back to the same file),
  * else an <input type=file> and a download.
  */
-export type FileHandle = { name: string; getFile(): Promise<File>; createWritable(): Promise<{ write(data: Blob | string): Promise<void>; close(): Promise<void> }> };
+export type FileHandle = {
+  name: string;
+  getFile(): Promise<File>;
+  createWritable(): Promise<{ write(data: Blob | string): Promise<void>; close(): Promise<void> }>;
+};
 type Picker = (options: object) => Promise<FileHandle[] | FileHandle>;
 
 const JSON_TYPES = [{ description: 'JSON 数据文件', accept: { 'application/json': ['.json'] } }];
 
-const picker = (name: 'showOpenFilePicker' | 'showSaveFilePicker') => (window as unknown as Record<string, Picker | undefined>)[name];
+const picker = (name: 'showOpenFilePicker' | 'showSaveFilePicker') =>
+  (window as unknown as Record<string, Picker | undefined>)[name];
 
 export interface OpenedFile {
   name: string;
@@ -42,7 +47,11 @@ export async function openJsonFile(fallbackInput: HTMLInputElement): Promise<Ope
 }
 
 /** Saves text: to the opened file's handle, else through a save picker, else as a download. Returns how. */
-export async function saveJsonFile(text: string, name: string, handle?: FileHandle): Promise<{ how: 'file' | 'download'; handle?: FileHandle; name: string } | undefined> {
+export async function saveJsonFile(
+  text: string,
+  name: string,
+  handle?: FileHandle,
+): Promise<{ how: 'file' | 'download'; handle?: FileHandle; name: string } | undefined> {
   const blob = new Blob([text], { type: 'application/json;charset=utf-8' });
   let target = handle;
   const save = picker('showSaveFilePicker');

@@ -73,7 +73,14 @@ export function keysOf(state: EditorState, object: SyntaxNode, typing = -1): Set
 /** The end of the token that starts at `from` (a whole string, number or literal), for marking a problem. */
 export function tokenEnd(state: EditorState, from: number): number {
   const node = syntaxTree(state).resolveInner(from, 1);
-  if (node.from === from && node.to > from && node.name !== 'Object' && node.name !== 'Array' && node.name !== 'Property') return node.to;
+  if (
+    node.from === from &&
+    node.to > from &&
+    node.name !== 'Object' &&
+    node.name !== 'Array' &&
+    node.name !== 'Property'
+  )
+    return node.to;
   if (node.name === 'Property' && node.from === from) return node.getChild('PropertyName')?.to ?? from + 1;
   return Math.min(state.doc.length, from + 1);
 }

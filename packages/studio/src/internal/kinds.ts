@@ -17,7 +17,8 @@ export const schemaOf = (kind: Kind) => SCHEMAS[kind];
  * every item and zod only where it matters: the studio's keystroke on a 2,000-item
  * budget stays well under 100 ms.
  */
-export const slicesOf = (kind: Kind): Slices<ReturnType<typeof schemaOf>> | undefined => (kind === 'budget' ? (budgetSlices as unknown as Slices<ReturnType<typeof schemaOf>>) : undefined);
+export const slicesOf = (kind: Kind): Slices<ReturnType<typeof schemaOf>> | undefined =>
+  kind === 'budget' ? (budgetSlices as unknown as Slices<ReturnType<typeof schemaOf>>) : undefined;
 
 const helps = new Map<Kind, SchemaHelp>();
 export function helpFor(kind: Kind): SchemaHelp {
@@ -42,10 +43,18 @@ export interface Template {
   text: string;
 }
 
-const files = import.meta.glob(['../../../elements/src/*/examples/*.json', '!../../../elements/src/*/examples/invalid*.json'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const files = import.meta.glob(
+  ['../../../elements/src/*/examples/*.json', '!../../../elements/src/*/examples/invalid*.json'],
+  { query: '?raw', import: 'default', eager: true },
+) as Record<string, string>;
 
 /** The template a kind starts from: the fullest example, where the alphabet would pick a narrow one. */
-const FIRST: Partial<Record<Kind, string>> = { budget: 'department-budget-2018.json', catalogue: 'proactive-2018.json', document: 'full.json', explainer: 'work-points-2018.json' };
+const FIRST: Partial<Record<Kind, string>> = {
+  budget: 'department-budget-2018.json',
+  catalogue: 'proactive-2018.json',
+  document: 'full.json',
+  explainer: 'work-points-2018.json',
+};
 
 export const TEMPLATES: Template[] = Object.entries(files)
   .flatMap(([path, text]) => {
@@ -57,7 +66,9 @@ export const TEMPLATES: Template[] = Object.entries(files)
       if (name.startsWith('invalid')) return [];
       // The example's "$schema" points into the repository; a copy should not.
       const clean = text.replace(/^\s*"\$schema":\s*"[^"]*",\n/m, '');
-      return [{ kind: value.kind as Kind, name, title: typeof value.title === 'string' ? value.title : name, text: clean }];
+      return [
+        { kind: value.kind as Kind, name, title: typeof value.title === 'string' ? value.title : name, text: clean },
+      ];
     } catch {
       return [];
     }
@@ -66,4 +77,5 @@ export const TEMPLATES: Template[] = Object.entries(files)
 
 export const templatesOf = (kind: Kind) => TEMPLATES.filter((template) => template.kind === kind);
 
-export const isKindName = (value: unknown): value is Kind => typeof value === 'string' && (KINDS as readonly string[]).includes(value);
+export const isKindName = (value: unknown): value is Kind =>
+  typeof value === 'string' && (KINDS as readonly string[]).includes(value);

@@ -26,11 +26,18 @@ interface ApiError {
   error?: { code?: string; message?: string; issues?: SaveResult['issues'] };
 }
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> & ApiError }> {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: Record<string, unknown> & ApiError }> {
   const response = await fetch(api(path), {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+    headers:
+      body === undefined
+        ? { Accept: 'application/json' }
+        : { Accept: 'application/json', 'Content-Type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const type = response.headers.get('content-type') ?? '';
@@ -76,7 +83,12 @@ const fail = (status: number, json: ApiError, fallback: string): SaveResult => (
  * if it is new, updates the open draft if there is one, else starts a new revision.
  * With `submit`, then sends it for review.
  */
-export async function saveToReceiver(slug: string, contentText: string, changeNote: string, submit: boolean): Promise<SaveResult> {
+export async function saveToReceiver(
+  slug: string,
+  contentText: string,
+  changeNote: string,
+  submit: boolean,
+): Promise<SaveResult> {
   try {
     const found = await call('GET', `documents/${encodeURIComponent(slug)}`);
     let revision: { id: string | number; issues?: SaveResult['issues']; state?: string } | undefined;
@@ -87,11 +99,17 @@ export async function saveToReceiver(slug: string, contentText: string, changeNo
     } else if (found.status === 200) {
       const open = found.json.open as { id: string | number; state: string } | null;
       if (open && (open.state === 'draft' || open.state === 'returned')) {
-        const updated = await call('PUT', `documents/${encodeURIComponent(slug)}/revisions/${open.id}`, { contentText, ...(changeNote ? { changeNote } : {}) });
+        const updated = await call('PUT', `documents/${encodeURIComponent(slug)}/revisions/${open.id}`, {
+          contentText,
+          ...(changeNote ? { changeNote } : {}),
+        });
         if (updated.status !== 200) return fail(updated.status, updated.json, '保存修订稿失败');
         revision = updated.json.revision as typeof revision;
       } else {
-        const added = await call('POST', `documents/${encodeURIComponent(slug)}/revisions`, { contentText, ...(changeNote ? { changeNote } : {}) });
+        const added = await call('POST', `documents/${encodeURIComponent(slug)}/revisions`, {
+          contentText,
+          ...(changeNote ? { changeNote } : {}),
+        });
         if (added.status !== 201) return fail(added.status, added.json, '新建修订稿失败');
         revision = added.json.revision as typeof revision;
       }
@@ -99,13 +117,21 @@ export async function saveToReceiver(slug: string, contentText: string, changeNo
     if (!revision) return { ok: false, message: '接收端的回应中没有修订稿' };
     if (submit) {
       const submitted = await call('POST', `documents/${encodeURIComponent(slug)}/revisions/${revision.id}/submit`, {});
-      if (submitted.status !== 200) return { ...fail(submitted.status, submitted.json, '提交审核失败'), slug, revisionId: revision.id };
-      return { ok: true, message: `已保存并提交审核（文件 ${slug}，修订稿 ${revision.id}），等待另一位工作人员审核后公开`, slug, revisionId: revision.id };
+      if (submitted.status !== 200)
+        return { ...fail(submitted.status, submitted.json, '提交审核失败'), slug, revisionId: revision.id };
+      return {
+        ok: true,
+        message: `已保存并提交审核（文件 ${slug}，修订稿 ${revision.id}），等待另一位工作人员审核后公开`,
+        slug,
+        revisionId: revision.id,
+      };
     }
     const issues = revision.issues ?? [];
     return {
       ok: true,
-      message: issues.length ? `已保存为草稿（文件 ${slug}），还有 ${issues.length} 处问题，修正后才能提交审核` : `已保存为草稿（文件 ${slug}，修订稿 ${revision.id}）`,
+      message: issues.length
+        ? `已保存为草稿（文件 ${slug}），还有 ${issues.length} 处问题，修正后才能提交审核`
+        : `已保存为草稿（文件 ${slug}，修订稿 ${revision.id}）`,
       slug,
       revisionId: revision.id,
       issues,

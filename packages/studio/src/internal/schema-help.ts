@@ -29,7 +29,8 @@ export interface JsonSchema {
 }
 
 /** The Chinese half of a "zh — en" description. */
-export const zhDescription = (schema: JsonSchema | undefined): string => schema?.description?.split(' — ')[0]?.trim() ?? '';
+export const zhDescription = (schema: JsonSchema | undefined): string =>
+  schema?.description?.split(' — ')[0]?.trim() ?? '';
 
 export interface FieldInfo {
   name: string;
@@ -44,7 +45,12 @@ export class SchemaHelp {
     let current = schema;
     for (let guard = 0; current.$ref && guard < 20; guard++) {
       const ref: string = current.$ref;
-      const target = ref === '#' ? this.root : ref.startsWith('#/$defs/') ? this.root.$defs?.[decodeURIComponent(ref.slice(8))] : undefined;
+      const target =
+        ref === '#'
+          ? this.root
+          : ref.startsWith('#/$defs/')
+            ? this.root.$defs?.[decodeURIComponent(ref.slice(8))]
+            : undefined;
       if (!target) break;
       // Keep a description written beside the $ref.
       current = current.description && !target.description ? { ...target, description: current.description } : target;
@@ -79,7 +85,8 @@ export class SchemaHelp {
         if (typeof segment === 'number') {
           if (schema.items) next.push(schema.items);
         } else if (schema.properties?.[segment]) next.push(schema.properties[segment]!);
-        else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') next.push(schema.additionalProperties);
+        else if (schema.additionalProperties && typeof schema.additionalProperties === 'object')
+          next.push(schema.additionalProperties);
       }
       value = value && typeof value === 'object' ? (value as Record<PathSegment, unknown>)[segment] : undefined;
       current = next.flatMap((schema) => this.expand(schema, value));
@@ -89,11 +96,18 @@ export class SchemaHelp {
   }
 
   /** The description of the field at `path` (else of the nearest field above it that has one). */
-  describe(path: readonly PathSegment[], document?: unknown): { text: string; path: PathSegment[]; schema?: JsonSchema } {
+  describe(
+    path: readonly PathSegment[],
+    document?: unknown,
+  ): { text: string; path: PathSegment[]; schema?: JsonSchema } {
     for (let depth = path.length; depth > 0; depth--) {
       const key = path[depth - 1]!;
       for (const parent of this.at(path.slice(0, depth - 1), document)) {
-        const property = typeof key === 'number' ? parent.items : (parent.properties?.[key] ?? (typeof parent.additionalProperties === 'object' ? parent.additionalProperties : undefined));
+        const property =
+          typeof key === 'number'
+            ? parent.items
+            : (parent.properties?.[key] ??
+              (typeof parent.additionalProperties === 'object' ? parent.additionalProperties : undefined));
         if (!property) continue;
         const text = zhDescription(property) || zhDescription(this.resolve(property));
         if (text) return { text, path: path.slice(0, depth), schema: property };
@@ -107,7 +121,8 @@ export class SchemaHelp {
     const out = new Map<string, FieldInfo>();
     for (const schema of this.at(path, document)) {
       for (const [name, property] of Object.entries(schema.properties ?? {})) {
-        if (!out.has(name)) out.set(name, { name, schema: property, required: schema.required?.includes(name) ?? false });
+        if (!out.has(name))
+          out.set(name, { name, schema: property, required: schema.required?.includes(name) ?? false });
       }
     }
     return [...out.values()];
@@ -130,7 +145,14 @@ export class SchemaHelp {
     if (resolved.enum) return `可选值：${resolved.enum.map((v) => JSON.stringify(v)).join('、')}`;
     if (resolved.const !== undefined) return `固定为 ${JSON.stringify(resolved.const)}`;
     const type = Array.isArray(resolved.type) ? resolved.type[0] : resolved.type;
-    const words: Record<string, string> = { string: '文本', number: '数字', integer: '整数', boolean: '是或否（true / false）', array: '列表 [ … ]', object: '对象 { … }' };
+    const words: Record<string, string> = {
+      string: '文本',
+      number: '数字',
+      integer: '整数',
+      boolean: '是或否（true / false）',
+      array: '列表 [ … ]',
+      object: '对象 { … }',
+    };
     let text = (type && words[type]) || (resolved.oneOf || resolved.anyOf ? '几种形式之一' : '');
     if (resolved.format === 'date') text = '日期（YYYY-MM-DD）';
     if (resolved.minimum !== undefined && type !== 'integer') text += `，不小于 ${resolved.minimum}`;

@@ -58,7 +58,14 @@ export function table3Rows(ctx: TableContext): Table3Row[] {
     const label = `（${ORDINALS[i]}）${outcomeName(ctx, outcome)}`;
     rows.push({ label, kind: cases.length ? 'category' : 'row', counts: outcomeCounts(ctx.report, outcome) });
     const entry = apps.outcomes[outcome] as Record<string, ApplicantCounts | undefined> | undefined;
-    cases.forEach((c, j) => rows.push({ label: `${j + 1}.${ctx.t(`annual.case.${c}` as MessageKey)}`, context: `${outcomeName(ctx, outcome)}：`, kind: 'case', counts: entry?.[c] ?? {} }));
+    cases.forEach((c, j) =>
+      rows.push({
+        label: `${j + 1}.${ctx.t(`annual.case.${c}` as MessageKey)}`,
+        context: `${outcomeName(ctx, outcome)}：`,
+        kind: 'case',
+        counts: entry?.[c] ?? {},
+      }),
+    );
   });
   rows.push({ label: ctx.t('annual.row.outcomesTotal'), kind: 'total', counts: outcomesTotal(ctx.report) });
   rows.push({ label: ctx.t('annual.row.carriedForward'), kind: 'row', counts: apps.carriedForward ?? {} });
@@ -92,9 +99,11 @@ export function applicationsTable(ctx: TableContext): TemplateResult {
       </thead>
       <tbody>
         ${rows.map(
-          (row, i) => html`${i === resultsAt
+          (row, i) => html`${
+            i === resultsAt
               ? html`<tr class="heading-row"><th scope="rowgroup" colspan=${APPLICANT_COLUMNS.length + 2}>${ctx.t('annual.row.results')}</th></tr>`
-              : nothing}
+              : nothing
+          }
             <tr class=${row.kind}>
               <th scope="row">${row.context ? html`<span class="visually-hidden">${row.context}</span>` : nothing}${row.label}</th>
               ${APPLICANT_COLUMNS.map((column) => html`<td class="num">${cell(ctx, row.counts[column])}</td>`)}
@@ -108,14 +117,35 @@ export function applicationsTable(ctx: TableContext): TemplateResult {
 
 /** Table 三 as CSV: every row, the six columns and 总计, as numbers. */
 export function applicationsCsv(ctx: TableContext): CsvCell[][] {
-  const head = [ctx.t('annual.col.item'), ...APPLICANT_COLUMNS.map((column) => (column === 'person' ? ctx.t('annual.col.person') : `${ctx.t('annual.col.organisations')}：${ctx.t(`annual.col.${column}`)}`)), ctx.t('annual.col.total')];
-  return [head, ...table3Rows(ctx).map((row) => [`${row.context ?? ''}${row.label}`, ...APPLICANT_COLUMNS.map((column) => applicantCount(row.counts, column)), applicantTotal(row.counts)])];
+  const head = [
+    ctx.t('annual.col.item'),
+    ...APPLICANT_COLUMNS.map((column) =>
+      column === 'person'
+        ? ctx.t('annual.col.person')
+        : `${ctx.t('annual.col.organisations')}：${ctx.t(`annual.col.${column}`)}`,
+    ),
+    ctx.t('annual.col.total'),
+  ];
+  return [
+    head,
+    ...table3Rows(ctx).map((row) => [
+      `${row.context ?? ''}${row.label}`,
+      ...APPLICANT_COLUMNS.map((column) => applicantCount(row.counts, column)),
+      applicantTotal(row.counts),
+    ]),
+  ];
 }
 
 type CountRow = readonly [name: string, ...counts: Array<number | undefined>];
 
 /** A small table of counts: a row header per row, the numbers right-aligned, in its own scrolling region. */
-function countsTable(ctx: TableContext, name: { region: string; caption: string }, head: string[], rows: ReadonlyArray<CountRow>, digits = 0): TemplateResult {
+function countsTable(
+  ctx: TableContext,
+  name: { region: string; caption: string },
+  head: string[],
+  rows: ReadonlyArray<CountRow>,
+  digits = 0,
+): TemplateResult {
   return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${regionName(ctx, name.region)}>
     <table>
       <caption class="visually-hidden">${name.caption}</caption>
@@ -132,8 +162,16 @@ function countsTable(ctx: TableContext, name: { region: string; caption: string 
 /** 二、主动公开政府信息情况: the template's three small tables. */
 export function proactiveTables(ctx: TableContext): TemplateResult {
   const p = ctx.report.proactive ?? {};
-  const issued = (['rules', 'normativeDocuments'] as const).map((key): CountRow => [ctx.t(`annual.proactive.${key}`), p[key]?.made, p[key]?.repealed, p[key]?.inForce]);
-  const decisions = (['licensing', 'penalties', 'enforcement'] as const).map((key): CountRow => [ctx.t(`annual.proactive.${key}`), p[key]]);
+  const issued = (['rules', 'normativeDocuments'] as const).map((key): CountRow => [
+    ctx.t(`annual.proactive.${key}`),
+    p[key]?.made,
+    p[key]?.repealed,
+    p[key]?.inForce,
+  ]);
+  const decisions = (['licensing', 'penalties', 'enforcement'] as const).map((key): CountRow => [
+    ctx.t(`annual.proactive.${key}`),
+    p[key],
+  ]);
   const named = (label: string) => ({ region: label, caption: label });
   const content = ctx.t('annual.proactive.content');
   return html`${countsTable(ctx, named(`${ctx.t('annual.proactive.rules')}、${ctx.t('annual.proactive.normativeDocuments')}`), [content, ctx.t('annual.proactive.made'), ctx.t('annual.proactive.repealed'), ctx.t('annual.proactive.inForce')], issued)}
@@ -148,7 +186,15 @@ export function appealsTable(ctx: TableContext): TemplateResult {
   return countsTable(
     ctx,
     { region: ctx.t('annual.tableOf', { name: section }), caption: section },
-    [ctx.t('annual.appeals.kind'), ...APPEAL_RESULTS.map((result) => ctx.t(`annual.appeals.${result}`)), ctx.t('annual.appeals.total')],
-    APPEAL_KINDS.map((kind): CountRow => [ctx.t(`annual.appeals.${kind}`), ...APPEAL_RESULTS.map((result) => appeals[kind]?.[result]), appealTotal(appeals[kind])]),
+    [
+      ctx.t('annual.appeals.kind'),
+      ...APPEAL_RESULTS.map((result) => ctx.t(`annual.appeals.${result}`)),
+      ctx.t('annual.appeals.total'),
+    ],
+    APPEAL_KINDS.map((kind): CountRow => [
+      ctx.t(`annual.appeals.${kind}`),
+      ...APPEAL_RESULTS.map((result) => appeals[kind]?.[result]),
+      appealTotal(appeals[kind]),
+    ]),
   );
 }

@@ -2,13 +2,19 @@
 import { rootIssue, type GkIssue } from '@gongkai/core';
 
 /** `bytes` are exactly those received (a signature check hashes them); `text` is their UTF-8 reading, as response.text() gives it. */
-export type FetchTextResult = { ok: true; text: string; bytes: Uint8Array<ArrayBuffer>; headers: Headers } | { ok: false; issue: GkIssue };
+export type FetchTextResult =
+  { ok: true; text: string; bytes: Uint8Array<ArrayBuffer>; headers: Headers } | { ok: false; issue: GkIssue };
 
 /**
  * `reload` bypasses the HTTP cache: a retry after a failure must ask the server
  * again, not replay a cached error page.
  */
-export async function fetchText(url: string, timeoutMs: number, signal: AbortSignal, reload = false): Promise<FetchTextResult> {
+export async function fetchText(
+  url: string,
+  timeoutMs: number,
+  signal: AbortSignal,
+  reload = false,
+): Promise<FetchTextResult> {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const onAbort = () => timeout.abort();
@@ -27,7 +33,9 @@ export async function fetchText(url: string, timeoutMs: number, signal: AbortSig
       if (response.status === 410) {
         const reason = await response
           .json()
-          .then((body: { error?: { reason?: unknown } }) => (typeof body?.error?.reason === 'string' ? body.error.reason : ''))
+          .then((body: { error?: { reason?: unknown } }) =>
+            typeof body?.error?.reason === 'string' ? body.error.reason : '',
+          )
           .catch(() => '');
         return { ok: false, issue: rootIssue('load.withdrawn', { url: label, reason: reason || 'HTTP 410' }) };
       }

@@ -23,12 +23,18 @@ import type { CSSResultOrNative } from 'lit';
 export const LIGHT_DOM_ATTRIBUTE = 'light-dom';
 
 /** What comes before an element's own rules: the reset against the page (scoped like every rule). */
-const RESET = ((all) => `:host ${all},:host ${all}::before,:host ${all}::after{all:revert}:host svg *{all:revert-layer}`)(`:where(:not(svg *,[${LIGHT_DOM_ATTRIBUTE}]))`);
+const RESET = ((all) =>
+  `:host ${all},:host ${all}::before,:host ${all}::after{all:revert}:host svg *{all:revert-layer}`)(
+  `:where(:not(svg *,[${LIGHT_DOM_ATTRIBUTE}]))`,
+);
 
 const sheets = new Map<string, CSSStyleSheet>();
 
 /** Light-DOM mode needs constructable stylesheets in the document (Safari 16.4+, Chrome 73+, Firefox 101+); without them elements keep their shadow root. */
-export const canRenderLight = typeof Document !== 'undefined' && 'adoptedStyleSheets' in Document.prototype && 'replaceSync' in CSSStyleSheet.prototype;
+export const canRenderLight =
+  typeof Document !== 'undefined' &&
+  'adoptedStyleSheets' in Document.prototype &&
+  'replaceSync' in CSSStyleSheet.prototype;
 
 /** The top-level parts of a selector list (commas inside :is(), :not() or [] do not split). */
 export function splitList(list: string): string[] {
@@ -89,7 +95,9 @@ function scopeRules(rules: CSSRuleList, tag: string, owner: CSSStyleSheet | CSSG
     const rule = rules[i]!;
     if (rule instanceof CSSStyleRule) {
       const before = rule.selectorText;
-      rule.selectorText = splitList(before).map((part) => scopeSelector(part, tag)).join(',');
+      rule.selectorText = splitList(before)
+        .map((part) => scopeSelector(part, tag))
+        .join(',');
       if (rule.selectorText === before) owner.deleteRule(i);
     } else if (rule instanceof CSSGroupingRule) {
       scopeRules(rule.cssRules, tag, rule);
@@ -109,7 +117,14 @@ export function adoptLightStyles(host: HTMLElement, styles: CSSResultOrNative[],
   let sheet = sheets.get(key);
   if (!sheet) {
     sheet = new CSSStyleSheet();
-    sheet.replaceSync((extra ? '' : RESET) + styles.map((style) => (style instanceof CSSStyleSheet ? [...style.cssRules].map((rule) => rule.cssText).join('') : style.cssText)).join(''));
+    sheet.replaceSync(
+      (extra ? '' : RESET) +
+        styles
+          .map((style) =>
+            style instanceof CSSStyleSheet ? [...style.cssRules].map((rule) => rule.cssText).join('') : style.cssText,
+          )
+          .join(''),
+    );
     scopeRules(sheet.cssRules, tag, sheet);
     sheets.set(key, sheet);
   }

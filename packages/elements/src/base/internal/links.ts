@@ -17,7 +17,9 @@ export function rel(url: string | undefined): string | undefined {
  * there, so the next Tab starts in it. A field is brought to the middle of the screen.
  */
 export function followLink(event: Event, root: ParentNode): void {
-  const target = root.querySelector<HTMLElement>(`#${CSS.escape((event.currentTarget as Element).getAttribute('href')!.slice(1))}`);
+  const target = root.querySelector<HTMLElement>(
+    `#${CSS.escape((event.currentTarget as Element).getAttribute('href')!.slice(1))}`,
+  );
   if (!target) return;
   event.preventDefault();
   target.scrollIntoView({ block: target.localName === 'input' ? 'center' : 'start' });

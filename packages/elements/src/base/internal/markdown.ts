@@ -64,7 +64,9 @@ function block(node: MarkdownBlock, text: TextRenderer): TemplateResult {
       return html`${inlines(node.children, text)}`;
     case 'list': {
       const items = node.items.map((item) => html`<li>${blocks(item, text)}</li>`);
-      return node.ordered ? html`<ol start=${ifDefined(node.start === 1 ? undefined : node.start)}>${items}</ol>` : html`<ul>${items}</ul>`;
+      return node.ordered
+        ? html`<ol start=${ifDefined(node.start === 1 ? undefined : node.start)}>${items}</ol>`
+        : html`<ul>${items}</ul>`;
     }
     case 'quote':
       return html`<blockquote>${blocks(node.children, text)}</blockquote>`;
@@ -77,15 +79,17 @@ function block(node: MarkdownBlock, text: TextRenderer): TemplateResult {
             ${node.head.map((cell, i) => html`<th scope="col" align=${ifDefined(node.align[i] ?? undefined)}>${inlines(cell, text)}</th>`)}
           </tr>
         </thead>
-        ${node.rows.length
-          ? html`<tbody>
+        ${
+          node.rows.length
+            ? html`<tbody>
               ${node.rows.map(
                 (row) => html`<tr>
                   ${row.map((cell, i) => html`<td align=${ifDefined(node.align[i] ?? undefined)}>${inlines(cell, text)}</td>`)}
                 </tr>`,
               )}
             </tbody>`
-          : nothing}
+            : nothing
+        }
       </table>`;
     case 'rule':
       return html`<hr />`;

@@ -20,7 +20,8 @@ export const NARROW_EM = 40;
 export const NARROW_CLASS = 'gk-narrow';
 
 /** Read once, when the styles are made: the same answer for every element of the page. */
-export const containerQueries = typeof CSS !== 'undefined' && typeof CSS.supports === 'function' && CSS.supports('container-type', 'inline-size');
+export const containerQueries =
+  typeof CSS !== 'undefined' && typeof CSS.supports === 'function' && CSS.supports('container-type', 'inline-size');
 
 /** The root's own classes: in the fallback they join the narrow class (`.gk-narrow.gk-elder x`), they are not inside it. */
 const ROOT_CLASS = /^\.gk-(?:elder|ready|root)(?![\w-])/;
@@ -28,14 +29,18 @@ const ROOT_CLASS = /^\.gk-(?:elder|ready|root)(?![\w-])/;
 /** Every selector of flat rules (no nested at-rules) put under the narrow class. */
 function underClass(text: string): string {
   return text.replace(/([^{}]+)\{([^{}]*)\}/g, (_, selectors: string, body: string) => {
-    const scoped = splitList(selectors).map((selector) => (ROOT_CLASS.test(selector) ? `.${NARROW_CLASS}${selector}` : `.${NARROW_CLASS} ${selector}`));
+    const scoped = splitList(selectors).map((selector) =>
+      ROOT_CLASS.test(selector) ? `.${NARROW_CLASS}${selector}` : `.${NARROW_CLASS} ${selector}`,
+    );
     return `${scoped.join(',')}{${body}}`;
   });
 }
 
 /** Rules that apply only in the narrow layout. */
 export function narrow(rules: CSSResult): CSSResult {
-  return unsafeCSS(containerQueries ? `@container (max-width: ${NARROW_EM}em){${rules.cssText}}` : underClass(rules.cssText));
+  return unsafeCSS(
+    containerQueries ? `@container (max-width: ${NARROW_EM}em){${rules.cssText}}` : underClass(rules.cssText),
+  );
 }
 
 /** Whether a root whose content is `width` px wide takes the narrow layout: what the container query asks, in the root's own em. */
@@ -70,7 +75,9 @@ export class NarrowController implements ReactiveController {
   }
 
   hostConnected(): void {
-    observer ??= new ResizeObserver((entries) => requestAnimationFrame(() => entries.forEach((entry) => check(entry.target))));
+    observer ??= new ResizeObserver((entries) =>
+      requestAnimationFrame(() => entries.forEach((entry) => check(entry.target))),
+    );
     observer.observe(this.host.renderRoot as Element);
   }
 

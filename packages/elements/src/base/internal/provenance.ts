@@ -44,7 +44,12 @@ export interface ProvenanceHost extends ReactiveControllerHost, HTMLElement {
 /** A county calendar day from an ISO time (the publishing office's day, not UTC's). */
 function countyDay(iso: string): string {
   try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(new Date(iso));
   } catch {
     return iso.slice(0, 10);
   }
@@ -52,7 +57,11 @@ function countyDay(iso: string): string {
 
 async function fetchJson(url: string, timeoutMs: number, signal: AbortSignal): Promise<unknown> {
   const timeout = AbortSignal.timeout ? AbortSignal.timeout(timeoutMs) : undefined;
-  const response = await fetch(url, { signal: timeout && 'any' in AbortSignal ? AbortSignal.any([signal, timeout]) : signal, credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  const response = await fetch(url, {
+    signal: timeout && 'any' in AbortSignal ? AbortSignal.any([signal, timeout]) : signal,
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json' },
+  });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return response.json();
 }
@@ -73,7 +82,8 @@ export class Provenance {
     const sheet = provenanceStyles.styleSheet;
     if (!root) {
       if (host.hasAttribute(LIGHT_DOM_ATTRIBUTE)) adoptLightStyles(host, [provenanceStyles], 'provenance');
-    } else if (sheet && Array.isArray(root.adoptedStyleSheets) && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    } else if (sheet && Array.isArray(root.adoptedStyleSheets) && !root.adoptedStyleSheets.includes(sheet))
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   /** Stops fetching (a new src, the element removed). */
@@ -112,7 +122,13 @@ export class Provenance {
     }
   }
 
-  private async loadChanges(address: PublishedAddress, history: PublishedHistory, loaded: number | null, text: string, signal: AbortSignal): Promise<void> {
+  private async loadChanges(
+    address: PublishedAddress,
+    history: PublishedHistory,
+    loaded: number | null,
+    text: string,
+    signal: AbortSignal,
+  ): Promise<void> {
     const shown = history.versions.find((v) => v.version === loaded);
     if (!shown || !shown.major || shown.version <= 1) return;
     const previous = history.versions.find((v) => v.version < shown.version);
@@ -150,7 +166,9 @@ export class Provenance {
     const shown = this.verdict?.version;
     const dates = [
       history.firstPublished ? this.t('provenance.published', { date: this.date(history.firstPublished) }) : '',
-      history.updated && history.updated !== history.firstPublished ? this.t('provenance.updated', { date: this.date(history.updated) }) : '',
+      history.updated && history.updated !== history.firstPublished
+        ? this.t('provenance.updated', { date: this.date(history.updated) })
+        : '',
       shown ? this.t('provenance.version', { version: shown.version }) : '',
     ].filter(Boolean);
     return html`<section class="provenance" part="provenance" aria-label=${this.t('provenance.label')}>
@@ -179,7 +197,10 @@ export class Provenance {
         const statement = verdict.statement!;
         return statement.reviewed
           ? this.t('provenance.verified', { publisher: statement.publisher, reviewer: statement.reviewer ?? '' })
-          : this.t('provenance.verifiedUnreviewed', { publisher: statement.publisher, reason: statement.unreviewedReason ?? '' });
+          : this.t('provenance.verifiedUnreviewed', {
+              publisher: statement.publisher,
+              reason: statement.unreviewedReason ?? '',
+            });
       }
       case 'verified-bytes':
         return this.t('provenance.verifiedBytes');
@@ -187,10 +208,18 @@ export class Provenance {
         return this.t('provenance.tampered');
       case 'mismatch':
         return verdict.claimed
-          ? this.t('provenance.mismatch', { signed: this.t('provenance.versionOf', verdict.claimed), loaded: this.t('provenance.versionOf', { slug: this.history?.slug ?? '', version: verdict.version?.version ?? '' }) })
+          ? this.t('provenance.mismatch', {
+              signed: this.t('provenance.versionOf', verdict.claimed),
+              loaded: this.t('provenance.versionOf', {
+                slug: this.history?.slug ?? '',
+                version: verdict.version?.version ?? '',
+              }),
+            })
           : this.t('provenance.notInHistory');
       case 'wrong-key':
-        return this.t('provenance.wrongKey', { expected: this.t(verdict.pinned ? 'provenance.expectedPinned' : 'provenance.expectedPublished') });
+        return this.t('provenance.wrongKey', {
+          expected: this.t(verdict.pinned ? 'provenance.expectedPinned' : 'provenance.expectedPublished'),
+        });
       case 'bad-signature':
         return this.t('provenance.badSignature');
       case 'unsigned':
@@ -209,9 +238,11 @@ export class Provenance {
     const failed = !verified && verdict.status !== 'unsupported' && verdict.status !== 'unsupported-alg';
     return html`<p class="verdict ${verified ? 'verdict-verified' : failed ? 'verdict-failed' : ''}" role="status" data-verdict=${verdict.status} part="verdict">
       ${this.verdictText(verdict)}
-      ${verified && verdict.keyId
-        ? html`<span class="key">${this.t('provenance.keyNote', { keyId: verdict.keyId, pinned: verdict.pinned ? this.t('provenance.pinned') : '' })}</span>`
-        : nothing}
+      ${
+        verified && verdict.keyId
+          ? html`<span class="key">${this.t('provenance.keyNote', { keyId: verdict.keyId, pinned: verdict.pinned ? this.t('provenance.pinned') : '' })}</span>`
+          : nothing
+      }
     </p>`;
   }
 
@@ -221,9 +252,10 @@ export class Provenance {
     const list = changes.list.slice(0, MAX_CHANGES);
     return html`<div class="changes" part="changes">
       <p>${this.t('provenance.changesTitle', { date: this.date(changes.version.publishedAt) })}</p>
-      ${list.length === 0
-        ? html`<p>${this.t('provenance.changesNone')}</p>`
-        : html`<ul>
+      ${
+        list.length === 0
+          ? html`<p>${this.t('provenance.changesNone')}</p>`
+          : html`<ul>
             ${list.map(
               (c) => html`<li>
                 ${c.label}：<span class="figure">${c.before || this.t('provenance.empty')}</span> <span aria-hidden="true">→</span
@@ -231,7 +263,8 @@ export class Provenance {
                 <span class="figure">${c.after || this.t('provenance.empty')}</span>
               </li>`,
             )}
-          </ul>`}
+          </ul>`
+      }
       ${changes.list.length > list.length ? html`<p>${this.t('provenance.changesMore', { count: changes.list.length - list.length })}</p>` : nothing}
     </div>`;
   }

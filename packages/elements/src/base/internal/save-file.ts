@@ -13,7 +13,8 @@ let helpCount = 0;
 /** The gk-* element a button belongs to (its shadow root's host, or in light-DOM mode the root's parent). */
 function languageOf(node: Element): Lang {
   const root = node.closest('.gk-root');
-  const host = root && (((root.getRootNode() as ShadowRoot).host ?? root.parentElement) as (Element & { language?: Lang }) | null);
+  const host =
+    root && (((root.getRootNode() as ShadowRoot).host ?? root.parentElement) as (Element & { language?: Lang }) | null);
   return host?.language ?? 'zh-CN';
 }
 

@@ -18,8 +18,14 @@ export function baseArgTypes(dataDescription: string) {
     'heading-level': { control: false },
     timeout: { control: 'number' },
     // Shown in the docs tables from the manifest; the stories under 嵌入现有网站 Embedding show them at work.
-    elder: { control: false, description: '长者模式 Elder mode (or `<html class="gk-elder">`): see 嵌入现有网站 Embedding' },
-    lightDom: { control: false, description: 'Light-DOM mode, read when the element first connects: see 嵌入现有网站 Embedding' },
+    elder: {
+      control: false,
+      description: '长者模式 Elder mode (or `<html class="gk-elder">`): see 嵌入现有网站 Embedding',
+    },
+    lightDom: {
+      control: false,
+      description: 'Light-DOM mode, read when the element first connects: see 嵌入现有网站 Embedding',
+    },
     'light-dom': { control: false },
   } as const;
 }

@@ -68,15 +68,25 @@ export const visible = (element: Element) => {
 export function smallTargets(element: Element, min: number, alsoInline = ''): string[] {
   const found: string[] = [];
   for (const inner of deep(rootOf(element))) {
-    const focusable = inner.matches('a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])');
+    const focusable = inner.matches(
+      'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])',
+    );
     if (!focusable || !visible(inner) || inner.closest('.honeypot')) continue;
-    if (inner.closest('svg') || inner.matches('.table-scroll, .data-table') || inner.closest('.prose p, .prose li, .term-definition')) continue;
+    if (
+      inner.closest('svg') ||
+      inner.matches('.table-scroll, .data-table') ||
+      inner.closest('.prose p, .prose li, .term-definition')
+    )
+      continue;
     if (alsoInline && inner.matches(alsoInline)) continue;
     let rect = inner.getBoundingClientRect();
     const labels = (inner as HTMLInputElement).labels;
-    if (labels?.length && /checkbox|radio/.test((inner as HTMLInputElement).type)) rect = labels[0]!.getBoundingClientRect();
+    if (labels?.length && /checkbox|radio/.test((inner as HTMLInputElement).type))
+      rect = labels[0]!.getBoundingClientRect();
     if (rect.width < min - 0.5 || rect.height < min - 0.5) {
-      found.push(`${inner.localName}${inner.className ? `.${String(inner.className).trim().replace(/\s+/g, '.')}` : ''} "${inner.textContent!.trim().slice(0, 20)}" ${Math.round(rect.width)}×${Math.round(rect.height)}`);
+      found.push(
+        `${inner.localName}${inner.className ? `.${String(inner.className).trim().replace(/\s+/g, '.')}` : ''} "${inner.textContent!.trim().slice(0, 20)}" ${Math.round(rect.width)}×${Math.round(rect.height)}`,
+      );
     }
   }
   return found;

@@ -28,7 +28,14 @@ export function buildTree(items: BudgetItem[], rootName: string): BudgetNode {
     for (let index = 0; index < list.length; index++) {
       const item = list[index]!;
       const id = item.code ?? `${prefix}${index}`;
-      const node: BudgetNode = { id, name: item.name, values: item.values, children: [], parent, depth: parent.depth + 1 };
+      const node: BudgetNode = {
+        id,
+        name: item.name,
+        values: item.values,
+        children: [],
+        parent,
+        depth: parent.depth + 1,
+      };
       if (item.code) node.code = item.code;
       if (item.note) node.note = item.note;
       parent.children.push(node);

@@ -22,7 +22,18 @@ import type { ChartInteraction } from '../../charts/interaction.js';
 import { lineChart, type LineSeries } from '../../charts/lines.js';
 import { CATEGORY_COLORS, PAIR_COLORS, categoryColor } from '../../charts/palette.js';
 import { treemapChart } from '../../charts/treemap.js';
-import { amount, bestAmount, buildTree, flatten, plannedAmount, previousYear, rowFor, sortedYears, stageMeasure, type BudgetNode } from './model.js';
+import {
+  amount,
+  bestAmount,
+  buildTree,
+  flatten,
+  plannedAmount,
+  previousYear,
+  rowFor,
+  sortedYears,
+  stageMeasure,
+  type BudgetNode,
+} from './model.js';
 
 export interface ViewContext {
   doc: GkBudget;
@@ -47,7 +58,14 @@ export interface ViewContext {
   moreRows(): void;
 }
 
-const SANGONG_KEYS = ['travelAbroad', 'vehiclePurchase', 'vehicleOperation', 'reception', 'meeting', 'training'] as const;
+const SANGONG_KEYS = [
+  'travelAbroad',
+  'vehiclePurchase',
+  'vehicleOperation',
+  'reception',
+  'meeting',
+  'training',
+] as const;
 type SangongRow = NonNullable<GkBudget['sangong']>[number];
 
 /** The document's unit in the reader's language: 万元 / 10,000 yuan. */
@@ -77,7 +95,8 @@ interface Column<R> {
 
 function tabulate<R>(ctx: ViewContext, caption: string, columns: Column<R>[], rows: R[], unitInHeads = true) {
   const unit = unitName(ctx);
-  const head = (column: Column<R>) => (column.kind === 'money' && unitInHeads ? `${column.head}（${unit}）` : column.head);
+  const head = (column: Column<R>) =>
+    column.kind === 'money' && unitInHeads ? `${column.head}（${unit}）` : column.head;
   const text = (column: Column<R>, row: R): string => {
     const value = column.get(row);
     if (value === undefined) return '—';
@@ -97,20 +116,36 @@ function tabulate<R>(ctx: ViewContext, caption: string, columns: Column<R>[], ro
     head: ordered.map(head),
     rows: rows.map((row) => ordered.map((column) => text(column, row))),
   };
-  const csvHead = (column: Column<R>) => (column.kind === 'percent' || column.kind === 'change' ? `${column.head}（%）` : head(column));
+  const csvHead = (column: Column<R>) =>
+    column.kind === 'percent' || column.kind === 'change' ? `${column.head}（%）` : head(column);
   const csv: CsvCell[][] = [columns.map(csvHead), ...rows.map((row) => columns.map((column) => raw(column, row)))];
   return { table, csv };
 }
 
-const codeColumn = <R extends { node: BudgetNode }>(ctx: ViewContext): Column<R> => ({ head: ctx.t('budget.col.code'), kind: 'text', get: (r) => r.node.code ?? '' });
-const nameColumn = <R extends { node: BudgetNode }>(ctx: ViewContext): Column<R> => ({ head: ctx.t('budget.col.name'), kind: 'text', get: (r) => r.node.name, rowHeader: true });
+const codeColumn = <R extends { node: BudgetNode }>(ctx: ViewContext): Column<R> => ({
+  head: ctx.t('budget.col.code'),
+  kind: 'text',
+  get: (r) => r.node.code ?? '',
+});
+const nameColumn = <R extends { node: BudgetNode }>(ctx: ViewContext): Column<R> => ({
+  head: ctx.t('budget.col.name'),
+  kind: 'text',
+  get: (r) => r.node.name,
+  rowHeader: true,
+});
 
 /** The frame every chart view shares; the CSV is named after the document and the view. */
 function frame(
   ctx: ViewContext,
   id: string,
   interaction: ChartInteraction,
-  parts: { summary: string; chart: TemplateResult; tabulated: { table: DataTable; csv: CsvCell[][] }; before?: unknown; after?: unknown },
+  parts: {
+    summary: string;
+    chart: TemplateResult;
+    tabulated: { table: DataTable; csv: CsvCell[][] };
+    before?: unknown;
+    after?: unknown;
+  },
 ): TemplateResult {
   return chartFigure({
     id: ctx.scopedId(id),
@@ -122,7 +157,11 @@ function frame(
     tableOpen: ctx.isTableOpen(id),
     startOpen: ctx.elder,
     onToggleTable: () => ctx.toggleTable(id),
-    labels: { showTable: ctx.t('chart.showTable'), hideTable: ctx.t('chart.hideTable'), download: ctx.t('chart.download') },
+    labels: {
+      showTable: ctx.t('chart.showTable'),
+      hideTable: ctx.t('chart.hideTable'),
+      download: ctx.t('chart.download'),
+    },
     before: parts.before,
     after: parts.after,
   });
@@ -147,13 +186,22 @@ function levelItems(ctx: ViewContext) {
 /** "2018年医疗卫生与计划生育支出预算1.23亿元，比上年增长5.2%，其中公立医院占42%。" */
 export function levelSummary(ctx: ViewContext): string {
   const { measure, year, total, rows } = levelItems(ctx);
-  let text = ctx.t('budget.sum.total', { year, name: levelName(ctx), measure: ctx.t(`budget.stageWord.${ctx.doc.stage}`), amount: money(ctx, total) });
+  let text = ctx.t('budget.sum.total', {
+    year,
+    name: levelName(ctx),
+    measure: ctx.t(`budget.stageWord.${ctx.doc.stage}`),
+    amount: money(ctx, total),
+  });
   const previous = previousYear(ctx.doc, year);
-  const before = previous === undefined ? undefined : (amount(ctx.level, previous, measure) ?? bestAmount(ctx.level, previous));
+  const before =
+    previous === undefined ? undefined : (amount(ctx.level, previous, measure) ?? bestAmount(ctx.level, previous));
   if (before !== undefined && before > 0) text += changeClause(ctx, relativeChange(total, before));
   const largest = rows[0];
   if (largest && total > 0 && rows.length > 1) {
-    text += ctx.t('budget.sum.largest', { name: largest.node.name, share: formatPercent(largest.value / total, ctx.lang, 0) });
+    text += ctx.t('budget.sum.largest', {
+      name: largest.node.name,
+      share: formatPercent(largest.value / total, ctx.lang, 0),
+    });
   }
   return end(ctx, text);
 }
@@ -161,20 +209,29 @@ export function levelSummary(ctx: ViewContext): string {
 /** "，比上年增长5.2%" / "，与上年持平". */
 function changeClause(ctx: ViewContext, change: number): string {
   if (Math.abs(change) < 0.0005) return ctx.t('budget.sum.flat');
-  return ctx.t('budget.sum.change', { direction: ctx.t(change > 0 ? 'budget.sum.up' : 'budget.sum.down'), change: formatPercent(Math.abs(change), ctx.lang) });
+  return ctx.t('budget.sum.change', {
+    direction: ctx.t(change > 0 ? 'budget.sum.up' : 'budget.sum.down'),
+    change: formatPercent(Math.abs(change), ctx.lang),
+  });
 }
 
 /** The open level's rows, share and table, and its summary sentence (written once: it is also the table's caption). */
 function levelTable(ctx: ViewContext) {
   const { total, rows } = levelItems(ctx);
-  const share = (value: number) => ctx.t('chart.share', { share: formatPercent(total > 0 ? value / total : 0, ctx.lang) });
+  const share = (value: number) =>
+    ctx.t('chart.share', { share: formatPercent(total > 0 ? value / total : 0, ctx.lang) });
   const summary = levelSummary(ctx);
-  const tabulated = tabulate<(typeof rows)[number]>(ctx, summary, [
-    codeColumn(ctx),
-    nameColumn(ctx),
-    { head: ctx.t('budget.col.money'), kind: 'money', get: (r) => r.value },
-    { head: ctx.t('budget.col.share'), kind: 'percent', get: (r) => ratio(r.value, total) },
-  ], rows);
+  const tabulated = tabulate<(typeof rows)[number]>(
+    ctx,
+    summary,
+    [
+      codeColumn(ctx),
+      nameColumn(ctx),
+      { head: ctx.t('budget.col.money'), kind: 'money', get: (r) => r.value },
+      { head: ctx.t('budget.col.share'), kind: 'percent', get: (r) => ratio(r.value, total) },
+    ],
+    rows,
+  );
   return { rows, share, tabulated, summary };
 }
 
@@ -208,7 +265,17 @@ export function barsView(ctx: ViewContext, breadcrumbs: unknown): TemplateResult
     id: node.id,
     label: itemLabel(node),
     note: share(value),
-    bars: [{ id: node.id, label: itemLabel(node), value, display: money(ctx, value), detail: share(value), drillable: node.children.length > 0, color: categoryColor(index) }],
+    bars: [
+      {
+        id: node.id,
+        label: itemLabel(node),
+        value,
+        display: money(ctx, value),
+        detail: share(value),
+        drillable: node.children.length > 0,
+        color: categoryColor(index),
+      },
+    ],
   }));
   return barFrame(ctx, 'bars', ctx.primary, summary, groups, tabulated, breadcrumbs);
 }
@@ -223,12 +290,25 @@ function barFrame(
   before?: unknown,
 ): TemplateResult {
   interaction.setItems(groups.flatMap((group) => group.bars));
-  return frame(ctx, id, interaction, { summary, chart: barChart({ groups, width: ctx.width, label: summary, interaction }), tabulated, before });
+  return frame(ctx, id, interaction, {
+    summary,
+    chart: barChart({ groups, width: ctx.width, label: summary, interaction }),
+    tabulated,
+    before,
+  });
 }
 
 /** Two bars per row (budget and final, last year and this year, limit and balance), never summed. */
 function pair(id: string, label: string, first: BarDatum, second: BarDatum, note?: string): BarGroup {
-  return { id, label, ...(note ? { note } : {}), bars: [{ ...first, color: PAIR_COLORS.first }, { ...second, color: PAIR_COLORS.second }] };
+  return {
+    id,
+    label,
+    ...(note ? { note } : {}),
+    bars: [
+      { ...first, color: PAIR_COLORS.first },
+      { ...second, color: PAIR_COLORS.second },
+    ],
+  };
 }
 
 function pairLegend(first: string, second: string): TemplateResult {
@@ -245,14 +325,27 @@ export function executionView(ctx: ViewContext, breadcrumbs: unknown): TemplateR
   const year = ctx.doc.year;
   const rows = ctx.level.children
     .map((node) => ({ node, planned: plannedAmount(node, year), final: amount(node, year, 'final') }))
-    .filter((row): row is { node: BudgetNode; planned: number; final: number } => row.planned !== undefined && row.final !== undefined);
+    .filter(
+      (row): row is { node: BudgetNode; planned: number; final: number } =>
+        row.planned !== undefined && row.final !== undefined,
+    );
   if (!rows.length) return empty(ctx);
   const rate = (row: { planned: number; final: number }) => ratio(row.final, row.planned);
   const planned = plannedAmount(ctx.level, year) ?? 0;
   const final = amount(ctx.level, year, 'final') ?? 0;
-  let summary = ctx.t('budget.sum.execution', { year, name: levelName(ctx), final: money(ctx, final), budget: money(ctx, planned), rate: formatPercent(ratio(final, planned), ctx.lang) });
+  let summary = ctx.t('budget.sum.execution', {
+    year,
+    name: levelName(ctx),
+    final: money(ctx, final),
+    budget: money(ctx, planned),
+    rate: formatPercent(ratio(final, planned), ctx.lang),
+  });
   const lowest = rows.filter((row) => row.planned > 0).sort((a, b) => rate(a) - rate(b))[0];
-  if (lowest && rows.length > 1) summary += ctx.t('budget.sum.executionLowest', { name: lowest.node.name, rate: formatPercent(rate(lowest), ctx.lang) });
+  if (lowest && rows.length > 1)
+    summary += ctx.t('budget.sum.executionLowest', {
+      name: lowest.node.name,
+      rate: formatPercent(rate(lowest), ctx.lang),
+    });
   summary = end(ctx, summary);
 
   const plannedLabel = ctx.t(amount(ctx.level, year, 'adjusted') !== undefined ? 'measure.adjusted' : 'measure.budget');
@@ -263,19 +356,44 @@ export function executionView(ctx: ViewContext, breadcrumbs: unknown): TemplateR
     return pair(
       row.node.id,
       label,
-      { id: `${row.node.id}:planned`, label: `${label} ${plannedLabel}`, value: row.planned, display: money(ctx, row.planned) },
-      { id: `${row.node.id}:final`, label: `${label} ${finalLabel}`, value: row.final, display: money(ctx, row.final), detail: rateText, drillable: row.node.children.length > 0 },
+      {
+        id: `${row.node.id}:planned`,
+        label: `${label} ${plannedLabel}`,
+        value: row.planned,
+        display: money(ctx, row.planned),
+      },
+      {
+        id: `${row.node.id}:final`,
+        label: `${label} ${finalLabel}`,
+        value: row.final,
+        display: money(ctx, row.final),
+        detail: rateText,
+        drillable: row.node.children.length > 0,
+      },
       rateText,
     );
   });
-  const tabulated = tabulate<(typeof rows)[number]>(ctx, summary, [
-    codeColumn(ctx),
-    nameColumn(ctx),
-    { head: plannedLabel, kind: 'money', get: (r) => r.planned },
-    { head: finalLabel, kind: 'money', get: (r) => r.final },
-    { head: ctx.t('budget.col.rate'), kind: 'percent', get: rate },
-  ], rows);
-  return barFrame(ctx, 'execution', ctx.primary, summary, groups, tabulated, html`${breadcrumbs}${pairLegend(plannedLabel, finalLabel)}`);
+  const tabulated = tabulate<(typeof rows)[number]>(
+    ctx,
+    summary,
+    [
+      codeColumn(ctx),
+      nameColumn(ctx),
+      { head: plannedLabel, kind: 'money', get: (r) => r.planned },
+      { head: finalLabel, kind: 'money', get: (r) => r.final },
+      { head: ctx.t('budget.col.rate'), kind: 'percent', get: rate },
+    ],
+    rows,
+  );
+  return barFrame(
+    ctx,
+    'execution',
+    ctx.primary,
+    summary,
+    groups,
+    tabulated,
+    html`${breadcrumbs}${pairLegend(plannedLabel, finalLabel)}`,
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -286,7 +404,9 @@ export function yearsView(ctx: ViewContext, breadcrumbs: unknown): TemplateResul
   if (years.length < 2) return empty(ctx);
   const first = years[0]!;
   const last = years[years.length - 1]!;
-  const nodes = ctx.level.children.map((node) => ({ node, latest: bestAmount(node, last) ?? 0 })).sort((a, b) => b.latest - a.latest);
+  const nodes = ctx.level.children
+    .map((node) => ({ node, latest: bestAmount(node, last) ?? 0 }))
+    .sort((a, b) => b.latest - a.latest);
   // More than eight lines cannot be told apart; the table lists every item.
   const series: LineSeries[] = nodes.slice(0, CATEGORY_COLORS.length - 2).map(({ node }, index) => ({
     id: node.id,
@@ -297,28 +417,55 @@ export function yearsView(ctx: ViewContext, breadcrumbs: unknown): TemplateResul
       if (value === undefined) return [];
       const before = i > 0 ? bestAmount(node, years[i - 1]!) : undefined;
       const detail = before === undefined ? undefined : formatChange(relativeChange(value, before), ctx.lang);
-      return [{ id: `${node.id}@${year}`, x: String(year), value, label: `${node.name} ${yearText(ctx, year)}`, display: money(ctx, value), ...(detail ? { detail } : {}) }];
+      return [
+        {
+          id: `${node.id}@${year}`,
+          x: String(year),
+          value,
+          label: `${node.name} ${yearText(ctx, year)}`,
+          display: money(ctx, value),
+          ...(detail ? { detail } : {}),
+        },
+      ];
     }),
   }));
   ctx.primary.setItems(series.flatMap((line) => line.points));
 
   const from = bestAmount(ctx.level, first) ?? 0;
   const to = bestAmount(ctx.level, last) ?? 0;
-  let summary = ctx.t('budget.sum.years', { first, last, name: levelName(ctx), from: money(ctx, from), to: money(ctx, to), direction: ctx.t(to >= from ? 'budget.sum.up' : 'budget.sum.down') });
-  const growth = (node: BudgetNode, since: number) => relativeChange(bestAmount(node, last) ?? Number.NaN, bestAmount(node, since) ?? Number.NaN);
+  let summary = ctx.t('budget.sum.years', {
+    first,
+    last,
+    name: levelName(ctx),
+    from: money(ctx, from),
+    to: money(ctx, to),
+    direction: ctx.t(to >= from ? 'budget.sum.up' : 'budget.sum.down'),
+  });
+  const growth = (node: BudgetNode, since: number) =>
+    relativeChange(bestAmount(node, last) ?? Number.NaN, bestAmount(node, since) ?? Number.NaN);
   const fastest = nodes
     .map(({ node }) => ({ node, change: growth(node, first) }))
     .filter((row) => Number.isFinite(row.change))
     .sort((a, b) => b.change - a.change)[0];
-  if (fastest && nodes.length > 1) summary += ctx.t('budget.sum.fastest', { name: fastest.node.name, change: formatChange(fastest.change, ctx.lang) });
+  if (fastest && nodes.length > 1)
+    summary += ctx.t('budget.sum.fastest', { name: fastest.node.name, change: formatChange(fastest.change, ctx.lang) });
   summary = end(ctx, summary);
 
-  const tabulated = tabulate(ctx, summary, [
-    codeColumn(ctx),
-    nameColumn(ctx),
-    ...years.map((year): Column<{ node: BudgetNode }> => ({ head: String(year), kind: 'money', get: (r) => bestAmount(r.node, year) })),
-    { head: ctx.t('budget.col.changeRate'), kind: 'change', get: (r) => growth(r.node, years[years.length - 2]!) },
-  ], nodes);
+  const tabulated = tabulate(
+    ctx,
+    summary,
+    [
+      codeColumn(ctx),
+      nameColumn(ctx),
+      ...years.map((year): Column<{ node: BudgetNode }> => ({
+        head: String(year),
+        kind: 'money',
+        get: (r) => bestAmount(r.node, year),
+      })),
+      { head: ctx.t('budget.col.changeRate'), kind: 'change', get: (r) => growth(r.node, years[years.length - 2]!) },
+    ],
+    nodes,
+  );
   return frame(ctx, 'years', ctx.primary, {
     summary,
     chart: lineChart({
@@ -351,30 +498,55 @@ function sangongLines(ctx: ViewContext, totalFirst: boolean) {
   if (!current) return undefined;
   const previous = rows.filter((row) => row.year < current.year).pop();
   const total = (row: SangongRow) => row.travelAbroad + row.vehiclePurchase + row.vehicleOperation + row.reception;
-  const items: SangongLine[] = SANGONG_KEYS.filter((key) => current[key] !== undefined || previous?.[key] !== undefined).map((key) => ({
+  const items: SangongLine[] = SANGONG_KEYS.filter(
+    (key) => current[key] !== undefined || previous?.[key] !== undefined,
+  ).map((key) => ({
     id: key,
     label: ctx.t(`budget.sangong.${key}`),
     now: current[key] ?? 0,
     before: previous?.[key],
   }));
-  const sum: SangongLine = { id: 'total', label: ctx.t('budget.sangong.total'), now: total(current), before: previous ? total(previous) : undefined };
+  const sum: SangongLine = {
+    id: 'total',
+    label: ctx.t('budget.sangong.total'),
+    now: total(current),
+    before: previous ? total(previous) : undefined,
+  };
   return { current, previous, lines: totalFirst ? [sum, ...items] : [...items, sum] };
 }
 
-function sangongTabulate(ctx: ViewContext, caption: string, data: NonNullable<ReturnType<typeof sangongLines>>, unitInHeads = true) {
+function sangongTabulate(
+  ctx: ViewContext,
+  caption: string,
+  data: NonNullable<ReturnType<typeof sangongLines>>,
+  unitInHeads = true,
+) {
   const { current, previous, lines } = data;
   const change = (line: SangongLine) => (line.before === undefined ? undefined : line.now - line.before);
-  return tabulate(ctx, caption, [
-    { head: ctx.t('budget.col.item'), kind: 'text', get: (line: SangongLine) => line.label, rowHeader: true },
-    ...(previous ? [{ head: yearText(ctx, previous.year), kind: 'money' as const, get: (line: SangongLine) => line.before }] : []),
-    { head: yearText(ctx, current.year), kind: 'money', get: (line) => line.now },
-    ...(previous
-      ? [
-          { head: ctx.t('budget.col.change'), kind: 'money' as const, get: change },
-          { head: ctx.t('budget.col.changeRate'), kind: 'change' as const, get: (line: SangongLine) => (line.before === undefined ? undefined : relativeChange(line.now, line.before)) },
-        ]
-      : []),
-  ], lines, unitInHeads);
+  return tabulate(
+    ctx,
+    caption,
+    [
+      { head: ctx.t('budget.col.item'), kind: 'text', get: (line: SangongLine) => line.label, rowHeader: true },
+      ...(previous
+        ? [{ head: yearText(ctx, previous.year), kind: 'money' as const, get: (line: SangongLine) => line.before }]
+        : []),
+      { head: yearText(ctx, current.year), kind: 'money', get: (line) => line.now },
+      ...(previous
+        ? [
+            { head: ctx.t('budget.col.change'), kind: 'money' as const, get: change },
+            {
+              head: ctx.t('budget.col.changeRate'),
+              kind: 'change' as const,
+              get: (line: SangongLine) =>
+                line.before === undefined ? undefined : relativeChange(line.now, line.before),
+            },
+          ]
+        : []),
+    ],
+    lines,
+    unitInHeads,
+  );
 }
 
 export function sangongView(ctx: ViewContext): TemplateResult {
@@ -390,10 +562,27 @@ export function sangongView(ctx: ViewContext): TemplateResult {
   const groups: BarGroup[] = lines.map((line) => {
     const change = line.before !== undefined ? relativeChange(line.now, line.before) : Number.NaN;
     const note = Number.isFinite(change) ? formatChange(change, ctx.lang) : undefined;
-    const now: BarDatum = { id: `${line.id}:now`, label: `${line.label} ${nowLabel}`, value: line.now, display: money(ctx, line.now), ...(note ? { detail: note } : {}) };
+    const now: BarDatum = {
+      id: `${line.id}:now`,
+      label: `${line.label} ${nowLabel}`,
+      value: line.now,
+      display: money(ctx, line.now),
+      ...(note ? { detail: note } : {}),
+    };
     if (!previous) return { id: line.id, label: line.label, bars: [{ ...now, color: PAIR_COLORS.second }] };
     const before = line.before ?? 0;
-    return pair(line.id, line.label, { id: `${line.id}:before`, label: `${line.label} ${yearText(ctx, previous.year)}`, value: before, display: money(ctx, before) }, now, note);
+    return pair(
+      line.id,
+      line.label,
+      {
+        id: `${line.id}:before`,
+        label: `${line.label} ${yearText(ctx, previous.year)}`,
+        value: before,
+        display: money(ctx, before),
+      },
+      now,
+      note,
+    );
   });
   const legendTemplate = previous ? pairLegend(yearText(ctx, previous.year), nowLabel) : nothing;
   return html`${barFrame(ctx, 'sangong', ctx.primary, summary, groups, sangongTabulate(ctx, summary, data), legendTemplate)}
@@ -410,45 +599,109 @@ export function debtView(ctx: ViewContext): TemplateResult {
   const latest = series[series.length - 1]!;
   const limitLabel = ctx.t('budget.col.limit');
   const balanceLabel = ctx.t('budget.col.balance');
-  const summary = end(ctx, ctx.t('budget.sum.debt', { year: latest.year, balance: money(ctx, latest.balance), limit: money(ctx, latest.limit), share: formatPercent(ratio(latest.balance, latest.limit), ctx.lang) }));
+  const summary = end(
+    ctx,
+    ctx.t('budget.sum.debt', {
+      year: latest.year,
+      balance: money(ctx, latest.balance),
+      limit: money(ctx, latest.limit),
+      share: formatPercent(ratio(latest.balance, latest.limit), ctx.lang),
+    }),
+  );
   const groups = series.map((row) => {
     const label = yearText(ctx, row.year);
     return pair(
       String(row.year),
       label,
       { id: `${row.year}:limit`, label: `${label} ${limitLabel}`, value: row.limit, display: money(ctx, row.limit) },
-      { id: `${row.year}:balance`, label: `${label} ${balanceLabel}`, value: row.balance, display: money(ctx, row.balance) },
+      {
+        id: `${row.year}:balance`,
+        label: `${label} ${balanceLabel}`,
+        value: row.balance,
+        display: money(ctx, row.balance),
+      },
       formatPercent(ratio(row.balance, row.limit), ctx.lang),
     );
   });
   type DebtRow = (typeof series)[number];
-  const yearColumn = { head: ctx.t('budget.col.year'), kind: 'text' as const, get: (row: { year: number }) => String(row.year), rowHeader: true as const };
-  const seriesFigure = barFrame(ctx, 'debt', ctx.primary, summary, groups, tabulate<DebtRow>(ctx, summary, [
-    yearColumn,
-    { head: limitLabel, kind: 'money', get: (row) => row.limit },
-    { head: balanceLabel, kind: 'money', get: (row) => row.balance },
-    { head: ctx.t('budget.col.borrowing'), kind: 'money', get: (row) => row.borrowing },
-    { head: ctx.t('budget.col.repayment'), kind: 'money', get: (row) => row.repayment },
-  ], series), pairLegend(limitLabel, balanceLabel));
+  const yearColumn = {
+    head: ctx.t('budget.col.year'),
+    kind: 'text' as const,
+    get: (row: { year: number }) => String(row.year),
+    rowHeader: true as const,
+  };
+  const seriesFigure = barFrame(
+    ctx,
+    'debt',
+    ctx.primary,
+    summary,
+    groups,
+    tabulate<DebtRow>(
+      ctx,
+      summary,
+      [
+        yearColumn,
+        { head: limitLabel, kind: 'money', get: (row) => row.limit },
+        { head: balanceLabel, kind: 'money', get: (row) => row.balance },
+        { head: ctx.t('budget.col.borrowing'), kind: 'money', get: (row) => row.borrowing },
+        { head: ctx.t('budget.col.repayment'), kind: 'money', get: (row) => row.repayment },
+      ],
+      series,
+    ),
+    pairLegend(limitLabel, balanceLabel),
+  );
 
   const schedule = [...(debt.schedule ?? [])].sort((a, b) => a.year - b.year);
   let scheduleFigure: unknown = nothing;
   if (schedule.length) {
     const totalPrincipal = schedule.reduce((sum, row) => sum + row.principal, 0);
     const peak = [...schedule].sort((a, b) => b.principal - a.principal)[0]!;
-    const scheduleSummary = end(ctx, ctx.t('budget.sum.schedule', { first: schedule[0]!.year, last: schedule[schedule.length - 1]!.year, total: money(ctx, totalPrincipal), peak: peak.year, amount: money(ctx, peak.principal) }));
+    const scheduleSummary = end(
+      ctx,
+      ctx.t('budget.sum.schedule', {
+        first: schedule[0]!.year,
+        last: schedule[schedule.length - 1]!.year,
+        total: money(ctx, totalPrincipal),
+        peak: peak.year,
+        amount: money(ctx, peak.principal),
+      }),
+    );
     const principalLabel = ctx.t('budget.col.principal');
     const scheduleGroups: BarGroup[] = schedule.map((row) => {
       const label = yearText(ctx, row.year);
-      return { id: `due-${row.year}`, label, bars: [{ id: `due-${row.year}`, label: `${label} ${principalLabel}`, value: row.principal, display: money(ctx, row.principal), color: CATEGORY_COLORS[0] }] };
+      return {
+        id: `due-${row.year}`,
+        label,
+        bars: [
+          {
+            id: `due-${row.year}`,
+            label: `${label} ${principalLabel}`,
+            value: row.principal,
+            display: money(ctx, row.principal),
+            color: CATEGORY_COLORS[0],
+          },
+        ],
+      };
     });
     type DueRow = (typeof schedule)[number];
     scheduleFigure = html`<div class="sub-heading">${ctx.heading(1, ctx.t('budget.debt.schedule'))}</div>
-      ${barFrame(ctx, 'schedule', ctx.secondary, scheduleSummary, scheduleGroups, tabulate<DueRow>(ctx, scheduleSummary, [
-        yearColumn,
-        { head: principalLabel, kind: 'money', get: (row) => row.principal },
-        { head: ctx.t('budget.col.interest'), kind: 'money', get: (row) => row.interest },
-      ], schedule))}`;
+      ${barFrame(
+        ctx,
+        'schedule',
+        ctx.secondary,
+        scheduleSummary,
+        scheduleGroups,
+        tabulate<DueRow>(
+          ctx,
+          scheduleSummary,
+          [
+            yearColumn,
+            { head: principalLabel, kind: 'money', get: (row) => row.principal },
+            { head: ctx.t('budget.col.interest'), kind: 'money', get: (row) => row.interest },
+          ],
+          schedule,
+        ),
+      )}`;
   }
   return html`${seriesFigure}${scheduleFigure}
     ${debt.term ? html`<p class="note-text">${debt.term}</p>` : nothing}
@@ -468,40 +721,75 @@ export function tablesView(ctx: ViewContext): TemplateResult {
   const { doc } = ctx;
   const measure = stageMeasure(doc.stage);
   const year = doc.year;
-  const title = (key: MessageKey) => `${doc.title} ${ctx.t(key)}（${ctx.t(`budget.stageWord.${doc.stage}`)}，${ctx.t('budget.unitNote', { unit: unitName(ctx) })}）`;
+  const title = (key: MessageKey) =>
+    `${doc.title} ${ctx.t(key)}（${ctx.t(`budget.stageWord.${doc.stage}`)}，${ctx.t('budget.unitNote', { unit: unitName(ctx) })}）`;
   const cell = (value: number | undefined) => (value === undefined ? '—' : formatNumber(value, ctx.lang, 2, 2));
 
   // 收支总表: revenue by source beside spending by 类.
-  const revenue = (doc.revenue ?? []).map((item) => ({ name: item.name, value: item.values.find((row) => row.year === year)?.[measure] }));
+  const revenue = (doc.revenue ?? []).map((item) => ({
+    name: item.name,
+    value: item.values.find((row) => row.year === year)?.[measure],
+  }));
   const spending = ctx.root.children.map((node) => ({ name: itemLabel(node), value: amount(node, year, measure) }));
   // The shorter side's rows stay blank (no row header, no "—"): there is no item there.
-  const side = (item: { name: string; value: number | undefined } | undefined) => (item ? [item.name, cell(item.value)] : ['', '']);
+  const side = (item: { name: string; value: number | undefined } | undefined) =>
+    item ? [item.name, cell(item.value)] : ['', ''];
   const summaryRows: string[][] = [];
-  for (let i = 0; i < Math.max(revenue.length, spending.length); i++) summaryRows.push([...side(revenue[i]), ...side(spending[i])]);
+  for (let i = 0; i < Math.max(revenue.length, spending.length); i++)
+    summaryRows.push([...side(revenue[i]), ...side(spending[i])]);
   const revenueTotal = revenue.reduce((sum, row) => sum + (row.value ?? 0), 0);
-  summaryRows.push([ctx.t('budget.table.revenueTotal'), revenue.length ? cell(revenueTotal) : '—', ctx.t('budget.table.spendingTotal'), cell(amount(ctx.root, year, measure))]);
+  summaryRows.push([
+    ctx.t('budget.table.revenueTotal'),
+    revenue.length ? cell(revenueTotal) : '—',
+    ctx.t('budget.table.spendingTotal'),
+    cell(amount(ctx.root, year, measure)),
+  ]);
   const amountHead = ctx.t('budget.col.amount', { unit: unitName(ctx) });
 
   // 一般公共预算支出表: every 类/款/项 with basic and project columns.
   const nodes = flatten(ctx.root).map((node) => ({ node }));
   const hasNotes = nodes.some(({ node }) => node.note);
-  const functional = tabulate(ctx, title('budget.table.functional'), [
-    { ...codeColumn(ctx), rowHeader: true },
-    { head: ctx.t('budget.col.name'), kind: 'text', get: (r) => `${'　'.repeat(r.node.depth - 1)}${r.node.name}` },
-    { head: ctx.t('budget.col.total'), kind: 'money', get: (r) => amount(r.node, year, measure) },
-    { head: ctx.t('measure.basic'), kind: 'money', get: (r) => rowFor(r.node, year)?.basic },
-    { head: ctx.t('measure.project'), kind: 'money', get: (r) => rowFor(r.node, year)?.project },
-    ...(hasNotes ? [{ head: ctx.t('budget.col.note'), kind: 'text' as const, get: (r: { node: BudgetNode }) => r.node.note ?? '' }] : []),
-  ], nodes, false);
+  const functional = tabulate(
+    ctx,
+    title('budget.table.functional'),
+    [
+      { ...codeColumn(ctx), rowHeader: true },
+      { head: ctx.t('budget.col.name'), kind: 'text', get: (r) => `${'　'.repeat(r.node.depth - 1)}${r.node.name}` },
+      { head: ctx.t('budget.col.total'), kind: 'money', get: (r) => amount(r.node, year, measure) },
+      { head: ctx.t('measure.basic'), kind: 'money', get: (r) => rowFor(r.node, year)?.basic },
+      { head: ctx.t('measure.project'), kind: 'money', get: (r) => rowFor(r.node, year)?.project },
+      ...(hasNotes
+        ? [
+            {
+              head: ctx.t('budget.col.note'),
+              kind: 'text' as const,
+              get: (r: { node: BudgetNode }) => r.node.note ?? '',
+            },
+          ]
+        : []),
+    ],
+    nodes,
+    false,
+  );
 
   // 一般公共预算基本支出表: basic spending by economic classification (301 工资福利支出 …).
   const economicRoot = doc.economic?.length ? buildTree(doc.economic, '') : undefined;
   const economic = economicRoot
-    ? tabulate(ctx, title('budget.table.economic'), [
-        { ...codeColumn(ctx), rowHeader: true },
-        { head: ctx.t('budget.col.name'), kind: 'text', get: (r) => `${'　'.repeat(r.node.depth - 1)}${r.node.name}` },
-        { head: ctx.t('budget.col.money'), kind: 'money', get: (r) => amount(r.node, year, measure) },
-      ], flatten(economicRoot).map((node) => ({ node })), false)
+    ? tabulate(
+        ctx,
+        title('budget.table.economic'),
+        [
+          { ...codeColumn(ctx), rowHeader: true },
+          {
+            head: ctx.t('budget.col.name'),
+            kind: 'text',
+            get: (r) => `${'　'.repeat(r.node.depth - 1)}${r.node.name}`,
+          },
+          { head: ctx.t('budget.col.money'), kind: 'money', get: (r) => amount(r.node, year, measure) },
+        ],
+        flatten(economicRoot).map((node) => ({ node })),
+        false,
+      )
     : undefined;
 
   const sangong = sangongLines(ctx, true);

@@ -28,18 +28,58 @@ export function mulberry32(seed) {
   };
 }
 
-const OFFICES = ['综合管理办公室', '政工科', '财务科', '人事劳资科', '医政科', '医改科', '基层科', '疾控科', '计生科', '监督科'];
+const OFFICES = [
+  '综合管理办公室',
+  '政工科',
+  '财务科',
+  '人事劳资科',
+  '医政科',
+  '医改科',
+  '基层科',
+  '疾控科',
+  '计生科',
+  '监督科',
+];
 const PLATFORMS = ['县政府网站', '政务微信', '政务公开栏', '信用中国（宁夏）', '宁夏公共资源交易平台'];
 const DOC_TYPES = ['通知', '方案', '报告', '公示', '公告', '通报', '其他'];
 
 const CATEGORIES = [
   { id: 'jgzn', name: '机构职能' },
-  { id: 'zcwj', name: '政策文件', children: [{ id: 'zcwj-wj', name: '文件' }, { id: 'zcwj-jd', name: '政策解读' }] },
+  {
+    id: 'zcwj',
+    name: '政策文件',
+    children: [
+      { id: 'zcwj-wj', name: '文件' },
+      { id: 'zcwj-jd', name: '政策解读' },
+    ],
+  },
   { id: 'ghjh', name: '规划计划' },
   { id: 'yjs', name: '预决算' },
-  { id: 'xzzf', name: '行政执法', children: [{ id: 'xzzf-jc', name: '监督检查' }, { id: 'xzzf-xk', name: '行政许可' }, { id: 'xzzf-cf', name: '行政处罚' }] },
-  { id: 'ggws', name: '公共卫生', children: [{ id: 'ggws-jk', name: '疾病预防控制' }, { id: 'ggws-jb', name: '基本公共卫生服务' }] },
-  { id: 'ylfw', name: '医疗服务', children: [{ id: 'ylfw-jg', name: '医疗管理' }, { id: 'ylfw-yg', name: '医药卫生体制改革' }] },
+  {
+    id: 'xzzf',
+    name: '行政执法',
+    children: [
+      { id: 'xzzf-jc', name: '监督检查' },
+      { id: 'xzzf-xk', name: '行政许可' },
+      { id: 'xzzf-cf', name: '行政处罚' },
+    ],
+  },
+  {
+    id: 'ggws',
+    name: '公共卫生',
+    children: [
+      { id: 'ggws-jk', name: '疾病预防控制' },
+      { id: 'ggws-jb', name: '基本公共卫生服务' },
+    ],
+  },
+  {
+    id: 'ylfw',
+    name: '医疗服务',
+    children: [
+      { id: 'ylfw-jg', name: '医疗管理' },
+      { id: 'ylfw-yg', name: '医药卫生体制改革' },
+    ],
+  },
   { id: 'jhsy', name: '计划生育' },
   { id: 'hygq', name: '回应关切' },
   { id: 'rsxx', name: '人事信息' },
@@ -48,20 +88,201 @@ const CATEGORIES = [
 
 /** Subjects by area: category, office, the code used in the index number (索引号), and topics. */
 const AREAS = [
-  { category: 'ggws-jk', office: '疾控科', code: 'GW', weight: 9, topics: ['手足口病防控', '免疫规划', '结核病防治', '艾滋病防治', '布鲁氏菌病防控', '慢性病综合防控', '地方病防治', '狂犬病暴露处置', '爱国卫生月活动', '流感监测', '麻疹强化免疫', '碘缺乏病防治'] },
-  { category: 'ggws-jb', office: '基层科', code: 'GW', weight: 9, topics: ['基本公共卫生服务项目', '家庭医生签约服务', '老年人健康管理', '0—6岁儿童健康管理', '孕产妇健康管理', '高血压患者健康管理', '2型糖尿病患者健康管理', '严重精神障碍患者管理', '居民健康档案管理', '乡村医生培训', '村卫生室标准化建设'] },
-  { category: 'ylfw-jg', office: '医政科', code: 'YL', weight: 9, topics: ['医疗质量安全', '改善医疗服务行动', '医疗机构校验', '无偿献血', '抗菌药物临床应用管理', '医院感染防控', '平安医院建设', '医师定期考核', '临床路径管理', '院务公开', '医疗纠纷预防和处理', '急救网络建设'] },
-  { category: 'ylfw-yg', office: '医改科', code: 'YL', weight: 6, topics: ['县级公立医院综合改革', '分级诊疗制度建设', '药品零差率销售', '县乡村一体化管理', '医疗服务价格调整', '远程会诊', '县域医疗服务共同体建设', '国家基本药物制度'] },
-  { category: 'jhsy', office: '计生科', code: 'JS', weight: 8, topics: ['计划生育奖励扶助', '计划生育特别扶助', '生育登记服务', '流动人口计划生育服务', '计划生育家庭意外伤害保险', '少生快富工程', '出生人口性别比综合治理', '全面两孩政策', '计划生育特殊家庭帮扶', '婚育新风进万家活动'] },
-  { category: 'xzzf-jc', office: '监督科', code: 'ZF', weight: 7, topics: ['公共场所卫生监督检查', '生活饮用水卫生监督', '学校卫生监督', '医疗机构依法执业检查', '打击非法行医专项行动', '“双随机”抽查', '消毒产品监督检查', '放射卫生监督检查', '传染病防治监督检查'] },
-  { category: 'xzzf-xk', office: '监督科', code: 'ZF', weight: 5, topics: ['公共场所卫生许可', '医疗机构执业登记', '放射诊疗许可', '集中式供水单位卫生许可', '护士执业注册', '乡村医生执业注册', '母婴保健技术服务许可'] },
-  { category: 'xzzf-cf', office: '监督科', code: 'ZF', weight: 4, topics: ['公共场所卫生行政处罚', '医疗机构行政处罚', '非法行医行政处罚', '生活饮用水卫生行政处罚', '传染病防治行政处罚'] },
-  { category: 'yjs', office: '财务科', code: 'YJ', weight: 4, topics: ['部门预算', '部门决算', '“三公”经费', '专项资金分配', '政府采购', '基本公共卫生服务补助资金', '医疗救助资金'] },
-  { category: 'rsxx', office: '人事劳资科', code: 'RS', weight: 4, topics: ['事业单位公开招聘', '卫生专业技术资格评审', '特岗全科医生招聘', '订单定向医学生招录', '卫生人才引进', '职称评聘'] },
-  { category: 'ghjh', office: '综合管理办公室', code: 'GH', weight: 3, topics: ['卫生计生', '卫生事业发展规划', '医疗卫生服务体系规划', '健康平罗建设', '卫生应急体系建设'] },
-  { category: 'gkgz', office: '综合管理办公室', code: 'GK', weight: 3, topics: ['政务公开', '政府信息公开', '政府网站内容保障', '政务微信运维', '依申请公开办理', '保密审查'] },
-  { category: 'hygq', office: '综合管理办公室', code: 'HY', weight: 3, topics: ['领导信箱留言办理', '就医热点舆情回应', '人大代表建议办理', '政协委员提案办理', '12345热线转办事项办理'] },
-  { category: 'jgzn', office: '综合管理办公室', code: 'JG', weight: 1, topics: ['机构职能', '领导分工', '内设机构', '局属单位'] },
+  {
+    category: 'ggws-jk',
+    office: '疾控科',
+    code: 'GW',
+    weight: 9,
+    topics: [
+      '手足口病防控',
+      '免疫规划',
+      '结核病防治',
+      '艾滋病防治',
+      '布鲁氏菌病防控',
+      '慢性病综合防控',
+      '地方病防治',
+      '狂犬病暴露处置',
+      '爱国卫生月活动',
+      '流感监测',
+      '麻疹强化免疫',
+      '碘缺乏病防治',
+    ],
+  },
+  {
+    category: 'ggws-jb',
+    office: '基层科',
+    code: 'GW',
+    weight: 9,
+    topics: [
+      '基本公共卫生服务项目',
+      '家庭医生签约服务',
+      '老年人健康管理',
+      '0—6岁儿童健康管理',
+      '孕产妇健康管理',
+      '高血压患者健康管理',
+      '2型糖尿病患者健康管理',
+      '严重精神障碍患者管理',
+      '居民健康档案管理',
+      '乡村医生培训',
+      '村卫生室标准化建设',
+    ],
+  },
+  {
+    category: 'ylfw-jg',
+    office: '医政科',
+    code: 'YL',
+    weight: 9,
+    topics: [
+      '医疗质量安全',
+      '改善医疗服务行动',
+      '医疗机构校验',
+      '无偿献血',
+      '抗菌药物临床应用管理',
+      '医院感染防控',
+      '平安医院建设',
+      '医师定期考核',
+      '临床路径管理',
+      '院务公开',
+      '医疗纠纷预防和处理',
+      '急救网络建设',
+    ],
+  },
+  {
+    category: 'ylfw-yg',
+    office: '医改科',
+    code: 'YL',
+    weight: 6,
+    topics: [
+      '县级公立医院综合改革',
+      '分级诊疗制度建设',
+      '药品零差率销售',
+      '县乡村一体化管理',
+      '医疗服务价格调整',
+      '远程会诊',
+      '县域医疗服务共同体建设',
+      '国家基本药物制度',
+    ],
+  },
+  {
+    category: 'jhsy',
+    office: '计生科',
+    code: 'JS',
+    weight: 8,
+    topics: [
+      '计划生育奖励扶助',
+      '计划生育特别扶助',
+      '生育登记服务',
+      '流动人口计划生育服务',
+      '计划生育家庭意外伤害保险',
+      '少生快富工程',
+      '出生人口性别比综合治理',
+      '全面两孩政策',
+      '计划生育特殊家庭帮扶',
+      '婚育新风进万家活动',
+    ],
+  },
+  {
+    category: 'xzzf-jc',
+    office: '监督科',
+    code: 'ZF',
+    weight: 7,
+    topics: [
+      '公共场所卫生监督检查',
+      '生活饮用水卫生监督',
+      '学校卫生监督',
+      '医疗机构依法执业检查',
+      '打击非法行医专项行动',
+      '“双随机”抽查',
+      '消毒产品监督检查',
+      '放射卫生监督检查',
+      '传染病防治监督检查',
+    ],
+  },
+  {
+    category: 'xzzf-xk',
+    office: '监督科',
+    code: 'ZF',
+    weight: 5,
+    topics: [
+      '公共场所卫生许可',
+      '医疗机构执业登记',
+      '放射诊疗许可',
+      '集中式供水单位卫生许可',
+      '护士执业注册',
+      '乡村医生执业注册',
+      '母婴保健技术服务许可',
+    ],
+  },
+  {
+    category: 'xzzf-cf',
+    office: '监督科',
+    code: 'ZF',
+    weight: 4,
+    topics: [
+      '公共场所卫生行政处罚',
+      '医疗机构行政处罚',
+      '非法行医行政处罚',
+      '生活饮用水卫生行政处罚',
+      '传染病防治行政处罚',
+    ],
+  },
+  {
+    category: 'yjs',
+    office: '财务科',
+    code: 'YJ',
+    weight: 4,
+    topics: [
+      '部门预算',
+      '部门决算',
+      '“三公”经费',
+      '专项资金分配',
+      '政府采购',
+      '基本公共卫生服务补助资金',
+      '医疗救助资金',
+    ],
+  },
+  {
+    category: 'rsxx',
+    office: '人事劳资科',
+    code: 'RS',
+    weight: 4,
+    topics: [
+      '事业单位公开招聘',
+      '卫生专业技术资格评审',
+      '特岗全科医生招聘',
+      '订单定向医学生招录',
+      '卫生人才引进',
+      '职称评聘',
+    ],
+  },
+  {
+    category: 'ghjh',
+    office: '综合管理办公室',
+    code: 'GH',
+    weight: 3,
+    topics: ['卫生计生', '卫生事业发展规划', '医疗卫生服务体系规划', '健康平罗建设', '卫生应急体系建设'],
+  },
+  {
+    category: 'gkgz',
+    office: '综合管理办公室',
+    code: 'GK',
+    weight: 3,
+    topics: ['政务公开', '政府信息公开', '政府网站内容保障', '政务微信运维', '依申请公开办理', '保密审查'],
+  },
+  {
+    category: 'hygq',
+    office: '综合管理办公室',
+    code: 'HY',
+    weight: 3,
+    topics: ['领导信箱留言办理', '就医热点舆情回应', '人大代表建议办理', '政协委员提案办理', '12345热线转办事项办理'],
+  },
+  {
+    category: 'jgzn',
+    office: '综合管理办公室',
+    code: 'JG',
+    weight: 1,
+    topics: ['机构职能', '领导分工', '内设机构', '局属单位'],
+  },
 ];
 
 const AREA_WEIGHT = AREAS.reduce((sum, area) => sum + area.weight, 0);
@@ -120,7 +341,9 @@ const NUMBERED_PER_YEAR = 130;
 
 /** The bureau's name and document-number prefix in a year (平罗县卫生局 until the 2014 merger). */
 function issuer(year) {
-  return year < 2014 ? { name: '平罗县卫生局', prefix: '平卫发', short: '县卫生局' } : { name: '平罗县卫生和计划生育局', prefix: '平卫计发', short: '县卫生计生局' };
+  return year < 2014
+    ? { name: '平罗县卫生局', prefix: '平卫发', short: '县卫生局' }
+    : { name: '平罗县卫生和计划生育局', prefix: '平卫计发', short: '县卫生计生局' };
 }
 
 /**
@@ -172,7 +395,9 @@ export function largeCatalogue(count = 50000) {
       docType = '其他';
       if (topic.includes('建议') || topic.includes('提案')) {
         const about = pick(pick(SERVICE_AREAS).topics);
-        title = topic.includes('建议') ? `对县人大代表关于加强${about}工作建议的答复` : `对县政协委员关于${about}提案的答复`;
+        title = topic.includes('建议')
+          ? `对县人大代表关于加强${about}工作建议的答复`
+          : `对县政协委员关于${about}提案的答复`;
       } else {
         title = `${year}年${pick(QUARTERS)}${topic}情况`;
       }
@@ -218,10 +443,16 @@ export function largeCatalogue(count = 50000) {
       review,
       platform:
         category === 'xzzf-xk' || category === 'xzzf-cf'
-          ? random() < 0.7 ? '信用中国（宁夏）' : '县政府网站'
+          ? random() < 0.7
+            ? '信用中国（宁夏）'
+            : '县政府网站'
           : category === 'yjs' && /采购/.test(title)
             ? '宁夏公共资源交易平台'
-            : random() < 0.72 ? '县政府网站' : random() < 0.6 ? '政务微信' : '政务公开栏',
+            : random() < 0.72
+              ? '县政府网站'
+              : random() < 0.6
+                ? '政务微信'
+                : '政务公开栏',
       withUrl: random() < 0.7,
     });
   }
@@ -280,7 +511,10 @@ export async function writeLargeCatalogue(dir, count = 50000) {
   const out = createWriteStream(join(dir, 'items.ndjson'));
   const CHUNK = 1000;
   for (let i = 0; i < items.length; i += CHUNK) {
-    const text = items.slice(i, i + CHUNK).map((item) => `${JSON.stringify(item)}\n`).join('');
+    const text = items
+      .slice(i, i + CHUNK)
+      .map((item) => `${JSON.stringify(item)}\n`)
+      .join('');
     if (!out.write(text)) await new Promise((done) => out.once('drain', done));
   }
   await new Promise((done, fail) => out.end((error) => (error ? fail(error) : done())));
@@ -289,7 +523,10 @@ export async function writeLargeCatalogue(dir, count = 50000) {
 
 const isMain = (() => {
   try {
-    return process.argv[1] !== undefined && realpathSync(resolve(process.argv[1])) === realpathSync(fileURLToPath(import.meta.url));
+    return (
+      process.argv[1] !== undefined &&
+      realpathSync(resolve(process.argv[1])) === realpathSync(fileURLToPath(import.meta.url))
+    );
   } catch {
     return false;
   }

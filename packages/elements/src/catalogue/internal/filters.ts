@@ -50,16 +50,29 @@ function findCategory(categories: readonly CatalogueCategory[] | undefined, id: 
 export function activeChips(ctx: Pick<FilterContext, 'doc' | 'query' | 't'>): Chip[] {
   const { doc, query } = ctx;
   const chips: Chip[] = [];
-  if (query.category) chips.push({ label: `${ctx.t('catalogue.categories')}：${findCategory(doc.categories, query.category)?.name ?? query.category}`, remove: { category: '' } });
+  if (query.category)
+    chips.push({
+      label: `${ctx.t('catalogue.categories')}：${findCategory(doc.categories, query.category)?.name ?? query.category}`,
+      remove: { category: '' },
+    });
   for (const column of doc.columns) {
     const value = ownValue(query.facets, column.key);
-    if (value) chips.push({ label: `${column.label}：${value}`, remove: { facets: { ...query.facets, [column.key]: '' } } });
+    if (value)
+      chips.push({ label: `${column.label}：${value}`, remove: { facets: { ...query.facets, [column.key]: '' } } });
   }
-  if (query.facets.year) chips.push({ label: `${ctx.t('catalogue.year')}：${query.facets.year}`, remove: { facets: { ...query.facets, year: '' } } });
+  if (query.facets.year)
+    chips.push({
+      label: `${ctx.t('catalogue.year')}：${query.facets.year}`,
+      remove: { facets: { ...query.facets, year: '' } },
+    });
   return chips;
 }
 
-function tree(ctx: FilterContext, categories: readonly CatalogueCategory[], counts: Map<string, number>): TemplateResult {
+function tree(
+  ctx: FilterContext,
+  categories: readonly CatalogueCategory[],
+  counts: Map<string, number>,
+): TemplateResult {
   return html`<ul>
     ${categories.map(
       (category) => html`<li>
@@ -86,8 +99,12 @@ function facetSelect(ctx: FilterContext, key: string, label: string, values: Arr
 /** The filters: selects, view, tree, and on a phone the button that shows the results. */
 export function renderFilters(ctx: FilterContext, facets: GkCatalogue['columns']): TemplateResult {
   const { doc, counts } = ctx;
-  const years = [...(counts.get('year') ?? new Map<string, number>()).entries()].sort((a, b) => b[0].localeCompare(a[0]));
-  const sorts = (['date-desc', 'date-asc', 'title', 'office'] as const).filter((sort) => sort !== 'office' || doc.columns.some((column) => column.key === 'office'));
+  const years = [...(counts.get('year') ?? new Map<string, number>()).entries()].sort((a, b) =>
+    b[0].localeCompare(a[0]),
+  );
+  const sorts = (['date-desc', 'date-asc', 'title', 'office'] as const).filter(
+    (sort) => sort !== 'office' || doc.columns.some((column) => column.key === 'office'),
+  );
   return html`<div
     class="filters no-print ${ctx.open ? 'is-open' : ''}"
     id=${ctx.scopedId('filters')}
@@ -101,7 +118,14 @@ export function renderFilters(ctx: FilterContext, facets: GkCatalogue['columns']
     }}
   >
     <div class="selects">
-      ${facets.map((column) => facetSelect(ctx, column.key, column.label, [...(counts.get(column.key) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1])))}
+      ${facets.map((column) =>
+        facetSelect(
+          ctx,
+          column.key,
+          column.label,
+          [...(counts.get(column.key) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1]),
+        ),
+      )}
       ${years.length > 1 ? facetSelect(ctx, 'year', ctx.t('catalogue.year'), years) : nothing}
       <label>
         <span>${ctx.t('catalogue.sort')}</span>
@@ -111,18 +135,21 @@ export function renderFilters(ctx: FilterContext, facets: GkCatalogue['columns']
       </label>
       <div class="buttons" role="group" aria-label=${ctx.t('catalogue.view')}>
         ${(['table', 'cards'] as const).map(
-          (option) => html`<button type="button" aria-pressed=${ctx.view === option ? 'true' : 'false'} @click=${() => ctx.setView(option)}>${ctx.t(`catalogue.view.${option}`)}</button>`,
+          (option) =>
+            html`<button type="button" aria-pressed=${ctx.view === option ? 'true' : 'false'} @click=${() => ctx.setView(option)}>${ctx.t(`catalogue.view.${option}`)}</button>`,
         )}
       </div>
     </div>
-    ${doc.categories?.length
-      ? html`<nav class="tree" aria-label="${ctx.t('catalogue.categories')}：${doc.title}">
+    ${
+      doc.categories?.length
+        ? html`<nav class="tree" aria-label="${ctx.t('catalogue.categories')}：${doc.title}">
           <button type="button" aria-pressed=${ctx.query.category ? 'false' : 'true'} @click=${() => ctx.set({ category: '' })}>
             ${ctx.t('catalogue.all')}<span class="count">${ctx.total}</span>
           </button>
           ${tree(ctx, doc.categories, counts.get('category') ?? new Map<string, number>())}
         </nav>`
-      : nothing}
+        : nothing
+    }
     <button type="button" class="filters-done" @click=${ctx.done}>${ctx.t('catalogue.showResults', { count: ctx.matched })}</button>
   </div>`;
 }

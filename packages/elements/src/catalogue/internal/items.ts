@@ -65,7 +65,11 @@ export function parseItems(text: string, doc: GkCatalogue, knownIds: readonly st
  * A JSON array is parsed and checked at once; NDJSON is returned as one step per
  * line, each giving the line's item or undefined (its problem added to `issues`).
  */
-function parseItemsStart(text: string, doc: GkCatalogue, knownIds: readonly string[]): LoadedItems & { rest: Array<() => CatalogueItem | undefined> } {
+function parseItemsStart(
+  text: string,
+  doc: GkCatalogue,
+  knownIds: readonly string[],
+): LoadedItems & { rest: Array<() => CatalogueItem | undefined> } {
   const columns = new Map(doc.columns.map((column) => [column.key, column]));
   const categories = categoryIds(doc.categories);
   // Ids of the inline items count too: an id may not repeat between the two.
@@ -82,7 +86,11 @@ function parseItemsStart(text: string, doc: GkCatalogue, knownIds: readonly stri
           key: issue.message as MessageKey,
           params: issue.params,
         }))
-      : result.issues.map((issue) => ({ ...issue, path: [...path, ...issue.path], pathText: formatPath([...path, ...issue.path]) }));
+      : result.issues.map((issue) => ({
+          ...issue,
+          path: [...path, ...issue.path],
+          pathText: formatPath([...path, ...issue.path]),
+        }));
     if (own.length) {
       for (const issue of own) issues.push({ ...issue, line, col: 1 });
       return undefined;
@@ -94,7 +102,14 @@ function parseItemsStart(text: string, doc: GkCatalogue, knownIds: readonly stri
   if (trimmed.startsWith('[')) {
     const parsed = parseJson(text);
     if (!parsed.ok) {
-      issues.push({ path: [], pathText: '', key: 'load.syntax', params: { detail: parsed.error.key, ...parsed.error.params }, line: parsed.error.line, col: parsed.error.col });
+      issues.push({
+        path: [],
+        pathText: '',
+        key: 'load.syntax',
+        params: { detail: parsed.error.key, ...parsed.error.params },
+        line: parsed.error.line,
+        col: parsed.error.col,
+      });
       return { items, issues, rest: [] };
     }
     const list = Array.isArray(parsed.value) ? parsed.value : [];

@@ -66,7 +66,8 @@ export function prepareRows(doc: GkCatalogue, items: readonly CatalogueItem[]): 
       if (typeof value === 'string') item[column.key] = deidentify(value, column.deidentify!, options);
     }
     // Full texts of records (replies, decisions) always have personal data masked; elsewhere when a column is de-identified.
-    if (typeof item.body === 'string' && (masked.length || doc.type === '记录')) item.body = deidentify(item.body, 'text', bodyOptions);
+    if (typeof item.body === 'string' && (masked.length || doc.type === '记录'))
+      item.body = deidentify(item.body, 'text', bodyOptions);
     // Full-text search: the title, number, id, every column and the full text (all after de-identification).
     const texts = [item.title, item.number ?? '', item.id, item.body ?? ''];
     for (const column of doc.columns) {
@@ -98,7 +99,10 @@ function checks(state: ViewState): Array<{ key: string; passes: (row: Row) => bo
   if (state.category) list.push({ key: 'category', passes: (row) => row.categories.includes(state.category) });
   for (const [key, value] of Object.entries(state.facets)) {
     if (!value) continue;
-    list.push({ key, passes: key === 'year' ? (row) => row.year === value : (row) => String(ownValue(row.item, key) ?? '') === value });
+    list.push({
+      key,
+      passes: key === 'year' ? (row) => row.year === value : (row) => String(ownValue(row.item, key) ?? '') === value,
+    });
   }
   return list;
 }
@@ -185,7 +189,8 @@ export function highlightParts(text: string, q: string): string[] {
   const lower = text.normalize('NFKC').toLowerCase();
   const marks = new Array<boolean>(lower.length).fill(false);
   for (const term of terms) {
-    for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1)) marks.fill(true, at, at + term.length);
+    for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1))
+      marks.fill(true, at, at + term.length);
   }
   if (lower.length !== text.length) return [text];
   const parts: string[] = [];

@@ -21,7 +21,9 @@ function compiled(glossary: ReadonlyArray<GlossaryEntry>) {
   let found = patterns.get(glossary);
   if (!found) {
     const definitions = new Map(glossary.map((entry) => [entry.term, entry.definition]));
-    const terms = [...definitions.keys()].sort((a, b) => b.length - a.length).map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const terms = [...definitions.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     found = { pattern: new RegExp(terms.join('|'), 'g'), definitions };
     patterns.set(glossary, found);
   }

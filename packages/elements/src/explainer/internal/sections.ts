@@ -50,7 +50,13 @@ export function formatFigure(value: number, unit: string | undefined, lang: Lang
 }
 
 /** A toggled region (the answer to a question, a transcript): a button and a region, always printed. */
-export function disclosure(ctx: Pick<SectionContext, 'isOpen' | 'toggle'>, id: string, label: unknown, body: unknown, className = ''): TemplateResult {
+export function disclosure(
+  ctx: Pick<SectionContext, 'isOpen' | 'toggle'>,
+  id: string,
+  label: unknown,
+  body: unknown,
+  className = '',
+): TemplateResult {
   const open = ctx.isOpen(id);
   return html`<div class="disclosure ${className}">
     <button type="button" class="disclosure-button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${id} @click=${() => ctx.toggle(id)}>
@@ -72,11 +78,13 @@ export function renderSection(section: ExplainerSection, id: string, ctx: Sectio
           (item) => html`<li>
             <span class="figure-value">${formatFigure(item.value, item.unit, ctx.lang)}</span>
             <span class="figure-label">${ctx.term(item.label)}</span>
-            ${item.compare
-              ? html`<span class="figure-compare ${item.compare.changePercent >= 0 ? 'up' : 'down'}"
+            ${
+              item.compare
+                ? html`<span class="figure-compare ${item.compare.changePercent >= 0 ? 'up' : 'down'}"
                   >${ctx.t('explainer.compare', { label: item.compare.label, change: `${item.compare.changePercent > 0 ? '+' : ''}${formatNumber(item.compare.changePercent, ctx.lang, 1)}%` })}</span
                 >`
-              : nothing}
+                : nothing
+            }
           </li>`,
         )}
       </ul>`;
@@ -140,13 +148,15 @@ export function renderSection(section: ExplainerSection, id: string, ctx: Sectio
         if (section.transcript && !ctx.isOpen(transcript)) ctx.toggle(transcript);
       };
       return html`<figure class="media">
-        ${section.kind === 'video'
-          ? html`<video controls preload="metadata" playsinline src=${ifDefined(href(section.src))} poster=${ifDefined(href(section.poster))} @error=${failed}>
+        ${
+          section.kind === 'video'
+            ? html`<video controls preload="metadata" playsinline src=${ifDefined(href(section.src))} poster=${ifDefined(href(section.poster))} @error=${failed}>
               ${section.captions ? html`<track kind="captions" src=${ifDefined(href(section.captions))} srclang="zh" label="中文" default />` : nothing}
             </video>`
-          : html`<audio controls preload="metadata" src=${ifDefined(href(section.src))} @error=${failed}>
+            : html`<audio controls preload="metadata" src=${ifDefined(href(section.src))} @error=${failed}>
               ${section.captions ? html`<track kind="captions" src=${ifDefined(href(section.captions))} srclang="zh" label="中文" default />` : nothing}
-            </audio>`}
+            </audio>`
+        }
         <p class="media-failed" role="status" hidden>${ctx.t('explainer.mediaFailed')}${section.transcript ? ctx.t('explainer.mediaFailedTranscript') : nothing}</p>
         ${section.transcript ? disclosure(ctx, transcript, ctx.t('explainer.transcript'), prose(section.transcript)) : nothing}
       </figure>`;
@@ -156,8 +166,9 @@ export function renderSection(section: ExplainerSection, id: string, ctx: Sectio
       return html`<div class="impact">
         <div><p class="impact-head">${ctx.t('explainer.who')}</p><ul>${section.who.map((item) => html`<li>${ctx.term(item)}</li>`)}</ul></div>
         <div><p class="impact-head">${ctx.t('explainer.what')}</p><ul>${section.what.map((item) => html`<li>${ctx.term(item)}</li>`)}</ul></div>
-        ${section.where?.length
-          ? html`<div>
+        ${
+          section.where?.length
+            ? html`<div>
               <p class="impact-head">${ctx.t('explainer.where')}</p>
               <ul>
                 ${section.where.map(
@@ -168,13 +179,16 @@ export function renderSection(section: ExplainerSection, id: string, ctx: Sectio
                 )}
               </ul>
             </div>`
-          : nothing}
-        ${section.deadlines?.length
-          ? html`<div>
+            : nothing
+        }
+        ${
+          section.deadlines?.length
+            ? html`<div>
               <p class="impact-head">${ctx.t('explainer.deadlines')}</p>
               <ul class="deadlines">${section.deadlines.map((item) => html`<li><strong>${formatDate(item.date, ctx.lang)}</strong> ${ctx.term(item.what)}</li>`)}</ul>
             </div>`
-          : nothing}
+            : nothing
+        }
       </div>`;
 
     case 'contact':
@@ -188,7 +202,11 @@ export function renderSection(section: ExplainerSection, id: string, ctx: Sectio
 }
 
 /** A small dataset drawn with the budget's chart primitives, with its summary, table and CSV. */
-function chartSection(section: Extract<ExplainerSection, { type: 'chart' }>, id: string, ctx: SectionContext): TemplateResult {
+function chartSection(
+  section: Extract<ExplainerSection, { type: 'chart' }>,
+  id: string,
+  ctx: SectionContext,
+): TemplateResult {
   const interaction = ctx.interaction(id);
   const show = (value: number) => formatFigure(value, section.unit, ctx.lang);
   const summary = chartSummary(section, ctx, show);
@@ -199,10 +217,23 @@ function chartSection(section: Extract<ExplainerSection, { type: 'chart' }>, id:
       id: `${id}-${index}`,
       label: line.name,
       color: categoryColor(index),
-      points: section.labels.map((label, i) => ({ id: `${id}-${index}-${i}`, x: label, value: line.values[i] ?? 0, label: `${line.name} ${label}`, display: show(line.values[i] ?? 0) })),
+      points: section.labels.map((label, i) => ({
+        id: `${id}-${index}-${i}`,
+        x: label,
+        value: line.values[i] ?? 0,
+        label: `${line.name} ${label}`,
+        display: show(line.values[i] ?? 0),
+      })),
     }));
     interaction.setItems(series.flatMap((line) => line.points));
-    chart = lineChart({ series, xValues: section.labels, width: ctx.width, label: summary, interaction, formatTick: show });
+    chart = lineChart({
+      series,
+      xValues: section.labels,
+      width: ctx.width,
+      label: summary,
+      interaction,
+      formatTick: show,
+    });
   } else {
     const groups: BarGroup[] = section.labels.map((label, i) => ({
       id: `${id}-${i}`,
@@ -218,25 +249,54 @@ function chartSection(section: Extract<ExplainerSection, { type: 'chart' }>, id:
     interaction.setItems(groups.flatMap((group) => group.bars));
     chart = barChart({ groups, width: ctx.width, label: summary, interaction });
   }
-  const head = [section.title, ...section.series.map((series) => (section.unit ? `${series.name}（${section.unit}）` : series.name))];
+  const head = [
+    section.title,
+    ...section.series.map((series) => (section.unit ? `${series.name}（${section.unit}）` : series.name)),
+  ];
   return chartFigure({
     id,
     interaction,
     summary,
     chart,
-    table: { caption: summary, head, rows: section.labels.map((label, i) => [label, ...section.series.map((series) => show(series.values[i] ?? 0))]) },
-    csv: { filename: `${section.title}.csv`, rows: [head, ...section.labels.map((label, i) => [label, ...section.series.map((series) => series.values[i])])] },
+    table: {
+      caption: summary,
+      head,
+      rows: section.labels.map((label, i) => [label, ...section.series.map((series) => show(series.values[i] ?? 0))]),
+    },
+    csv: {
+      filename: `${section.title}.csv`,
+      rows: [head, ...section.labels.map((label, i) => [label, ...section.series.map((series) => series.values[i])])],
+    },
     tableOpen: ctx.isOpen(`${id}-table`),
     startOpen: ctx.elder,
     onToggleTable: () => ctx.toggle(`${id}-table`),
-    labels: { showTable: ctx.t('chart.showTable'), hideTable: ctx.t('chart.hideTable'), download: ctx.t('chart.download') },
-    before: twoSeries || section.chart === 'lines' ? legend(section.series.map((series, index) => ({ id: String(index), label: series.name, color: categoryColor(index) }))) : nothing,
-    after: section.source ? html`<p class="source">${ctx.t('explainer.source', { source: section.source })}</p>` : nothing,
+    labels: {
+      showTable: ctx.t('chart.showTable'),
+      hideTable: ctx.t('chart.hideTable'),
+      download: ctx.t('chart.download'),
+    },
+    before:
+      twoSeries || section.chart === 'lines'
+        ? legend(
+            section.series.map((series, index) => ({
+              id: String(index),
+              label: series.name,
+              color: categoryColor(index),
+            })),
+          )
+        : nothing,
+    after: section.source
+      ? html`<p class="source">${ctx.t('explainer.source', { source: section.source })}</p>`
+      : nothing,
   });
 }
 
 /** One sentence from the data: the largest and smallest of one series, or where several series end up. */
-function chartSummary(section: Extract<ExplainerSection, { type: 'chart' }>, ctx: SectionContext, show: (value: number) => string): string {
+function chartSummary(
+  section: Extract<ExplainerSection, { type: 'chart' }>,
+  ctx: SectionContext,
+  show: (value: number) => string,
+): string {
   const sep = ctx.lang === 'en' ? '; ' : '；';
   const end = ctx.lang === 'en' ? '.' : '。';
   const parts = section.series.map((series) => {

@@ -31,7 +31,9 @@ export interface FieldRenderer {
 
 const id = (field: FormField, ctx: FieldContext) => ctx.scopedId(`field-${field.name}`);
 const describedBy = (field: FormField, ctx: FieldContext) =>
-  [field.help ? `${id(field, ctx)}-help` : '', ctx.error ? `${id(field, ctx)}-error` : '', ctx.describedBy ?? ''].filter(Boolean).join(' ') || undefined;
+  [field.help ? `${id(field, ctx)}-help` : '', ctx.error ? `${id(field, ctx)}-error` : '', ctx.describedBy ?? '']
+    .filter(Boolean)
+    .join(' ') || undefined;
 
 function label(field: FormField, ctx: FieldContext): TemplateResult {
   return html`<label for=${id(field, ctx)}>${field.label}${field.required ? nothing : html` <span class="optional">${ctx.t('form.optional')}</span>`}</label>`;
@@ -75,7 +77,10 @@ const INPUT_TYPES: Partial<Record<string, InputKind>> = {
 const TEXT_BY_NAME: Array<[RegExp, InputKind]> = [
   [/^(?:name|fullName|realName|applicantName|contactName)$/i, { type: 'text', autocomplete: 'name' }],
   [/^(?:organi[sz]ation|company|orgName)$/i, { type: 'text', autocomplete: 'organization' }],
-  [/^(?:post(?:al)?code|zip(?:code)?|youbian)$/i, { type: 'text', inputmode: 'numeric', autocomplete: 'postal-code', plain: true }],
+  [
+    /^(?:post(?:al)?code|zip(?:code)?|youbian)$/i,
+    { type: 'text', inputmode: 'numeric', autocomplete: 'postal-code', plain: true },
+  ],
   [/^(?:tel|telephone|landline|phone)$/i, { type: 'tel', inputmode: 'tel', autocomplete: 'tel', plain: true }],
   [/^(?:creditCode|uscc)$/i, { type: 'text', autocomplete: 'off', autocapitalize: 'characters', plain: true }],
 ];
@@ -128,9 +133,11 @@ const textarea: FieldRenderer = {
         @input=${(e: Event) => ctx.set((e.target as HTMLTextAreaElement).value)}
         @blur=${ctx.blur}
       ></textarea>
-      ${field.maxLength
-        ? html`<p class="count ${count > field.maxLength ? 'over' : ''}" id="${id(field, ctx)}-count">${ctx.t('form.count', { count, max: field.maxLength })}</p>`
-        : nothing}
+      ${
+        field.maxLength
+          ? html`<p class="count ${count > field.maxLength ? 'over' : ''}" id="${id(field, ctx)}-count">${ctx.t('form.count', { count, max: field.maxLength })}</p>`
+          : nothing
+      }
     </div>`;
   },
 };
@@ -179,7 +186,13 @@ function choices(multiple: boolean): FieldRenderer {
               .checked=${live(chosen.includes(option.value))}
               @change=${(e: Event) => {
                 const checked = (e.target as HTMLInputElement).checked;
-                ctx.set(multiple ? (checked ? [...chosen, option.value] : chosen.filter((value) => value !== option.value)) : option.value);
+                ctx.set(
+                  multiple
+                    ? checked
+                      ? [...chosen, option.value]
+                      : chosen.filter((value) => value !== option.value)
+                    : option.value,
+                );
               }}
               @blur=${ctx.blur}
             />
@@ -238,7 +251,10 @@ const file: FieldRenderer = {
 export const RENDERERS: FieldRenderer[] = [input, textarea, select, choices(false), choices(true), consent, file];
 
 /** The renderer for a field, or undefined when none knows it. */
-export function rendererFor(field: FormField, renderers: readonly FieldRenderer[] = RENDERERS): FieldRenderer | undefined {
+export function rendererFor(
+  field: FormField,
+  renderers: readonly FieldRenderer[] = RENDERERS,
+): FieldRenderer | undefined {
   let best: FieldRenderer | undefined;
   let rank = 0;
   for (const renderer of renderers) {
