@@ -6,26 +6,15 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { literal } from 'lit/static-html.js';
 import type { GkAnnualReport } from '@gongkai/core';
 // Registers <gk-annual-report>. (Kept in production builds because packages/elements/package.json
 // declares "sideEffects": true.)
 import './annual-report.js';
 import report2025 from './examples/report-2025.json';
-import { baseArgTypes, narrowFrame } from '../base/internal/story-support.js';
+import { type GkStoryArgs, baseArgTypes, narrowFrame, renderElement } from '../base/internal/story-support.js';
 
-interface GkAnnualReportArgs {
-  /** The annual report as an object (`.data`). */
-  data?: unknown;
-  src?: string;
-  lang?: string;
-  headingLevel?: number;
-  /** The attribute's row of the manifest table (no control of its own). */
-  'heading-level'?: number;
-  timeout?: number;
-  onGkLoad?: (event: Event) => void;
-  onGkError?: (event: Event) => void;
-}
+type GkAnnualReportArgs = GkStoryArgs;
 
 /** The address of an example file in the static build (see staticDirs in .storybook/main.ts). */
 const example = (name: string) => `elements/annual-report/examples/${name}.json`;
@@ -86,15 +75,7 @@ totals are worked out from the columns (a total an editor copies in must match),
   argTypes: {
     ...baseArgTypes('年度报告数据 The annual report as an object (`.data`)'),
   },
-  render: (args) => html`<gk-annual-report
-    src=${ifDefined(args.src || undefined)}
-    lang=${ifDefined(args.lang || undefined)}
-    heading-level=${ifDefined(args.headingLevel)}
-    timeout=${ifDefined(args.timeout)}
-    .data=${args.data}
-    @gk-load=${(event: Event) => args.onGkLoad?.(event)}
-    @gk-error=${(event: Event) => args.onGkError?.(event)}
-  ></gk-annual-report>`,
+  render: renderElement(literal`gk-annual-report`),
 } satisfies Meta<GkAnnualReportArgs>;
 
 export default meta;

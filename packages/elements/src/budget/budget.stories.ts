@@ -14,22 +14,11 @@ import departmentBudget from './examples/department-budget-2018.json';
 import finalAccounts from './examples/final-accounts-2018.json';
 import fiveYears from './examples/five-years.json';
 import countyDebt from './examples/county-debt.json';
-import { baseArgTypes, narrowFrame } from '../base/internal/story-support.js';
+import { type GkStoryArgs, baseArgTypes, narrowFrame } from '../base/internal/story-support.js';
 
-interface GkBudgetArgs {
-  /** The budget document as an object (`.data`). */
-  data?: unknown;
-  src?: string;
+interface GkBudgetArgs extends GkStoryArgs {
   /** The view shown first; without it, the document's `defaultView`. */
   view?: BudgetView | '';
-  lang?: string;
-  headingLevel?: number;
-  /** The attribute's row of the manifest table (no control of its own). */
-  'heading-level'?: number;
-  timeout?: number;
-  /** The manifest's read-only `summary` getter (the open level's summary sentence); no control. */
-  onGkLoad?: (event: Event) => void;
-  onGkError?: (event: Event) => void;
 }
 
 const VIEWS: BudgetView[] = ['treemap', 'bars', 'execution', 'years', 'sangong', 'debt', 'tables'];

@@ -23,23 +23,13 @@ import onApplication from './examples/on-application-2018.json';
 import negativeList from './examples/negative-list-2018.json';
 import enforcement from './examples/enforcement-2018.json';
 import replies from './examples/replies-2018.json';
-import { baseArgTypes, frameStyles, narrowFrame } from '../base/internal/story-support.js';
+import { type GkStoryArgs, baseArgTypes, frameStyles, narrowFrame } from '../base/internal/story-support.js';
 
-interface GkCatalogueArgs {
-  /** The catalogue as an object (`.data`). */
-  data?: unknown;
-  src?: string;
+interface GkCatalogueArgs extends GkStoryArgs {
   /** `table` or `cards`; without it, cards on narrow screens and a table elsewhere. */
   view?: CatalogueView | '';
-  lang?: string;
-  headingLevel?: number;
-  /** The attribute's row of the manifest table (no control of its own). */
-  'heading-level'?: number;
-  timeout?: number;
   /** The element's id: with one, its hash parameters are prefixed (`#zdgk.q=…`). Not a manifest member. */
   id?: string;
-  onGkLoad?: (event: Event) => void;
-  onGkError?: (event: Event) => void;
 }
 
 const VIEWS: CatalogueView[] = ['table', 'cards'];

@@ -19,21 +19,11 @@ import './consultation.js';
 import '../document/document.js';
 import open from './examples/open.json';
 import familyDoctorClosed from './examples/family-doctor-closed.json';
-import { baseArgTypes, narrowFrame } from '../base/internal/story-support.js';
+import { type GkStoryArgs, baseArgTypes, narrowFrame } from '../base/internal/story-support.js';
 
-interface GkConsultationArgs {
-  /** The consultation as an object (`.data`). */
-  data?: unknown;
-  src?: string;
+interface GkConsultationArgs extends GkStoryArgs {
   /** The date the element treats as today (YYYY-MM-DD). */
   today?: string;
-  lang?: string;
-  headingLevel?: number;
-  /** The attribute's row of the manifest table (no control of its own). */
-  'heading-level'?: number;
-  timeout?: number;
-  onGkLoad?: (event: Event) => void;
-  onGkError?: (event: Event) => void;
 }
 
 /** The date every story treats as today, unless it says otherwise. */

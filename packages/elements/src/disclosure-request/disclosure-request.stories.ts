@@ -10,28 +10,16 @@
  * The demo site (`pnpm start`) has both.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { literal } from 'lit/static-html.js';
 import { expect, waitFor } from 'storybook/test';
 import type { RequestStatus } from '@gongkai/core';
 // Registers <gk-disclosure-request> (and the <gk-form> inside it). (Kept in production builds
 // because packages/elements/package.json declares "sideEffects": true.)
 import './disclosure-request.js';
 import application from './examples/application.json';
-import { baseArgTypes, narrowFrame } from '../base/internal/story-support.js';
+import { type GkStoryArgs, baseArgTypes, narrowFrame, renderElement } from '../base/internal/story-support.js';
 
-interface GkDisclosureRequestArgs {
-  /** The element's document as an object (`.data`). */
-  data?: unknown;
-  src?: string;
-  lang?: string;
-  headingLevel?: number;
-  /** The attribute's row of the manifest table (no control of its own). */
-  'heading-level'?: number;
-  timeout?: number;
-  onGkLoad?: (event: Event) => void;
-  onGkError?: (event: Event) => void;
-}
+type GkDisclosureRequestArgs = GkStoryArgs;
 
 /**
  * What the stand-in status service knows: one application at each step. Codes as the demo receiver
@@ -90,15 +78,7 @@ service: sending fails and lookups answer “not found”, except in the story w
   argTypes: {
     ...baseArgTypes('依申请公开数据 The document as an object (`.data`)'),
   },
-  render: (args) => html`<gk-disclosure-request
-    src=${ifDefined(args.src || undefined)}
-    lang=${ifDefined(args.lang || undefined)}
-    heading-level=${ifDefined(args.headingLevel)}
-    timeout=${ifDefined(args.timeout)}
-    .data=${args.data}
-    @gk-load=${(event: Event) => args.onGkLoad?.(event)}
-    @gk-error=${(event: Event) => args.onGkError?.(event)}
-  ></gk-disclosure-request>`,
+  render: renderElement(literal`gk-disclosure-request`),
 } satisfies Meta<GkDisclosureRequestArgs>;
 
 export default meta;

@@ -5,6 +5,7 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { literal } from 'lit/static-html.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 // Registers <gk-document>. (Kept in production builds because packages/elements/package.json
 // declares "sideEffects": true; with a list that omits document.ts, Vite would drop this import.)
@@ -13,20 +14,9 @@ import full from './examples/full.json';
 import repealed from './examples/repealed.json';
 import draft from './examples/draft.json';
 import minimal from './examples/minimal.json';
-import { baseArgTypes } from '../base/internal/story-support.js';
+import { type GkStoryArgs, baseArgTypes, renderElement } from '../base/internal/story-support.js';
 
-interface GkDocumentArgs {
-  /** The document as an object (`.data`). */
-  data?: unknown;
-  src?: string;
-  lang?: string;
-  headingLevel?: number;
-  /** The attribute's row of the manifest table (no control of its own). */
-  'heading-level'?: number;
-  timeout?: number;
-  onGkLoad?: (event: Event) => void;
-  onGkError?: (event: Event) => void;
-}
+type GkDocumentArgs = GkStoryArgs;
 
 /** The address of an example file in the static build (see staticDirs in .storybook/main.ts). */
 const example = (name: string) => `elements/document/examples/${name}.json`;
@@ -108,15 +98,7 @@ lists each one (field path, line, what was expected) instead of rendering a part
   argTypes: {
     ...baseArgTypes('文件数据 The document as an object (`.data`)'),
   },
-  render: (args) => html`<gk-document
-    src=${ifDefined(args.src || undefined)}
-    lang=${ifDefined(args.lang || undefined)}
-    heading-level=${ifDefined(args.headingLevel)}
-    timeout=${ifDefined(args.timeout)}
-    .data=${args.data}
-    @gk-load=${(event: Event) => args.onGkLoad?.(event)}
-    @gk-error=${(event: Event) => args.onGkError?.(event)}
-  ></gk-document>`,
+  render: renderElement(literal`gk-document`),
 } satisfies Meta<GkDocumentArgs>;
 
 export default meta;

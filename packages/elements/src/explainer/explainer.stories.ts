@@ -24,23 +24,13 @@ import type { ExplainerMode } from './explainer.js';
 import workPointsExample from './examples/work-points-2018.json';
 import budget2018 from './examples/budget-2018.json';
 import minimal from './examples/minimal.json';
-import { baseArgTypes, narrowFrame } from '../base/internal/story-support.js';
+import { type GkStoryArgs, baseArgTypes, narrowFrame } from '../base/internal/story-support.js';
 
-interface GkExplainerArgs {
-  /** The explainer document as an object (`.data`). */
-  data?: unknown;
-  src?: string;
+interface GkExplainerArgs extends GkStoryArgs {
   /** `scroll` (every section) or `steps` (one section at a time). */
   mode?: ExplainerMode | '';
-  lang?: string;
-  headingLevel?: number;
-  /** The attribute's row of the manifest table (no control of its own). */
-  'heading-level'?: number;
-  timeout?: number;
   /** The manifest's read-only `sectionIds` getter (the #ids of the sections); no control. */
   sectionIds?: string[];
-  onGkLoad?: (event: Event) => void;
-  onGkError?: (event: Event) => void;
 }
 
 /** The address of an example file in the static build (see staticDirs in .storybook/main.ts). */

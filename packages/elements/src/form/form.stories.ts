@@ -21,20 +21,11 @@ import { expect, waitFor } from 'storybook/test';
 import './form.js';
 import mailbox from './examples/mailbox.json';
 import disclosureApplication from './examples/disclosure-application.json';
-import { baseArgTypes, narrowFrame } from '../base/internal/story-support.js';
+import { type GkStoryArgs, baseArgTypes, narrowFrame } from '../base/internal/story-support.js';
 
-interface GkFormArgs {
-  /** The form as an object (`.data`). */
-  data?: unknown;
-  src?: string;
-  lang?: string;
-  headingLevel?: number;
-  /** The attribute's row of the manifest table (no control of its own). */
-  'heading-level'?: number;
+interface GkFormArgs extends GkStoryArgs {
   /** Milliseconds to wait for `src`, and for the receiver's answer after 提交. */
   timeout?: number;
-  onGkLoad?: (event: Event) => void;
-  onGkError?: (event: Event) => void;
   onGkSubmit?: (event: Event) => void;
 }
 

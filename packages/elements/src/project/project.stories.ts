@@ -5,25 +5,15 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { literal } from 'lit/static-html.js';
 // Registers <gk-project> (and, for the listing story, <gk-catalogue>).
 import './project.js';
 import '../catalogue/catalogue.js';
 import hospital from './examples/county-hospital.json';
 import projects from '../catalogue/examples/major-projects-2023.json';
-import { baseArgTypes, narrowFrame } from '../base/internal/story-support.js';
+import { type GkStoryArgs, baseArgTypes, narrowFrame, renderElement } from '../base/internal/story-support.js';
 
-interface GkProjectArgs {
-  /** The project as an object (`.data`). */
-  data?: unknown;
-  src?: string;
-  lang?: string;
-  headingLevel?: number;
-  'heading-level'?: number;
-  timeout?: number;
-  onGkLoad?: (event: Event) => void;
-  onGkError?: (event: Event) => void;
-}
+type GkProjectArgs = GkStoryArgs;
 
 const example = (name: string) => `elements/project/examples/${name}.json`;
 
@@ -51,16 +41,7 @@ investment against plan as a chart (summary, table, keyboard, CSV), and the stag
   },
   args: { data: hospital },
   argTypes: { ...baseArgTypes('项目数据 The project as an object (`.data`)') },
-  render: (args) =>
-    html`<gk-project
-      src=${ifDefined(args.src || undefined)}
-      lang=${ifDefined(args.lang || undefined)}
-      heading-level=${ifDefined(args.headingLevel)}
-      timeout=${ifDefined(args.timeout)}
-      .data=${args.data}
-      @gk-load=${(event: Event) => args.onGkLoad?.(event)}
-      @gk-error=${(event: Event) => args.onGkError?.(event)}
-    ></gk-project>`,
+  render: renderElement(literal`gk-project`),
 } satisfies Meta<GkProjectArgs>;
 
 export default meta;

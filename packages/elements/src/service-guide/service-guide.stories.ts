@@ -10,19 +10,10 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import './service-guide.js';
 import physician from './examples/physician-registration.json';
 import bureau from './examples/bureau-services.json';
-import { baseArgTypes, narrowFrame } from '../base/internal/story-support.js';
+import { type GkStoryArgs, baseArgTypes, narrowFrame } from '../base/internal/story-support.js';
 
-interface GkServiceGuideArgs {
-  /** The guides as an object (`.data`). */
-  data?: unknown;
-  src?: string;
-  lang?: string;
+interface GkServiceGuideArgs extends GkStoryArgs {
   service?: string;
-  headingLevel?: number;
-  'heading-level'?: number;
-  timeout?: number;
-  onGkLoad?: (event: Event) => void;
-  onGkError?: (event: Event) => void;
 }
 
 /** The address of an example file in the static build (see staticDirs in .storybook/main.ts). */

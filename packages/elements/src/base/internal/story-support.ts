@@ -3,6 +3,22 @@
  * and the frames stories put an element in. Storybook only; no element imports this.
  */
 import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
+
+/** The args of what every gk-* element takes from GkElement, and its gk-load and gk-error events. */
+export interface GkStoryArgs {
+  /** The element's document as an object (`.data`). */
+  data?: unknown;
+  src?: string;
+  lang?: string;
+  headingLevel?: number;
+  /** The attribute's row of the manifest table (no control of its own). */
+  'heading-level'?: number;
+  timeout?: number;
+  onGkLoad?: (event: Event) => void;
+  onGkError?: (event: Event) => void;
+}
 
 /**
  * Controls for what every gk-* element takes from GkElement. Element-specific controls
@@ -29,6 +45,23 @@ export function baseArgTypes(dataDescription: string) {
     'light-dom': { control: false },
   } as const;
 }
+
+/**
+ * The render function of an element that takes only what GkElement takes. `tag` is a
+ * `literal` tag name written in the stories file (never a string made at run time).
+ */
+export const renderElement =
+  (tag: StaticValue) =>
+  (args: GkStoryArgs): TemplateResult =>
+    staticHtml`<${tag}
+      src=${ifDefined(args.src || undefined)}
+      lang=${ifDefined(args.lang || undefined)}
+      heading-level=${ifDefined(args.headingLevel)}
+      timeout=${ifDefined(args.timeout)}
+      .data=${args.data}
+      @gk-load=${(event: Event) => args.onGkLoad?.(event)}
+      @gk-error=${(event: Event) => args.onGkError?.(event)}
+    ></${tag}>`;
 
 /** A stylesheet for the story frames (no inline styles, so the stories also hold under a strict CSP). */
 export const frameStyles = html`<style>
