@@ -140,12 +140,11 @@ export function createApp({
       res.end();
       return;
     }
-    send(res, 200, body, { ...cors, 'Cache-Control': 'no-cache', ETag: etag });
+    sendJson(res, 200, body, { ...cors, 'Cache-Control': 'no-cache', ETag: etag });
   }
 
   const clientAddress = (req: IncomingMessage) => addressOf(req, config.trustProxy);
   const corsHeaders = (req: IncomingMessage) => corsFor(req, origins);
-  const send = sendJson;
 
   function route(pathname: string): Route | HttpError {
     if (pathname === '/healthz') return { action: 'health' };
@@ -185,7 +184,7 @@ export function createApp({
       } catch (error) {
         throw error instanceof StorageUnavailableError ? error : new StorageUnavailableError(error);
       }
-      send(res, 200, { ok: true });
+      sendJson(res, 200, { ok: true });
       return;
     }
 
@@ -199,7 +198,7 @@ export function createApp({
       const code = url.searchParams.get('code');
       if (!code || !code.trim()) throw new HttpError(400, 'missing_code', {}, cors);
       const status = await submissions.status(found.form, code);
-      send(res, 200, status, cors);
+      sendJson(res, 200, status, cors);
       return;
     }
 
@@ -227,7 +226,7 @@ export function createApp({
       body,
       typeof headerKey === 'string' && headerKey !== '' ? headerKey : undefined,
     );
-    send(
+    sendJson(
       res,
       201,
       { trackingCode: accepted.trackingCode },
@@ -257,7 +256,7 @@ export function createApp({
       } catch {
         cors = {};
       }
-      send(res, httpError.status, httpError.body(), { ...cors, ...httpError.headers });
+      sendJson(res, httpError.status, httpError.body(), { ...cors, ...httpError.headers });
       // A body over the limit is not read: close the connection once the answer is out.
       if (httpError.status === 413) req.resume();
     });

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
 import {
   completedInvestment,
   currentStage,
@@ -11,7 +12,6 @@ import {
 import { GkElement } from '../base/gk-element.js';
 import { defineElement } from '../base/define.js';
 import { markdown, markdownStyles } from '../base/internal/markdown.js';
-import { toggled } from '../base/internal/toggle.js';
 import { barChart, legend, type BarGroup } from '../charts/bars.js';
 import { chartStyles } from '../charts/chart.styles.js';
 import { chartFigure } from '../charts/figure.js';
@@ -57,7 +57,8 @@ export class GkProjectElement extends GkElement<typeof projectSchema> {
 
   private readonly resize = new ResizeController(this);
   private readonly interaction = new ChartInteraction(this);
-  private openTables = new Set<string>();
+  /** Whether the investment chart's data table is shown. */
+  @state() private tableOpen = false;
 
   protected override renderDocument(doc: GkProject) {
     const lang = this.language;
@@ -198,12 +199,9 @@ export class GkProjectElement extends GkElement<typeof projectSchema> {
           ...points.map((point) => [point.date, point.planned, point.completed]),
         ],
       },
-      tableOpen: this.openTables.has('investment'),
+      tableOpen: this.tableOpen,
       startOpen: this.elderMode,
-      onToggleTable: () => {
-        this.openTables = toggled(this.openTables, 'investment');
-        this.requestUpdate();
-      },
+      onToggleTable: () => (this.tableOpen = !this.tableOpen),
       labels: {
         showTable: this.t('chart.showTable'),
         hideTable: this.t('chart.hideTable'),

@@ -1,9 +1,11 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatDate, serviceGuideSchema, type GkServiceGuide, type ServiceItem } from '@gongkai/core';
 import { GkElement } from '../base/gk-element.js';
 import { defineElement } from '../base/define.js';
 import { GkServiceSelectEvent } from '../base/events.js';
+import { href, rel } from '../base/internal/links.js';
 import { markdown, markdownStyles } from '../base/internal/markdown.js';
 import { hostCardStyles } from '../charts/host-card.styles.js';
 import { serviceGuideNarrowStyles, serviceGuideStyles } from './service-guide.styles.js';
@@ -215,7 +217,7 @@ export class GkServiceGuideElement extends GkElement<typeof serviceGuideSchema> 
               <li>${this.t('guide.time', { promised: item.promisedDays, legal: item.legalDays })}</li>
               <li>${this.fee(item)}</li>
             </ul>
-            ${item.online ? html`<p><a class="online" href=${item.online} rel="noopener">${this.t('guide.applyOnline')}</a></p>` : nothing}`,
+            ${item.online ? html`<p><a class="online" href=${ifDefined(href(item.online))} rel=${ifDefined(rel(item.online))}>${this.t('guide.applyOnline')}</a></p>` : nothing}`,
         )}
       </div>
       ${section('checklist', this.t('guide.checklist'), this.checklist(doc, item, ticked))}
@@ -284,7 +286,7 @@ export class GkServiceGuideElement extends GkElement<typeof serviceGuideSchema> 
         'result',
         this.t('guide.result'),
         html`<p>
-          ${item.result.name}${item.result.sample ? html` · <a href=${item.result.sample}>${this.t('guide.resultSample')}</a>` : nothing}
+          ${item.result.name}${item.result.sample ? html` · <a href=${ifDefined(href(item.result.sample))} rel=${ifDefined(rel(item.result.sample))}>${this.t('guide.resultSample')}</a>` : nothing}
         </p>`,
       )}
       ${section(
@@ -375,8 +377,8 @@ export class GkServiceGuideElement extends GkElement<typeof serviceGuideSchema> 
             ${
               material.blank || material.sample
                 ? html`<p class="forms no-print">
-                    ${material.blank ? html`<a href=${material.blank} aria-label=${this.t('guide.blankOf', { name: material.name })}>${this.t('guide.blank')}</a>` : nothing}
-                    ${material.sample ? html`<a href=${material.sample} aria-label=${this.t('guide.sampleOf', { name: material.name })}>${this.t('guide.sample')}</a>` : nothing}
+                    ${material.blank ? html`<a href=${ifDefined(href(material.blank))} rel=${ifDefined(rel(material.blank))} aria-label=${this.t('guide.blankOf', { name: material.name })}>${this.t('guide.blank')}</a>` : nothing}
+                    ${material.sample ? html`<a href=${ifDefined(href(material.sample))} rel=${ifDefined(rel(material.sample))} aria-label=${this.t('guide.sampleOf', { name: material.name })}>${this.t('guide.sample')}</a>` : nothing}
                   </p>`
                 : nothing
             }
@@ -397,9 +399,7 @@ export class GkServiceGuideElement extends GkElement<typeof serviceGuideSchema> 
   }
 
   private readonly toChecklist = (): void => {
-    const heading = this.renderRoot.querySelector<HTMLElement>(
-      '.checklist h3, .checklist h4, .checklist h5, .checklist h6, .checklist h2',
-    );
+    const heading = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.scopedId('checklist-title'))}`);
     if (!heading) return;
     heading.tabIndex = -1;
     heading.scrollIntoView?.({ block: 'start' });

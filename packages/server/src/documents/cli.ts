@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { loadConfig, organisationsOf, type ServerConfig } from '../config.js';
 import { StartupError, HttpError } from '../errors.js';
 import { readPassword, withCommandStorage } from '../accounts-cli.js';
+import { argReader } from '../cli-args.js';
 import { verifyPassword } from '../passwords.js';
 import type { ServerStorage } from '../storage/server-storage.js';
 import type { DecideDocument } from '../storage/document-types.js';
@@ -57,17 +58,16 @@ interface DocArgs {
   config?: string;
 }
 
+const VALUE_OPTIONS = ['config', 'file', 'as', 'office', 'note', 'reason'] as const;
+
 function parse(argv: readonly string[]): DocArgs {
   const [verb = '', ...rest] = argv;
   const args: DocArgs = { verb, minor: false };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    const flag = /^--(config|file|as|office|note|reason)(?:=(.*))?$/.exec(arg);
-    if (flag) {
-      const value = flag[2] ?? rest[++i];
-      if (value === undefined) throw new StartupError(`--${flag[1]} 后面缺少值`, `--${flag[1]} needs a value`);
-      (args as unknown as Record<string, string>)[flag[1]!] = value;
-    } else if (arg === '--minor') args.minor = true;
+  const read = argReader(rest);
+  for (let arg = read.next(); arg !== undefined; arg = read.next()) {
+    const option = VALUE_OPTIONS.find((name) => read.is(arg, `--${name}`));
+    if (option) args[option] = read.value(arg, `--${option}`);
+    else if (arg === '--minor') args.minor = true;
     else if (!arg.startsWith('-') && args.slug === undefined) args.slug = arg;
     else
       throw new StartupError(

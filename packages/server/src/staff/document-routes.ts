@@ -71,8 +71,6 @@ export function createDocumentRoutes({
   base = '',
   jsonBody,
 }: DocumentRouteDeps): Record<DocumentHandlerName, StaffHandler> {
-  const send = sendJson;
-
   async function documentOr404(slug: string) {
     const document = await documents.bySlug(slug);
     if (!document) throw new HttpError(404, 'unknown_document', { slug: slug.slice(0, 80) });
@@ -136,7 +134,7 @@ export function createDocumentRoutes({
         { action: 'create', detail: { kind: found.kind, office } },
       );
       if (!created) throw new HttpError(409, 'slug_taken', { slug });
-      send(res, 201, {
+      sendJson(res, 201, {
         document: documentOut(created.document, base),
         revision: revisionOut(slug, created.revision, true),
       });
@@ -163,12 +161,12 @@ export function createDocumentRoutes({
         kind: p.get('kind') || undefined,
         text: p.get('q')?.trim().slice(0, 100) || undefined,
       });
-      send(res, 200, { total: list.total, ...page, items: list.items.map((d) => documentOut(d, base)) });
+      sendJson(res, 200, { total: list.total, ...page, items: list.items.map((d) => documentOut(d, base)) });
     },
     'documents.review': async ({ res, user: who }) => {
       const user = who!;
       const queue = user.role === 'editor' ? [] : await documents.submitted(documentScope(user));
-      send(res, 200, {
+      sendJson(res, 200, {
         items: queue
           .filter(
             ({ document, revision }) =>
@@ -185,7 +183,7 @@ export function createDocumentRoutes({
       const slug = url.searchParams.get('slug');
       const document = slug ? await documentOr404(slug) : undefined;
       const limit = Math.min(1000, Math.max(1, Number(url.searchParams.get('limit') ?? 200) || 200));
-      send(res, 200, {
+      sendJson(res, 200, {
         events: events(
           await documents.events({
             documentId: document?.id,
@@ -205,7 +203,7 @@ export function createDocumentRoutes({
       const revisions = await documents.revisions(document.id);
       const open = openRevision(revisions);
       const actions = documentActions(user, document, revisions);
-      send(res, 200, {
+      sendJson(res, 200, {
         document: documentOut({ ...document, openState: open?.state ?? null, openRevision: open?.id ?? null }, base),
         revisions: revisions.map((r) => revisionOut(slug, r)).reverse(),
         open: open ? revisionOut(slug, open, true) : null,
@@ -227,7 +225,7 @@ export function createDocumentRoutes({
       const body = await jsonBody(req);
       const reason = textField(body, 'reason', '撤回理由', { required: true, max: 500 })!;
       const done = await step(user!, params.slug!, decideWithdraw(user!, reason, now().toISOString()));
-      send(res, 200, { document: documentOut(done.document, base) });
+      sendJson(res, 200, { document: documentOut(done.document, base) });
     },
     'documents.revise': async ({ req, res, params, user }) => {
       const body = await jsonBody(req);
@@ -242,7 +240,7 @@ export function createDocumentRoutes({
           now().toISOString(),
         ),
       );
-      send(res, 201, { revision: revisionOut(params.slug!, done.revision!, true) });
+      sendJson(res, 201, { revision: revisionOut(params.slug!, done.revision!, true) });
     },
     'documents.save': async ({ req, res, params, user }) => {
       const id = Number(params.id);
@@ -253,7 +251,7 @@ export function createDocumentRoutes({
         decideSave(user!, id, contentOf(body), textField(body, 'changeNote', '修改说明'), majorOf(body)),
         id,
       );
-      send(res, 200, { revision: revisionOut(params.slug!, done.revision!, true) });
+      sendJson(res, 200, { revision: revisionOut(params.slug!, done.revision!, true) });
     },
     'documents.revision': async ({ res, params, user: who }) => {
       const user = who!;
@@ -264,7 +262,7 @@ export function createDocumentRoutes({
         throw new HttpError(404, 'unknown_document', { slug });
       const revision = (await documents.revisions(document.id)).find((r) => r.id === id);
       if (!revision) throw new HttpError(404, 'unknown_revision', { slug, id });
-      send(res, 200, { revision: revisionOut(slug, revision, true) });
+      sendJson(res, 200, { revision: revisionOut(slug, revision, true) });
     },
     'documents.step': async ({ req, res, params, user: who }) => {
       const user = who!;
@@ -293,7 +291,7 @@ export function createDocumentRoutes({
           );
       }
       const done = await step(user, slug, decide, id);
-      send(res, 200, {
+      sendJson(res, 200, {
         document: documentOut(done.document, base),
         revision: revisionOut(slug, done.revision!),
         version: done.revision?.version ?? null,

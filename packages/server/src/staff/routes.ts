@@ -115,7 +115,6 @@ export function createStaff({
   const bundleFiles = new Map<string, Promise<Buffer>>();
   const today = () => dayIn(config.timeZone, now());
   const formTitle = formTitles(forms);
-  const send = sendJson;
 
   /** A state-changing request: from this origin (the CSRF defence with SameSite=Strict), JSON, parsed to an object. */
   async function jsonBody(req: IncomingMessage, limit = config.bodyLimit): Promise<Record<string, unknown>> {
@@ -186,28 +185,28 @@ export function createStaff({
     studio: ({ req, res, params }) => studio(req, res, params.file ?? ''),
     state: async ({ req, res }) => {
       const found = await auth.currentUser(req);
-      send(res, 200, { accounts: await store.countUsers(), user: found ? publicUser(found.user) : null });
+      sendJson(res, 200, { accounts: await store.countUsers(), user: found ? publicUser(found.user) : null });
     },
     login: async ({ req, res }) => {
       await auth.countAttempt(req);
       const { user, setCookie } = await auth.login(req, await jsonBody(req));
-      send(res, 200, { user: publicUser(user) }, { 'Set-Cookie': setCookie });
+      sendJson(res, 200, { user: publicUser(user) }, { 'Set-Cookie': setCookie });
     },
     logout: async ({ req, res }) => {
       await jsonBody(req);
-      send(res, 200, { ok: true }, { 'Set-Cookie': await auth.logout(req) });
+      sendJson(res, 200, { ok: true }, { 'Set-Cookie': await auth.logout(req) });
     },
     forms: async ({ res }) =>
-      send(res, 200, { forms: [...forms.values()].map((f) => ({ name: f.name, kind: f.kind, title: f.title })) }),
+      sendJson(res, 200, { forms: [...forms.values()].map((f) => ({ name: f.name, kind: f.kind, title: f.title })) }),
     audit: async ({ res, url, user }) => {
       if (user!.role !== 'admin') throw new HttpError(403, 'forbidden');
       const limit = Math.min(1000, Math.max(1, Number(url.searchParams.get('limit') ?? 200) || 200));
-      send(res, 200, { events: await store.staffEvents(limit) });
+      sendJson(res, 200, { events: await store.staffEvents(limit) });
     },
     submissions: async ({ res, url, user }) => {
       const q = { ...submissionQuery(url.searchParams, 100, 20), office: submissionScope(user!) };
       const page = await store.searchSubmissions(q);
-      send(res, 200, {
+      sendJson(res, 200, {
         total: page.total,
         page: q.page,
         pageSize: q.pageSize,
@@ -217,7 +216,7 @@ export function createStaff({
     catalogue: async ({ res, url, user }) => {
       const q = { ...submissionQuery(url.searchParams, 500, 200), office: submissionScope(user!) };
       const page = await store.searchSubmissions(q);
-      send(
+      sendJson(
         res,
         200,
         submissionCatalogue(page.items, page.total, {
@@ -233,7 +232,7 @@ export function createStaff({
       if (!record || !canSeeSubmission(user!, record)) throw new HttpError(404, 'unknown_submission', { id });
       // Looking at personal data is logged too.
       await store.logSubmissionEvent(id, { at: now().toISOString(), actor: user!.name, action: 'view' });
-      send(res, 200, {
+      sendJson(res, 200, {
         submission: {
           ...submissionSummary(record, formTitle),
           receivedAt: record.receivedAt,
@@ -262,7 +261,7 @@ export function createStaff({
         return decide(current);
       });
       if (!updated) throw new HttpError(404, 'unknown_submission', { id });
-      send(res, 200, { submission: submissionSummary(updated, formTitle), actions: allowedActions(updated) });
+      sendJson(res, 200, { submission: submissionSummary(updated, formTitle), actions: allowedActions(updated) });
     },
   };
   const all: Record<StaffHandlerName, StaffHandler> = { ...handlers, ...documentHandlers };

@@ -14,6 +14,7 @@
  * with their folder (docs/deployment.md).
  */
 import { StartupError } from '../errors.js';
+import { jsonValue } from './rows.js';
 
 export const EXPORT_FORMAT = 'gongkai-export/1';
 
@@ -169,7 +170,7 @@ function portable(value: unknown, kind: Kind): unknown {
   if (value === null || value === undefined) return null;
   if (kind === 'int') return Number(value);
   if (kind === 'bool') return value === true || value === 1 || value === '1' || value === 't';
-  if (kind === 'json') return typeof value === 'string' ? JSON.parse(value) : value;
+  if (kind === 'json') return jsonValue<unknown>(value);
   return String(value);
 }
 

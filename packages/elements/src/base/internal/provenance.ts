@@ -25,7 +25,7 @@ import {
   type PublishedVersion,
   type Verdict,
 } from '@gongkai/core/published';
-import type { FetchTextResult } from './fetch-text.js';
+import { fetchText, type FetchTextResult } from './fetch-text.js';
 import { adoptLightStyles, LIGHT_DOM_ATTRIBUTE } from './light-dom.js';
 import { provenanceStyles } from './provenance.styles.js';
 
@@ -55,15 +55,11 @@ function countyDay(iso: string): string {
   }
 }
 
+/** Through the document's own fetch, whose timeout works on kernels without AbortSignal.any/timeout too. */
 async function fetchJson(url: string, timeoutMs: number, signal: AbortSignal): Promise<unknown> {
-  const timeout = AbortSignal.timeout ? AbortSignal.timeout(timeoutMs) : undefined;
-  const response = await fetch(url, {
-    signal: timeout && 'any' in AbortSignal ? AbortSignal.any([signal, timeout]) : signal,
-    credentials: 'same-origin',
-    headers: { Accept: 'application/json' },
-  });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return response.json();
+  const result = await fetchText(url, timeoutMs, signal);
+  if (!result.ok) throw new Error(`${result.issue.key} ${JSON.stringify(result.issue.params)}`);
+  return JSON.parse(result.text);
 }
 
 export class Provenance {

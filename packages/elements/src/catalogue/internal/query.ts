@@ -2,6 +2,7 @@
  * The catalogue's data work, without DOM: de-identify items, search them,
  * filter, count, sort, page, and keep the reader's view in the URL hash.
  */
+import { normalize, searchTerms } from '../../base/internal/search-text.js';
 import { looksLikeInitials, pinyinInitials } from './pinyin.js';
 import {
   categoryIds,
@@ -34,11 +35,6 @@ export interface ViewState {
 
 export const EMPTY_STATE: ViewState = { q: '', category: '', facets: {}, sort: 'date-desc', page: 1 };
 export const PAGE_SIZE = 20;
-
-/** Case, full-width forms and spaces do not matter to a search: "ＡＢＣ 预算" finds "abc预算". */
-export function normalize(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-}
 
 /** The parent chain of every category id. */
 export function categoryParents(categories: readonly CatalogueCategory[] | undefined): Map<string, string[]> {
@@ -86,11 +82,6 @@ export function prepareRows(doc: GkCatalogue, items: readonly CatalogueItem[]): 
 /** Columns offered as filters: enum columns and those marked facet, plus the year. */
 export function facetColumns(doc: GkCatalogue): CatalogueColumn[] {
   return doc.columns.filter((column) => column.facet || column.type === 'enum');
-}
-
-/** The search terms: space-separated parts, each normalized; every one must match. */
-export function searchTerms(q: string): string[] {
-  return q.split(/\s+/).map(normalize).filter(Boolean);
 }
 
 /** The filters of a view as checks: each returns true when a row passes it. */

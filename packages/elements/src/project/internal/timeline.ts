@@ -5,6 +5,7 @@
  * contracts as a table. Stages the document leaves out are shown as not started.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   PROJECT_STAGES,
   formatDate,
@@ -16,6 +17,7 @@ import {
   type MessageParams,
   type ProjectStageEntry,
 } from '@gongkai/core';
+import { href, rel } from '../../base/internal/links.js';
 
 export interface TimelineContext {
   doc: GkProject;
@@ -60,7 +62,7 @@ export function timeline(ctx: TimelineContext): TemplateResult {
                   ${entry.documents.map(
                     (doc) =>
                       html`<li>
-                        ${doc.url ? html`<a href=${doc.url}>${doc.title}</a>` : doc.title}${doc.number ? html` <span class="number">${formatDocNumber(doc.number)}</span>` : nothing}${
+                        ${doc.url ? html`<a href=${ifDefined(href(doc.url))} rel=${ifDefined(rel(doc.url))}>${doc.title}</a>` : doc.title}${doc.number ? html` <span class="number">${formatDocNumber(doc.number)}</span>` : nothing}${
                           doc.date ? html` · ${formatDate(doc.date, lang)}` : nothing
                         }
                       </li>`,

@@ -1,21 +1,13 @@
 /**
- * The service listing's search: every word the reader types must occur in the
- * item's name, code, type, office, materials or result (Chinese has no word
- * spaces, so a word is a substring), ignoring case and full-width forms.
+ * The service listing's search: every term the reader types must occur in the
+ * item's name, code, type, office, materials or result, by the listings' one
+ * text search (base/internal/search-text.ts).
  */
 import type { ServiceItem } from '@gongkai/core';
-
-/** Lower case, full-width letters and digits made half-width, spaces collapsed. */
-export function normalise(text: string): string {
-  return text
-    .replace(/[\uFF01-\uFF5E]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
+import { normalize, searchTerms } from '../../base/internal/search-text.js';
 
 function haystack(item: ServiceItem): string {
-  return normalise(
+  return normalize(
     [
       item.name,
       item.code,
@@ -23,16 +15,16 @@ function haystack(item: ServiceItem): string {
       item.office,
       item.result.name,
       ...item.materials.map((material) => material.name),
-    ].join(' '),
+    ].join('\u0001'),
   );
 }
 
-/** The items matching every word of `query`, in their order. */
+/** The items matching every term of `query`, in their order. */
 export function searchServices(items: readonly ServiceItem[], query: string): ServiceItem[] {
-  const words = normalise(query).split(' ').filter(Boolean);
-  if (!words.length) return [...items];
+  const terms = searchTerms(query);
+  if (!terms.length) return [...items];
   return items.filter((item) => {
     const text = haystack(item);
-    return words.every((word) => text.includes(word));
+    return terms.every((term) => text.includes(term));
   });
 }
