@@ -294,9 +294,9 @@ export class GkServiceGuideElement extends GkElement<typeof serviceGuideSchema> 
         this.t('guide.contact'),
         html`<dl>
           <dt>${this.t('guide.contactPhone')}</dt>
-          <dd><a href=${`tel:${item.contact.phone}`}>${item.contact.phone}</a></dd>
+          <dd>${phoneLink(item.contact.phone)}</dd>
           <dt>${this.t('guide.complaint')}</dt>
-          <dd><a href=${`tel:${item.contact.complaint}`}>${item.contact.complaint}</a></dd>
+          <dd>${phoneLink(item.contact.complaint)}</dd>
         </dl>`,
       )}
       ${
@@ -427,4 +427,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'gk-service-guide': GkServiceGuideElement;
   }
+}
+
+/** A number as a tel: link when core's URL check takes it; other text (如 “0952-6012345（工作日）”) stays plain text. */
+function phoneLink(number: string) {
+  const address = href(`tel:${number}`);
+  return address ? html`<a href=${address}>${number}</a>` : number;
 }
