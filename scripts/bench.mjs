@@ -17,7 +17,6 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { runRenderBench } from './bench/render.mjs';
 import { runLargeBench } from './bench/large.mjs';
 import { runCatalogueBench } from './bench/catalogue.mjs';
@@ -27,6 +26,7 @@ import {
   BUNDLE,
   bundleBytes,
   bundleOnDemandBytes,
+  gzip,
   makeShippedApp,
   MEASURED,
   viteBenchEntry,
@@ -45,7 +45,6 @@ const BUDGETS = { budget: 42, explainer: 55 };
 const ONE_FILE_BUDGET = 96;
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
-const gzip = (buffer) => gzipSync(buffer, { level: 9 }).length;
 
 /** Which other kinds' messages (and so schemas) and which Markdown code a build's text holds. */
 const KIND_MARKERS = Object.fromEntries(KINDS.map(({ kind, prefix }) => [kind, prefix]));

@@ -30,16 +30,13 @@ import {
   storageBackend,
   tempDir,
 } from '../packages/server/support/harness.mjs';
+import { option } from './bench/option.mjs';
 
 const BUDGET = readFileSync(
   new URL('../packages/elements/src/budget/examples/department-budget-2018.json', import.meta.url),
   'utf8',
 );
 
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? fallback : process.argv[i + 1];
-}
 const duration = Number(option('duration', '10'));
 const connectionCounts = String(option('connections', '32')).split(',').map(Number);
 const storages = String(option('storage', 'sqlite,postgres'))

@@ -13,27 +13,19 @@ import { build } from 'esbuild';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { browser as browserBuild } from '../build.mjs';
-import { SOURCE_CONDITION } from '../entries.mjs';
-import { lazyDependencies } from '../lazy-deps.mjs';
+import { minifyAgain, oneFile } from '../build.mjs';
+import { launchChromium } from './chromium.mjs';
+import { option } from './option.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const option = (name, fallback) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? process.argv[at + 1] : fallback;
-};
 const dirOf = (name) => join(root, '.tmp', 'ab', name);
 
 async function save(name) {
   mkdirSync(dirOf(name), { recursive: true });
-  await build({
-    ...browserBuild,
-    entryPoints: [join(root, 'packages/gongkai/src/index.ts')],
-    outfile: join(dirOf(name), 'gongkai.js'),
-    conditions: [SOURCE_CONDITION],
-    tsconfig: join(root, 'tsconfig.base.json'),
-    plugins: [lazyDependencies(join(root, 'packages/core')), ...browserBuild.plugins],
-  });
+  // build.mjs's own steps for dist/gongkai.js: esbuild with the one-file options, then terser.
+  const outfile = join(dirOf(name), 'gongkai.js');
+  await build({ ...oneFile(), outfile, sourcemap: 'linked' });
+  await minifyAgain(outfile);
   console.log(`saved .tmp/ab/${name}/gongkai.js`);
 }
 
@@ -44,15 +36,10 @@ async function compare(names) {
     if (!existsSync(join(dirOf(name), 'gongkai.js')))
       throw new Error(`no .tmp/ab/${name}/gongkai.js: run --save ${name} first`);
   process.env.BENCH_RENDERERS = 'gongkai,d3';
-  const { CHROME_ARGS, VIEWPORT, mainThreadCpu, prepare, serve, startUp } = await import('./render.mjs');
+  const { VIEWPORT, mainThreadCpu, prepare, serve, startUp } = await import('./render.mjs');
   await prepare();
   const servers = await Promise.all(names.map((name) => serve(dirOf(name))));
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROME_ARGS,
-  });
+  const browser = await launchChromium();
   const results = names.map(() => ({ render: [], fromStart: [] }));
   try {
     for (let round = -1; round < loads; round++) {

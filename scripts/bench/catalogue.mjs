@@ -21,24 +21,13 @@
  */
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
+import { BUNDLE } from './shipped.mjs';
 import { largeCatalogue } from '../../packages/elements/src/catalogue/examples/generate-large.mjs';
 import { largeRecords } from './records.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const LOADS = Number(process.env.BENCH_LOADS ?? 5);
-const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-];
 const KEYS = [
   '卫',
   '生',
@@ -139,7 +128,7 @@ export async function runCatalogueBench() {
     '/plain.html': ['text/html', PAGE('plain-page')],
     '/gongkai-page.js': ['text/javascript', GONGKAI],
     '/plain-page.js': ['text/javascript', PLAIN],
-    '/gongkai.js': ['text/javascript', readFileSync(join(root, 'packages/gongkai/dist/gongkai.js'))],
+    '/gongkai.js': ['text/javascript', readFileSync(BUNDLE)],
     '/header.json': ['application/json', JSON.stringify(header)],
     '/items.ndjson': ['application/x-ndjson', ndjson],
     '/records-header.json': ['application/json', JSON.stringify(records.header)],
@@ -152,11 +141,7 @@ export async function runCatalogueBench() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROME_ARGS,
-  });
+  const browser = await launchChromium(['--enable-precise-memory-info']);
   const results = {};
   const cdp = await browser.newBrowserCDPSession();
   /** CPU seconds of every renderer process so far, by process id. */

@@ -17,11 +17,8 @@
  */
 import autocannon from 'autocannon';
 import { exampleForms, mailbox, startServer, storageBackend, tempDir } from '../../packages/server/support/harness.mjs';
+import { option } from './option.mjs';
 
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? fallback : process.argv[i + 1];
-}
 const duration = Number(option('duration', '10'));
 const connections = Number(option('connections', '32'));
 const orgCount = Number(option('orgs', '50'));

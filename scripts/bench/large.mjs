@@ -7,23 +7,12 @@
  */
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
+import { BUNDLE } from './shipped.mjs';
 import { prng } from './data.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const LOADS = 5;
-const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** 12 类 × 20 款 × 60 项 = 14,400 leaves, three years, exact sums, notes on the leaves: about 3 MB as compact JSON. */
 export function largeBudget() {
   const random = prng(20181231);
@@ -78,7 +67,7 @@ const fmt = (values) =>
 
 export async function runLargeBench() {
   const json = JSON.stringify(largeBudget());
-  const bundle = readFileSync(join(root, 'packages/gongkai/dist/gongkai.js'));
+  const bundle = readFileSync(BUNDLE);
   const page = `<!doctype html><html lang="zh-CN"><body><div id="stage"></div><script type="module" src="/probe.js"></script></body></html>`;
   const probe = `
     window.longTasks = [];
@@ -107,11 +96,7 @@ export async function runLargeBench() {
     res.writeHead(200, { 'content-type': route[0], 'cache-control': 'no-store' }).end(route[1]);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROME_ARGS,
-  });
+  const browser = await launchChromium();
   try {
     const times = [];
     const longest = [];

@@ -21,15 +21,11 @@ import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { browser as browserBuild } from '../build.mjs';
-import { SOURCE_CONDITION } from '../entries.mjs';
-import { lazyDependencies } from '../lazy-deps.mjs';
+import { oneFile } from '../build.mjs';
+import { launchChromium } from './chromium.mjs';
+import { option } from './option.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const option = (name, fallback) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? process.argv[at + 1] : fallback;
-};
 const WORKLOAD = option('workload', 'w2');
 const RENDERER = option('renderer', 'gongkai');
 const LOADS = Number(option('loads', 8));
@@ -66,15 +62,7 @@ const PHASES = {
 async function profileBundle() {
   const dir = join(root, '.tmp', 'profile');
   mkdirSync(dir, { recursive: true });
-  await build({
-    ...browserBuild,
-    minify: false,
-    entryPoints: [join(root, 'packages/gongkai/src/index.ts')],
-    outfile: join(dir, 'gongkai.js'),
-    conditions: [SOURCE_CONDITION],
-    tsconfig: join(root, 'tsconfig.base.json'),
-    plugins: [lazyDependencies(join(root, 'packages/core')), ...browserBuild.plugins],
-  });
+  await build({ ...oneFile(), minify: false, outfile: join(dir, 'gongkai.js') });
   return dir;
 }
 
@@ -215,18 +203,13 @@ function print(title, map, loads, limit = TOP) {
 async function main() {
   // The render bench reads which renderers to build from the environment when it is imported.
   process.env.BENCH_RENDERERS = [RENDERER, 'd3'].join(',');
-  const { CHROME_ARGS, prepare, serve, VIEWPORT } = await import('./render.mjs');
+  const { prepare, serve, VIEWPORT } = await import('./render.mjs');
   await prepare();
   const bundleDir = MINIFIED ? undefined : await profileBundle();
   const moduleOf = moduleLines(join(bundleDir ?? join(root, 'packages/gongkai/dist'), 'gongkai.js'));
   const server = await serve(bundleDir);
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROME_ARGS,
-  });
+  const browser = await launchChromium();
   const totals = {
     window: 0,
     sampled: 0,

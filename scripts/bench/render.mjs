@@ -17,18 +17,10 @@
  */
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
-import {
-  cpSync,
-  createReadStream,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, createReadStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchChromium } from './chromium.mjs';
 import { allData, countItems } from './data.mjs';
 import { BUNDLE, makeShippedApp, viteBenchEntry } from './shipped.mjs';
 
@@ -42,15 +34,6 @@ const LOADS = Number(process.env.BENCH_LOADS ?? 15);
 const VIEWPORT = { width: 1000, height: 700 };
 const PAGE_TIMEOUT = 20_000;
 const LONG_TASK_LIMIT = 200;
-const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const ALL_RENDERERS = ['gongkai', 'gongkai-entry', 'echarts', 'chartjs', 'plot', 'vegalite', 'd3'];
 const RENDERERS = process.env.BENCH_RENDERERS
@@ -340,9 +323,9 @@ function longestIn(tasks, from, to) {
   return longest;
 }
 
-/** `entryDir`: the Vite-built page module of the per-element entry (./shipped.mjs); made here when not given. */
-export { CHROME_ARGS, VIEWPORT, mainThreadCpu, startUp };
+export { VIEWPORT, mainThreadCpu, startUp };
 
+/** `entryDir`: the Vite-built page module of the per-element entry (./shipped.mjs); made here when not given. */
 export async function runRenderBench({ entryDir } = {}) {
   const started = Date.now();
   console.log('\ngongkai bench — render speed (headless Chromium)\n');
@@ -356,20 +339,13 @@ export async function runRenderBench({ entryDir } = {}) {
   if (shipped) rmSync(shipped.work, { recursive: true, force: true });
   const w2Counts = countItems(data.w2.doc.functional);
 
-  const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `render bench: Chromium not found at ${executablePath}; install Debian's chromium or set CHROME_PATH.`,
-    );
-  }
-  const { chromium } = await import('playwright-core');
   let server;
   let browser;
   const raw = { loads: LOADS, viewport: VIEWPORT, startedAt: new Date().toISOString(), sizes: {}, results: {} };
   try {
     server = await serve();
     const origin = `http://127.0.0.1:${server.address().port}`;
-    browser = await chromium.launch({ executablePath, headless: true, args: CHROME_ARGS });
+    browser = await launchChromium();
     raw.browser = browser.version();
 
     const only = process.env.BENCH_ONLY?.split(',');

@@ -10,17 +10,9 @@
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
+import { launchChromium } from './chromium.mjs';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 15);
-const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 export const STARTUP_TARGETS = { bundle: 10, entry: 7 };
 
 const page = (src) =>
@@ -83,10 +75,8 @@ const median = (values) => {
 
 /** Returns { label: { median, min, max, errors } } and prints the table. `targets`: { label: ms }. */
 export async function runStartupBench(modules, targets) {
-  const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-  const { chromium } = await import('playwright-core');
   const { server, roots } = await serve(modules);
-  const browser = await chromium.launch({ executablePath, headless: true, args: CHROME_ARGS });
+  const browser = await launchChromium();
   const origin = `http://127.0.0.1:${server.address().port}`;
   const results = Object.fromEntries(Object.keys(modules).map((label) => [label, { values: [], errors: [] }]));
   try {

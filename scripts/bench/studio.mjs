@@ -21,12 +21,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { functionalSheet, syntheticBudget } from '../../packages/import/support/budget-workbook.mjs';
 import { xlsx } from '../../packages/import/support/xlsx-writer.mjs';
 import { startStudioServer } from '../../packages/studio/serve.mjs';
 import { launch } from '../../packages/studio/support/browser.mjs';
 import { w2 } from './data.mjs';
+import { gzip } from './shipped.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const LOADS = Number(process.env.BENCH_LOADS ?? 5);
@@ -53,7 +53,7 @@ function firstVisitSize(paths) {
   for (const path of new Set(paths)) {
     const bytes = readFileSync(join(dir, path || 'index.html'));
     raw += bytes.length;
-    gz += gzipSync(bytes, { level: 9 }).length;
+    gz += gzip(bytes);
   }
   return { raw, gz, files: new Set(paths).size };
 }
@@ -180,9 +180,7 @@ export async function runStudioBench() {
   const importer = readdirSync(join(root, 'packages/studio/dist/assets')).find((name) =>
     /^studio-import-.*\.js$/.test(name),
   );
-  const importerBytes = importer
-    ? gzipSync(readFileSync(join(root, 'packages/studio/dist/assets', importer)), { level: 9 }).length
-    : 0;
+  const importerBytes = importer ? gzip(readFileSync(join(root, 'packages/studio/dist/assets', importer))) : 0;
   console.log(
     `  first visit loads ${size.files} files: ${(size.gz / 1024).toFixed(0)} KB gzip (${(size.raw / 1024).toFixed(0)} KB); the importer (${(importerBytes / 1024).toFixed(0)} KB gzip) loads when first used`,
   );

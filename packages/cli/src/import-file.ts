@@ -23,7 +23,7 @@ import {
   readWorkbook,
   type ImportProblem,
 } from '../../import/src/index.js';
-import type { ExitCode } from './validate-files.js';
+import { readFailure, type ExitCode } from './validate-files.js';
 import { m } from './messages.js';
 
 export interface ImportOutput {
@@ -43,8 +43,9 @@ export async function importFile(
   let bytes: Uint8Array;
   try {
     // A file over the cap is refused before it is read into memory.
-    const size = statSync(file).size;
-    if (statSync(file).isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    const stat = statSync(file);
+    const size = stat.size;
+    if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
     if (size > MAX_FILE_BYTES)
       return {
         code: 2,
@@ -55,16 +56,7 @@ export async function importFile(
       };
     bytes = new Uint8Array(readFileSync(file));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const key =
-      code === 'ENOENT' || code === 'ENOTDIR'
-        ? 'read.missing'
-        : code === 'EISDIR'
-          ? 'read.directory'
-          : code === 'EACCES' || code === 'EPERM'
-            ? 'read.permission'
-            : 'read.other';
-    return { code: 2, stdout: '', stderr: [`${file}  ${m(lang, key, { detail: code ?? String(error) })}`] };
+    return { code: 2, stdout: '', stderr: [readFailure(file, error, lang)] };
   }
   const book = await readWorkbook(bytes, file);
   if (!book.ok) return { code: 2, stdout: '', stderr: [`${file}  ${importMessage(lang, book.key, book.params)}`] };

@@ -22,6 +22,20 @@ export function kindList(lang: Lang): string {
   return KINDS.map((kind) => JSON.stringify(kind)).join(listSeparator(lang));
 }
 
+/** The line that says why `file` could not be read (missing, a folder, no permission, other). */
+export function readFailure(file: string, error: unknown, lang: Lang): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const key =
+    code === 'ENOENT' || code === 'ENOTDIR'
+      ? 'read.missing'
+      : code === 'EISDIR'
+        ? 'read.directory'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'read.permission'
+          : 'read.other';
+  return `${file}  ${m(lang, key, { detail: code ?? String(error) })}`;
+}
+
 type ReadResult = { ok: true; text: string } | { ok: false; line: string };
 
 function readText(file: string, lang: Lang): ReadResult {
@@ -29,16 +43,7 @@ function readText(file: string, lang: Lang): ReadResult {
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const key =
-      code === 'ENOENT' || code === 'ENOTDIR'
-        ? 'read.missing'
-        : code === 'EISDIR'
-          ? 'read.directory'
-          : code === 'EACCES' || code === 'EPERM'
-            ? 'read.permission'
-            : 'read.other';
-    return { ok: false, line: `${file}  ${m(lang, key, { detail: code ?? String(error) })}` };
+    return { ok: false, line: readFailure(file, error, lang) };
   }
   // A UTF-8 byte order mark is dropped here (Notepad writes one); positions count from after it.
   try {

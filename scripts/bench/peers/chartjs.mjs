@@ -29,6 +29,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import { TreemapController, TreemapElement } from 'chartjs-chart-treemap';
+import { CATEGORY_COLORS as COLORS } from '../../../packages/elements/src/charts/palette.ts';
 import { chartSize, money, run } from './harness.mjs';
 
 Chart.register(
@@ -46,18 +47,6 @@ Chart.register(
 );
 
 const FONT_FAMILY = 'system-ui, "Noto Sans CJK SC", sans-serif';
-const COLORS = [
-  '#1f5fa8',
-  '#c0392b',
-  '#2e7d32',
-  '#8e44ad',
-  '#b35900',
-  '#00796b',
-  '#5d4037',
-  '#ad1457',
-  '#455a64',
-  '#7a6f00',
-];
 
 const valueLabels = {
   id: 'valueLabels',

@@ -17,21 +17,10 @@
  */
 import { hierarchy, treemap, treemapSquarify } from 'd3-hierarchy';
 import { scaleLinear, scalePoint } from 'd3-scale';
+import { CATEGORY_COLORS as COLORS } from '../../../packages/elements/src/charts/palette.ts';
 import { chartSize, money, run } from './harness.mjs';
 
 const NS = 'http://www.w3.org/2000/svg';
-const COLORS = [
-  '#1f5fa8',
-  '#c0392b',
-  '#2e7d32',
-  '#8e44ad',
-  '#b35900',
-  '#00796b',
-  '#5d4037',
-  '#ad1457',
-  '#455a64',
-  '#7a6f00',
-];
 const FONT = 14;
 
 function el(name, attrs, parent, text) {

@@ -17,22 +17,10 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart, TreemapChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
+import { CATEGORY_COLORS as COLORS } from '../../../packages/elements/src/charts/palette.ts';
 import { chartSize, money, run } from './harness.mjs';
 
 echarts.use([BarChart, LineChart, TreemapChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
-
-const COLORS = [
-  '#1f5fa8',
-  '#c0392b',
-  '#2e7d32',
-  '#8e44ad',
-  '#b35900',
-  '#00796b',
-  '#5d4037',
-  '#ad1457',
-  '#455a64',
-  '#7a6f00',
-];
 
 function toTree(items) {
   return items.map((item) => ({

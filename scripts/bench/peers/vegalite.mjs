@@ -11,20 +11,9 @@
  */
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
+import { CATEGORY_COLORS as COLORS } from '../../../packages/elements/src/charts/palette.ts';
 import { chartSize, money, run } from './harness.mjs';
 
-const COLORS = [
-  '#1f5fa8',
-  '#c0392b',
-  '#2e7d32',
-  '#8e44ad',
-  '#b35900',
-  '#00796b',
-  '#5d4037',
-  '#ad1457',
-  '#455a64',
-  '#7a6f00',
-];
 const FONT = 'system-ui, "Noto Sans CJK SC", sans-serif';
 const config = { font: FONT, view: { stroke: null }, axis: { labelFontSize: 13 } };
 
