@@ -16,6 +16,8 @@ export default tseslint.config(
       '**/node_modules/**',
       '**/dist/**',
       'storybook-static/**',
+      // Scratch output of builds and benches (.gitignore'd; Prettier skips it through .gitignore).
+      '.tmp/**',
       'packages/core/schemas/**',
       'packages/elements/custom-elements.json',
       'packages/gongkai/test/pages/hostile/**',
