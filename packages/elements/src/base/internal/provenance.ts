@@ -25,7 +25,7 @@ import {
   type PublishedVersion,
   type Verdict,
 } from '@gongkai/core/published';
-import { fetchText, type FetchTextResult } from './fetch-text.js';
+import type { FetchTextResult } from './fetch-text.js';
 import { adoptLightStyles, LIGHT_DOM_ATTRIBUTE } from './light-dom.js';
 import { provenanceStyles } from './provenance.styles.js';
 
@@ -55,11 +55,28 @@ function countyDay(iso: string): string {
   }
 }
 
-/** Through the document's own fetch, whose timeout works on kernels without AbortSignal.any/timeout too. */
+/**
+ * The history and the keys, with a timeout that works on kernels without AbortSignal.any/timeout too (a timer and
+ * our own controller). Not through fetch-text.ts: that would bring its messages into this on-demand file.
+ */
 async function fetchJson(url: string, timeoutMs: number, signal: AbortSignal): Promise<unknown> {
-  const result = await fetchText(url, timeoutMs, signal);
-  if (!result.ok) throw new Error(`${result.issue.key} ${JSON.stringify(result.issue.params)}`);
-  return JSON.parse(result.text);
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  if (signal.aborted) abort();
+  signal.addEventListener('abort', abort, { once: true });
+  const timer = setTimeout(abort, timeoutMs);
+  try {
+    const response = await fetch(url, {
+      signal: controller.signal,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json' },
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return await response.json();
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', abort);
+  }
 }
 
 export class Provenance {
